@@ -1,0 +1,8 @@
+# Third-party dependencies, all from Debian 12 packages (see deploy/install-deps.sh).
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network HttpServer Test LinguistTools)
+find_package(PkgConfig REQUIRED)
+# SQLCipher only: the system libsqlite3 must never be loaded into a tabel process (same symbols).
+pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)

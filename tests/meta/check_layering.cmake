@@ -1,0 +1,36 @@
+# cmake -DROOT=<source dir> -P check_layering.cmake — fails when a module includes a module above it.
+set(rules
+    "shared:sync|node|hub"
+    "sync:node|hub"
+    "node:hub"
+    "hub:node")
+set(violations "")
+foreach(rule IN LISTS rules)
+    string(REPLACE ":" ";" parts "${rule}")
+    list(GET parts 0 module)
+    list(GET parts 1 forbidden)
+    file(GLOB_RECURSE sources "${ROOT}/${module}/*.h" "${ROOT}/${module}/*.cpp")
+    foreach(src IN LISTS sources)
+        file(STRINGS "${src}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*[\"<](${forbidden})/")
+        foreach(line IN LISTS includes)
+            file(RELATIVE_PATH rel "${ROOT}" "${src}")
+            string(APPEND violations "  ${rel}: ${line}\n")
+        endforeach()
+    endforeach()
+    # The build graph must agree: a module's CMakeLists may not link a forbidden module's library.
+    file(GLOB_RECURSE lists "${ROOT}/${module}/CMakeLists.txt")
+    string(REPLACE "|" ";" forbidden_list "${forbidden}")
+    foreach(cml IN LISTS lists)
+        file(READ "${cml}" content)
+        foreach(f IN LISTS forbidden_list)
+            if(content MATCHES "target_link_libraries[^)]*tabel_${f}(_core)?[ \t\n)]")
+                file(RELATIVE_PATH rel "${ROOT}" "${cml}")
+                string(APPEND violations "  ${rel}: links tabel_${f}\n")
+            endif()
+        endforeach()
+    endforeach()
+endforeach()
+if(violations)
+    message(FATAL_ERROR "Module directions broken (see ARCHITECTURE.md):\n${violations}")
+endif()
+message(STATUS "module directions hold")

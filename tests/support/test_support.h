@@ -1,0 +1,28 @@
+// Helpers shared by tabel's tests: running the real binaries, scanning files for plaintext.
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace tabel::test {
+
+struct ProcessResult {
+    int exitCode = -1;
+    QString out, err;
+    bool crashed = false;
+};
+
+// Path of a built binary given by an environment variable set by CTest (TABEL_NODE_BIN, …).
+QString binaryFromEnv(const char* variable);
+// Runs a program to completion (60 s at most) with extra environment variables and optional stdin.
+ProcessResult run(const QString& program, const QStringList& args, const QProcessEnvironment& env = {},
+                  const QByteArray& stdinData = {});
+// Every file under dir (recursively) whose bytes contain needle (as UTF-8, and as UTF-16 for good measure).
+QStringList filesContaining(const QString& dir, const QString& needle);
+// Writes a UTF-8 file; returns its path.
+QString writeFile(const QString& path, const QByteArray& content);
+QString sourceDir(); // TABEL_SOURCE_DIR
+
+} // namespace tabel::test
