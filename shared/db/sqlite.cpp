@@ -38,6 +38,9 @@ Result<Database> Database::open(const QString& path, bool create) {
     return db;
 }
 
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
 Database::~Database() {
     if (m_cache)
         m_cache->statements.clear(); // finalize before close

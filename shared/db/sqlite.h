@@ -29,8 +29,8 @@ public:
     // Opens (or with create=true creates) a database file. Nothing is read until the key is set.
     [[nodiscard]] static Result<Database> open(const QString& path, bool create);
 
-    Database(Database&&) noexcept = default;
-    Database& operator=(Database&&) noexcept = default;
+    Database(Database&&) noexcept;
+    Database& operator=(Database&&) noexcept;
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
     ~Database();

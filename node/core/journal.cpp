@@ -1,0 +1,876 @@
+#include "node/core/journal.h"
+
+#include "shared/csv/csv.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSet>
+
+#include <algorithm>
+
+namespace tabel::node {
+
+using namespace tabel::domain;
+
+namespace {
+
+QString tr(const char* s) { return QCoreApplication::translate("tabel::node::Journal", s); }
+
+// Reads every entity under a prefix and converts it with T::fromFields.
+template <class T> Result<QList<T>> loadAll(NodeStore& store, const QString& prefix) {
+    TABEL_ASSIGN_OR_RETURN(QList<Entity> entities, store.scan(prefix));
+    QList<T> out;
+    out.reserve(entities.size());
+    for (const Entity& e : entities) {
+        TABEL_ASSIGN_OR_RETURN(T value, T::fromFields(e.key, e.fields));
+        out.append(std::move(value));
+    }
+    return out;
+}
+
+template <class T> Result<std::optional<T>> loadOne(NodeStore& store, const QString& key) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Fields> fields, store.entity(key));
+    if (!fields)
+        return std::optional<T>();
+    TABEL_ASSIGN_OR_RETURN(T value, T::fromFields(key, *fields));
+    return std::optional<T>(std::move(value));
+}
+
+QString lessonPrefix(const QString& type, const QString& classId, const QString& subjectId) {
+    return type + QLatin1Char('/') + classId + QLatin1Char('/') + subjectId + QLatin1Char('/');
+}
+
+// The grade of a class id: its leading number, "7А" → 7.
+int gradeOf(const QString& classId) {
+    int i = 0;
+    while (i < classId.size() && classId.at(i).isDigit())
+        ++i;
+    return classId.left(i).toInt();
+}
+
+QString membersKey(const QString& c, const QString& s, const QString& g) {
+    return c + QLatin1Char('/') + s + QLatin1Char('/') + g;
+}
+
+// Places an id check's error at a CSV cell.
+Status checkIdAt(const csv::RowView& row, const QString& column, const QString& value, const QString& what) {
+    if (auto r = validateId(value, what); !r)
+        return row.error(column, r.error().message);
+    return {};
+}
+
+} // namespace
+
+void Journal::invalidateCaches() {
+    m_assignments.reset();
+    m_members.clear();
+    m_forms.reset();
+}
+
+// ---- Imports ---------------------------------------------------------------------------------------------
+
+Result<ImportReport> Journal::importRoster(const QString& path) {
+    TABEL_ASSIGN_OR_RETURN(csv::Table table,
+                           csv::readFile(path, {QStringLiteral("pupil_id"), QStringLiteral("class"),
+                                                QStringLiteral("surname"), QStringLiteral("name")}));
+    // Validate every row before writing anything: a bad line imports nothing.
+    QList<Pupil> pupils;
+    QList<SchoolClass> classes;
+    QList<GroupMember> members;
+    QHash<QString, int> seen; // pupil id → line
+    QSet<QString> classIds;
+    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+        const csv::RowView row(table, i);
+        Pupil p;
+        TABEL_ASSIGN_OR_RETURN(p.id, row.required(QStringLiteral("pupil_id")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("pupil_id"), p.id, tr("pupil id")));
+        if (seen.contains(p.id))
+            return row.error(QStringLiteral("pupil_id"),
+                             tr("pupil id %1 is already used on line %2").arg(p.id).arg(seen.value(p.id)));
+        seen.insert(p.id, row.line());
+        TABEL_ASSIGN_OR_RETURN(p.classId, row.required(QStringLiteral("class")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("class"), p.classId, tr("class")));
+        const int grade = gradeOf(p.classId);
+        if (grade < 1 || grade > 11)
+            return row.error(QStringLiteral("class"),
+                             tr("«%1» is not a class: it must start with its grade 1…11, like «7А»").arg(p.classId));
+        TABEL_ASSIGN_OR_RETURN(p.surname, row.required(QStringLiteral("surname")));
+        TABEL_ASSIGN_OR_RETURN(p.name, row.required(QStringLiteral("name")));
+        p.patronymic = row.text(QStringLiteral("patronymic"));
+        p.bookNumber = row.text(QStringLiteral("book_no"));
+        const QStringList groups = row.text(QStringLiteral("subgroups")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        for (const QString& g : groups) {
+            const QStringList parts = g.split(QLatin1Char(':'));
+            if (parts.size() != 2 || !validateId(parts[0], tr("subject")) || !validateId(parts[1], tr("group")) ||
+                parts[1] == kWholeClass)
+                return row.error(QStringLiteral("subgroups"),
+                                 tr("«%1» is not a subgroup; write subject:group, like «eng:1»").arg(g));
+            members.append(GroupMember{p.classId, parts[0], parts[1], p.id});
+        }
+        if (!classIds.contains(p.classId)) {
+            classIds.insert(p.classId);
+            classes.append(SchoolClass{p.classId, grade});
+        }
+        pupils.append(std::move(p));
+    }
+    TABEL_ASSIGN_OR_RETURN(CommitInfo commit, m_store.change([&](ChangeWriter& w) -> Status {
+        for (const SchoolClass& c : classes)
+            TABEL_TRY(w.put(c.entityKey(), c.toFields()));
+        for (const Pupil& p : pupils)
+            TABEL_TRY(w.put(p.entityKey(), p.toFields()));
+        for (const GroupMember& m : members)
+            TABEL_TRY(w.put(m.entityKey(), m.toFields()));
+        return {};
+    }));
+    invalidateCaches();
+    return ImportReport{table.file, int(table.rows.size()), commit};
+}
+
+Result<ImportReport> Journal::importTimetable(const QString& path) {
+    TABEL_ASSIGN_OR_RETURN(csv::Table table,
+                           csv::readFile(path, {QStringLiteral("class"), QStringLiteral("weekday"),
+                                                QStringLiteral("slot"), QStringLiteral("subject"),
+                                                QStringLiteral("teacher")}));
+    QList<TimetableSlot> lessonsOfWeek;
+    QHash<QString, Subject> subjects;
+    QHash<QString, Teacher> teachers;
+    QHash<QString, Assignment> assignments;
+    QHash<QString, int> seen; // slot key → line
+    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+        const csv::RowView row(table, i);
+        TimetableSlot s;
+        TABEL_ASSIGN_OR_RETURN(s.classId, row.required(QStringLiteral("class")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("class"), s.classId, tr("class")));
+        TABEL_ASSIGN_OR_RETURN(s.weekday, row.integer(QStringLiteral("weekday"), 1, 7));
+        TABEL_ASSIGN_OR_RETURN(s.slot, row.integer(QStringLiteral("slot"), 1, 12));
+        TABEL_ASSIGN_OR_RETURN(s.subjectId, row.required(QStringLiteral("subject")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("subject"), s.subjectId, tr("subject")));
+        s.groupId = row.text(QStringLiteral("group"));
+        if (s.groupId.isEmpty())
+            s.groupId = kWholeClass;
+        TABEL_TRY(checkIdAt(row, QStringLiteral("group"), s.groupId, tr("group")));
+        TABEL_ASSIGN_OR_RETURN(s.teacherId, row.required(QStringLiteral("teacher")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("teacher"), s.teacherId, tr("teacher")));
+        const QString key = s.entityKey();
+        if (seen.contains(key))
+            return row.error(QStringLiteral("slot"), tr("class %1 already has lesson %2 of weekday %3 for group %4 "
+                                                        "on line %5")
+                                                         .arg(s.classId)
+                                                         .arg(s.slot)
+                                                         .arg(s.weekday)
+                                                         .arg(s.groupId)
+                                                         .arg(seen.value(key)));
+        seen.insert(key, row.line());
+        const QString subjectName = row.text(QStringLiteral("subject_name"));
+        if (!subjectName.isEmpty() || !subjects.contains(s.subjectId))
+            subjects.insert(s.subjectId, Subject{s.subjectId, subjectName.isEmpty() ? s.subjectId : subjectName});
+        const QString teacherName = row.text(QStringLiteral("teacher_name"));
+        if (!teacherName.isEmpty() || !teachers.contains(s.teacherId))
+            teachers.insert(s.teacherId, Teacher{s.teacherId, teacherName.isEmpty() ? s.teacherId : teacherName});
+        const Assignment a{s.teacherId, s.classId, s.subjectId, s.groupId};
+        assignments.insert(a.entityKey(), a);
+        lessonsOfWeek.append(std::move(s));
+    }
+    TABEL_ASSIGN_OR_RETURN(CommitInfo commit, m_store.change([&](ChangeWriter& w) -> Status {
+        for (const Subject& s : std::as_const(subjects))
+            TABEL_TRY(w.put(s.entityKey(), s.toFields()));
+        for (const Teacher& t : std::as_const(teachers))
+            TABEL_TRY(w.put(t.entityKey(), t.toFields()));
+        for (const Assignment& a : std::as_const(assignments))
+            TABEL_TRY(w.put(a.entityKey(), a.toFields()));
+        for (const TimetableSlot& s : lessonsOfWeek)
+            TABEL_TRY(w.put(s.entityKey(), s.toFields()));
+        return {};
+    }));
+    invalidateCaches();
+    return ImportReport{table.file, int(table.rows.size()), commit};
+}
+
+Result<ImportReport> Journal::importCalendar(const QString& path) {
+    TABEL_ASSIGN_OR_RETURN(csv::Table table,
+                           csv::readFile(path, {QStringLiteral("kind"), QStringLiteral("id"), QStringLiteral("start"),
+                                                QStringLiteral("end")}));
+    std::optional<SchoolYear> year;
+    QList<Period> periods;
+    QList<Holiday> holidays;
+    QList<int> lines; // of periods and holidays, to check them against the year afterwards
+    for (qsizetype i = 0; i < table.rows.size(); ++i) {
+        const csv::RowView row(table, i);
+        TABEL_ASSIGN_OR_RETURN(QString kind, row.required(QStringLiteral("kind")));
+        TABEL_ASSIGN_OR_RETURN(QString id, row.required(QStringLiteral("id")));
+        TABEL_TRY(checkIdAt(row, QStringLiteral("id"), id, tr("id")));
+        TABEL_ASSIGN_OR_RETURN(QDate start, row.date(QStringLiteral("start")));
+        TABEL_ASSIGN_OR_RETURN(QDate end, row.date(QStringLiteral("end")));
+        if (end < start)
+            return row.error(QStringLiteral("end"), tr("the end %1 is before the start %2")
+                                                        .arg(end.toString(Qt::ISODate), start.toString(Qt::ISODate)));
+        const QString title = row.text(QStringLiteral("title"));
+        if (kind == QLatin1String("year")) {
+            if (year)
+                return row.error(QStringLiteral("kind"), tr("a calendar file describes one school year; this is a "
+                                                            "second «year» line"));
+            year = SchoolYear{id, start, end};
+        } else if (kind == QLatin1String("holiday")) {
+            holidays.append(Holiday{{}, id, title, start, end});
+            lines.append(row.line());
+        } else if (auto pk = parsePeriodKind(kind)) {
+            Period p;
+            p.id = id;
+            p.title = title.isEmpty() ? id : title;
+            p.kind = *pk;
+            p.start = start;
+            p.end = end;
+            p.grades = row.text(QStringLiteral("grades"));
+            periods.append(std::move(p));
+        } else {
+            return row.error(QStringLiteral("kind"),
+                             tr("«%1» is not a kind of calendar line; use year, quarter, half or holiday").arg(kind));
+        }
+    }
+    if (!year)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("%1: the calendar has no «year» line; add one with the school year's id, start and end")
+                             .arg(table.file));
+    for (Period& p : periods) {
+        p.yearId = year->id;
+        if (p.start < year->start || p.end > year->end)
+            return makeError(ErrorCode::InvalidInput, tr("%1: period %2 lies outside the school year %3")
+                                                          .arg(table.file, p.id, year->id));
+    }
+    for (Holiday& h : holidays)
+        h.yearId = year->id;
+    TABEL_ASSIGN_OR_RETURN(CommitInfo commit, m_store.change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(year->entityKey(), year->toFields()));
+        for (const Period& p : periods)
+            TABEL_TRY(w.put(p.entityKey(), p.toFields()));
+        for (const Holiday& h : holidays)
+            TABEL_TRY(w.put(h.entityKey(), h.toFields()));
+        return {};
+    }));
+    invalidateCaches();
+    return ImportReport{table.file, int(table.rows.size()), commit};
+}
+
+// ---- Scope and lookups -------------------------------------------------------------------------------------
+
+Result<QList<Assignment>> Journal::assignments() {
+    if (!m_assignments) {
+        TABEL_ASSIGN_OR_RETURN(QList<Assignment> all,
+                               loadAll<Assignment>(m_store, QStringLiteral("assign/") + m_store.teacherId() +
+                                                                QLatin1Char('/')));
+        m_assignments = std::move(all);
+    }
+    return *m_assignments;
+}
+
+Status Journal::checkScope(const LessonKey& lesson) {
+    TABEL_ASSIGN_OR_RETURN(QList<Assignment> mine, assignments());
+    QList<Substitution> substitutions;
+    if (lesson.date.isValid()) {
+        TABEL_ASSIGN_OR_RETURN(substitutions, loadAll<Substitution>(m_store, QStringLiteral("subst/") +
+                                                                                 lesson.date.toString(Qt::ISODate) +
+                                                                                 QLatin1Char('/')));
+    }
+    return rules::checkLessonScope(m_store.teacherId(), lesson, mine, substitutions);
+}
+
+Status Journal::checkTeachesSubject(const QString& classId, const QString& subjectId, const QString& clause) {
+    TABEL_ASSIGN_OR_RETURN(QList<Assignment> mine, assignments());
+    for (const Assignment& a : mine)
+        if (a.classId == classId && a.subjectId == subjectId)
+            return {};
+    return ruleError(clause, tr("you do not teach %1 in class %2 (no such line for you in the timetable)")
+                                 .arg(subjectId, classId));
+}
+
+Result<QStringList> Journal::groupMembers(const QString& classId, const QString& subjectId, const QString& groupId) {
+    const QString cacheKey = membersKey(classId, subjectId, groupId);
+    if (auto it = m_members.constFind(cacheKey); it != m_members.constEnd())
+        return *it;
+    QStringList ids;
+    if (groupId == kWholeClass) {
+        TABEL_ASSIGN_OR_RETURN(QList<Pupil> pupils, pupilsOfClass(classId));
+        for (const Pupil& p : pupils)
+            ids << p.id;
+    } else {
+        TABEL_ASSIGN_OR_RETURN(QList<GroupMember> ms,
+                               loadAll<GroupMember>(m_store, QStringLiteral("member/") + membersKey(classId, subjectId, groupId) +
+                                                                 QLatin1Char('/')));
+        for (const GroupMember& m : ms)
+            ids << m.pupilId;
+    }
+    m_members.insert(cacheKey, ids);
+    return ids;
+}
+
+Status Journal::checkPupil(const QString& pupilId, const LessonKey& lesson) {
+    TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(lesson.classId, lesson.subjectId, lesson.groupId));
+    return rules::checkPupilInGroup(pupilId, lesson, members);
+}
+
+Result<std::optional<Lesson>> Journal::lesson(const LessonKey& key) {
+    return loadOne<Lesson>(m_store, Lesson{key, {}, {}, {}, {}, false, {}, {}}.entityKey());
+}
+
+Result<std::optional<Pupil>> Journal::pupil(const QString& id) {
+    return loadOne<Pupil>(m_store, Pupil{id, {}, {}, {}, {}, {}}.entityKey());
+}
+
+Result<QList<Pupil>> Journal::pupilsOfClass(const QString& classId) {
+    TABEL_ASSIGN_OR_RETURN(QList<Pupil> all, loadAll<Pupil>(m_store, QStringLiteral("pupil/")));
+    QList<Pupil> out;
+    for (Pupil& p : all)
+        if (p.classId == classId)
+            out.append(std::move(p));
+    std::sort(out.begin(), out.end(), [](const Pupil& a, const Pupil& b) {
+        return std::tie(a.surname, a.name, a.patronymic, a.id) < std::tie(b.surname, b.name, b.patronymic, b.id);
+    });
+    return out;
+}
+
+Result<QStringList> Journal::assessmentForms() {
+    if (!m_forms) {
+        TABEL_ASSIGN_OR_RETURN(std::optional<Fields> f, m_store.entity(QStringLiteral("setting/assessment-forms")));
+        QStringList forms;
+        if (f && f->count(QStringLiteral("list")))
+            forms = textOf(f->at(QStringLiteral("list"))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        m_forms = forms.isEmpty() ? defaultAssessmentForms() : forms;
+    }
+    return *m_forms;
+}
+
+Result<std::optional<Period>> Journal::period(const QString& periodId) {
+    if (periodId == QLatin1String("annual")) {
+        TABEL_ASSIGN_OR_RETURN(QList<SchoolYear> years, loadAll<SchoolYear>(m_store, QStringLiteral("year/")));
+        if (years.isEmpty())
+            return std::optional<Period>();
+        const SchoolYear& y = years.back();
+        Period p;
+        p.yearId = y.id;
+        p.id = periodId;
+        p.title = tr("annual");
+        p.kind = PeriodKind::Year;
+        p.start = y.start;
+        p.end = y.end;
+        p.grades = QStringLiteral("2-11"); // no annual marks in grade 1 (2.6.8)
+        return std::optional<Period>(p);
+    }
+    TABEL_ASSIGN_OR_RETURN(QList<Period> periods, loadAll<Period>(m_store, QStringLiteral("period/")));
+    for (const Period& p : periods)
+        if (p.id == periodId)
+            return std::optional<Period>(p);
+    return std::optional<Period>();
+}
+
+// ---- Lessons, marks, attendance ----------------------------------------------------------------------------
+
+Result<CommitInfo> Journal::saveLesson(Lesson lesson) {
+    TABEL_TRY(checkScope(lesson.key));
+    TABEL_ASSIGN_OR_RETURN(QStringList forms, assessmentForms());
+    lesson.teacherId = m_store.teacherId();
+    TABEL_TRY(rules::checkLesson(lesson, forms));
+    if (lesson.ktpTopic) {
+        TABEL_ASSIGN_OR_RETURN(std::optional<Fields> topic,
+                               m_store.entity(KtpTopic{lesson.key.classId, lesson.key.subjectId, *lesson.ktpTopic, {}, 1}
+                                                  .entityKey()));
+        if (!topic)
+            return ruleError(QStringLiteral("3.1"),
+                             tr("topic %1 is not in the calendar-thematic plan of %2, %3; add it with «tabel-node ktp "
+                                "add-topic» first")
+                                 .arg(*lesson.ktpTopic)
+                                 .arg(lesson.key.classId, lesson.key.subjectId));
+    }
+    return m_store.change([&](ChangeWriter& w) { return w.put(lesson.entityKey(), lesson.toFields()); });
+}
+
+Status Journal::writeMark(ChangeWriter& w, const Mark& mark) {
+    TABEL_TRY(checkScope(mark.lesson));
+    TABEL_TRY(checkPupil(mark.pupilId, mark.lesson));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> lessonEntity, lesson(mark.lesson));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Attendance> attendance,
+                           loadOne<Attendance>(m_store, Attendance{mark.lesson, mark.pupilId, {}, {}, {}}.entityKey()));
+    TABEL_TRY(rules::checkMark(mark, lessonEntity ? &*lessonEntity : nullptr, attendance));
+    return w.put(mark.entityKey(), mark.toFields());
+}
+
+Status Journal::writeAbsence(ChangeWriter& w, const Attendance& attendance) {
+    TABEL_TRY(checkScope(attendance.lesson));
+    TABEL_TRY(checkPupil(attendance.pupilId, attendance.lesson));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> lessonEntity, lesson(attendance.lesson));
+    if (!lessonEntity)
+        return ruleError(QStringLiteral("3.4"), tr("there is no lesson %1; add it with «tabel-node lesson add» first")
+                                                    .arg(attendance.lesson.toString()));
+    // R-J3 the other way round: the pupil's marks in this lesson.
+    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks,
+                           loadAll<Mark>(m_store, QStringLiteral("mark/") + attendance.lesson.toString() +
+                                                      QLatin1Char('/') + attendance.pupilId + QLatin1Char('/')));
+    TABEL_TRY(rules::checkAbsence(attendance, marks));
+    return w.put(attendance.entityKey(), attendance.toFields());
+}
+
+Result<CommitInfo> Journal::setMark(Mark mark) {
+    mark.authorId = m_store.teacherId();
+    return m_store.change([&](ChangeWriter& w) { return writeMark(w, mark); });
+}
+
+Result<CommitInfo> Journal::removeMark(const LessonKey& lessonKey, const QString& pupilId, int column) {
+    TABEL_TRY(checkScope(lessonKey));
+    Mark probe;
+    probe.lesson = lessonKey;
+    probe.pupilId = pupilId;
+    probe.column = column;
+    const QString key = probe.entityKey();
+    TABEL_ASSIGN_OR_RETURN(std::optional<Fields> existing, m_store.entity(key));
+    if (!existing)
+        return makeError(ErrorCode::NotFound, tr("pupil %1 has no mark in column %2 of lesson %3")
+                                                  .arg(pupilId)
+                                                  .arg(column)
+                                                  .arg(lessonKey.toString()));
+    return m_store.change([&](ChangeWriter& w) { return w.remove(key); });
+}
+
+Result<CommitInfo> Journal::setAbsence(Attendance attendance) {
+    return m_store.change([&](ChangeWriter& w) { return writeAbsence(w, attendance); });
+}
+
+Result<CommitInfo> Journal::removeAbsence(const LessonKey& lessonKey, const QString& pupilId) {
+    TABEL_TRY(checkScope(lessonKey));
+    const QString key = Attendance{lessonKey, pupilId, {}, {}, {}}.entityKey();
+    return m_store.change([&](ChangeWriter& w) { return w.remove(key); });
+}
+
+Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mark>& marks,
+                                         const QList<Attendance>& absences) {
+    Lesson lessonEntity = lessonIn;
+    lessonEntity.teacherId = m_store.teacherId();
+    TABEL_TRY(checkScope(lessonEntity.key));
+    TABEL_ASSIGN_OR_RETURN(QStringList forms, assessmentForms());
+    TABEL_TRY(rules::checkLesson(lessonEntity, forms));
+    return m_store.change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(lessonEntity.entityKey(), lessonEntity.toFields()));
+        for (const Attendance& a : absences)
+            TABEL_TRY(writeAbsence(w, a));
+        for (Mark m : marks) {
+            m.authorId = m_store.teacherId();
+            TABEL_TRY(writeMark(w, m));
+        }
+        return {};
+    });
+}
+
+// ---- Tasks and submissions ---------------------------------------------------------------------------------
+
+Result<CommitInfo> Journal::saveTask(Task task) {
+    const LessonKey scopeKey = task.lesson ? *task.lesson
+                                           : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0};
+    TABEL_TRY(checkScope(scopeKey));
+    if (task.lesson) {
+        TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> l, lesson(*task.lesson));
+        if (!l)
+            return ruleError(QStringLiteral("3.4"),
+                             tr("there is no lesson %1; a task belongs to the lesson of its topic, add the lesson "
+                                "first")
+                                 .arg(task.lesson->toString()));
+    }
+    TABEL_ASSIGN_OR_RETURN(QStringList forms, assessmentForms());
+    TABEL_ASSIGN_OR_RETURN(QList<KtpTopic> topics,
+                           loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), task.classId, task.subjectId)));
+    QList<int> numbers;
+    for (const KtpTopic& t : topics)
+        numbers << t.number;
+    TABEL_TRY(rules::checkTask(task, forms, numbers));
+    return m_store.change([&](ChangeWriter& w) { return w.put(task.entityKey(), task.toFields()); });
+}
+
+Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const QString& pupilId,
+                                                   const QString& filePath, const QDateTime& received) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Fields> taskFields, m_store.entity(taskKey));
+    if (!taskFields)
+        return makeError(ErrorCode::NotFound,
+                         tr("there is no task %1; see «tabel-node task list»").arg(taskKey));
+    TABEL_ASSIGN_OR_RETURN(Task task, Task::fromFields(taskKey, *taskFields));
+    TABEL_TRY(checkScope(task.lesson ? *task.lesson : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0}));
+    TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(task.classId, task.subjectId, task.groupId));
+    if (!members.contains(pupilId))
+        return ruleError(QStringLiteral("2.5.5"), tr("pupil %1 is not in group %2 of class %3 for %4")
+                                                      .arg(pupilId, task.groupId, task.classId, task.subjectId));
+    if (!received.isValid())
+        return makeError(ErrorCode::InvalidArgument, tr("the time the work was received is not valid"));
+
+    QFile file(filePath);
+    const QFileInfo info(filePath);
+    if (!info.exists() || !info.isFile())
+        return makeError(ErrorCode::InvalidInput, tr("%1: no such file").arg(filePath));
+    if (info.size() > NodeStore::kMaxBlobBytes)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is %2 MiB; files up to %3 MiB can be stored")
+                                                      .arg(filePath)
+                                                      .arg(info.size() >> 20)
+                                                      .arg(NodeStore::kMaxBlobBytes >> 20));
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::InvalidInput, tr("cannot read %1: %2").arg(filePath, file.errorString()));
+    const QByteArray content = file.read(NodeStore::kMaxBlobBytes + 1);
+    if (content.size() > NodeStore::kMaxBlobBytes)
+        return makeError(ErrorCode::InvalidInput, tr("%1 grew while it was read; try again").arg(filePath));
+
+    SubmissionImport result;
+    TABEL_ASSIGN_OR_RETURN(result.commit, m_store.change([&](ChangeWriter& w) -> Status {
+        Submission s;
+        s.taskKey = taskKey;
+        s.pupilId = pupilId;
+        TABEL_ASSIGN_OR_RETURN(s.contentHash, m_store.putBlob(content, received));
+        s.fileName = info.fileName();
+        s.size = content.size();
+        s.received = received.toUTC();
+        TABEL_ASSIGN_OR_RETURN(std::optional<Fields> existing, w.entity(s.entityKey()));
+        if (existing) {
+            // The same file for the same task and pupil: keep the first receipt (and any grade).
+            result.deduplicated = true;
+            TABEL_ASSIGN_OR_RETURN(s, Submission::fromFields(s.entityKey(), *existing));
+            result.submission = s;
+            return {};
+        }
+        result.submission = s;
+        return w.put(s.entityKey(), s.toFields());
+    }));
+    return result;
+}
+
+Result<CommitInfo> Journal::gradeSubmission(const QString& submissionKey, MarkValue value, int column) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Submission> sub, loadOne<Submission>(m_store, submissionKey));
+    if (!sub)
+        return makeError(ErrorCode::NotFound,
+                         tr("there is no submission %1; see «tabel-node submission list»").arg(submissionKey));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Task> task, loadOne<Task>(m_store, sub->taskKey));
+    if (!task)
+        return makeError(ErrorCode::NotFound, tr("the task %1 of this submission is missing").arg(sub->taskKey));
+    TABEL_TRY(rules::checkWorkGrade(task->kind, value));
+    if (!task->lesson)
+        return ruleError(QStringLiteral("3.4"),
+                         tr("task %1 is not tied to a lesson, and a mark goes into the column of the lesson whose "
+                            "topic it belongs to; give the task a lesson with «tabel-node task add --lesson»")
+                             .arg(task->id));
+    Mark mark;
+    mark.lesson = *task->lesson;
+    mark.pupilId = sub->pupilId;
+    mark.column = column;
+    mark.value = value;
+    mark.kind = (task->kind == WorkKind::Control) ? MarkKind::Control : MarkKind::Current;
+    mark.work = task->kind;
+    mark.taskId = task->id;
+    mark.authorId = m_store.teacherId();
+    return m_store.change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(writeMark(w, mark));
+        Submission graded = *sub;
+        graded.grade = value;
+        graded.gradedAt = w.deviceTime();
+        return w.put(graded.entityKey(), graded.toFields());
+    });
+}
+
+Result<QList<Submission>> Journal::submissions(const QString& taskKeyOrEmpty) {
+    QString prefix = QStringLiteral("sub/");
+    if (!taskKeyOrEmpty.isEmpty())
+        prefix += taskKeyOrEmpty.mid(taskKeyOrEmpty.indexOf(QLatin1Char('/')) + 1) + QLatin1Char('/');
+    return loadAll<Submission>(m_store, prefix);
+}
+
+Result<QList<Submission>> Journal::overdueSubmissions(QDate today, int days) {
+    TABEL_ASSIGN_OR_RETURN(QList<Submission> all, submissions({}));
+    QList<Submission> out;
+    for (Submission& s : all)
+        if (!s.grade && s.received.toLocalTime().date().daysTo(today) > days)
+            out.append(std::move(s));
+    std::sort(out.begin(), out.end(), [](const Submission& a, const Submission& b) { return a.received < b.received; });
+    return out;
+}
+
+Result<QByteArray> Journal::submissionFile(const QString& submissionKey) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Submission> sub, loadOne<Submission>(m_store, submissionKey));
+    if (!sub)
+        return makeError(ErrorCode::NotFound,
+                         tr("there is no submission %1; see «tabel-node submission list»").arg(submissionKey));
+    return m_store.blob(sub->contentHash);
+}
+
+// ---- Period marks and corrections --------------------------------------------------------------------------
+
+Result<CommitInfo> Journal::setPeriodMark(PeriodMark mark, QDate deviceDate) {
+    TABEL_TRY(checkTeachesSubject(mark.classId, mark.subjectId, QStringLiteral("2.5.6")));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Period> p, period(mark.periodId));
+    if (!p)
+        return makeError(ErrorCode::NotFound, tr("there is no period «%1» in the calendar; import the calendar or "
+                                                 "check the id")
+                                                  .arg(mark.periodId));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Pupil> pupilEntity, pupil(mark.pupilId));
+    if (!pupilEntity || pupilEntity->classId != mark.classId)
+        return makeError(ErrorCode::NotFound, tr("there is no pupil %1 in class %2").arg(mark.pupilId, mark.classId));
+    // The teacher must teach this pupil the subject: the whole class or the pupil's subgroup (2.5.5).
+    TABEL_ASSIGN_OR_RETURN(QList<Assignment> mine, assignments());
+    bool teaches = false;
+    for (const Assignment& a : mine) {
+        if (a.classId != mark.classId || a.subjectId != mark.subjectId)
+            continue;
+        TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(a.classId, a.subjectId, a.groupId));
+        if (members.contains(mark.pupilId))
+            teaches = true;
+    }
+    if (!teaches)
+        return ruleError(QStringLiteral("2.5.5"),
+                         tr("you do not teach %1 to pupil %2 of class %3; only their own teacher gives the period mark")
+                             .arg(mark.subjectId, mark.pupilId, mark.classId));
+    const int grade = gradeOf(mark.classId);
+    mark.authorId = m_store.teacherId();
+    return m_store.change([&](ChangeWriter& w) -> Status {
+        mark.deviceTime = w.deviceTime();
+        TABEL_TRY(rules::checkPeriodMark(mark, *p, grade, deviceDate));
+        return w.put(mark.entityKey(), mark.toFields());
+    });
+}
+
+Result<CommitInfo> Journal::correctPeriodMark(Correction correction) {
+    PeriodMark probe;
+    probe.classId = correction.classId;
+    probe.subjectId = correction.subjectId;
+    probe.periodId = correction.periodId;
+    probe.pupilId = correction.pupilId;
+    TABEL_ASSIGN_OR_RETURN(std::optional<PeriodMark> current, loadOne<PeriodMark>(m_store, probe.entityKey()));
+    if (current)
+        correction.oldValue = current->value;
+    TABEL_TRY(rules::checkCorrection(correction, current));
+    TABEL_ASSIGN_OR_RETURN(QList<Correction> earlier, corrections(correction.classId, correction.subjectId));
+    int number = 0;
+    for (const Correction& c : earlier)
+        if (c.periodId == correction.periodId && c.pupilId == correction.pupilId)
+            number = std::max(number, c.number);
+    correction.number = number + 1;
+    correction.authorId = m_store.teacherId();
+    return m_store.change([&](ChangeWriter& w) -> Status {
+        correction.date = w.deviceTime().toLocalTime().date();
+        TABEL_TRY(w.put(correction.entityKey(), correction.toFields()));
+        PeriodMark updated = *current;
+        updated.value = correction.newValue;
+        return w.put(updated.entityKey(), updated.toFields());
+    });
+}
+
+Result<QList<Correction>> Journal::corrections(const QString& classId, const QString& subjectId) {
+    return loadAll<Correction>(m_store, lessonPrefix(QStringLiteral("corr"), classId, subjectId));
+}
+
+Result<QList<rules::MissingPeriodMark>> Journal::missingPeriodMarks(const QString& classId, const QString& periodId) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Period> p, period(periodId));
+    if (!p)
+        return makeError(ErrorCode::NotFound, tr("there is no period «%1» in the calendar").arg(periodId));
+    TABEL_ASSIGN_OR_RETURN(QList<Assignment> mine, assignments());
+    QList<QPair<QString, QString>> expected;
+    for (const Assignment& a : mine) {
+        if (a.classId != classId)
+            continue;
+        TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(a.classId, a.subjectId, a.groupId));
+        for (const QString& pupilId : members)
+            expected.append({a.subjectId, pupilId});
+    }
+    TABEL_ASSIGN_OR_RETURN(QList<PeriodMark> present,
+                           loadAll<PeriodMark>(m_store, QStringLiteral("pmark/") + classId + QLatin1Char('/')));
+    QList<PeriodMark> ofPeriod;
+    for (const PeriodMark& m : present)
+        if (m.periodId == periodId)
+            ofPeriod.append(m);
+    return rules::missingPeriodMarks(expected, ofPeriod);
+}
+
+// ---- Substitutions and КТП ---------------------------------------------------------------------------------
+
+Result<CommitInfo> Journal::saveSubstitution(Substitution substitution) {
+    TABEL_TRY(rules::checkSubstitution(substitution));
+    if (substitution.substituteId != m_store.teacherId() && substitution.absentTeacherId != m_store.teacherId())
+        return ruleError(QStringLiteral("2.5.4"),
+                         tr("a teacher records only the substitutions they take part in; this one is between %1 and %2")
+                             .arg(substitution.absentTeacherId, substitution.substituteId));
+    return m_store.change([&](ChangeWriter& w) { return w.put(substitution.entityKey(), substitution.toFields()); });
+}
+
+Result<QList<Substitution>> Journal::substitutions(QDate from, QDate to) {
+    TABEL_ASSIGN_OR_RETURN(QList<Substitution> all, loadAll<Substitution>(m_store, QStringLiteral("subst/")));
+    QList<Substitution> out;
+    for (Substitution& s : all)
+        if ((!from.isValid() || s.date >= from) && (!to.isValid() || s.date <= to))
+            out.append(std::move(s));
+    return out;
+}
+
+Result<CommitInfo> Journal::saveKtpTopic(KtpTopic topic) {
+    TABEL_TRY(checkTeachesSubject(topic.classId, topic.subjectId, QStringLiteral("3.1")));
+    if (topic.title.trimmed().isEmpty() || topic.plannedHours < 1 || topic.number < 1)
+        return ruleError(QStringLiteral("3.1"),
+                         tr("a plan topic needs a number from 1, a title and at least one planned hour"));
+    return m_store.change([&](ChangeWriter& w) { return w.put(topic.entityKey(), topic.toFields()); });
+}
+
+Result<CommitInfo> Journal::addKtpCorrection(KtpCorrection entry) {
+    TABEL_TRY(checkTeachesSubject(entry.classId, entry.subjectId, QStringLiteral("3.1")));
+    TABEL_ASSIGN_OR_RETURN(KtpView view, ktp(entry.classId, entry.subjectId));
+    QList<int> numbers;
+    for (const KtpTopic& t : view.topics)
+        numbers << t.number;
+    if (entry.number == 0) {
+        int last = 0;
+        for (const KtpCorrection& c : view.corrections)
+            last = std::max(last, c.number);
+        entry.number = last + 1;
+    }
+    TABEL_TRY(rules::checkKtpCorrection(entry, numbers));
+    return m_store.change([&](ChangeWriter& w) { return w.put(entry.entityKey(), entry.toFields()); });
+}
+
+Result<KtpView> Journal::ktp(const QString& classId, const QString& subjectId) {
+    KtpView view;
+    TABEL_ASSIGN_OR_RETURN(view.topics, loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), classId, subjectId)));
+    TABEL_ASSIGN_OR_RETURN(view.corrections,
+                           loadAll<KtpCorrection>(m_store, lessonPrefix(QStringLiteral("ktpfix"), classId, subjectId)));
+    const auto byNumber = [](const auto& a, const auto& b) { return a.number < b.number; };
+    std::sort(view.topics.begin(), view.topics.end(), byNumber);
+    std::sort(view.corrections.begin(), view.corrections.end(), byNumber);
+    QSet<int> moved;
+    for (const KtpCorrection& c : view.corrections)
+        if (c.method == KtpMethod::NextYear)
+            for (int t : c.topics)
+                moved.insert(t);
+    for (const KtpTopic& t : view.topics)
+        if (moved.contains(t.number))
+            view.carryOver.append(t);
+    return view;
+}
+
+// ---- Views ---------------------------------------------------------------------------------------------------
+
+Result<JournalView> Journal::classJournal(const QString& classId, const QString& subjectId,
+                                          const QString& groupIdOrEmpty, QDate from, QDate to) {
+    JournalView view;
+    view.classId = classId;
+    view.subjectId = subjectId;
+    view.groupId = groupIdOrEmpty;
+    view.from = from;
+    view.to = to;
+    TABEL_ASSIGN_OR_RETURN(std::optional<Subject> subject, loadOne<Subject>(m_store, Subject{subjectId, {}}.entityKey()));
+    view.subjectName = subject ? subject->name : subjectId;
+    const auto inView = [&](const LessonKey& k) {
+        return (groupIdOrEmpty.isEmpty() || k.groupId == groupIdOrEmpty) && k.date >= from && k.date <= to;
+    };
+
+    TABEL_ASSIGN_OR_RETURN(QList<Lesson> lessons,
+                           loadAll<Lesson>(m_store, lessonPrefix(QStringLiteral("lesson"), classId, subjectId)));
+    std::sort(lessons.begin(), lessons.end(), [](const Lesson& a, const Lesson& b) {
+        return std::tie(a.key.date, a.key.slot, a.key.groupId) < std::tie(b.key.date, b.key.slot, b.key.groupId);
+    });
+    QHash<QString, int> columnOf;
+    for (Lesson& l : lessons) {
+        if (!inView(l.key))
+            continue;
+        columnOf.insert(l.key.toString(), int(view.columns.size()));
+        view.columns.append(JournalColumn{std::move(l)});
+    }
+
+    // Pupils: the group's members, or the whole class (the class view is the union of its groups, 2.5.5).
+    QList<Pupil> pupils;
+    TABEL_ASSIGN_OR_RETURN(QList<Pupil> classPupils, pupilsOfClass(classId));
+    if (groupIdOrEmpty.isEmpty() || groupIdOrEmpty == kWholeClass) {
+        pupils = classPupils;
+    } else {
+        TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(classId, subjectId, groupIdOrEmpty));
+        for (const Pupil& p : classPupils)
+            if (members.contains(p.id))
+                pupils.append(p);
+    }
+    QHash<QString, int> rowOf;
+    for (Pupil& p : pupils) {
+        rowOf.insert(p.id, int(view.rows.size()));
+        JournalRow row;
+        row.pupil = std::move(p);
+        row.cells.resize(view.columns.size());
+        view.rows.append(std::move(row));
+    }
+
+    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
+    std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
+    QHash<int, std::pair<double, double>> sums; // row → (weighted sum, weights)
+    for (const Mark& m : marks) {
+        if (!inView(m.lesson))
+            continue;
+        const auto c = columnOf.constFind(m.lesson.toString());
+        const auto r = rowOf.constFind(m.pupilId);
+        if (c == columnOf.constEnd() || r == rowOf.constEnd())
+            continue;
+        view.rows[*r].cells[*c].marks << toString(m.value);
+        if (isNumeric(m.value)) {
+            auto& [sum, weights] = sums[*r];
+            sum += numericValue(m.value) * m.weight;
+            weights += m.weight;
+        }
+    }
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        if (it->second > 0)
+            view.rows[it.key()].average = QString::number(it->first / it->second, 'f', 2);
+
+    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences,
+                           loadAll<Attendance>(m_store, lessonPrefix(QStringLiteral("att"), classId, subjectId)));
+    for (Attendance& a : absences) {
+        const auto c = columnOf.constFind(a.lesson.toString());
+        const auto r = rowOf.constFind(a.pupilId);
+        if (c != columnOf.constEnd() && r != rowOf.constEnd())
+            view.rows[*r].cells[*c].absence = std::move(a);
+    }
+    return view;
+}
+
+Result<PupilView> Journal::pupilResults(const QString& pupilId, QDate from, QDate to) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<Pupil> p, pupil(pupilId));
+    if (!p)
+        return makeError(ErrorCode::NotFound, tr("there is no pupil %1; check the id in the roster").arg(pupilId));
+    PupilView view;
+    view.pupil = *p;
+    view.from = from;
+    view.to = to;
+    const QString classPrefix = p->classId + QLatin1Char('/');
+    QMap<QString, PupilResultLine> lines; // by lesson key, in date order after sorting
+    QHash<QString, QString> subjectNames;
+    TABEL_ASSIGN_OR_RETURN(QList<Subject> subjects, loadAll<Subject>(m_store, QStringLiteral("subject/")));
+    for (const Subject& s : subjects)
+        subjectNames.insert(s.id, s.name);
+    const auto lineFor = [&](const LessonKey& k) -> PupilResultLine& {
+        PupilResultLine& line = lines[k.toString()];
+        line.date = k.date;
+        line.slot = k.slot;
+        line.subjectId = k.subjectId;
+        line.subjectName = subjectNames.value(k.subjectId, k.subjectId);
+        return line;
+    };
+    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, loadAll<Mark>(m_store, QStringLiteral("mark/") + classPrefix));
+    for (const Mark& m : marks)
+        if (m.pupilId == pupilId && m.lesson.date >= from && m.lesson.date <= to) {
+            PupilResultLine& line = lineFor(m.lesson);
+            line.marks += (line.marks.isEmpty() ? QString() : QStringLiteral(" ")) + toString(m.value);
+        }
+    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences, loadAll<Attendance>(m_store, QStringLiteral("att/") + classPrefix));
+    for (const Attendance& a : absences)
+        if (a.pupilId == pupilId && a.lesson.date >= from && a.lesson.date <= to)
+            lineFor(a.lesson).absence = QStringLiteral("Н (%1)").arg(toString(a.reason));
+    for (auto it = lines.begin(); it != lines.end(); ++it) {
+        TABEL_ASSIGN_OR_RETURN(LessonKey k, LessonKey::parse(it.key()));
+        TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> l, lesson(k));
+        if (l)
+            it->topic = l->topic;
+        view.lines.append(*it);
+    }
+    std::sort(view.lines.begin(), view.lines.end(), [](const PupilResultLine& a, const PupilResultLine& b) {
+        return std::tie(a.date, a.slot, a.subjectId) < std::tie(b.date, b.slot, b.subjectId);
+    });
+    TABEL_ASSIGN_OR_RETURN(QList<PeriodMark> pmarks, loadAll<PeriodMark>(m_store, QStringLiteral("pmark/") + classPrefix));
+    for (PeriodMark& m : pmarks)
+        if (m.pupilId == pupilId)
+            view.periodMarks.append(std::move(m));
+    return view;
+}
+
+} // namespace tabel::node

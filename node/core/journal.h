@@ -1,0 +1,162 @@
+// The teacher's journal: every operation a teacher performs on the node, offline (R-S1). Each mutating call
+// loads what the rules of the regulation need, checks them (shared/domain/rules.h), and records the change as
+// one signed change set in the node store. Reads build the views the CLI prints.
+#pragma once
+
+#include "node/store/node_store.h"
+#include "shared/core/result.h"
+#include "shared/domain/model.h"
+#include "shared/domain/rules.h"
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace tabel::node {
+
+struct ImportReport {
+    QString file;
+    int rows = 0;
+    CommitInfo commit;
+};
+
+// One column of the journal grid: a lesson and what was given.
+struct JournalColumn {
+    domain::Lesson lesson;
+};
+
+struct JournalCell {
+    QStringList marks;                           // "5", "4", "зач" in column order
+    std::optional<domain::Attendance> absence;   // «Н» with its reason
+    bool empty() const { return marks.isEmpty() && !absence; }
+};
+
+struct JournalRow {
+    domain::Pupil pupil;
+    QList<JournalCell> cells; // one per column
+    QString average;          // weighted average of numeric current marks, "4.25", or empty
+};
+
+// R-J12: a class × subject (× group) over any date range.
+struct JournalView {
+    QString classId, subjectId, groupId; // groupId empty: all groups (the class view is the union, 2.5.5)
+    QString subjectName;
+    QDate from, to;
+    QList<JournalColumn> columns;
+    QList<JournalRow> rows;
+};
+
+// R-J12: one pupil's marks and absences in all subjects over a date range.
+struct PupilResultLine {
+    QDate date;
+    int slot = 0;
+    QString subjectId, subjectName;
+    QString marks;   // "5 4"
+    QString absence; // "Н (Б)"
+    QString topic;
+};
+struct PupilView {
+    domain::Pupil pupil;
+    QDate from, to;
+    QList<PupilResultLine> lines;
+    QList<domain::PeriodMark> periodMarks;
+};
+
+struct SubmissionImport {
+    domain::Submission submission;
+    bool deduplicated = false; // the same file was already stored
+    CommitInfo commit;
+};
+
+struct KtpView {
+    QList<domain::KtpTopic> topics;
+    QList<domain::KtpCorrection> corrections;
+    QList<domain::KtpTopic> carryOver; // topics moved to next year (3.1)
+};
+
+class Journal {
+public:
+    explicit Journal(NodeStore& store) : m_store(store) {}
+
+    // ---- Reference data from CSV (R-J1). All or nothing: a bad line imports nothing. ----
+    // roster.csv: pupil_id, class, surname, name, patronymic, book_no, subgroups ("eng:1 inf:2")
+    [[nodiscard]] Result<ImportReport> importRoster(const QString& path);
+    // timetable.csv: class, weekday, slot, subject, subject_name, group, teacher, teacher_name
+    [[nodiscard]] Result<ImportReport> importTimetable(const QString& path);
+    // calendar.csv: kind (year|quarter|half|holiday), id, title, start, end, grades
+    [[nodiscard]] Result<ImportReport> importCalendar(const QString& path);
+
+    // ---- Lessons, marks, attendance ----
+    [[nodiscard]] Result<CommitInfo> saveLesson(domain::Lesson lesson);
+    [[nodiscard]] Result<CommitInfo> setMark(domain::Mark mark);
+    [[nodiscard]] Result<CommitInfo> removeMark(const domain::LessonKey& lesson, const QString& pupilId, int column);
+    [[nodiscard]] Result<CommitInfo> setAbsence(domain::Attendance attendance);
+    [[nodiscard]] Result<CommitInfo> removeAbsence(const domain::LessonKey& lesson, const QString& pupilId);
+    // Several marks and absences of one lesson in one change set (how a teacher fills a lesson's column).
+    [[nodiscard]] Result<CommitInfo> recordLesson(const domain::Lesson& lesson, const QList<domain::Mark>& marks,
+                                                  const QList<domain::Attendance>& absences);
+
+    // ---- Distance tasks, self-study, submissions (R-J5, R-J7, R-J8) ----
+    [[nodiscard]] Result<CommitInfo> saveTask(domain::Task task);
+    [[nodiscard]] Result<SubmissionImport> importSubmission(const QString& taskKey, const QString& pupilId,
+                                                            const QString& filePath, const QDateTime& received);
+    // Grades a submission: the mark goes into the column of the task's lesson (3.4), checked against 4.4.
+    [[nodiscard]] Result<CommitInfo> gradeSubmission(const QString& submissionKey, domain::MarkValue value,
+                                                     int column = 1);
+    [[nodiscard]] Result<QList<domain::Submission>> submissions(const QString& taskKeyOrEmpty);
+    // Work received more than `days` days before `today` and not yet graded (R-J8), oldest first.
+    [[nodiscard]] Result<QList<domain::Submission>> overdueSubmissions(QDate today, int days = 7);
+    [[nodiscard]] Result<QByteArray> submissionFile(const QString& submissionKey);
+
+    // ---- Period marks and corrections (R-J9, R-J13) ----
+    // deviceDate: the date of the entry on this device (today, in production).
+    [[nodiscard]] Result<CommitInfo> setPeriodMark(domain::PeriodMark mark, QDate deviceDate);
+    [[nodiscard]] Result<CommitInfo> correctPeriodMark(domain::Correction correction);
+    [[nodiscard]] Result<QList<domain::rules::MissingPeriodMark>> missingPeriodMarks(const QString& classId,
+                                                                                     const QString& periodId);
+    [[nodiscard]] Result<QList<domain::Correction>> corrections(const QString& classId, const QString& subjectId);
+
+    // ---- Substitutions (R-J10) and КТП (R-J6) ----
+    [[nodiscard]] Result<CommitInfo> saveSubstitution(domain::Substitution substitution);
+    [[nodiscard]] Result<QList<domain::Substitution>> substitutions(QDate from, QDate to);
+    [[nodiscard]] Result<CommitInfo> saveKtpTopic(domain::KtpTopic topic);
+    [[nodiscard]] Result<CommitInfo> addKtpCorrection(domain::KtpCorrection entry); // number assigned if 0
+    [[nodiscard]] Result<KtpView> ktp(const QString& classId, const QString& subjectId);
+
+    // ---- Views (R-J12) ----
+    [[nodiscard]] Result<JournalView> classJournal(const QString& classId, const QString& subjectId,
+                                                   const QString& groupIdOrEmpty, QDate from, QDate to);
+    [[nodiscard]] Result<PupilView> pupilResults(const QString& pupilId, QDate from, QDate to);
+
+    // ---- Lookups ----
+    [[nodiscard]] Result<std::optional<domain::Pupil>> pupil(const QString& id);
+    [[nodiscard]] Result<QList<domain::Pupil>> pupilsOfClass(const QString& classId);
+    [[nodiscard]] Result<QStringList> groupMembers(const QString& classId, const QString& subjectId,
+                                                   const QString& groupId);
+    [[nodiscard]] Result<QStringList> assessmentForms();
+    [[nodiscard]] Result<std::optional<domain::Period>> period(const QString& periodId);
+
+    NodeStore& store() { return m_store; }
+
+private:
+    // Loads and checks everything a mark needs, inside a change.
+    [[nodiscard]] Status writeMark(ChangeWriter& w, const domain::Mark& mark);
+    [[nodiscard]] Status writeAbsence(ChangeWriter& w, const domain::Attendance& attendance);
+    [[nodiscard]] Status checkScope(const domain::LessonKey& lesson);
+    [[nodiscard]] Status checkTeachesSubject(const QString& classId, const QString& subjectId, const QString& clause);
+    [[nodiscard]] Result<QList<domain::Assignment>> assignments();
+    [[nodiscard]] Status checkPupil(const QString& pupilId, const domain::LessonKey& lesson);
+    [[nodiscard]] Result<std::optional<domain::Lesson>> lesson(const domain::LessonKey& key);
+    void invalidateCaches();
+
+    NodeStore& m_store;
+    // Reference data read once per Journal and dropped on import: a teacher enters many marks per lesson.
+    std::optional<QList<domain::Assignment>> m_assignments;
+    QHash<QString, QStringList> m_members; // "class/subject/group" → pupil ids
+    std::optional<QStringList> m_forms;
+};
+
+} // namespace tabel::node

@@ -1,0 +1,570 @@
+#include "node/store/node_store.h"
+
+#include "node/store/key_file.h"
+#include "node/store/schema.h"
+#include "shared/core/zstd.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+
+#include <cstring>
+
+Q_LOGGING_CATEGORY(lcStore, "tabel.node.store", QtWarningMsg)
+
+namespace tabel::node {
+
+namespace {
+
+QString tr(const char* s) { return QCoreApplication::translate("tabel::node::NodeStore", s); }
+
+db::Value toDb(const domain::FieldValue& v) {
+    if (std::holds_alternative<std::int64_t>(v))
+        return std::get<std::int64_t>(v);
+    if (std::holds_alternative<QString>(v))
+        return std::get<QString>(v);
+    return std::monostate{};
+}
+
+domain::FieldValue fromDb(const db::Value& v) {
+    if (std::holds_alternative<std::int64_t>(v))
+        return std::get<std::int64_t>(v);
+    if (std::holds_alternative<QString>(v))
+        return std::get<QString>(v);
+    return std::monostate{};
+}
+
+// Applies the raw key: PRAGMA key = "x'<hex>'". The statement text holds the key, so it lives in SecretBytes.
+Status applyKey(db::Database& db, const crypto::SecretBytes& key) {
+    static constexpr char kPrefix[] = "PRAGMA key = \"x'";
+    static constexpr char kSuffix[] = "'\"";
+    static constexpr char kHex[] = "0123456789abcdef";
+    const std::size_t len = sizeof kPrefix - 1 + key.size() * 2 + sizeof kSuffix - 1;
+    crypto::SecretBytes sql(len + 1);
+    char* p = reinterpret_cast<char*>(sql.data());
+    std::memcpy(p, kPrefix, sizeof kPrefix - 1);
+    p += sizeof kPrefix - 1;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        *p++ = kHex[key.data()[i] >> 4];
+        *p++ = kHex[key.data()[i] & 0xf];
+    }
+    std::memcpy(p, kSuffix, sizeof kSuffix - 1);
+    TABEL_TRY(db.exec(reinterpret_cast<const char*>(sql.data())));
+    // Settings every open must repeat identically. Temporary tables stay in memory so that nothing leaves
+    // the encrypted files.
+    TABEL_TRY(db.exec("PRAGMA cipher_page_size = 4096"));
+    return {};
+}
+
+Status configure(db::Database& db) {
+    // The first read decides whether the key is right; with a verified key a failure here means damage.
+    if (auto r = db.queryInt("SELECT count(*) FROM sqlite_master"); !r)
+        return r.error().code == ErrorCode::Corrupt
+                   ? makeError(ErrorCode::Corrupt,
+                               tr("the store file %1 is damaged or was altered; restore it from a backup")
+                                   .arg(db.path()))
+                   : r.error();
+    TABEL_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    TABEL_TRY(db.exec("PRAGMA synchronous = FULL"));
+    TABEL_TRY(db.exec("PRAGMA temp_store = MEMORY"));
+    TABEL_TRY(db.exec("PRAGMA foreign_keys = ON"));
+    return {};
+}
+
+QString upperBound(const QString& prefix) {
+    QString up = prefix;
+    up[up.size() - 1] = QChar(up.at(up.size() - 1).unicode() + 1);
+    return up;
+}
+
+} // namespace
+
+struct NodeStore::Impl {
+    Paths paths;
+    std::optional<db::Database> db;
+    QString teacherId, teacherName;
+    std::optional<crypto::SigningKeyPair> device;
+    std::int64_t deviceNumber = 0;
+    Hlc hlc;
+    bool inChange = false;
+};
+
+QString NodeStore::Paths::database() const { return dir + QStringLiteral("/node.db"); }
+QString NodeStore::Paths::keyFile() const { return dir + QStringLiteral("/node.key"); }
+QString NodeStore::Paths::newKeyFile() const { return dir + QStringLiteral("/node.key.new"); }
+
+NodeStore::NodeStore() : d(std::make_unique<Impl>()) {}
+NodeStore::NodeStore(NodeStore&&) noexcept = default;
+NodeStore& NodeStore::operator=(NodeStore&&) noexcept = default;
+NodeStore::~NodeStore() = default;
+
+bool NodeStore::exists(const QString& dir) {
+    const Paths p{dir};
+    return QFile::exists(p.database()) || QFile::exists(p.keyFile());
+}
+
+const QString& NodeStore::teacherId() const { return d->teacherId; }
+const QString& NodeStore::teacherName() const { return d->teacherName; }
+const QByteArray& NodeStore::devicePublicKey() const { return d->device->publicKey; }
+std::int64_t NodeStore::deviceNumber() const { return d->deviceNumber; }
+const NodeStore::Paths& NodeStore::paths() const { return d->paths; }
+db::Database& NodeStore::database() { return *d->db; }
+
+Result<NodeStore> NodeStore::create(const QString& dir, const crypto::SecretBytes& passphrase,
+                                    const InitOptions& options) {
+    if (exists(dir))
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("a store already exists in %1; open it, or choose another folder").arg(dir));
+    if (passphrase.size() < 8)
+        return makeError(ErrorCode::InvalidArgument, tr("the passphrase must be at least 8 characters long"));
+    if (!QDir().mkpath(dir))
+        return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(dir));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    NodeStore store;
+    store.d->paths = Paths{QDir(dir).absolutePath()};
+    const Paths& paths = store.d->paths;
+    TABEL_ASSIGN_OR_RETURN(auto created, KeyFile::create(passphrase, options.kdfProfile));
+    auto& [keyFile, key] = created;
+
+    // If anything below fails, remove what was made so that a retry starts clean.
+    struct Cleanup {
+        const Paths& p;
+        bool armed = true;
+        ~Cleanup() {
+            if (!armed)
+                return;
+            for (const QString& f : {p.database(), p.database() + QStringLiteral("-wal"),
+                                     p.database() + QStringLiteral("-shm"), p.keyFile()})
+                QFile::remove(f);
+        }
+    } cleanup{paths};
+
+    TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(paths.database(), true));
+    QFile::setPermissions(paths.database(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    TABEL_TRY(applyKey(db, key));
+    TABEL_TRY(configure(db));
+    TABEL_TRY(schema::migrate(db, options.schemaVersion ? options.schemaVersion : schema::kCurrentVersion));
+
+    crypto::SigningKeyPair device = crypto::SigningKeyPair::generate();
+    {
+        TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+        TABEL_ASSIGN_OR_RETURN(db::Statement meta, db.prepare("INSERT INTO meta(key, value) VALUES(?, ?)"));
+        TABEL_TRY(meta.bind(1, QStringLiteral("teacher_id")).bind(2, options.teacherId).run());
+        TABEL_TRY(meta.bind(1, QStringLiteral("teacher_name")).bind(2, options.teacherName).run());
+        TABEL_TRY(meta.bind(1, QStringLiteral("device_secret"))
+                      .bind(2, QByteArray(reinterpret_cast<const char*>(device.secretKey.data()),
+                                          qsizetype(device.secretKey.size())))
+                      .run());
+        TABEL_TRY(meta.bind(1, QStringLiteral("hlc")).bind(2, std::int64_t(0)).run());
+        TABEL_ASSIGN_OR_RETURN(db::Statement dev, db.prepare("INSERT INTO devices(number, public_key) VALUES(?, ?)"));
+        TABEL_TRY(dev.bind(1, crypto::deviceNumber(device.publicKey)).bind(2, device.publicKey).run());
+        TABEL_TRY(tx.commit());
+    }
+    // The key file goes last: a folder with a key file always has a complete database.
+    TABEL_TRY(keyFile.save(paths.keyFile()));
+    cleanup.armed = false;
+
+    store.d->db.emplace(std::move(db));
+    store.d->teacherId = options.teacherId;
+    store.d->teacherName = options.teacherName;
+    store.d->deviceNumber = crypto::deviceNumber(device.publicKey);
+    store.d->device.emplace(std::move(device));
+    return store;
+}
+
+namespace {
+
+// Opens the database with one key file; returns the open, configured database.
+Result<db::Database> openWith(const NodeStore::Paths& paths, const KeyFile& keyFile,
+                              const crypto::SecretBytes& passphrase) {
+    TABEL_ASSIGN_OR_RETURN(crypto::SecretBytes key, keyFile.unlock(passphrase));
+    TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(paths.database(), false));
+    TABEL_TRY(applyKey(db, key));
+    TABEL_TRY(configure(db));
+    return db;
+}
+
+} // namespace
+
+Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes& passphrase) {
+    NodeStore store;
+    store.d->paths = Paths{QDir(dir).absolutePath()};
+    const Paths& paths = store.d->paths;
+    if (!QFile::exists(paths.database()) || !QFile::exists(paths.keyFile()))
+        return makeError(ErrorCode::NotFound,
+                         tr("there is no store in %1; create one with «tabel-node init»").arg(paths.dir));
+
+    TABEL_ASSIGN_OR_RETURN(KeyFile current, KeyFile::load(paths.keyFile()));
+    Result<db::Database> opened = openWith(paths, current, passphrase);
+    if (QFile::exists(paths.newKeyFile())) {
+        // A passphrase change was interrupted. The database is under exactly one of the two keys; whichever
+        // opens it wins, and the other key file goes.
+        auto pending = KeyFile::load(paths.newKeyFile());
+        if (!opened && pending) {
+            Result<db::Database> viaNew = openWith(paths, *pending, passphrase);
+            if (viaNew) {
+                if (!QFile::remove(paths.keyFile()) || !QFile::rename(paths.newKeyFile(), paths.keyFile()))
+                    return makeError(ErrorCode::Io, tr("cannot finish the interrupted passphrase change in %1")
+                                                        .arg(paths.dir));
+                opened = std::move(viaNew);
+            } else if (viaNew.error().code == ErrorCode::WrongPassphrase &&
+                       opened.error().code == ErrorCode::Corrupt) {
+                // The old passphrase was given, but the re-encryption had already finished.
+                return makeError(ErrorCode::WrongPassphrase,
+                                 tr("a passphrase change was interrupted after the store was re-encrypted; "
+                                    "open it with the new passphrase"));
+            } else if (viaNew.error().code != ErrorCode::WrongPassphrase) {
+                opened = std::move(viaNew);
+            }
+        } else if (opened) {
+            QFile::remove(paths.newKeyFile());
+        }
+    }
+    if (!opened)
+        return std::move(opened).error();
+    db::Database& db = *opened;
+    TABEL_TRY(schema::migrate(db));
+
+    TABEL_ASSIGN_OR_RETURN(db::Statement meta, db.prepare("SELECT key, value FROM meta"));
+    crypto::SecretBytes secret;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, meta.step());
+        if (!row)
+            break;
+        const QString k = meta.columnText(0);
+        if (k == QLatin1String("teacher_id"))
+            store.d->teacherId = meta.columnText(1);
+        else if (k == QLatin1String("teacher_name"))
+            store.d->teacherName = meta.columnText(1);
+        else if (k == QLatin1String("hlc"))
+            store.d->hlc.observe(meta.columnInt(1));
+        else if (k == QLatin1String("device_secret")) {
+            QByteArray raw = meta.columnBlob(1);
+            secret = crypto::SecretBytes::fromBytes(raw.constData(), std::size_t(raw.size()));
+            raw.fill('\0');
+        }
+    }
+    TABEL_ASSIGN_OR_RETURN(crypto::SigningKeyPair device, crypto::SigningKeyPair::fromSecret(std::move(secret)));
+    store.d->deviceNumber = crypto::deviceNumber(device.publicKey);
+    store.d->device.emplace(std::move(device));
+    store.d->db.emplace(std::move(db));
+    return store;
+}
+
+Status NodeStore::changePassphrase(const crypto::SecretBytes& newPassphrase, const QString& kdfProfile) {
+    if (newPassphrase.size() < 8)
+        return makeError(ErrorCode::InvalidArgument, tr("the passphrase must be at least 8 characters long"));
+    TABEL_ASSIGN_OR_RETURN(auto created, KeyFile::create(newPassphrase, kdfProfile));
+    auto& [keyFile, key] = created;
+    // 1. the new key file beside the old one; 2. re-encrypt (one SQLite transaction); 3. swap the files.
+    // open() finishes or forgets an interrupted change, whichever key the database is under.
+    TABEL_TRY(keyFile.save(d->paths.newKeyFile()));
+    db::Database& db = *d->db;
+    TABEL_TRY(db.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    TABEL_TRY(db.exec("PRAGMA journal_mode = DELETE")); // SQLCipher re-keys through the rollback journal
+    static constexpr char kPrefix[] = "PRAGMA rekey = \"x'";
+    static constexpr char kHex[] = "0123456789abcdef";
+    crypto::SecretBytes sql(sizeof kPrefix - 1 + key.size() * 2 + 3);
+    char* p = reinterpret_cast<char*>(sql.data());
+    std::memcpy(p, kPrefix, sizeof kPrefix - 1);
+    p += sizeof kPrefix - 1;
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        *p++ = kHex[key.data()[i] >> 4];
+        *p++ = kHex[key.data()[i] & 0xf];
+    }
+    *p++ = '\'';
+    *p++ = '"';
+    if (auto r = db.exec(reinterpret_cast<const char*>(sql.data())); !r) {
+        QFile::remove(d->paths.newKeyFile());
+        return r;
+    }
+    TABEL_TRY(db.exec("PRAGMA journal_mode = WAL"));
+    if (!QFile::remove(d->paths.keyFile()) || !QFile::rename(d->paths.newKeyFile(), d->paths.keyFile()))
+        return makeError(ErrorCode::Io, tr("the store was re-encrypted but the key file could not be replaced; "
+                                           "open the store with the new passphrase to finish"));
+    return {};
+}
+
+Result<std::optional<domain::Fields>> NodeStore::entity(const QString& key) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           d->db->cached("SELECT field, value FROM state WHERE entity = ? AND value IS NOT NULL"));
+    st->bind(1, key);
+    domain::Fields fields;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st->step());
+        if (!row)
+            break;
+        fields.emplace(st->columnText(0), fromDb(st->columnValue(1)));
+    }
+    st->reset();
+    if (fields.empty())
+        return std::optional<domain::Fields>();
+    return std::optional<domain::Fields>(std::move(fields));
+}
+
+Result<QList<Entity>> NodeStore::scan(const QString& prefix) {
+    if (prefix.isEmpty() || !prefix.endsWith(QLatin1Char('/')))
+        return makeError(ErrorCode::Internal, QStringLiteral("scan prefix must end with '/': %1").arg(prefix));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           d->db->cached("SELECT entity, field, value FROM state WHERE entity >= ? AND entity < ? "
+                                         "AND value IS NOT NULL ORDER BY entity, field"));
+    st->bind(1, prefix).bind(2, upperBound(prefix));
+    QList<Entity> out;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st->step());
+        if (!row)
+            break;
+        const QString key = st->columnText(0);
+        if (out.isEmpty() || out.back().key != key)
+            out.append(Entity{key, {}});
+        out.back().fields.emplace(st->columnText(1), fromDb(st->columnValue(2)));
+    }
+    st->reset();
+    return out;
+}
+
+Result<sync::Version> NodeStore::fieldVersion(const QString& key, const QString& field) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, d->db->cached("SELECT vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
+    st->bind(1, key).bind(2, field);
+    TABEL_ASSIGN_OR_RETURN(bool row, st->step());
+    sync::Version v;
+    if (row)
+        v = {st->columnInt(0), st->columnInt(1)};
+    st->reset();
+    return v;
+}
+
+QDateTime ChangeWriter::deviceTime() const {
+    return m_ops.isEmpty() ? QDateTime::currentDateTimeUtc() : Hlc::toDateTime(m_ops.front().hlc);
+}
+
+Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
+    db::Database& db = *m_store.d->db;
+    // Current values and versions of this entity's fields.
+    TABEL_ASSIGN_OR_RETURN(db::Statement * cur, db.cached("SELECT field, value, vdev, vhlc FROM state WHERE entity = ?"));
+    cur->bind(1, key);
+    struct Current {
+        domain::FieldValue value;
+        sync::Version version;
+    };
+    std::map<QString, Current> current;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, cur->step());
+        if (!row)
+            break;
+        current.emplace(cur->columnText(0),
+                        Current{fromDb(cur->columnValue(1)), {cur->columnInt(2), cur->columnInt(3)}});
+    }
+    cur->reset();
+
+    TABEL_ASSIGN_OR_RETURN(db::Statement * insOp,
+                           db.cached("INSERT INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
+                                     "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * setState,
+                           db.cached("INSERT OR REPLACE INTO state(entity, field, value, vdev, vhlc) "
+                                     "VALUES(?, ?, ?, ?, ?)"));
+    for (const auto& [field, value] : fields) {
+        const auto it = current.find(field);
+        const bool exists = it != current.end();
+        if (exists ? it->second.value == value : domain::isNull(value))
+            continue; // unchanged: no op
+        sync::Op op;
+        op.hlc = m_store.d->hlc.now();
+        op.entity = key;
+        op.field = field;
+        op.value = value;
+        op.base = exists ? it->second.version : sync::Version{};
+        const db::Value dbValue = toDb(value);
+        insOp->bind(1, m_store.d->deviceNumber)
+            .bind(2, op.hlc)
+            .bind(3, m_seq)
+            .bind(4, key)
+            .bind(5, field)
+            .bind(6, dbValue)
+            .bind(7, op.base.device)
+            .bind(8, op.base.hlc);
+        TABEL_TRY(insOp->run());
+        setState->bind(1, key).bind(2, field).bind(3, dbValue).bind(4, m_store.d->deviceNumber).bind(5, op.hlc);
+        TABEL_TRY(setState->run());
+        m_ops.append(std::move(op));
+    }
+    return {};
+}
+
+Status ChangeWriter::remove(const QString& key) {
+    TABEL_ASSIGN_OR_RETURN(std::optional<domain::Fields> existing, entity(key));
+    if (!existing)
+        return {};
+    domain::Fields cleared;
+    for (const auto& [field, value] : *existing) {
+        Q_UNUSED(value);
+        cleared.emplace(field, std::monostate{});
+    }
+    return put(key, cleared);
+}
+
+Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>& body) {
+    if (d->inChange)
+        return makeError(ErrorCode::Internal, QStringLiteral("nested NodeStore::change"));
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    struct Guard {
+        bool& flag;
+        explicit Guard(bool& f) : flag(f) { flag = true; }
+        ~Guard() { flag = false; }
+    } guard(d->inChange);
+    const Hlc clockBefore = d->hlc;
+
+    TABEL_ASSIGN_OR_RETURN(db::Statement * last, db.cached("SELECT coalesce(max(seq), 0) FROM changesets WHERE device = ?"));
+    last->bind(1, d->deviceNumber);
+    TABEL_ASSIGN_OR_RETURN(bool row, last->step());
+    const std::int64_t seq = row ? last->columnInt(0) + 1 : 1;
+    last->reset();
+
+    ChangeWriter writer(*this, seq);
+    if (auto r = body(writer); !r) {
+        d->hlc = clockBefore; // the transaction rolls back; so does the clock
+        return std::move(r).error();
+    }
+    if (writer.m_ops.isEmpty())
+        return CommitInfo{}; // nothing changed: the transaction rolls back, no change set
+
+    sync::ChangeSet cs;
+    cs.author = d->teacherId;
+    cs.seq = seq;
+    cs.ops = std::move(writer.m_ops);
+    cs.hlc = cs.ops.back().hlc;
+    cs.sign(*d->device);
+    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                           db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature) "
+                                     "VALUES(?, ?, ?, ?, ?, ?)"));
+    ins->bind(1, d->deviceNumber).bind(2, seq).bind(3, cs.author).bind(4, cs.hlc).bind(5, cs.hash()).bind(6, cs.signature);
+    TABEL_TRY(ins->run());
+    TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
+    clock->bind(1, cs.hlc);
+    TABEL_TRY(clock->run());
+    if (auto r = tx.commit(); !r) {
+        d->hlc = clockBefore;
+        return std::move(r).error();
+    }
+    return CommitInfo{seq, int(cs.ops.size())};
+}
+
+Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int limit) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Statement sets,
+                           db.prepare("SELECT seq, author, hlc, signature FROM changesets WHERE device = ? AND seq > ? "
+                                      "ORDER BY seq LIMIT ?"));
+    sets.bind(1, d->deviceNumber).bind(2, afterSeq).bind(3, std::int64_t(limit));
+    TABEL_ASSIGN_OR_RETURN(db::Statement ops,
+                           db.prepare("SELECT hlc, entity, field, value, bdev, bhlc FROM ops WHERE device = ? AND seq = ? "
+                                      "ORDER BY hlc"));
+    QList<sync::ChangeSet> out;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, sets.step());
+        if (!row)
+            break;
+        sync::ChangeSet cs;
+        cs.device = d->device->publicKey;
+        cs.seq = sets.columnInt(0);
+        cs.author = sets.columnText(1);
+        cs.hlc = sets.columnInt(2);
+        cs.signature = sets.columnBlob(3);
+        ops.bind(1, d->deviceNumber).bind(2, cs.seq);
+        for (;;) {
+            TABEL_ASSIGN_OR_RETURN(bool orow, ops.step());
+            if (!orow)
+                break;
+            cs.ops.append(sync::Op{ops.columnInt(0), ops.columnText(1), ops.columnText(2), fromDb(ops.columnValue(3)),
+                                   {ops.columnInt(4), ops.columnInt(5)}});
+        }
+        ops.reset();
+        out.append(std::move(cs));
+    }
+    return out;
+}
+
+Result<QString> NodeStore::putBlob(const QByteArray& content, const QDateTime& received) {
+    if (content.size() > kMaxBlobBytes)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("the file is %1 MiB; files up to %2 MiB can be stored")
+                             .arg(content.size() >> 20)
+                             .arg(kMaxBlobBytes >> 20));
+    const QString hash = QString::fromLatin1(crypto::sha256(content).toHex());
+    TABEL_ASSIGN_OR_RETURN(db::Statement * has, d->db->cached("SELECT 1 FROM blobs WHERE hash = ?"));
+    has->bind(1, hash);
+    TABEL_ASSIGN_OR_RETURN(bool present, has->step());
+    has->reset();
+    if (present)
+        return hash; // deduplicated
+    TABEL_ASSIGN_OR_RETURN(QByteArray packed, zstdCompress(content, 6));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                           d->db->cached("INSERT INTO blobs(hash, size, stored, received, data) VALUES(?, ?, ?, ?, ?)"));
+    ins->bind(1, hash)
+        .bind(2, std::int64_t(content.size()))
+        .bind(3, std::int64_t(packed.size()))
+        .bind(4, received.toMSecsSinceEpoch())
+        .bind(5, packed);
+    TABEL_TRY(ins->run());
+    return hash;
+}
+
+Result<QByteArray> NodeStore::blob(const QString& sha256Hex) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, d->db->cached("SELECT size, data FROM blobs WHERE hash = ?"));
+    st->bind(1, sha256Hex);
+    TABEL_ASSIGN_OR_RETURN(bool row, st->step());
+    if (!row) {
+        st->reset();
+        return makeError(ErrorCode::NotFound, tr("no stored file has the checksum %1").arg(sha256Hex));
+    }
+    const std::int64_t size = st->columnInt(0);
+    const QByteArray packed = st->columnBlob(1);
+    st->reset();
+    TABEL_ASSIGN_OR_RETURN(QByteArray content, zstdDecompress(packed, qsizetype(size)));
+    if (content.size() != size || QString::fromLatin1(crypto::sha256(content).toHex()) != sha256Hex)
+        return makeError(ErrorCode::Corrupt, tr("the stored file %1 does not match its checksum").arg(sha256Hex));
+    return content;
+}
+
+Result<StoreStatus> NodeStore::status() {
+    db::Database& db = *d->db;
+    StoreStatus s;
+    s.teacherId = d->teacherId;
+    s.teacherName = d->teacherName;
+    s.deviceFingerprint = crypto::fingerprint(d->device->publicKey);
+    TABEL_ASSIGN_OR_RETURN(s.schemaVersion, schema::version(db));
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           db.prepare("SELECT count(*), (SELECT count(*) FROM ops o JOIN changesets c ON "
+                                      "o.device = c.device AND o.seq = c.seq WHERE c.pushed = 0 AND c.device = ?1), "
+                                      "(SELECT count(*) FROM ops), (SELECT max(hlc) FROM changesets WHERE device = ?1) "
+                                      "FROM changesets WHERE pushed = 0 AND device = ?1"));
+    st.bind(1, d->deviceNumber);
+    TABEL_ASSIGN_OR_RETURN(bool row, st.step());
+    if (row) {
+        s.pendingChangeSets = st.columnInt(0);
+        s.pendingOps = st.columnInt(1);
+        s.totalOps = st.columnInt(2);
+        if (!st.isNull(3))
+            s.lastChange = Hlc::toDateTime(st.columnInt(3));
+    }
+    return s;
+}
+
+Status NodeStore::integrityCheck() {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, d->db->prepare("PRAGMA integrity_check(20)"));
+    QStringList problems;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st.step());
+        if (!row)
+            break;
+        problems << st.columnText(0);
+    }
+    if (problems == QStringList{QStringLiteral("ok")})
+        return {};
+    return makeError(ErrorCode::Corrupt, tr("the store failed its integrity check: %1")
+                                             .arg(problems.join(QStringLiteral("; "))));
+}
+
+} // namespace tabel::node

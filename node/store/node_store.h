@@ -1,0 +1,140 @@
+// The teacher's encrypted store (R-S2) and its signed op log (R-S3).
+//
+// Folder layout: node.db (SQLCipher, WAL), node.key (Argon2id salt and parameters, key check value).
+// Every mutation goes through NodeStore::change(): the body's writes update the state and append ops in the
+// same transaction, and at commit the ops become one change set signed with the device's Ed25519 key.
+#pragma once
+
+#include "shared/core/hlc.h"
+#include "shared/core/result.h"
+#include "shared/crypto/secret.h"
+#include "shared/crypto/signing.h"
+#include "shared/db/sqlite.h"
+#include "shared/domain/fields.h"
+#include "sync/op.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace tabel::node {
+
+struct Entity {
+    QString key;
+    domain::Fields fields; // non-null fields only
+};
+
+struct StoreStatus {
+    QString teacherId, teacherName;
+    QString deviceFingerprint;
+    int schemaVersion = 0;
+    std::int64_t pendingChangeSets = 0, pendingOps = 0;
+    std::int64_t totalOps = 0;
+    std::optional<QDateTime> lastChange;
+    std::optional<QDateTime> lastSync;
+};
+
+struct CommitInfo {
+    std::int64_t seq = 0; // 0 when nothing changed (no change set recorded)
+    int ops = 0;
+};
+
+class ChangeWriter;
+
+class NodeStore {
+public:
+    struct Paths {
+        QString dir;
+        QString database() const;
+        QString keyFile() const;
+        QString newKeyFile() const; // present only while a passphrase change is under way
+    };
+    struct InitOptions {
+        QString teacherId;
+        QString teacherName;
+        QString kdfProfile = QStringLiteral("moderate");
+        int schemaVersion = 0; // 0: current; tests create older stores to test migrations
+    };
+
+    // Creates a new store; fails with AlreadyExists if the folder already holds one.
+    [[nodiscard]] static Result<NodeStore> create(const QString& dir, const crypto::SecretBytes& passphrase,
+                                                  const InitOptions& options);
+    // Opens an existing store. Never creates one. WrongPassphrase, Corrupt, NotFound or Unsupported on failure.
+    [[nodiscard]] static Result<NodeStore> open(const QString& dir, const crypto::SecretBytes& passphrase);
+    static bool exists(const QString& dir);
+
+    NodeStore(NodeStore&&) noexcept;
+    NodeStore& operator=(NodeStore&&) noexcept;
+    ~NodeStore();
+
+    // Re-encrypts the store under a key from the new passphrase. Safe against a crash at any point: afterwards
+    // either the old or the new passphrase opens the store.
+    [[nodiscard]] Status changePassphrase(const crypto::SecretBytes& newPassphrase, const QString& kdfProfile);
+
+    const QString& teacherId() const;
+    const QString& teacherName() const;
+    const QByteArray& devicePublicKey() const;
+    std::int64_t deviceNumber() const;
+    const Paths& paths() const;
+
+    // Reads (outside or inside a change).
+    [[nodiscard]] Result<std::optional<domain::Fields>> entity(const QString& key);
+    // Entities whose key starts with prefix (which must end with '/'), in key order.
+    [[nodiscard]] Result<QList<Entity>> scan(const QString& prefix);
+    [[nodiscard]] Result<sync::Version> fieldVersion(const QString& key, const QString& field);
+
+    // Runs body in one IMMEDIATE transaction; its writes become one signed change set. If body fails, nothing
+    // is written.
+    [[nodiscard]] Result<CommitInfo> change(const std::function<Status(ChangeWriter&)>& body);
+
+    // The change sets recorded on this device with seq > afterSeq, with their ops, in order.
+    [[nodiscard]] Result<QList<sync::ChangeSet>> changeSets(std::int64_t afterSeq = 0, int limit = 1000);
+
+    // Files of submissions: zstd-compressed, deduplicated by SHA-256 (hex). Returns the hash.
+    [[nodiscard]] Result<QString> putBlob(const QByteArray& content, const QDateTime& received);
+    // Reads a blob back and checks its hash.
+    [[nodiscard]] Result<QByteArray> blob(const QString& sha256Hex);
+
+    [[nodiscard]] Result<StoreStatus> status();
+    // PRAGMA integrity_check; Corrupt with the first problems when it fails.
+    [[nodiscard]] Status integrityCheck();
+
+    db::Database& database();
+
+    static constexpr qint64 kMaxBlobBytes = 64 * 1024 * 1024;
+
+private:
+    friend class ChangeWriter;
+    NodeStore();
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+// Writes inside NodeStore::change(). Each field whose value differs from the current one becomes an op,
+// based on the field's current version.
+class ChangeWriter {
+public:
+    // Sets the given fields of an entity (others untouched). Null values clear a field.
+    [[nodiscard]] Status put(const QString& key, const domain::Fields& fields);
+    // Clears every field of the entity.
+    [[nodiscard]] Status remove(const QString& key);
+    [[nodiscard]] Result<std::optional<domain::Fields>> entity(const QString& key) { return m_store.entity(key); }
+    [[nodiscard]] Result<QList<Entity>> scan(const QString& prefix) { return m_store.scan(prefix); }
+    NodeStore& store() { return m_store; }
+    int opCount() const { return int(m_ops.size()); }
+    // The device time of this change (the HLC wall part of its first op, or now).
+    QDateTime deviceTime() const;
+
+private:
+    friend class NodeStore;
+    explicit ChangeWriter(NodeStore& store, std::int64_t seq) : m_store(store), m_seq(seq) {}
+    NodeStore& m_store;
+    std::int64_t m_seq;
+    QList<sync::Op> m_ops;
+};
+
+} // namespace tabel::node
