@@ -410,7 +410,6 @@ Status Journal::writeAbsence(ChangeWriter& w, const Attendance& attendance) {
 }
 
 Result<CommitInfo> Journal::setMark(Mark mark) {
-    mark.authorId = m_store.teacherId();
     return m_store.change([&](ChangeWriter& w) { return writeMark(w, mark); });
 }
 
@@ -451,10 +450,8 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
         TABEL_TRY(w.put(lessonEntity.entityKey(), lessonEntity.toFields()));
         for (const Attendance& a : absences)
             TABEL_TRY(writeAbsence(w, a));
-        for (Mark m : marks) {
-            m.authorId = m_store.teacherId();
+        for (const Mark& m : marks)
             TABEL_TRY(writeMark(w, m));
-        }
         return {};
     });
 }
@@ -558,7 +555,6 @@ Result<CommitInfo> Journal::gradeSubmission(const QString& submissionKey, MarkVa
     mark.kind = (task->kind == WorkKind::Control) ? MarkKind::Control : MarkKind::Current;
     mark.work = task->kind;
     mark.taskId = task->id;
-    mark.authorId = m_store.teacherId();
     return m_store.change([&](ChangeWriter& w) -> Status {
         TABEL_TRY(writeMark(w, mark));
         Submission graded = *sub;

@@ -21,9 +21,16 @@ Result<SigningKeyPair> SigningKeyPair::fromSecret(SecretBytes secret) {
     if (secret.size() != crypto_sign_SECRETKEYBYTES)
         return makeError(ErrorCode::Corrupt,
                          QCoreApplication::translate("tabel::crypto", "the device's signing key is damaged"));
+    // The secret is seed || public key. Recompute the key pair from the seed: copying the stored public half
+    // would accept a damaged key that signs with a public key no one can verify against.
     SigningKeyPair kp;
     kp.publicKey.resize(crypto_sign_PUBLICKEYBYTES);
-    crypto_sign_ed25519_sk_to_pk(reinterpret_cast<unsigned char*>(kp.publicKey.data()), secret.data());
+    SecretBytes seed(crypto_sign_SEEDBYTES), expected(crypto_sign_SECRETKEYBYTES);
+    crypto_sign_ed25519_sk_to_seed(seed.data(), secret.data());
+    crypto_sign_seed_keypair(reinterpret_cast<unsigned char*>(kp.publicKey.data()), expected.data(), seed.data());
+    if (!expected.equals(secret))
+        return makeError(ErrorCode::Corrupt,
+                         QCoreApplication::translate("tabel::crypto", "the device's signing key is damaged"));
     kp.secretKey = std::move(secret);
     return kp;
 }

@@ -134,22 +134,39 @@ int Database::changes() const { return sqlite3_changes(m_db.get()); }
 
 Statement::~Statement() = default;
 
+namespace {
+// Keeps the first failed bind; step() reports it rather than running with the parameter left NULL.
+void noteBind(Status& status, int rc, sqlite3* db, int index) {
+    if (rc == SQLITE_OK || !status)
+        return;
+    const QString detail = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    const QString what = QStringLiteral("bind parameter %1").arg(index);
+    status = rc == SQLITE_RANGE || rc == SQLITE_MISUSE
+                 ? makeError(ErrorCode::Internal, what + QStringLiteral(": ") + detail)
+                 : errorFromCode(rc, detail, what);
+}
+} // namespace
+
 Statement& Statement::bind(int index, std::int64_t v) {
-    sqlite3_bind_int64(m_stmt.get(), index, v);
+    noteBind(m_bindError, sqlite3_bind_int64(m_stmt.get(), index, v), m_db, index);
     return *this;
 }
 Statement& Statement::bind(int index, const QString& v) {
     const QByteArray u = v.toUtf8();
-    sqlite3_bind_text(m_stmt.get(), index, u.constData(), int(u.size()), SQLITE_TRANSIENT);
+    noteBind(m_bindError, sqlite3_bind_text(m_stmt.get(), index, u.constData(), int(u.size()), SQLITE_TRANSIENT), m_db,
+             index);
     return *this;
 }
 Statement& Statement::bind(int index, const QByteArray& v) {
     // A null QByteArray binds as an empty blob, not NULL: emptiness is data.
-    sqlite3_bind_blob(m_stmt.get(), index, v.constData() ? v.constData() : "", int(v.size()), SQLITE_TRANSIENT);
+    noteBind(
+        m_bindError,
+        sqlite3_bind_blob(m_stmt.get(), index, v.constData() ? v.constData() : "", int(v.size()), SQLITE_TRANSIENT),
+        m_db, index);
     return *this;
 }
 Statement& Statement::bindNull(int index) {
-    sqlite3_bind_null(m_stmt.get(), index);
+    noteBind(m_bindError, sqlite3_bind_null(m_stmt.get(), index), m_db, index);
     return *this;
 }
 Statement& Statement::bind(int index, const Value& v) {
@@ -163,6 +180,8 @@ Statement& Statement::bind(int index, const Value& v) {
 }
 
 Result<bool> Statement::step() {
+    if (!m_bindError)
+        return m_bindError.error();
     const int rc = sqlite3_step(m_stmt.get());
     if (rc == SQLITE_ROW)
         return true;
@@ -188,6 +207,7 @@ Status Statement::run() {
 void Statement::reset() {
     sqlite3_reset(m_stmt.get());
     sqlite3_clear_bindings(m_stmt.get());
+    m_bindError = {};
 }
 
 bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt.get(), col) == SQLITE_NULL; }

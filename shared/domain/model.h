@@ -186,7 +186,7 @@ struct Mark {
     int weight = 1;
     WorkKind work = WorkKind::Classwork;
     QString taskId; // the distance task or self-study work it grades, if any
-    QString authorId;
+    // No author field: a mark's author is the author of the change set that wrote it (the op log).
     QString entityKey() const; // mark/<LessonKey>/<pupilId>/<column>
     Fields toFields() const;
     [[nodiscard]] static Result<Mark> fromFields(const QString& key, const Fields& f);
