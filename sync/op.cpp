@@ -10,7 +10,9 @@ namespace tabel::sync {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("tabel::sync", s); }
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::sync", s);
+}
 
 const QByteArray kSignContext = QByteArrayLiteral("tabel changeset v1\n");
 
@@ -58,7 +60,9 @@ QByteArray ChangeSet::canonicalBytes() const {
     return out;
 }
 
-QByteArray ChangeSet::hash() const { return crypto::blake2b256(canonicalBytes()); }
+QByteArray ChangeSet::hash() const {
+    return crypto::blake2b256(canonicalBytes());
+}
 
 void ChangeSet::sign(const crypto::SigningKeyPair& key) {
     device = key.publicKey;
@@ -85,7 +89,8 @@ Status ChangeSet::verify() const {
             return makeError(ErrorCode::InvalidInput, tr("an op's field name is empty or too long"));
         if (std::holds_alternative<QString>(op.value) &&
             std::get<QString>(op.value).toUtf8().size() > Limits::maxTextValueBytes)
-            return makeError(ErrorCode::InvalidInput, tr("an op's value is longer than %1 bytes").arg(Limits::maxTextValueBytes));
+            return makeError(ErrorCode::InvalidInput,
+                             tr("an op's value is longer than %1 bytes").arg(Limits::maxTextValueBytes));
     }
     if (hlc != previous)
         return makeError(ErrorCode::InvalidInput, tr("the change set's time is not that of its last op"));

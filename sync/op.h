@@ -30,11 +30,11 @@ struct Version {
 };
 
 struct Op {
-    std::int64_t hlc = 0; // the op's time; with the change set's device, its id
-    QString entity;       // entity key, e.g. "mark/7А/math/all/2026-09-01/2/p017/1"
-    QString field;        // e.g. "value"
+    std::int64_t hlc = 0;     // the op's time; with the change set's device, its id
+    QString entity;           // entity key, e.g. "mark/7А/math/all/2026-09-01/2/p017/1"
+    QString field;            // e.g. "value"
     domain::FieldValue value; // null: the field is cleared
-    Version base;         // the version of this field the author saw when writing
+    Version base;             // the version of this field the author saw when writing
     friend bool operator==(const Op&, const Op&) = default;
 };
 

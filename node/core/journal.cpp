@@ -15,7 +15,9 @@ using namespace tabel::domain;
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("tabel::node::Journal", s); }
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::node::Journal", s);
+}
 
 // Reads every entity under a prefix and converts it with T::fromFields.
 template <class T> Result<QList<T>> loadAll(NodeStore& store, const QString& prefix) {
@@ -71,9 +73,8 @@ void Journal::invalidateCaches() {
 // ---- Imports ---------------------------------------------------------------------------------------------
 
 Result<ImportReport> Journal::importRoster(const QString& path) {
-    TABEL_ASSIGN_OR_RETURN(csv::Table table,
-                           csv::readFile(path, {QStringLiteral("pupil_id"), QStringLiteral("class"),
-                                                QStringLiteral("surname"), QStringLiteral("name")}));
+    TABEL_ASSIGN_OR_RETURN(csv::Table table, csv::readFile(path, {QStringLiteral("pupil_id"), QStringLiteral("class"),
+                                                                  QStringLiteral("surname"), QStringLiteral("name")}));
     // Validate every row before writing anything: a bad line imports nothing.
     QList<Pupil> pupils;
     QList<SchoolClass> classes;
@@ -128,10 +129,9 @@ Result<ImportReport> Journal::importRoster(const QString& path) {
 }
 
 Result<ImportReport> Journal::importTimetable(const QString& path) {
-    TABEL_ASSIGN_OR_RETURN(csv::Table table,
-                           csv::readFile(path, {QStringLiteral("class"), QStringLiteral("weekday"),
-                                                QStringLiteral("slot"), QStringLiteral("subject"),
-                                                QStringLiteral("teacher")}));
+    TABEL_ASSIGN_OR_RETURN(csv::Table table, csv::readFile(path, {QStringLiteral("class"), QStringLiteral("weekday"),
+                                                                  QStringLiteral("slot"), QStringLiteral("subject"),
+                                                                  QStringLiteral("teacher")}));
     QList<TimetableSlot> lessonsOfWeek;
     QHash<QString, Subject> subjects;
     QHash<QString, Teacher> teachers;
@@ -188,9 +188,8 @@ Result<ImportReport> Journal::importTimetable(const QString& path) {
 }
 
 Result<ImportReport> Journal::importCalendar(const QString& path) {
-    TABEL_ASSIGN_OR_RETURN(csv::Table table,
-                           csv::readFile(path, {QStringLiteral("kind"), QStringLiteral("id"), QStringLiteral("start"),
-                                                QStringLiteral("end")}));
+    TABEL_ASSIGN_OR_RETURN(csv::Table table, csv::readFile(path, {QStringLiteral("kind"), QStringLiteral("id"),
+                                                                  QStringLiteral("start"), QStringLiteral("end")}));
     std::optional<SchoolYear> year;
     QList<Period> periods;
     QList<Holiday> holidays;
@@ -203,8 +202,9 @@ Result<ImportReport> Journal::importCalendar(const QString& path) {
         TABEL_ASSIGN_OR_RETURN(QDate start, row.date(QStringLiteral("start")));
         TABEL_ASSIGN_OR_RETURN(QDate end, row.date(QStringLiteral("end")));
         if (end < start)
-            return row.error(QStringLiteral("end"), tr("the end %1 is before the start %2")
-                                                        .arg(end.toString(Qt::ISODate), start.toString(Qt::ISODate)));
+            return row.error(
+                QStringLiteral("end"),
+                tr("the end %1 is before the start %2").arg(end.toString(Qt::ISODate), start.toString(Qt::ISODate)));
         const QString title = row.text(QStringLiteral("title"));
         if (kind == QLatin1String("year")) {
             if (year)
@@ -235,8 +235,8 @@ Result<ImportReport> Journal::importCalendar(const QString& path) {
     for (Period& p : periods) {
         p.yearId = year->id;
         if (p.start < year->start || p.end > year->end)
-            return makeError(ErrorCode::InvalidInput, tr("%1: period %2 lies outside the school year %3")
-                                                          .arg(table.file, p.id, year->id));
+            return makeError(ErrorCode::InvalidInput,
+                             tr("%1: period %2 lies outside the school year %3").arg(table.file, p.id, year->id));
     }
     for (Holiday& h : holidays)
         h.yearId = year->id;
@@ -256,9 +256,9 @@ Result<ImportReport> Journal::importCalendar(const QString& path) {
 
 Result<QList<Assignment>> Journal::assignments() {
     if (!m_assignments) {
-        TABEL_ASSIGN_OR_RETURN(QList<Assignment> all,
-                               loadAll<Assignment>(m_store, QStringLiteral("assign/") + m_store.teacherId() +
-                                                                QLatin1Char('/')));
+        TABEL_ASSIGN_OR_RETURN(
+            QList<Assignment> all,
+            loadAll<Assignment>(m_store, QStringLiteral("assign/") + m_store.teacherId() + QLatin1Char('/')));
         m_assignments = std::move(all);
     }
     return *m_assignments;
@@ -280,8 +280,8 @@ Status Journal::checkTeachesSubject(const QString& classId, const QString& subje
     for (const Assignment& a : mine)
         if (a.classId == classId && a.subjectId == subjectId)
             return {};
-    return ruleError(clause, tr("you do not teach %1 in class %2 (no such line for you in the timetable)")
-                                 .arg(subjectId, classId));
+    return ruleError(
+        clause, tr("you do not teach %1 in class %2 (no such line for you in the timetable)").arg(subjectId, classId));
 }
 
 Result<QStringList> Journal::groupMembers(const QString& classId, const QString& subjectId, const QString& groupId) {
@@ -295,7 +295,8 @@ Result<QStringList> Journal::groupMembers(const QString& classId, const QString&
             ids << p.id;
     } else {
         TABEL_ASSIGN_OR_RETURN(QList<GroupMember> ms,
-                               loadAll<GroupMember>(m_store, QStringLiteral("member/") + membersKey(classId, subjectId, groupId) +
+                               loadAll<GroupMember>(m_store, QStringLiteral("member/") +
+                                                                 membersKey(classId, subjectId, groupId) +
                                                                  QLatin1Char('/')));
         for (const GroupMember& m : ms)
             ids << m.pupilId;
@@ -371,9 +372,9 @@ Result<CommitInfo> Journal::saveLesson(Lesson lesson) {
     lesson.teacherId = m_store.teacherId();
     TABEL_TRY(rules::checkLesson(lesson, forms));
     if (lesson.ktpTopic) {
-        TABEL_ASSIGN_OR_RETURN(std::optional<Fields> topic,
-                               m_store.entity(KtpTopic{lesson.key.classId, lesson.key.subjectId, *lesson.ktpTopic, {}, 1}
-                                                  .entityKey()));
+        TABEL_ASSIGN_OR_RETURN(
+            std::optional<Fields> topic,
+            m_store.entity(KtpTopic{lesson.key.classId, lesson.key.subjectId, *lesson.ktpTopic, {}, 1}.entityKey()));
         if (!topic)
             return ruleError(QStringLiteral("3.1"),
                              tr("topic %1 is not in the calendar-thematic plan of %2, %3; add it with «tabel-node ktp "
@@ -399,8 +400,9 @@ Status Journal::writeAbsence(ChangeWriter& w, const Attendance& attendance) {
     TABEL_TRY(checkPupil(attendance.pupilId, attendance.lesson));
     TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> lessonEntity, lesson(attendance.lesson));
     if (!lessonEntity)
-        return ruleError(QStringLiteral("3.4"), tr("there is no lesson %1; add it with «tabel-node lesson add» first")
-                                                    .arg(attendance.lesson.toString()));
+        return ruleError(
+            QStringLiteral("3.4"),
+            tr("there is no lesson %1; add it with «tabel-node lesson add» first").arg(attendance.lesson.toString()));
     // R-J3 the other way round: the pupil's marks in this lesson.
     TABEL_ASSIGN_OR_RETURN(QList<Mark> marks,
                            loadAll<Mark>(m_store, QStringLiteral("mark/") + attendance.lesson.toString() +
@@ -422,10 +424,9 @@ Result<CommitInfo> Journal::removeMark(const LessonKey& lessonKey, const QString
     const QString key = probe.entityKey();
     TABEL_ASSIGN_OR_RETURN(std::optional<Fields> existing, m_store.entity(key));
     if (!existing)
-        return makeError(ErrorCode::NotFound, tr("pupil %1 has no mark in column %2 of lesson %3")
-                                                  .arg(pupilId)
-                                                  .arg(column)
-                                                  .arg(lessonKey.toString()));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("pupil %1 has no mark in column %2 of lesson %3").arg(pupilId).arg(column).arg(lessonKey.toString()));
     return m_store.change([&](ChangeWriter& w) { return w.remove(key); });
 }
 
@@ -459,8 +460,8 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
 // ---- Tasks and submissions ---------------------------------------------------------------------------------
 
 Result<CommitInfo> Journal::saveTask(Task task) {
-    const LessonKey scopeKey = task.lesson ? *task.lesson
-                                           : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0};
+    const LessonKey scopeKey =
+        task.lesson ? *task.lesson : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0};
     TABEL_TRY(checkScope(scopeKey));
     if (task.lesson) {
         TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> l, lesson(*task.lesson));
@@ -471,8 +472,9 @@ Result<CommitInfo> Journal::saveTask(Task task) {
                                  .arg(task.lesson->toString()));
     }
     TABEL_ASSIGN_OR_RETURN(QStringList forms, assessmentForms());
-    TABEL_ASSIGN_OR_RETURN(QList<KtpTopic> topics,
-                           loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), task.classId, task.subjectId)));
+    TABEL_ASSIGN_OR_RETURN(
+        QList<KtpTopic> topics,
+        loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), task.classId, task.subjectId)));
     QList<int> numbers;
     for (const KtpTopic& t : topics)
         numbers << t.number;
@@ -484,10 +486,10 @@ Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const
                                                    const QString& filePath, const QDateTime& received) {
     TABEL_ASSIGN_OR_RETURN(std::optional<Fields> taskFields, m_store.entity(taskKey));
     if (!taskFields)
-        return makeError(ErrorCode::NotFound,
-                         tr("there is no task %1; see «tabel-node task list»").arg(taskKey));
+        return makeError(ErrorCode::NotFound, tr("there is no task %1; see «tabel-node task list»").arg(taskKey));
     TABEL_ASSIGN_OR_RETURN(Task task, Task::fromFields(taskKey, *taskFields));
-    TABEL_TRY(checkScope(task.lesson ? *task.lesson : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0}));
+    TABEL_TRY(
+        checkScope(task.lesson ? *task.lesson : LessonKey{task.classId, task.subjectId, task.groupId, QDate(), 0}));
     TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(task.classId, task.subjectId, task.groupId));
     if (!members.contains(pupilId))
         return ruleError(QStringLiteral("2.5.5"), tr("pupil %1 is not in group %2 of class %3 for %4")
@@ -722,7 +724,8 @@ Result<CommitInfo> Journal::addKtpCorrection(KtpCorrection entry) {
 
 Result<KtpView> Journal::ktp(const QString& classId, const QString& subjectId) {
     KtpView view;
-    TABEL_ASSIGN_OR_RETURN(view.topics, loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), classId, subjectId)));
+    TABEL_ASSIGN_OR_RETURN(view.topics,
+                           loadAll<KtpTopic>(m_store, lessonPrefix(QStringLiteral("ktp"), classId, subjectId)));
     TABEL_ASSIGN_OR_RETURN(view.corrections,
                            loadAll<KtpCorrection>(m_store, lessonPrefix(QStringLiteral("ktpfix"), classId, subjectId)));
     const auto byNumber = [](const auto& a, const auto& b) { return a.number < b.number; };
@@ -749,7 +752,8 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
     view.groupId = groupIdOrEmpty;
     view.from = from;
     view.to = to;
-    TABEL_ASSIGN_OR_RETURN(std::optional<Subject> subject, loadOne<Subject>(m_store, Subject{subjectId, {}}.entityKey()));
+    TABEL_ASSIGN_OR_RETURN(std::optional<Subject> subject,
+                           loadOne<Subject>(m_store, Subject{subjectId, {}}.entityKey()));
     view.subjectName = subject ? subject->name : subjectId;
     const auto inView = [&](const LessonKey& k) {
         return (groupIdOrEmpty.isEmpty() || k.groupId == groupIdOrEmpty) && k.date >= from && k.date <= to;
@@ -788,7 +792,8 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         view.rows.append(std::move(row));
     }
 
-    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
+    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks,
+                           loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
     std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
     QHash<int, std::pair<double, double>> sums; // row → (weighted sum, weights)
     for (const Mark& m : marks) {
@@ -848,7 +853,8 @@ Result<PupilView> Journal::pupilResults(const QString& pupilId, QDate from, QDat
             PupilResultLine& line = lineFor(m.lesson);
             line.marks += (line.marks.isEmpty() ? QString() : QStringLiteral(" ")) + toString(m.value);
         }
-    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences, loadAll<Attendance>(m_store, QStringLiteral("att/") + classPrefix));
+    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences,
+                           loadAll<Attendance>(m_store, QStringLiteral("att/") + classPrefix));
     for (const Attendance& a : absences)
         if (a.pupilId == pupilId && a.lesson.date >= from && a.lesson.date <= to)
             lineFor(a.lesson).absence = QStringLiteral("Н (%1)").arg(toString(a.reason));
@@ -862,7 +868,8 @@ Result<PupilView> Journal::pupilResults(const QString& pupilId, QDate from, QDat
     std::sort(view.lines.begin(), view.lines.end(), [](const PupilResultLine& a, const PupilResultLine& b) {
         return std::tie(a.date, a.slot, a.subjectId) < std::tie(b.date, b.slot, b.subjectId);
     });
-    TABEL_ASSIGN_OR_RETURN(QList<PeriodMark> pmarks, loadAll<PeriodMark>(m_store, QStringLiteral("pmark/") + classPrefix));
+    TABEL_ASSIGN_OR_RETURN(QList<PeriodMark> pmarks,
+                           loadAll<PeriodMark>(m_store, QStringLiteral("pmark/") + classPrefix));
     for (PeriodMark& m : pmarks)
         if (m.pupilId == pupilId)
             view.periodMarks.append(std::move(m));

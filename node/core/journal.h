@@ -29,8 +29,8 @@ struct JournalColumn {
 };
 
 struct JournalCell {
-    QStringList marks;                           // "5", "4", "зач" in column order
-    std::optional<domain::Attendance> absence;   // «Н» with its reason
+    QStringList marks;                         // "5", "4", "зач" in column order
+    std::optional<domain::Attendance> absence; // «Н» with its reason
     bool empty() const { return marks.isEmpty() && !absence; }
 };
 

@@ -9,7 +9,9 @@
 namespace tabel::node {
 
 namespace {
-QString tr(const char* s) { return QCoreApplication::translate("tabel::node::KeyFile", s); }
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::node::KeyFile", s);
+}
 constexpr qint64 kMaxKeyFileBytes = 4096;
 } // namespace
 
@@ -21,9 +23,9 @@ Result<KeyFile> KeyFile::load(const QString& path) {
         return makeError(ErrorCode::Io, tr("cannot read the key file %1: %2").arg(path, f.errorString()));
     const QByteArray bytes = f.read(kMaxKeyFileBytes + 1);
     const auto damaged = [&](const QString& why) {
-        return makeError(ErrorCode::Corrupt,
-                         tr("the key file %1 is damaged (%2); restore it from a backup of the store folder")
-                             .arg(path, why));
+        return makeError(
+            ErrorCode::Corrupt,
+            tr("the key file %1 is damaged (%2); restore it from a backup of the store folder").arg(path, why));
     };
     if (bytes.size() > kMaxKeyFileBytes)
         return damaged(tr("too large"));
@@ -72,7 +74,7 @@ Result<crypto::SecretBytes> KeyFile::unlock(const crypto::SecretBytes& passphras
 }
 
 Result<std::pair<KeyFile, crypto::SecretBytes>> KeyFile::create(const crypto::SecretBytes& passphrase,
-                                                                 const QString& kdfProfile) {
+                                                                const QString& kdfProfile) {
     KeyFile k;
     TABEL_ASSIGN_OR_RETURN(k.kdf, crypto::KdfParams::profile(kdfProfile));
     TABEL_ASSIGN_OR_RETURN(crypto::SecretBytes key, crypto::deriveKey(passphrase, k.kdf));

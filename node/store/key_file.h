@@ -23,7 +23,7 @@ struct KeyFile {
     [[nodiscard]] Result<crypto::SecretBytes> unlock(const crypto::SecretBytes& passphrase) const;
     // A new key file (fresh salt) for the passphrase; returns it with the key.
     [[nodiscard]] static Result<std::pair<KeyFile, crypto::SecretBytes>> create(const crypto::SecretBytes& passphrase,
-                                                                              const QString& kdfProfile);
+                                                                                const QString& kdfProfile);
 };
 
 } // namespace tabel::node

@@ -17,7 +17,9 @@ namespace tabel::node {
 
 namespace {
 
-QString tr(const char* s) { return QCoreApplication::translate("tabel::node::NodeStore", s); }
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::node::NodeStore", s);
+}
 
 db::Value toDb(const domain::FieldValue& v) {
     if (std::holds_alternative<std::int64_t>(v))
@@ -61,9 +63,9 @@ Status configure(db::Database& db) {
     // The first read decides whether the key is right; with a verified key a failure here means damage.
     if (auto r = db.queryInt("SELECT count(*) FROM sqlite_master"); !r)
         return r.error().code == ErrorCode::Corrupt
-                   ? makeError(ErrorCode::Corrupt,
-                               tr("the store file %1 is damaged or was altered; restore it from a backup")
-                                   .arg(db.path()))
+                   ? makeError(
+                         ErrorCode::Corrupt,
+                         tr("the store file %1 is damaged or was altered; restore it from a backup").arg(db.path()))
                    : r.error();
     TABEL_TRY(db.exec("PRAGMA journal_mode = WAL"));
     TABEL_TRY(db.exec("PRAGMA synchronous = FULL"));
@@ -90,9 +92,15 @@ struct NodeStore::Impl {
     bool inChange = false;
 };
 
-QString NodeStore::Paths::database() const { return dir + QStringLiteral("/node.db"); }
-QString NodeStore::Paths::keyFile() const { return dir + QStringLiteral("/node.key"); }
-QString NodeStore::Paths::newKeyFile() const { return dir + QStringLiteral("/node.key.new"); }
+QString NodeStore::Paths::database() const {
+    return dir + QStringLiteral("/node.db");
+}
+QString NodeStore::Paths::keyFile() const {
+    return dir + QStringLiteral("/node.key");
+}
+QString NodeStore::Paths::newKeyFile() const {
+    return dir + QStringLiteral("/node.key.new");
+}
 
 NodeStore::NodeStore() : d(std::make_unique<Impl>()) {}
 NodeStore::NodeStore(NodeStore&&) noexcept = default;
@@ -104,12 +112,24 @@ bool NodeStore::exists(const QString& dir) {
     return QFile::exists(p.database()) || QFile::exists(p.keyFile());
 }
 
-const QString& NodeStore::teacherId() const { return d->teacherId; }
-const QString& NodeStore::teacherName() const { return d->teacherName; }
-const QByteArray& NodeStore::devicePublicKey() const { return d->device->publicKey; }
-std::int64_t NodeStore::deviceNumber() const { return d->deviceNumber; }
-const NodeStore::Paths& NodeStore::paths() const { return d->paths; }
-db::Database& NodeStore::database() { return *d->db; }
+const QString& NodeStore::teacherId() const {
+    return d->teacherId;
+}
+const QString& NodeStore::teacherName() const {
+    return d->teacherName;
+}
+const QByteArray& NodeStore::devicePublicKey() const {
+    return d->device->publicKey;
+}
+std::int64_t NodeStore::deviceNumber() const {
+    return d->deviceNumber;
+}
+const NodeStore::Paths& NodeStore::paths() const {
+    return d->paths;
+}
+db::Database& NodeStore::database() {
+    return *d->db;
+}
 
 Result<NodeStore> NodeStore::create(const QString& dir, const crypto::SecretBytes& passphrase,
                                     const InitOptions& options) {
@@ -206,11 +226,10 @@ Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes&
             Result<db::Database> viaNew = openWith(paths, *pending, passphrase);
             if (viaNew) {
                 if (!QFile::remove(paths.keyFile()) || !QFile::rename(paths.newKeyFile(), paths.keyFile()))
-                    return makeError(ErrorCode::Io, tr("cannot finish the interrupted passphrase change in %1")
-                                                        .arg(paths.dir));
+                    return makeError(ErrorCode::Io,
+                                     tr("cannot finish the interrupted passphrase change in %1").arg(paths.dir));
                 opened = std::move(viaNew);
-            } else if (viaNew.error().code == ErrorCode::WrongPassphrase &&
-                       opened.error().code == ErrorCode::Corrupt) {
+            } else if (viaNew.error().code == ErrorCode::WrongPassphrase && opened.error().code == ErrorCode::Corrupt) {
                 // The old passphrase was given, but the re-encryption had already finished.
                 return makeError(ErrorCode::WrongPassphrase,
                                  tr("a passphrase change was interrupted after the store was re-encrypted; "
@@ -326,7 +345,8 @@ Result<QList<Entity>> NodeStore::scan(const QString& prefix) {
 }
 
 Result<sync::Version> NodeStore::fieldVersion(const QString& key, const QString& field) {
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st, d->db->cached("SELECT vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           d->db->cached("SELECT vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
     st->bind(1, key).bind(2, field);
     TABEL_ASSIGN_OR_RETURN(bool row, st->step());
     sync::Version v;
@@ -343,7 +363,8 @@ QDateTime ChangeWriter::deviceTime() const {
 Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     db::Database& db = *m_store.d->db;
     // Current values and versions of this entity's fields.
-    TABEL_ASSIGN_OR_RETURN(db::Statement * cur, db.cached("SELECT field, value, vdev, vhlc FROM state WHERE entity = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * cur,
+                           db.cached("SELECT field, value, vdev, vhlc FROM state WHERE entity = ?"));
     cur->bind(1, key);
     struct Current {
         domain::FieldValue value;
@@ -417,7 +438,8 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     } guard(d->inChange);
     const Hlc clockBefore = d->hlc;
 
-    TABEL_ASSIGN_OR_RETURN(db::Statement * last, db.cached("SELECT coalesce(max(seq), 0) FROM changesets WHERE device = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * last,
+                           db.cached("SELECT coalesce(max(seq), 0) FROM changesets WHERE device = ?"));
     last->bind(1, d->deviceNumber);
     TABEL_ASSIGN_OR_RETURN(bool row, last->step());
     const std::int64_t seq = row ? last->columnInt(0) + 1 : 1;
@@ -440,7 +462,12 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
                            db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature) "
                                      "VALUES(?, ?, ?, ?, ?, ?)"));
-    ins->bind(1, d->deviceNumber).bind(2, seq).bind(3, cs.author).bind(4, cs.hlc).bind(5, cs.hash()).bind(6, cs.signature);
+    ins->bind(1, d->deviceNumber)
+        .bind(2, seq)
+        .bind(3, cs.author)
+        .bind(4, cs.hlc)
+        .bind(5, cs.hash())
+        .bind(6, cs.signature);
     TABEL_TRY(ins->run());
     TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
     clock->bind(1, cs.hlc);
@@ -458,9 +485,10 @@ Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int 
                            db.prepare("SELECT seq, author, hlc, signature FROM changesets WHERE device = ? AND seq > ? "
                                       "ORDER BY seq LIMIT ?"));
     sets.bind(1, d->deviceNumber).bind(2, afterSeq).bind(3, std::int64_t(limit));
-    TABEL_ASSIGN_OR_RETURN(db::Statement ops,
-                           db.prepare("SELECT hlc, entity, field, value, bdev, bhlc FROM ops WHERE device = ? AND seq = ? "
-                                      "ORDER BY hlc"));
+    TABEL_ASSIGN_OR_RETURN(
+        db::Statement ops,
+        db.prepare("SELECT hlc, entity, field, value, bdev, bhlc FROM ops WHERE device = ? AND seq = ? "
+                   "ORDER BY hlc"));
     QList<sync::ChangeSet> out;
     for (;;) {
         TABEL_ASSIGN_OR_RETURN(bool row, sets.step());
@@ -477,7 +505,10 @@ Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int 
             TABEL_ASSIGN_OR_RETURN(bool orow, ops.step());
             if (!orow)
                 break;
-            cs.ops.append(sync::Op{ops.columnInt(0), ops.columnText(1), ops.columnText(2), fromDb(ops.columnValue(3)),
+            cs.ops.append(sync::Op{ops.columnInt(0),
+                                   ops.columnText(1),
+                                   ops.columnText(2),
+                                   fromDb(ops.columnValue(3)),
                                    {ops.columnInt(4), ops.columnInt(5)}});
         }
         ops.reset();
@@ -488,10 +519,9 @@ Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int 
 
 Result<QString> NodeStore::putBlob(const QByteArray& content, const QDateTime& received) {
     if (content.size() > kMaxBlobBytes)
-        return makeError(ErrorCode::InvalidInput,
-                         tr("the file is %1 MiB; files up to %2 MiB can be stored")
-                             .arg(content.size() >> 20)
-                             .arg(kMaxBlobBytes >> 20));
+        return makeError(ErrorCode::InvalidInput, tr("the file is %1 MiB; files up to %2 MiB can be stored")
+                                                      .arg(content.size() >> 20)
+                                                      .arg(kMaxBlobBytes >> 20));
     const QString hash = QString::fromLatin1(crypto::sha256(content).toHex());
     TABEL_ASSIGN_OR_RETURN(db::Statement * has, d->db->cached("SELECT 1 FROM blobs WHERE hash = ?"));
     has->bind(1, hash);
@@ -500,8 +530,9 @@ Result<QString> NodeStore::putBlob(const QByteArray& content, const QDateTime& r
     if (present)
         return hash; // deduplicated
     TABEL_ASSIGN_OR_RETURN(QByteArray packed, zstdCompress(content, 6));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
-                           d->db->cached("INSERT INTO blobs(hash, size, stored, received, data) VALUES(?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(
+        db::Statement * ins,
+        d->db->cached("INSERT INTO blobs(hash, size, stored, received, data) VALUES(?, ?, ?, ?, ?)"));
     ins->bind(1, hash)
         .bind(2, std::int64_t(content.size()))
         .bind(3, std::int64_t(packed.size()))
@@ -563,8 +594,8 @@ Status NodeStore::integrityCheck() {
     }
     if (problems == QStringList{QStringLiteral("ok")})
         return {};
-    return makeError(ErrorCode::Corrupt, tr("the store failed its integrity check: %1")
-                                             .arg(problems.join(QStringLiteral("; "))));
+    return makeError(ErrorCode::Corrupt,
+                     tr("the store failed its integrity check: %1").arg(problems.join(QStringLiteral("; "))));
 }
 
 } // namespace tabel::node

@@ -12,6 +12,8 @@ std::int64_t Hlc::now() {
     return m_last;
 }
 
-void Hlc::observe(std::int64_t remote) { m_last = std::max(m_last, remote); }
+void Hlc::observe(std::int64_t remote) {
+    m_last = std::max(m_last, remote);
+}
 
 } // namespace tabel

@@ -10,14 +10,18 @@ namespace tabel {
 
 namespace {
 using DCtx = CHandle<ZSTD_DCtx, &ZSTD_freeDCtx>;
-QString tr(const char* s) { return QCoreApplication::translate("tabel::zstd", s); }
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::zstd", s);
+}
 } // namespace
 
 Result<QByteArray> zstdCompress(const QByteArray& data, int level) {
     QByteArray out(qsizetype(ZSTD_compressBound(std::size_t(data.size()))), Qt::Uninitialized);
-    const std::size_t n = ZSTD_compress(out.data(), std::size_t(out.size()), data.constData(), std::size_t(data.size()), level);
+    const std::size_t n =
+        ZSTD_compress(out.data(), std::size_t(out.size()), data.constData(), std::size_t(data.size()), level);
     if (ZSTD_isError(n))
-        return makeError(ErrorCode::Internal, tr("compression failed: %1").arg(QString::fromUtf8(ZSTD_getErrorName(n))));
+        return makeError(ErrorCode::Internal,
+                         tr("compression failed: %1").arg(QString::fromUtf8(ZSTD_getErrorName(n))));
     out.resize(qsizetype(n));
     return out;
 }

@@ -28,9 +28,10 @@ Result<KdfParams> KdfParams::profile(const QString& name) {
         p.opsLimit = crypto_pwhash_OPSLIMIT_SENSITIVE;
         p.memLimit = crypto_pwhash_MEMLIMIT_SENSITIVE;
     } else {
-        return makeError(ErrorCode::InvalidArgument,
-                         QCoreApplication::translate("tabel::crypto", "unknown key-derivation setting «%1»; use one of: %2")
-                             .arg(name, profileNames().join(QStringLiteral(", "))));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            QCoreApplication::translate("tabel::crypto", "unknown key-derivation setting «%1»; use one of: %2")
+                .arg(name, profileNames().join(QStringLiteral(", "))));
     }
     p.salt.resize(crypto_pwhash_SALTBYTES);
     randombytes_buf(p.salt.data(), std::size_t(p.salt.size()));
@@ -52,10 +53,9 @@ Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const KdfParams& pa
                                  passphrase.size(), reinterpret_cast<const unsigned char*>(params.salt.constData()),
                                  params.opsLimit, std::size_t(params.memLimit), crypto_pwhash_ALG_ARGON2ID13);
     if (rc != 0)
-        return makeError(ErrorCode::Crypto,
-                         QCoreApplication::translate("tabel::crypto",
-                                                     "not enough memory to derive the key (%1 MiB needed)")
-                             .arg(params.memLimit >> 20));
+        return makeError(ErrorCode::Crypto, QCoreApplication::translate(
+                                                "tabel::crypto", "not enough memory to derive the key (%1 MiB needed)")
+                                                .arg(params.memLimit >> 20));
     return key;
 }
 

@@ -58,6 +58,8 @@ bool SecretBytes::equals(const SecretBytes& other) const {
     return m_size == other.m_size && (m_size == 0 || sodium_memcmp(m_data, other.m_data, m_size) == 0);
 }
 
-SecretBytes SecretBytes::clone() const { return fromBytes(m_data, m_size); }
+SecretBytes SecretBytes::clone() const {
+    return fromBytes(m_data, m_size);
+}
 
 } // namespace tabel::crypto

@@ -10,7 +10,7 @@
 namespace tabel::crypto {
 
 struct SigningKeyPair {
-    QByteArray publicKey; // 32 bytes
+    QByteArray publicKey;  // 32 bytes
     SecretBytes secretKey; // 64 bytes (libsodium's seed || public key form)
 
     static SigningKeyPair generate();

@@ -16,8 +16,12 @@ struct Database::Cache {
     std::unordered_map<const char*, Statement> statements;
 };
 
-int Database::closeHandle(sqlite3* db) { return sqlite3_close_v2(db); }
-int Statement::finalizeHandle(sqlite3_stmt* s) { return sqlite3_finalize(s); }
+int Database::closeHandle(sqlite3* db) {
+    return sqlite3_close_v2(db);
+}
+int Statement::finalizeHandle(sqlite3_stmt* s) {
+    return sqlite3_finalize(s);
+}
 
 Result<Database> Database::open(const QString& path, bool create) {
     if (!create && !QFile::exists(path))
@@ -129,8 +133,12 @@ Result<std::int64_t> Database::queryInt(const char* sql) {
     return st.columnInt(0);
 }
 
-std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db.get()); }
-int Database::changes() const { return sqlite3_changes(m_db.get()); }
+std::int64_t Database::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(m_db.get());
+}
+int Database::changes() const {
+    return sqlite3_changes(m_db.get());
+}
 
 Statement::~Statement() = default;
 
@@ -210,8 +218,12 @@ void Statement::reset() {
     m_bindError = {};
 }
 
-bool Statement::isNull(int col) const { return sqlite3_column_type(m_stmt.get(), col) == SQLITE_NULL; }
-std::int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(m_stmt.get(), col); }
+bool Statement::isNull(int col) const {
+    return sqlite3_column_type(m_stmt.get(), col) == SQLITE_NULL;
+}
+std::int64_t Statement::columnInt(int col) const {
+    return sqlite3_column_int64(m_stmt.get(), col);
+}
 QString Statement::columnText(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt.get(), col));
     return QString::fromUtf8(p, sqlite3_column_bytes(m_stmt.get(), col));

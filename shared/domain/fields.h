@@ -16,7 +16,9 @@ namespace tabel::domain {
 using FieldValue = std::variant<std::monostate, std::int64_t, QString>;
 using Fields = std::map<QString, FieldValue>;
 
-inline bool isNull(const FieldValue& v) { return std::holds_alternative<std::monostate>(v); }
+inline bool isNull(const FieldValue& v) {
+    return std::holds_alternative<std::monostate>(v);
+}
 inline QString textOf(const FieldValue& v) {
     return std::holds_alternative<QString>(v) ? std::get<QString>(v) : QString();
 }

@@ -70,7 +70,7 @@ struct Period {
     QString title;
     PeriodKind kind = PeriodKind::Quarter;
     QDate start, end;
-    QString grades; // which grades use it: "2-9", "10-11", "1-11"
+    QString grades;            // which grades use it: "2-9", "10-11", "1-11"
     QString entityKey() const; // period/<yearId>/<id>
     Fields toFields() const;
     [[nodiscard]] static Result<Period> fromFields(const QString& key, const Fields& f);
@@ -89,8 +89,8 @@ struct Holiday {
 // ---- School structure ---------------------------------------------------------------------------------------
 
 struct SchoolClass {
-    QString id; // "7А"
-    int grade = 0; // 1…11
+    QString id;                // "7А"
+    int grade = 0;             // 1…11
     QString entityKey() const; // class/<id>
     Fields toFields() const;
     [[nodiscard]] static Result<SchoolClass> fromFields(const QString& key, const Fields& f);
@@ -108,8 +108,8 @@ struct Pupil {
 };
 
 struct Subject {
-    QString id; // "math"
-    QString name; // "Математика"
+    QString id;                // "math"
+    QString name;              // "Математика"
     QString entityKey() const; // subject/<id>
     Fields toFields() const;
     [[nodiscard]] static Result<Subject> fromFields(const QString& key, const Fields& f);
@@ -121,7 +121,7 @@ inline const QString kWholeClass = QStringLiteral("all");
 struct GroupMember {
     QString classId, subjectId, groupId, pupilId;
     QString entityKey() const; // member/<classId>/<subjectId>/<groupId>/<pupilId>
-    Fields toFields() const; // {"in": 1}
+    Fields toFields() const;   // {"in": 1}
     [[nodiscard]] static Result<GroupMember> fromFields(const QString& key, const Fields& f);
 };
 
@@ -171,8 +171,8 @@ struct Lesson {
     QString form; // form of assessment (3.2)
     bool distance = false;
     std::optional<int> ktpTopic; // number of the КТП topic (3.1, 3.3)
-    QString teacherId; // who conducted it: the assigned teacher or the substitute (2.5.4)
-    QString entityKey() const; // lesson/<LessonKey>
+    QString teacherId;           // who conducted it: the assigned teacher or the substitute (2.5.4)
+    QString entityKey() const;   // lesson/<LessonKey>
     Fields toFields() const;
     [[nodiscard]] static Result<Lesson> fromFields(const QString& key, const Fields& f);
 };
@@ -238,7 +238,7 @@ struct PeriodMark {
     MarkValue value = MarkValue::Five;
     QString overrideReason; // required outside the last week of the period (2.5.6)
     QString authorId;
-    QDateTime deviceTime; // signed device time of the entry
+    QDateTime deviceTime;      // signed device time of the entry
     QString entityKey() const; // pmark/<classId>/<subjectId>/<periodId>/<pupilId>
     Fields toFields() const;
     [[nodiscard]] static Result<PeriodMark> fromFields(const QString& key, const Fields& f);

@@ -22,7 +22,8 @@ namespace tabel::domain::rules {
 
 // R-J11 (2.5.5): a subgroup's journal holds only that subgroup's pupils. groupMembers is the member list of
 // the lesson's group; for the whole class ("all") pass the class list. Also rejects a pupil of another class.
-[[nodiscard]] Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson, const QStringList& groupMembers);
+[[nodiscard]] Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson,
+                                       const QStringList& groupMembers);
 
 // R-J2: weight 1…10; a lesson mark has kind current or control (period, annual and exam marks are PeriodMarks).
 // R-J4 (3.4): a mark references an existing lesson (pass nullptr when there is none).

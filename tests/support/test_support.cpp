@@ -69,6 +69,8 @@ QString writeFile(const QString& path, const QByteArray& content) {
     return path;
 }
 
-QString sourceDir() { return qEnvironmentVariable("TABEL_SOURCE_DIR"); }
+QString sourceDir() {
+    return qEnvironmentVariable("TABEL_SOURCE_DIR");
+}
 
 } // namespace tabel::test
