@@ -324,9 +324,7 @@ Result<QList<Pupil>> Journal::pupilsOfClass(const QString& classId) {
     for (Pupil& p : all)
         if (p.classId == classId)
             out.append(std::move(p));
-    std::sort(out.begin(), out.end(), [](const Pupil& a, const Pupil& b) {
-        return std::tie(a.surname, a.name, a.patronymic, a.id) < std::tie(b.surname, b.name, b.patronymic, b.id);
-    });
+    std::sort(out.begin(), out.end(), alphabeticalBefore);
     return out;
 }
 

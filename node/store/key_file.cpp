@@ -34,9 +34,12 @@ Result<KeyFile> KeyFile::load(const QString& path) {
     if (perr.error != QJsonParseError::NoError || !doc.isObject())
         return damaged(perr.errorString());
     const QJsonObject o = doc.object();
-    if (o.value(QLatin1String("format")).toInt() != kFormat)
+    const int format = o.value(QLatin1String("format")).toInt(0);
+    if (format > kFormat)
         return makeError(ErrorCode::Unsupported,
                          tr("the key file %1 was written by a newer tabel; update tabel").arg(path));
+    if (format != kFormat)
+        return damaged(tr("no format version"));
     KeyFile k;
     k.kdf.algorithm = o.value(QLatin1String("kdf")).toString();
     k.kdf.opsLimit = quint64(o.value(QLatin1String("opslimit")).toDouble());
@@ -45,6 +48,10 @@ Result<KeyFile> KeyFile::load(const QString& path) {
     k.check = QByteArray::fromBase64(o.value(QLatin1String("check")).toString().toLatin1());
     if (k.check.size() != 32 || k.kdf.salt.isEmpty())
         return damaged(tr("salt or check value missing"));
+    if (const Status valid = k.kdf.validate(); !valid)
+        return valid.error().code == ErrorCode::Corrupt
+                   ? damaged(valid.error().message)
+                   : makeError(valid.error().code, tr("the key file %1: %2").arg(path, valid.error().message));
     return k;
 }
 

@@ -17,6 +17,17 @@ namespace tabel::node {
 
 namespace {
 
+// A passphrase is counted in characters, not bytes: seven Cyrillic letters are fourteen bytes of UTF-8 but are
+// no stronger than seven Latin ones.
+constexpr int kMinPassphraseCharacters = 8;
+int characterCount(const crypto::SecretBytes& utf8) {
+    int n = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+        if ((utf8.data()[i] & 0xC0) != 0x80) // not a UTF-8 continuation byte
+            ++n;
+    return n;
+}
+
 QString tr(const char* s) {
     return QCoreApplication::translate("tabel::node::NodeStore", s);
 }
@@ -136,8 +147,9 @@ Result<NodeStore> NodeStore::create(const QString& dir, const crypto::SecretByte
     if (exists(dir))
         return makeError(ErrorCode::AlreadyExists,
                          tr("a store already exists in %1; open it, or choose another folder").arg(dir));
-    if (passphrase.size() < 8)
-        return makeError(ErrorCode::InvalidArgument, tr("the passphrase must be at least 8 characters long"));
+    if (characterCount(passphrase) < kMinPassphraseCharacters)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("the passphrase must be at least %1 characters long").arg(kMinPassphraseCharacters));
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(dir));
     QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
@@ -234,6 +246,12 @@ Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes&
                 return makeError(ErrorCode::WrongPassphrase,
                                  tr("a passphrase change was interrupted after the store was re-encrypted; "
                                     "open it with the new passphrase"));
+            } else if (viaNew.error().code == ErrorCode::Corrupt && opened.error().code == ErrorCode::WrongPassphrase) {
+                // The new passphrase was given, but the re-encryption never happened: the store is still
+                // under the old one. Nothing is touched, so the old passphrase keeps working.
+                return makeError(ErrorCode::WrongPassphrase,
+                                 tr("a passphrase change was interrupted before the store was re-encrypted, so "
+                                    "the new passphrase never took effect; open it with the old passphrase"));
             } else if (viaNew.error().code != ErrorCode::WrongPassphrase) {
                 opened = std::move(viaNew);
             }
@@ -273,8 +291,9 @@ Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes&
 }
 
 Status NodeStore::changePassphrase(const crypto::SecretBytes& newPassphrase, const QString& kdfProfile) {
-    if (newPassphrase.size() < 8)
-        return makeError(ErrorCode::InvalidArgument, tr("the passphrase must be at least 8 characters long"));
+    if (characterCount(newPassphrase) < kMinPassphraseCharacters)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("the passphrase must be at least %1 characters long").arg(kMinPassphraseCharacters));
     TABEL_ASSIGN_OR_RETURN(auto created, KeyFile::create(newPassphrase, kdfProfile));
     auto& [keyFile, key] = created;
     // 1. the new key file beside the old one; 2. re-encrypt (one SQLite transaction); 3. swap the files.

@@ -38,16 +38,30 @@ Result<KdfParams> KdfParams::profile(const QString& name) {
     return p;
 }
 
+Status KdfParams::validate() const {
+    const auto invalid = [](const QString& what) {
+        return makeError(
+            ErrorCode::Corrupt,
+            QCoreApplication::translate("tabel::crypto", "the key-derivation parameters are invalid (%1)").arg(what));
+    };
+    if (algorithm != QLatin1String("argon2id13"))
+        return makeError(
+            ErrorCode::Unsupported,
+            QCoreApplication::translate("tabel::crypto", "unknown key-derivation algorithm «%1»; update tabel")
+                .arg(algorithm));
+    if (std::size_t(salt.size()) != crypto_pwhash_SALTBYTES)
+        return invalid(QCoreApplication::translate("tabel::crypto", "the salt is %1 bytes, not %2")
+                           .arg(salt.size())
+                           .arg(crypto_pwhash_SALTBYTES));
+    if (opsLimit < crypto_pwhash_OPSLIMIT_MIN || opsLimit > crypto_pwhash_OPSLIMIT_MAX)
+        return invalid(QCoreApplication::translate("tabel::crypto", "operations limit %1").arg(opsLimit));
+    if (memLimit < crypto_pwhash_MEMLIMIT_MIN || memLimit > (std::uint64_t(4) << 30))
+        return invalid(QCoreApplication::translate("tabel::crypto", "memory limit %1 bytes").arg(memLimit));
+    return {};
+}
+
 Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const KdfParams& params) {
-    if (params.algorithm != QLatin1String("argon2id13"))
-        return makeError(ErrorCode::Unsupported,
-                         QCoreApplication::translate("tabel::crypto", "unknown key-derivation algorithm «%1»")
-                             .arg(params.algorithm));
-    if (std::size_t(params.salt.size()) != crypto_pwhash_SALTBYTES || params.opsLimit < crypto_pwhash_OPSLIMIT_MIN ||
-        params.opsLimit > crypto_pwhash_OPSLIMIT_MAX || params.memLimit < crypto_pwhash_MEMLIMIT_MIN ||
-        params.memLimit > (std::uint64_t(4) << 30))
-        return makeError(ErrorCode::Corrupt,
-                         QCoreApplication::translate("tabel::crypto", "the key-derivation parameters are invalid"));
+    TABEL_TRY(params.validate());
     SecretBytes key(kKeyBytes);
     const int rc = crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char*>(passphrase.data()),
                                  passphrase.size(), reinterpret_cast<const unsigned char*>(params.salt.constData()),

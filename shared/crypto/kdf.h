@@ -21,6 +21,10 @@ struct KdfParams {
     // libsodium's named settings. "moderate" is the default for teachers' stores.
     static Result<KdfParams> profile(const QString& name);
     static QStringList profileNames();
+
+    // Corrupt when the algorithm, salt length or limits are outside what libsodium accepts (a damaged or
+    // hand-edited key file); the message names the faulty value.
+    [[nodiscard]] Status validate() const;
 };
 
 [[nodiscard]] Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const KdfParams& params);

@@ -199,6 +199,11 @@ Result<bool> Statement::step() {
     const char* sql = sqlite3_sql(m_stmt.get());
     qCWarning(lcSql) << "failed statement:" << (sql ? sql : "");
     sqlite3_reset(m_stmt.get());
+    // Our statements are fixed and were prepared successfully, so a plain SQLITE_ERROR while stepping one is
+    // not a mistake in the SQL: it is how SQLCipher 3.4 reports a page whose authentication code does not
+    // match — a damaged or altered store, which the user must hear as such.
+    if (rc == SQLITE_ERROR)
+        return errorFromCode(SQLITE_CORRUPT, detail, QString());
     return errorFromCode(rc, detail, QString());
 }
 

@@ -41,6 +41,7 @@
 #include <QRegularExpression>
 
 #include <limits>
+#include <tuple>
 
 namespace tabel::domain {
 
@@ -1206,6 +1207,22 @@ Result<KtpCorrection> KtpCorrection::fromFields(const QString& key, const Fields
 
 QString entityType(const QString& key) {
     return key.section(QLatin1Char('/'), 0, 0);
+}
+
+namespace {
+QString collationKey(const QString& s) {
+    QString key = s.toLower();
+    key.replace(QChar(0x0451), QChar(0x0435)); // ё → е
+    return key;
+}
+} // namespace
+
+bool alphabeticalBefore(const Pupil& a, const Pupil& b) {
+    const auto ka = std::make_tuple(collationKey(a.surname), collationKey(a.name), collationKey(a.patronymic));
+    const auto kb = std::make_tuple(collationKey(b.surname), collationKey(b.name), collationKey(b.patronymic));
+    if (ka != kb)
+        return ka < kb;
+    return std::tie(a.surname, a.name, a.patronymic, a.id) < std::tie(b.surname, b.name, b.patronymic, b.id);
 }
 
 } // namespace tabel::domain

@@ -107,6 +107,11 @@ struct Pupil {
     [[nodiscard]] static Result<Pupil> fromFields(const QString& key, const Fields& f);
 };
 
+// The order of names in the journal and its printed forms (the alphabetical book, 2.6.2): Russian alphabetical
+// order, where Ё sorts with Е (its code point U+0401 would put it before А) and case is ignored; ties keep a
+// stable order by the exact spelling, then by id.
+bool alphabeticalBefore(const Pupil& a, const Pupil& b);
+
 struct Subject {
     QString id;                // "math"
     QString name;              // "Математика"

@@ -1,0 +1,1067 @@
+// The teacher's encrypted store (R-S2) and its signed op log (R-S3): node/store/node_store.h, key_file.h,
+// schema.h.
+#include "node/store/key_file.h"
+#include "node/store/node_store.h"
+#include "node/store/schema.h"
+#include "shared/core/hlc.h"
+#include "shared/crypto/signing.h"
+#include "tests/support/test_support.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cstring>
+#include <optional>
+
+using namespace tabel;
+using namespace tabel::node;
+using domain::Fields;
+using domain::FieldValue;
+
+// Readable QCOMPARE output for versions (found by argument-dependent lookup).
+namespace tabel::sync {
+char* toString(const Version& v) {
+    return qstrdup(v.toString().toUtf8().constData());
+}
+} // namespace tabel::sync
+
+namespace {
+
+const QString kSurname = QStringLiteral("Добровольская");
+const QString kHomework = QStringLiteral("Решить задачи 5–12 на странице 48");
+const QString kTeacherName = QStringLiteral("Иванова Мария Петровна");
+constexpr char kPass[] = "correct horse battery";
+constexpr char kOtherPass[] = "другая парольная фраза";
+
+crypto::SecretBytes secret(const char* text) {
+    return crypto::SecretBytes::fromBytes(text, std::strlen(text));
+}
+crypto::SecretBytes secret(const QString& text) {
+    const QByteArray u = text.toUtf8();
+    return crypto::SecretBytes::fromBytes(u.constData(), std::size_t(u.size()));
+}
+
+NodeStore::InitOptions options(int schemaVersion = 0) {
+    NodeStore::InitOptions o{.teacherId = QStringLiteral("ivanova"),
+                             .teacherName = kTeacherName,
+                             .kdfProfile = QStringLiteral("interactive")};
+    o.schemaVersion = schemaVersion;
+    return o;
+}
+
+QString why(const Error& e) {
+    return e.message;
+}
+template <class R> QByteArray failure(const R& r) {
+    return r.has_value() ? QByteArray() : r.error().message.toUtf8();
+}
+
+// Every file under dir (relative name → bytes).
+QMap<QString, QByteArray> snapshot(const QString& dir) {
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            files.insert(QDir(dir).relativeFilePath(path), f.readAll());
+    }
+    return files;
+}
+
+bool copyFolder(const QString& from, const QString& to) {
+    if (!QDir().mkpath(to))
+        return false;
+    for (const QString& name : QDir(from).entryList(QDir::Files | QDir::Hidden | QDir::System))
+        if (!QFile::copy(from + QLatin1Char('/') + name, to + QLatin1Char('/') + name))
+            return false;
+    return true;
+}
+
+bool flipByte(const QString& path, qint64 offset) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadWrite) || !f.seek(offset))
+        return false;
+    char c = 0;
+    if (f.read(&c, 1) != 1 || !f.seek(offset))
+        return false;
+    c = char(c ^ 0x5a);
+    return f.write(&c, 1) == 1;
+}
+
+std::int64_t hlcOf(const QList<sync::ChangeSet>& sets, qsizetype set, qsizetype op) {
+    return sets[set].ops[op].hlc;
+}
+
+} // namespace
+
+// Asserts that a Result holds a value, printing the error message otherwise. Evaluates expr once.
+#define VERIFY_OK(expr)                                                                                                \
+    do {                                                                                                               \
+        const auto& verify_ok_r_ = (expr);                                                                             \
+        QVERIFY2(verify_ok_r_.has_value(), failure(verify_ok_r_).constData());                                         \
+    } while (false)
+// Asserts that a Result failed with the given code and a message. Evaluates expr once.
+#define VERIFY_ERROR(expr, expectedCode)                                                                               \
+    do {                                                                                                               \
+        const auto& verify_error_r_ = (expr);                                                                          \
+        QVERIFY2(!verify_error_r_.has_value(), "expected an error, got success");                                      \
+        QCOMPARE(verify_error_r_.error().code, expectedCode);                                                          \
+        QVERIFY(!verify_error_r_.error().message.isEmpty());                                                           \
+    } while (false)
+
+class TestNodeStore : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+
+    // Creating and opening (R-S2).
+    void createThenOpen();
+    void createRefusesAFolderWithAStore();
+    void openNeverCreates();
+    void shortPassphrase_data();
+    void shortPassphrase();
+    void wrongPassphraseChangesNothing();
+    void noPlaintextOnDisk();
+    void tamperedDatabaseIsCorrupt_data();
+    void tamperedDatabaseIsCorrupt();
+    void damagedKeyFileIsCorrupt_data();
+    void damagedKeyFileIsCorrupt();
+
+    // The op log (R-S3).
+    void eachChangeIsOneNumberedChangeSet();
+    void unchangedWritesRecordNothing();
+    void failedBodyChangesNothing();
+    void opsCarryTheBaseVersion();
+    void alteredChangeSetFailsVerification_data();
+    void alteredChangeSetFailsVerification();
+    void hlcStrictlyIncreasesAcrossReopen();
+
+    // Reads.
+    void entityAndFieldVersion();
+    void scanUsesPrefixSemantics();
+    void removeClearsAllFields();
+
+    // Blobs (R-J8).
+    void blobsAreDeduplicated();
+    void blobChecksumIsVerified();
+    void oversizeBlobIsRefused();
+
+    // Schema migrations.
+    void migratesVersion1Store();
+    void newerSchemaIsUnsupported();
+
+    // Passphrase change (R-S2).
+    void changePassphrase();
+    void changePassphraseRefusesShortPassphrase();
+    void interruptedChangeBeforeReencryption();
+    void interruptedChangeAfterReencryption();
+
+private:
+    std::optional<QTemporaryDir> m_tmp;
+    int m_counter = 0;
+    QString freshDir(); // a path that does not exist yet
+};
+
+QString TestNodeStore::freshDir() {
+    return m_tmp->path() + QStringLiteral("/store-") + QString::number(++m_counter);
+}
+
+void TestNodeStore::initTestCase() {
+    QVERIFY(crypto::initialize().has_value());
+    m_tmp.emplace();
+    QVERIFY(m_tmp->isValid());
+}
+
+// ---- Creating and opening -----------------------------------------------------------------------------------
+
+void TestNodeStore::createThenOpen() {
+    const QString dir = freshDir();
+    QByteArray deviceKey;
+    std::int64_t deviceNumber = 0;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        QCOMPARE(store->teacherId(), QStringLiteral("ivanova"));
+        QCOMPARE(store->teacherName(), kTeacherName);
+        QCOMPARE(store->devicePublicKey().size(), 32);
+        QCOMPARE(store->deviceNumber(), crypto::deviceNumber(store->devicePublicKey()));
+        deviceKey = store->devicePublicKey();
+        deviceNumber = store->deviceNumber();
+        QVERIFY(NodeStore::exists(dir));
+        QVERIFY(QFile::exists(store->paths().database()));
+        QVERIFY(QFile::exists(store->paths().keyFile()));
+        QVERIFY(!QFile::exists(store->paths().newKeyFile()));
+        const Result<StoreStatus> st = store->status();
+        VERIFY_OK(st);
+        QCOMPARE(st->schemaVersion, schema::kCurrentVersion);
+        QCOMPARE(st->pendingChangeSets, std::int64_t(0));
+        QCOMPARE(st->deviceFingerprint, crypto::fingerprint(deviceKey));
+    }
+    for (int i = 0; i < 2; ++i) { // the identity is stable across opens
+        Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+        VERIFY_OK(store);
+        QCOMPARE(store->teacherId(), QStringLiteral("ivanova"));
+        QCOMPARE(store->teacherName(), kTeacherName);
+        QCOMPARE(store->devicePublicKey(), deviceKey);
+        QCOMPARE(store->deviceNumber(), deviceNumber);
+    }
+    // A second store gets another device key.
+    Result<NodeStore> other = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(other);
+    QVERIFY(other->devicePublicKey() != deviceKey);
+}
+
+void TestNodeStore::createRefusesAFolderWithAStore() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+    }
+    const auto before = snapshot(dir);
+    const Result<NodeStore> again = NodeStore::create(dir, secret(kOtherPass), options());
+    VERIFY_ERROR(again, ErrorCode::AlreadyExists);
+    QVERIFY2(again.error().message.contains(dir), qPrintable(why(again.error())));
+    QCOMPARE(snapshot(dir), before); // the existing store is untouched
+    Result<NodeStore> reopened = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(reopened);
+    const auto pupil = reopened->entity(QStringLiteral("pupil/7a-04"));
+    VERIFY_OK(pupil);
+    QVERIFY(pupil->has_value());
+}
+
+void TestNodeStore::openNeverCreates() {
+    // An empty folder.
+    const QString dir = freshDir();
+    QVERIFY(QDir().mkpath(dir));
+    const Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_ERROR(store, ErrorCode::NotFound);
+    QVERIFY(QDir(dir).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot).isEmpty());
+    QVERIFY(!NodeStore::exists(dir));
+    // A folder that does not exist.
+    const QString missing = freshDir();
+    VERIFY_ERROR(NodeStore::open(missing, secret(kPass)), ErrorCode::NotFound);
+    QVERIFY(!QFileInfo::exists(missing));
+}
+
+void TestNodeStore::shortPassphrase_data() {
+    QTest::addColumn<QString>("passphrase");
+    QTest::addColumn<bool>("accepted");
+    QTest::newRow("empty") << QString() << false;
+    QTest::newRow("7 characters") << QStringLiteral("1234567") << false;
+    // Counted in characters, not bytes: 7 Cyrillic letters are 14 bytes of UTF-8 but still too short.
+    QTest::newRow("7 Cyrillic characters") << QStringLiteral("пароль1") << false;
+    QTest::newRow("8 characters") << QStringLiteral("12345678") << true;
+    QTest::newRow("8 Cyrillic characters") << QStringLiteral("парольчк") << true;
+}
+
+void TestNodeStore::shortPassphrase() {
+    QFETCH(QString, passphrase);
+    QFETCH(bool, accepted);
+    const QString dir = freshDir();
+    const Result<NodeStore> store = NodeStore::create(dir, secret(passphrase), options());
+    if (accepted) {
+        VERIFY_OK(store);
+        return;
+    }
+    VERIFY_ERROR(store, ErrorCode::InvalidArgument);
+    QVERIFY2(store.error().message.contains(QStringLiteral("8")), qPrintable(why(store.error())));
+    QVERIFY(!NodeStore::exists(dir)); // nothing half-made is left behind
+}
+
+void TestNodeStore::wrongPassphraseChangesNothing() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+    }
+    const auto before = snapshot(dir);
+    QVERIFY(before.contains(QStringLiteral("node.db")));
+    for (const char* wrong : {kOtherPass, "correct horse battery ", "Correct horse battery"}) {
+        const Result<NodeStore> store = NodeStore::open(dir, secret(wrong));
+        VERIFY_ERROR(store, ErrorCode::WrongPassphrase);
+        QVERIFY2(store.error().message.contains(QStringLiteral("passphrase")), qPrintable(why(store.error())));
+        QCOMPARE(snapshot(dir), before); // every file byte-identical, none added or removed
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    const auto pupil = store->entity(QStringLiteral("pupil/7a-04"));
+    VERIFY_OK(pupil);
+    QVERIFY(pupil->has_value());
+}
+
+void TestNodeStore::noPlaintextOnDisk() {
+    // R-S2: the store's files hold no plaintext — not the names, not the homework, not a submitted file.
+    const QStringList needles = {kSurname, kHomework, kTeacherName, QStringLiteral("Сочинение о лете")};
+    // The scan itself can find plaintext: a control file written in the clear is reported.
+    {
+        QTemporaryDir control;
+        test::writeFile(control.filePath(QStringLiteral("clear.txt")), kHomework.toUtf8());
+        QCOMPARE(test::filesContaining(control.path(), kHomework).size(), 1);
+    }
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) -> Status {
+            TABEL_TRY(w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname},
+                                                            {QStringLiteral("name"), QStringLiteral("Елизавета")}}));
+            return w.put(QStringLiteral("lesson/7А/math/all/2026-09-01/2"), {{QStringLiteral("homework"), kHomework}});
+        }));
+        VERIFY_OK(
+            store->putBlob(QStringLiteral("Сочинение о лете").toUtf8().repeated(50), QDateTime::currentDateTimeUtc()));
+        // While open: the write-ahead log holds the recent pages, encrypted too.
+        QVERIFY2(QFileInfo(dir + QStringLiteral("/node.db-wal")).size() > 0, "expected a non-empty WAL file");
+        for (const QString& needle : needles)
+            QVERIFY2(test::filesContaining(dir, needle).isEmpty(),
+                     qPrintable(QStringLiteral("plaintext «%1» in %2")
+                                    .arg(needle, test::filesContaining(dir, needle).join(QStringLiteral(", ")))));
+    }
+    // Closed (the WAL checkpointed into node.db).
+    for (const QString& needle : needles)
+        QVERIFY2(test::filesContaining(dir, needle).isEmpty(), qPrintable(needle));
+    // And the data is there: it was encrypted, not lost.
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    const auto lesson = store->entity(QStringLiteral("lesson/7А/math/all/2026-09-01/2"));
+    VERIFY_OK(lesson);
+    QVERIFY(lesson->has_value());
+    QCOMPARE(domain::textOf((*lesson)->at(QStringLiteral("homework"))), kHomework);
+}
+
+void TestNodeStore::tamperedDatabaseIsCorrupt_data() {
+    QTest::addColumn<QString>("where");
+    QTest::newRow("middle of the file") << QStringLiteral("middle");
+    QTest::newRow("first page, after the salt") << QStringLiteral("page1");
+    QTest::newRow("salt") << QStringLiteral("salt");
+    QTest::newRow("last page") << QStringLiteral("last");
+    QTest::newRow("truncated to half") << QStringLiteral("truncate");
+}
+
+void TestNodeStore::tamperedDatabaseIsCorrupt() {
+    QFETCH(QString, where);
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        // ~2000 entities: many pages in several tables and indexes.
+        VERIFY_OK(store->change([](ChangeWriter& w) -> Status {
+            for (int i = 0; i < 2000; ++i)
+                TABEL_TRY(w.put(QStringLiteral("e/%1").arg(i, 5, 10, QLatin1Char('0')),
+                                {{QStringLiteral("text"), kHomework}, {QStringLiteral("n"), std::int64_t(i)}}));
+            return {};
+        }));
+    }
+    const QString db = dir + QStringLiteral("/node.db");
+    QVERIFY(!QFile::exists(db + QStringLiteral("-wal")) || QFileInfo(db + QStringLiteral("-wal")).size() == 0);
+    const qint64 size = QFileInfo(db).size();
+    QVERIFY2(size > 32 * 4096, qPrintable(QString::number(size)));
+    if (where == QLatin1String("truncate")) {
+        QVERIFY(QFile::resize(db, (size / 2 / 4096) * 4096));
+    } else {
+        const qint64 offset = where == QLatin1String("middle")  ? size / 2 + 1234
+                              : where == QLatin1String("page1") ? 2000
+                              : where == QLatin1String("salt")  ? 5
+                                                                : size - 100;
+        QVERIFY(flipByte(db, offset));
+    }
+
+    // Opening, reading every entity and checking integrity: the damage must show as Corrupt somewhere, and
+    // nothing may report a wrong passphrase or crash.
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    if (!store) {
+        QCOMPARE(store.error().code, ErrorCode::Corrupt);
+        QVERIFY2(store.error().message.contains(QStringLiteral("node.db")), qPrintable(why(store.error())));
+        return;
+    }
+    QList<Error> errors;
+    if (auto r = store->scan(QStringLiteral("e/")); !r)
+        errors << r.error();
+    else
+        QVERIFY(r->size() <= 2000);
+    if (auto r = store->integrityCheck(); !r)
+        errors << r.error();
+    QVERIFY2(!errors.isEmpty(), "a damaged store passed scan and integrity check");
+    for (const Error& e : errors)
+        QVERIFY2(e.code == ErrorCode::Corrupt,
+                 qPrintable(QStringLiteral("code %1: %2").arg(int(e.code)).arg(e.message)));
+}
+
+void TestNodeStore::damagedKeyFileIsCorrupt_data() {
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("truncate"); // take the real key file's first half
+    QTest::newRow("truncated") << QByteArray() << true;
+    QTest::newRow("empty") << QByteArray() << false;
+    QTest::newRow("binary garbage") << QByteArray("\x00\xff\x13\x37 garbage \x01", 15) << false;
+    QTest::newRow("JSON array") << QByteArrayLiteral("[1, 2, 3]") << false;
+    QTest::newRow("empty JSON object") << QByteArrayLiteral("{}") << false;
+    QTest::newRow("no salt") << QByteArrayLiteral(R"({"format": 1, "kdf": "argon2id13", "opslimit": 2,
+        "memlimit": 67108864, "check": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="})")
+                             << false;
+    QTest::newRow("invalid KDF parameters") << QByteArrayLiteral(R"({"format": 1, "kdf": "argon2id13", "opslimit": 0,
+        "memlimit": 0, "salt": "AAAAAAAAAAAAAAAAAAAAAA==", "check": "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="})")
+                                            << false;
+    QTest::newRow("too large") << QByteArray(5000, ' ') + "{}" << false;
+}
+
+void TestNodeStore::damagedKeyFileIsCorrupt() {
+    QFETCH(QByteArray, content);
+    QFETCH(bool, truncate);
+    const QString dir = freshDir();
+    QString keyPath;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        keyPath = store->paths().keyFile();
+    }
+    if (truncate) {
+        QFile f(keyPath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        content = f.readAll();
+        content.truncate(content.size() / 2);
+    }
+    test::writeFile(keyPath, content);
+    const auto before = snapshot(dir);
+    const Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_ERROR(store, ErrorCode::Corrupt);
+    QVERIFY2(store.error().message.contains(keyPath), qPrintable(why(store.error())));
+    QCOMPARE(snapshot(dir), before);
+}
+
+// ---- The op log (R-S3) ----------------------------------------------------------------------------------------
+
+void TestNodeStore::eachChangeIsOneNumberedChangeSet() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString mark = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    for (int i = 1; i <= 3; ++i) {
+        const Result<CommitInfo> c = store->change([&](ChangeWriter& w) {
+            return w.put(
+                mark, {{QStringLiteral("value"), QString::number(i + 2)}, {QStringLiteral("weight"), std::int64_t(i)}});
+        });
+        VERIFY_OK(c);
+        QCOMPARE(c->seq, std::int64_t(i));
+        QCOMPARE(c->ops, 2);
+    }
+    const Result<StoreStatus> st = store->status();
+    VERIFY_OK(st);
+    QCOMPARE(st->pendingChangeSets, std::int64_t(3));
+    QCOMPARE(st->pendingOps, std::int64_t(6));
+    QCOMPARE(st->totalOps, std::int64_t(6));
+    QVERIFY(st->lastChange.has_value());
+
+    const Result<QList<sync::ChangeSet>> sets = store->changeSets();
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 3);
+    for (qsizetype i = 0; i < sets->size(); ++i) {
+        const sync::ChangeSet& cs = sets->at(i);
+        QCOMPARE(cs.seq, std::int64_t(i + 1));
+        QCOMPARE(cs.author, QStringLiteral("ivanova"));
+        QCOMPARE(cs.device, store->devicePublicKey());
+        QCOMPARE(cs.ops.size(), 2);
+        QCOMPARE(cs.hlc, cs.ops.back().hlc);
+        for (const sync::Op& op : cs.ops)
+            QCOMPARE(op.entity, mark);
+        const Status v = cs.verify();
+        QVERIFY2(v.has_value(), failure(v).constData());
+    }
+    // Ops of a change are in field order here ("value" < "weight"), with their types kept.
+    QCOMPARE(sets->at(2).ops[0].field, QStringLiteral("value"));
+    QCOMPARE(domain::textOf(sets->at(2).ops[0].value), QStringLiteral("5"));
+    QVERIFY(std::holds_alternative<std::int64_t>(sets->at(2).ops[1].value));
+    QCOMPARE(domain::intOf(sets->at(2).ops[1].value), std::int64_t(3));
+    // Paging.
+    const auto after1 = store->changeSets(1);
+    VERIFY_OK(after1);
+    QCOMPARE(after1->size(), 2);
+    QCOMPARE(after1->first().seq, std::int64_t(2));
+    const auto limited = store->changeSets(0, 1);
+    VERIFY_OK(limited);
+    QCOMPARE(limited->size(), 1);
+    QCOMPARE(limited->first().seq, std::int64_t(1));
+}
+
+void TestNodeStore::unchangedWritesRecordNothing() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("pupil/7a-04");
+    const Fields fields = {{QStringLiteral("surname"), kSurname}, {QStringLiteral("book_no"), std::int64_t(115)}};
+    VERIFY_OK(store->change([&](ChangeWriter& w) { return w.put(key, fields); }));
+    const auto version = store->fieldVersion(key, QStringLiteral("surname"));
+    VERIFY_OK(version);
+
+    const auto same = store->change([&](ChangeWriter& w) { return w.put(key, fields); });
+    VERIFY_OK(same);
+    QCOMPARE(same->seq, std::int64_t(0));
+    QCOMPARE(same->ops, 0);
+    // Clearing a field that was never set is no change either; nor is an empty body.
+    const auto clearAbsent = store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("patronymic"), std::monostate{}}});
+    });
+    VERIFY_OK(clearAbsent);
+    QCOMPARE(clearAbsent->seq, std::int64_t(0));
+    const auto empty = store->change([](ChangeWriter&) { return Status{}; });
+    VERIFY_OK(empty);
+    QCOMPARE(empty->seq, std::int64_t(0));
+
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 1);
+    QCOMPARE(store->fieldVersion(key, QStringLiteral("surname")).value(), version.value());
+    // The next real change is number 2: no gap was left.
+    const auto next = store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("book_no"), std::int64_t(116)}});
+    });
+    VERIFY_OK(next);
+    QCOMPARE(next->seq, std::int64_t(2));
+    QCOMPARE(next->ops, 1);
+}
+
+void TestNodeStore::failedBodyChangesNothing() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("value"), QStringLiteral("4")}});
+    }));
+    const auto versionBefore = store->fieldVersion(key, QStringLiteral("value"));
+    VERIFY_OK(versionBefore);
+    const auto setsBefore = store->changeSets();
+    VERIFY_OK(setsBefore);
+
+    const Result<CommitInfo> failed = store->change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(key, {{QStringLiteral("value"), QStringLiteral("2")}}));
+        TABEL_TRY(w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+                        {{QStringLiteral("value"), QStringLiteral("5")}}));
+        if (w.opCount() != 2)
+            return makeError(ErrorCode::Internal, QStringLiteral("expected two ops before failing"));
+        return ruleError(QStringLiteral("3.5"), QStringLiteral("the pupil is absent"));
+    });
+    VERIFY_ERROR(failed, ErrorCode::RuleViolation);
+    QCOMPARE(failed.error().clause, QStringLiteral("3.5")); // the body's own error comes back unchanged
+
+    const auto value = store->entity(key);
+    VERIFY_OK(value);
+    QCOMPARE(domain::textOf((*value)->at(QStringLiteral("value"))), QStringLiteral("4"));
+    const auto other = store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"));
+    VERIFY_OK(other);
+    QVERIFY(!other->has_value());
+    QCOMPARE(store->fieldVersion(key, QStringLiteral("value")).value(), versionBefore.value());
+    const auto setsAfter = store->changeSets();
+    VERIFY_OK(setsAfter);
+    QCOMPARE(setsAfter->size(), setsBefore->size());
+    QCOMPARE(store->status()->totalOps, std::int64_t(1));
+    // The log continues without a gap, and later ops are still after the first one in time.
+    const auto next = store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("value"), QStringLiteral("5")}});
+    });
+    VERIFY_OK(next);
+    QCOMPARE(next->seq, std::int64_t(2));
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    QVERIFY(hlcOf(*sets, 1, 0) > hlcOf(*sets, 0, 0));
+    QVERIFY(sets->at(1).verify().has_value());
+}
+
+void TestNodeStore::opsCarryTheBaseVersion() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    const QString field = QStringLiteral("value");
+    QVERIFY(store->fieldVersion(key, field)->isNull()); // never written
+
+    VERIFY_OK(store->change([&](ChangeWriter& w) { return w.put(key, {{field, QStringLiteral("4")}}); }));
+    const sync::Version first = store->fieldVersion(key, field).value();
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(key, {{field, QStringLiteral("5")}, {QStringLiteral("weight"), std::int64_t(2)}});
+    }));
+    const sync::Version second = store->fieldVersion(key, field).value();
+
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 2);
+    const sync::Op& op1 = sets->at(0).ops.at(0);
+    QVERIFY(op1.base.isNull()); // the first write saw no version
+    QCOMPARE(first, (sync::Version{store->deviceNumber(), op1.hlc}));
+    QCOMPARE(first, sets->at(0).versionOf(op1));
+
+    const sync::ChangeSet& cs2 = sets->at(1);
+    QCOMPARE(cs2.ops.size(), 2);
+    const auto valueOp =
+        std::find_if(cs2.ops.begin(), cs2.ops.end(), [&](const sync::Op& o) { return o.field == field; });
+    const auto weightOp = std::find_if(cs2.ops.begin(), cs2.ops.end(),
+                                       [](const sync::Op& o) { return o.field == QStringLiteral("weight"); });
+    QVERIFY(valueOp != cs2.ops.end() && weightOp != cs2.ops.end());
+    QCOMPARE(valueOp->base, first); // R-S3: the second write is based on the first
+    QCOMPARE(domain::textOf(valueOp->value), QStringLiteral("5"));
+    QVERIFY(weightOp->base.isNull());
+    QCOMPARE(second, (sync::Version{store->deviceNumber(), valueOp->hlc}));
+    QVERIFY(second.hlc > first.hlc);
+}
+
+void TestNodeStore::alteredChangeSetFailsVerification_data() {
+    QTest::addColumn<QString>("what");
+    QTest::newRow("op value") << QStringLiteral("value");
+    QTest::newRow("op value type") << QStringLiteral("type");
+    QTest::newRow("op entity") << QStringLiteral("entity");
+    QTest::newRow("op base") << QStringLiteral("base");
+    QTest::newRow("author") << QStringLiteral("author");
+    QTest::newRow("seq") << QStringLiteral("seq");
+    QTest::newRow("dropped op") << QStringLiteral("drop");
+}
+
+void TestNodeStore::alteredChangeSetFailsVerification() {
+    QFETCH(QString, what);
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(key,
+                     {{QStringLiteral("value"), QStringLiteral("2")}, {QStringLiteral("weight"), std::int64_t(1)}});
+    }));
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    sync::ChangeSet cs = sets->first();
+    QVERIFY(cs.verify().has_value());
+    QCOMPARE(cs.ops.size(), 2);
+    if (what == QLatin1String("value"))
+        cs.ops[0].value = QStringLiteral("5");
+    else if (what == QLatin1String("type"))
+        cs.ops[1].value = QStringLiteral("1");
+    else if (what == QLatin1String("entity"))
+        cs.ops[0].entity = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    else if (what == QLatin1String("base"))
+        cs.ops[0].base = sync::Version{store->deviceNumber(), 1};
+    else if (what == QLatin1String("author"))
+        cs.author = QStringLiteral("petrova");
+    else if (what == QLatin1String("seq"))
+        cs.seq = 2;
+    else {
+        cs.ops.removeLast();
+        cs.hlc = cs.ops.back().hlc;
+    }
+    QVERIFY2(!cs.verify().has_value(), "an altered change set passed verification");
+}
+
+void TestNodeStore::hlcStrictlyIncreasesAcrossReopen() {
+    const QString dir = freshDir();
+    std::int64_t last = 0;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        // Many ops within the same milliseconds: the counter keeps them apart.
+        for (int i = 0; i < 20; ++i)
+            VERIFY_OK(store->change([&](ChangeWriter& w) -> Status {
+                for (int f = 0; f < 5; ++f)
+                    TABEL_TRY(w.put(QStringLiteral("e/%1").arg(i), {{QStringLiteral("f%1").arg(f), std::int64_t(f)}}));
+                return {};
+            }));
+        const auto sets = store->changeSets();
+        VERIFY_OK(sets);
+        QCOMPARE(sets->size(), 20);
+        for (const sync::ChangeSet& cs : *sets) {
+            for (const sync::Op& op : cs.ops) {
+                QVERIFY2(op.hlc > last, qPrintable(QStringLiteral("%1 after %2").arg(op.hlc).arg(last)));
+                last = op.hlc;
+            }
+            QCOMPARE(cs.hlc, last);
+        }
+        // The clock survives a restart even if the wall clock went back meanwhile: pretend the last op was
+        // written one day in the future (a wrong system time that was corrected since).
+        last += std::int64_t(86400000) << 16;
+        const QByteArray sql = "UPDATE meta SET value = " + QByteArray::number(last) + " WHERE key = 'hlc'";
+        VERIFY_OK(store->database().exec(sql.constData()));
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    VERIFY_OK(store->change([](ChangeWriter& w) {
+        return w.put(QStringLiteral("e/new"), {{QStringLiteral("f"), std::int64_t(1)}});
+    }));
+    const auto sets = store->changeSets(20);
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 1);
+    QVERIFY2(sets->first().ops.first().hlc > last,
+             qPrintable(QStringLiteral("%1 is not after %2").arg(sets->first().ops.first().hlc).arg(last)));
+}
+
+// ---- Reads ----------------------------------------------------------------------------------------------------
+
+void TestNodeStore::entityAndFieldVersion() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("pupil/7a-04");
+    const auto missing = store->entity(key);
+    VERIFY_OK(missing);
+    QVERIFY(!missing->has_value());
+    VERIFY_OK(store->change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(key, {{QStringLiteral("surname"), kSurname},
+                              {QStringLiteral("book_no"), std::int64_t(115)},
+                              {QStringLiteral("patronymic"), std::monostate{}}}));
+        // Reads inside a change see the change's own writes.
+        TABEL_ASSIGN_OR_RETURN(auto inside, w.entity(key));
+        if (!inside || inside->size() != 2)
+            return makeError(ErrorCode::Internal, QStringLiteral("the change does not see its own write"));
+        return {};
+    }));
+    const auto fields = store->entity(key);
+    VERIFY_OK(fields);
+    QVERIFY(fields->has_value());
+    const Fields expected = {{QStringLiteral("surname"), kSurname}, {QStringLiteral("book_no"), std::int64_t(115)}};
+    QVERIFY(**fields == expected); // null fields are not returned; types are kept
+    QVERIFY(std::holds_alternative<std::int64_t>((*fields)->at(QStringLiteral("book_no"))));
+
+    const auto v = store->fieldVersion(key, QStringLiteral("surname"));
+    VERIFY_OK(v);
+    QCOMPARE(v->device, store->deviceNumber());
+    QVERIFY(v->hlc > 0);
+    QVERIFY(store->fieldVersion(key, QStringLiteral("patronymic"))->isNull());
+    QVERIFY(store->fieldVersion(QStringLiteral("pupil/none"), QStringLiteral("surname"))->isNull());
+}
+
+void TestNodeStore::scanUsesPrefixSemantics() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QStringList keys = {
+        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+        QStringLiteral("mark/7А/rus/all/2026-09-02/1/7a-01/1"),
+        QStringLiteral("mark/7Б/math/all/2026-09-01/3/7b-01/1"),
+        QStringLiteral("mark/7АБ/math/all/2026-09-01/3/x/1"),
+        QStringLiteral("mark/7А0"),
+        QStringLiteral("mark/7"),
+        QStringLiteral("lesson/7А/math/all/2026-09-01/2"),
+        QStringLiteral("mark/7А/math/all/2026-09-03/1/7a-03/1"),
+    };
+    VERIFY_OK(store->change([&](ChangeWriter& w) -> Status {
+        for (const QString& k : keys)
+            TABEL_TRY(w.put(k, {{QStringLiteral("value"), QStringLiteral("5")}}));
+        // A removed entity does not show up.
+        TABEL_TRY(w.put(QStringLiteral("mark/7А/math/all/2026-09-05/1/7a-01/1"),
+                        {{QStringLiteral("value"), QStringLiteral("3")}}));
+        return w.remove(QStringLiteral("mark/7А/math/all/2026-09-05/1/7a-01/1"));
+    }));
+    const auto keysOf = [&](const QString& prefix) {
+        QStringList out;
+        const auto r = store->scan(prefix);
+        if (!r)
+            out << QStringLiteral("error: ") + r.error().message;
+        else
+            for (const Entity& e : *r)
+                out << e.key;
+        return out;
+    };
+    QCOMPARE(keysOf(QStringLiteral("mark/7А/")), QStringList({QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+                                                              QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+                                                              QStringLiteral("mark/7А/math/all/2026-09-03/1/7a-03/1"),
+                                                              QStringLiteral("mark/7А/rus/all/2026-09-02/1/7a-01/1")}));
+    QCOMPARE(keysOf(QStringLiteral("mark/7Б/")),
+             QStringList({QStringLiteral("mark/7Б/math/all/2026-09-01/3/7b-01/1")}));
+    QCOMPARE(keysOf(QStringLiteral("mark/7А/math/all/2026-09-01/2/")),
+             QStringList({QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+                          QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1")}));
+    QCOMPARE(keysOf(QStringLiteral("lesson/")), QStringList({QStringLiteral("lesson/7А/math/all/2026-09-01/2")}));
+    QCOMPARE(keysOf(QStringLiteral("mark/7В/")), QStringList());
+    QCOMPARE(keysOf(QStringLiteral("mark/")).size(), 8);
+    const auto all = store->scan(QStringLiteral("mark/7Б/"));
+    VERIFY_OK(all);
+    QCOMPARE(domain::textOf(all->first().fields.at(QStringLiteral("value"))), QStringLiteral("5"));
+    // A prefix must end with '/': "mark/7А" would also match "mark/7АБ/…".
+    QVERIFY(!store->scan(QStringLiteral("mark/7А")).has_value());
+    QVERIFY(!store->scan(QString()).has_value());
+}
+
+void TestNodeStore::removeClearsAllFields() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString key = QStringLiteral("att/7А/math/all/2026-09-01/2/7a-01");
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("reason"), QStringLiteral("Б")},
+                           {QStringLiteral("cert_no"), QStringLiteral("17")},
+                           {QStringLiteral("cert_date"), std::monostate{}}});
+    }));
+    const sync::Version reasonVersion = store->fieldVersion(key, QStringLiteral("reason")).value();
+    const sync::Version certVersion = store->fieldVersion(key, QStringLiteral("cert_no")).value();
+
+    const auto removed = store->change([&](ChangeWriter& w) { return w.remove(key); });
+    VERIFY_OK(removed);
+    QCOMPARE(removed->seq, std::int64_t(2));
+    QCOMPARE(removed->ops, 2); // the two fields that had values
+    const auto gone = store->entity(key);
+    VERIFY_OK(gone);
+    QVERIFY(!gone->has_value());
+    QVERIFY(store->scan(QStringLiteral("att/"))->isEmpty());
+
+    const auto sets = store->changeSets(1);
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 1);
+    const sync::ChangeSet& cs = sets->first();
+    QVERIFY(cs.verify().has_value());
+    for (const sync::Op& op : cs.ops) {
+        QCOMPARE(op.entity, key);
+        QVERIFY2(domain::isNull(op.value), qPrintable(op.field));
+        QCOMPARE(op.base, op.field == QLatin1String("reason") ? reasonVersion : certVersion);
+    }
+    // Removing what is not there records nothing.
+    const auto again = store->change([&](ChangeWriter& w) { return w.remove(key); });
+    VERIFY_OK(again);
+    QCOMPARE(again->seq, std::int64_t(0));
+    // Writing it again is based on the removal.
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(key, {{QStringLiteral("reason"), QStringLiteral("УП")}});
+    }));
+    const auto removal = std::find_if(cs.ops.begin(), cs.ops.end(),
+                                      [](const sync::Op& op) { return op.field == QLatin1String("reason"); });
+    QVERIFY(removal != cs.ops.end());
+    const auto last = store->changeSets(2);
+    VERIFY_OK(last);
+    QCOMPARE(last->first().ops.first().base, cs.versionOf(*removal));
+}
+
+// ---- Blobs ----------------------------------------------------------------------------------------------------
+
+void TestNodeStore::blobsAreDeduplicated() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QByteArray content = QStringLiteral("Сочинение: как я провёл лето\n").toUtf8().repeated(100);
+    const QDateTime received = QDateTime::currentDateTimeUtc();
+    const auto h1 = store->putBlob(content, received);
+    VERIFY_OK(h1);
+    QCOMPARE(*h1, QString::fromLatin1(crypto::sha256(content).toHex()));
+    const auto h2 = store->putBlob(content, received.addDays(1));
+    VERIFY_OK(h2);
+    QCOMPARE(*h2, *h1);
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM blobs").value(), std::int64_t(1));
+    const auto back = store->blob(*h1);
+    VERIFY_OK(back);
+    QCOMPARE(*back, content);
+
+    const QByteArray other = content + "!";
+    const auto h3 = store->putBlob(other, received);
+    VERIFY_OK(h3);
+    QVERIFY(*h3 != *h1);
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM blobs").value(), std::int64_t(2));
+    QCOMPARE(store->blob(*h3).value(), other);
+    // An empty file is a file too.
+    const auto empty = store->putBlob(QByteArray(), received);
+    VERIFY_OK(empty);
+    QCOMPARE(store->blob(*empty).value(), QByteArray());
+
+    VERIFY_ERROR(store->blob(QString(64, QLatin1Char('0'))), ErrorCode::NotFound);
+}
+
+void TestNodeStore::blobChecksumIsVerified() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const auto a = store->putBlob(QByteArray(1000, 'a'), QDateTime::currentDateTimeUtc());
+    const auto b = store->putBlob(QByteArray(1000, 'b'), QDateTime::currentDateTimeUtc());
+    VERIFY_OK(a);
+    VERIFY_OK(b);
+    // Make a's row hold b's bytes: reading a must notice.
+    const QByteArray sql = "UPDATE blobs SET data = (SELECT data FROM blobs WHERE hash = '" + b->toLatin1() +
+                           "') WHERE hash = '" + a->toLatin1() + "'";
+    VERIFY_OK(store->database().exec(sql.constData()));
+    VERIFY_ERROR(store->blob(*a), ErrorCode::Corrupt);
+    QCOMPARE(store->blob(*b).value(), QByteArray(1000, 'b'));
+}
+
+void TestNodeStore::oversizeBlobIsRefused() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const Result<QString> r =
+        store->putBlob(QByteArray(NodeStore::kMaxBlobBytes + 1, 'x'), QDateTime::currentDateTimeUtc());
+    VERIFY_ERROR(r, ErrorCode::InvalidInput);
+    QVERIFY2(r.error().message.contains(QStringLiteral("64 MiB")), qPrintable(why(r.error())));
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM blobs").value(), std::int64_t(0));
+}
+
+// ---- Migrations -----------------------------------------------------------------------------------------------
+
+void TestNodeStore::migratesVersion1Store() {
+    const QString dir = freshDir();
+    QByteArray deviceKey;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(1));
+        VERIFY_OK(store);
+        QCOMPARE(schema::version(store->database()).value(), 1);
+        QVERIFY(!store->database().queryInt("SELECT count(*) FROM blobs").has_value()); // no blobs in v1
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+        deviceKey = store->devicePublicKey();
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    QCOMPARE(schema::version(store->database()).value(), 2);
+    QCOMPARE(store->status()->schemaVersion, 2);
+    QCOMPARE(store->devicePublicKey(), deviceKey);
+    const auto pupil = store->entity(QStringLiteral("pupil/7a-04"));
+    VERIFY_OK(pupil);
+    QVERIFY(pupil->has_value());
+    QCOMPARE(domain::textOf((*pupil)->at(QStringLiteral("surname"))), kSurname);
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 1);
+    QVERIFY(sets->first().verify().has_value());
+    const auto hash = store->putBlob("работа", QDateTime::currentDateTimeUtc());
+    VERIFY_OK(hash);
+    QCOMPARE(store->blob(*hash).value(), QByteArray("работа"));
+    const auto next = store->change([](ChangeWriter& w) {
+        return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("name"), QStringLiteral("Елизавета")}});
+    });
+    VERIFY_OK(next);
+    QCOMPARE(next->seq, std::int64_t(2));
+}
+
+void TestNodeStore::newerSchemaIsUnsupported() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->database().exec("PRAGMA user_version = 99"));
+    }
+    const Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_ERROR(store, ErrorCode::Unsupported);
+    QVERIFY2(store.error().message.contains(QStringLiteral("update tabel")), qPrintable(why(store.error())));
+    QVERIFY2(store.error().message.contains(QStringLiteral("99")), qPrintable(why(store.error())));
+}
+
+// ---- Passphrase change ----------------------------------------------------------------------------------------
+
+void TestNodeStore::changePassphrase() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+        VERIFY_OK(store->changePassphrase(secret(kOtherPass), QStringLiteral("interactive")));
+        QVERIFY(!QFile::exists(store->paths().newKeyFile()));
+        // The open store keeps working under the new key.
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("lesson/7А/math/all/2026-09-01/2"), {{QStringLiteral("homework"), kHomework}});
+        }));
+    }
+    QVERIFY(!QFile::exists(dir + QStringLiteral("/node.key.new")));
+    const auto before = snapshot(dir);
+    VERIFY_ERROR(NodeStore::open(dir, secret(kPass)), ErrorCode::WrongPassphrase);
+    QCOMPARE(snapshot(dir), before);
+    Result<NodeStore> store = NodeStore::open(dir, secret(kOtherPass));
+    VERIFY_OK(store);
+    QVERIFY(store->entity(QStringLiteral("pupil/7a-04"))->has_value());
+    QVERIFY(store->entity(QStringLiteral("lesson/7А/math/all/2026-09-01/2"))->has_value());
+    const auto sets = store->changeSets();
+    VERIFY_OK(sets);
+    QCOMPARE(sets->size(), 2);
+    for (const sync::ChangeSet& cs : *sets)
+        QVERIFY(cs.verify().has_value());
+    for (const QString& needle : {kSurname, kHomework})
+        QVERIFY(test::filesContaining(dir, needle).isEmpty());
+}
+
+void TestNodeStore::changePassphraseRefusesShortPassphrase() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_ERROR(store->changePassphrase(secret("short"), QStringLiteral("interactive")),
+                     ErrorCode::InvalidArgument);
+        VERIFY_ERROR(store->changePassphrase(secret(kOtherPass), QStringLiteral("paranoid")),
+                     ErrorCode::InvalidArgument);
+        QVERIFY(!QFile::exists(store->paths().newKeyFile()));
+    }
+    VERIFY_OK(NodeStore::open(dir, secret(kPass)));
+}
+
+void TestNodeStore::interruptedChangeBeforeReencryption() {
+    // A crash after node.key.new was written but before the database was re-encrypted: the database is still
+    // under the old key.
+    const QString dir = freshDir();
+    NodeStore::Paths paths{dir};
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+        paths = store->paths();
+    }
+    {
+        auto created = KeyFile::create(secret(kOtherPass), QStringLiteral("interactive"));
+        VERIFY_OK(created);
+        VERIFY_OK(created->first.save(paths.newKeyFile()));
+    }
+    // The new passphrase cannot open it (the change never happened) — that is a wrong passphrase, not damage,
+    // and nothing is touched, so the old passphrase still works afterwards.
+    const auto before = snapshot(dir);
+    const Result<NodeStore> viaNew = NodeStore::open(dir, secret(kOtherPass));
+    VERIFY_ERROR(viaNew, ErrorCode::WrongPassphrase);
+    QVERIFY2(viaNew.error().message.contains(QStringLiteral("interrupted")), qPrintable(why(viaNew.error())));
+    QCOMPARE(snapshot(dir), before);
+
+    const QByteArray oldKey = snapshot(dir).value(QStringLiteral("node.key"));
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    QVERIFY(store->entity(QStringLiteral("pupil/7a-04"))->has_value());
+    QVERIFY(!QFile::exists(paths.newKeyFile())); // the unfinished change is forgotten
+    QCOMPARE(snapshot(dir).value(QStringLiteral("node.key")), oldKey);
+}
+
+void TestNodeStore::interruptedChangeAfterReencryption() {
+    // A crash after the database was re-encrypted but before node.key was replaced. Simulated: run a whole
+    // change, then put the old node.key back and the new one beside it as node.key.new.
+    const QString dir = freshDir();
+    const QString backup = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options());
+        VERIFY_OK(store);
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+    }
+    QVERIFY(copyFolder(dir, backup));
+    {
+        Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+        VERIFY_OK(store);
+        VERIFY_OK(store->changePassphrase(secret(kOtherPass), QStringLiteral("interactive")));
+    }
+    const QString key = dir + QStringLiteral("/node.key");
+    const QString newKey = dir + QStringLiteral("/node.key.new");
+    QVERIFY(QFile::rename(key, newKey));
+    QVERIFY(QFile::copy(backup + QStringLiteral("/node.key"), key));
+    const QByteArray newKeyBytes = snapshot(dir).value(QStringLiteral("node.key.new"));
+    QVERIFY(!newKeyBytes.isEmpty());
+
+    // The old passphrase: a clear error that says what happened, and nothing is changed.
+    const auto before = snapshot(dir);
+    const Result<NodeStore> viaOld = NodeStore::open(dir, secret(kPass));
+    VERIFY_ERROR(viaOld, ErrorCode::WrongPassphrase);
+    QVERIFY2(viaOld.error().message.contains(QStringLiteral("interrupted")), qPrintable(why(viaOld.error())));
+    QCOMPARE(snapshot(dir), before);
+
+    // The new passphrase opens it and finishes the change.
+    {
+        Result<NodeStore> store = NodeStore::open(dir, secret(kOtherPass));
+        VERIFY_OK(store);
+        QVERIFY(store->entity(QStringLiteral("pupil/7a-04"))->has_value());
+        QVERIFY(!QFile::exists(newKey));
+        QCOMPARE(snapshot(dir).value(QStringLiteral("node.key")), newKeyBytes);
+    }
+    VERIFY_ERROR(NodeStore::open(dir, secret(kPass)), ErrorCode::WrongPassphrase);
+    VERIFY_OK(NodeStore::open(dir, secret(kOtherPass)));
+}
+
+QTEST_GUILESS_MAIN(TestNodeStore)
+#include "test_node_store.moc"
