@@ -1,0 +1,246 @@
+#include "sync/reconcile.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <vector>
+
+namespace tabel::sync {
+
+namespace {
+
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::sync", s);
+}
+
+std::set<domain::FieldValue> distinctValues(const std::map<Version, Write>& seen, const std::set<Version>& heads) {
+    std::set<domain::FieldValue> values;
+    for (const Version& h : heads)
+        values.insert(seen.at(h).value);
+    return values;
+}
+
+std::optional<Version> latest(const std::set<Version>& versions) {
+    if (versions.empty())
+        return std::nullopt;
+    return *std::max_element(versions.begin(), versions.end(),
+                             [](const Version& a, const Version& b) { return isLater(b, a); });
+}
+
+} // namespace
+
+Write writeOf(const ChangeSet& changeSet, const Op& op) {
+    return {changeSet.versionOf(op), op.base, op.value, changeSet.author};
+}
+
+bool isLater(const Version& a, const Version& b) {
+    return std::tie(a.hlc, a.device) > std::tie(b.hlc, b.device);
+}
+
+QString outcomeName(Outcome o) {
+    switch (o) {
+    case Outcome::FastForward:
+        return QStringLiteral("fast-forward");
+    case Outcome::Converged:
+        return QStringLiteral("converged");
+    case Outcome::Conflict:
+        return QStringLiteral("conflict");
+    case Outcome::Duplicate:
+        return QStringLiteral("duplicate");
+    case Outcome::Superseded:
+        return QStringLiteral("superseded");
+    case Outcome::Invalid:
+        return QStringLiteral("invalid");
+    }
+    return QStringLiteral("unknown");
+}
+
+// ---- FieldRegister
+// ---------------------------------------------------------------------------------------------------
+
+Status FieldRegister::validate(const Write& w) {
+    if (w.version.device == 0 || w.version.hlc <= 0)
+        return makeError(ErrorCode::InvalidInput, tr("an op has no device or no time"));
+    if (!w.base.isNull() && (w.base.device == 0 || w.base.hlc <= 0 || w.base.hlc >= w.version.hlc))
+        return makeError(ErrorCode::InvalidInput,
+                         tr("op %1 is based on version %2, which is not older than the op itself")
+                             .arg(w.version.toString(), w.base.toString()));
+    return {};
+}
+
+Status FieldRegister::check(const Write& w) const {
+    TABEL_TRY(validate(w));
+    const auto it = m_seen.find(w.version);
+    if (it != m_seen.end() && !(it->second == w))
+        return makeError(ErrorCode::InvalidInput,
+                         tr("version %1 was received before with other content; a device never reuses a time")
+                             .arg(w.version.toString()));
+    return {};
+}
+
+Applied FieldRegister::apply(const Write& w) {
+    Applied a;
+    a.conflictBefore = inConflict();
+    a.conflictAfter = a.conflictBefore;
+    if (auto s = check(w); !s) {
+        a.outcome = Outcome::Invalid;
+        a.reason = s.error().message;
+        return a;
+    }
+    if (contains(w.version)) {
+        a.outcome = Outcome::Duplicate;
+        return a;
+    }
+    const std::optional<Version> visibleBefore = latest(m_heads);
+    const bool supersededOnArrival = isSuperseded(w.version);
+
+    m_seen.emplace(w.version, w);
+    if (!w.base.isNull()) {
+        m_superseded.insert(w.base);
+        m_heads.erase(w.base);
+    }
+    if (!supersededOnArrival)
+        m_heads.insert(w.version);
+
+    a.conflictAfter = inConflict();
+    a.visibleChanged = latest(m_heads) != visibleBefore;
+    if (supersededOnArrival)
+        a.outcome = Outcome::Superseded;
+    else if (a.conflictAfter)
+        a.outcome = Outcome::Conflict;
+    else if (m_heads.size() == 1)
+        a.outcome = Outcome::FastForward; // the only head is w: its base was the only head, or there was none
+    else
+        a.outcome = Outcome::Converged;
+    return a;
+}
+
+QList<Write> FieldRegister::heads() const {
+    // Sorts the versions, not the writes: moving variants inside std::sort trips GCC 12's -Wmaybe-uninitialized.
+    std::vector<Version> order(m_heads.begin(), m_heads.end());
+    std::sort(order.begin(), order.end(), [](const Version& a, const Version& b) { return isLater(b, a); });
+    QList<Write> out;
+    out.reserve(qsizetype(order.size()));
+    for (const Version& v : order)
+        out.append(m_seen.at(v));
+    return out;
+}
+
+std::optional<Write> FieldRegister::visible() const {
+    const std::optional<Version> v = latest(m_heads);
+    if (!v)
+        return std::nullopt;
+    return m_seen.at(*v);
+}
+
+domain::FieldValue FieldRegister::visibleValue() const {
+    const std::optional<Write> v = visible();
+    return v ? v->value : domain::FieldValue{};
+}
+
+bool FieldRegister::inConflict() const {
+    return distinctValues(m_seen, m_heads).size() > 1;
+}
+
+// The bases from a head back to the first one the register has not seen (or null), newest first.
+QList<Version> FieldRegister::ancestry(const Version& head) const {
+    QList<Version> chain;
+    Version v = m_seen.at(head).base;
+    // Bases are strictly older (validate()), so the walk ends.
+    while (!v.isNull()) {
+        chain.append(v);
+        const auto it = m_seen.find(v);
+        if (it == m_seen.end())
+            break;
+        v = it->second.base;
+    }
+    return chain;
+}
+
+std::optional<FieldConflict> FieldRegister::conflict() const {
+    if (!inConflict())
+        return std::nullopt;
+    FieldConflict c;
+    c.heads = heads();
+    QList<QList<Version>> chains;
+    for (const Write& h : c.heads)
+        chains.append(ancestry(h.version));
+    for (const Version& candidate : chains.first()) {
+        const bool shared = std::all_of(chains.begin() + 1, chains.end(),
+                                        [&](const QList<Version>& chain) { return chain.contains(candidate); });
+        if (shared) {
+            c.base = candidate;
+            break;
+        }
+    }
+    if (const auto it = m_seen.find(c.base); !c.base.isNull() && it != m_seen.end()) {
+        c.baseKnown = true;
+        c.baseValue = it->second.value;
+    }
+    return c;
+}
+
+// ---- Change sets
+// -----------------------------------------------------------------------------------------------------
+
+bool ChangeSetResult::duplicate() const {
+    return !rejected && std::all_of(ops.begin(), ops.end(),
+                                    [](const OpResult& r) { return r.applied.outcome == Outcome::Duplicate; });
+}
+
+bool ChangeSetResult::hasConflict() const {
+    return std::any_of(ops.begin(), ops.end(), [](const OpResult& r) { return r.applied.conflictAfter; });
+}
+
+ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
+    ChangeSetResult result;
+    for (const Op& op : changeSet.ops) {
+        const FieldId id{op.entity, op.field};
+        const Write w = writeOf(changeSet, op);
+        const auto it = m_fields.find(id);
+        const Status s = it == m_fields.end() ? FieldRegister::validate(w) : it->second.check(w);
+        if (!s) {
+            result.rejected = true;
+            result.reason = tr("%1 %2: %3").arg(op.entity, op.field, s.error().message);
+            return result;
+        }
+    }
+    for (const Op& op : changeSet.ops) {
+        const FieldId id{op.entity, op.field};
+        result.ops.append({id, changeSet.versionOf(op), m_fields[id].apply(writeOf(changeSet, op))});
+    }
+    // A later op of the same set may have changed a field's conflict state after an earlier one: report the
+    // state each field ends in.
+    for (OpResult& r : result.ops)
+        r.applied.conflictAfter = m_fields.at(r.field).inConflict();
+    return result;
+}
+
+Applied Reconciler::apply(const FieldId& field, const Write& write) {
+    const auto it = m_fields.find(field);
+    if (it == m_fields.end()) {
+        // Never create a register for a refused write.
+        if (auto s = FieldRegister::validate(write); !s) {
+            Applied a;
+            a.outcome = Outcome::Invalid;
+            a.reason = s.error().message;
+            return a;
+        }
+    }
+    return m_fields[field].apply(write);
+}
+
+const FieldRegister* Reconciler::find(const FieldId& field) const {
+    const auto it = m_fields.find(field);
+    return it == m_fields.end() ? nullptr : &it->second;
+}
+
+QList<FieldId> Reconciler::conflicts() const {
+    QList<FieldId> out;
+    for (const auto& [id, reg] : m_fields)
+        if (reg.inConflict())
+            out.append(id);
+    return out;
+}
+
+} // namespace tabel::sync

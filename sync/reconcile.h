@@ -1,0 +1,139 @@
+// Reconciliation (R-S5): field by field, against the base version each op names. Pure: no I/O, no clock.
+//
+// Per field the hub keeps a multi-value register: every version it has seen (with value, author, base), the
+// set of versions some op named as its base (superseded), and the heads: the versions seen and not
+// superseded. The register is a function of the *set* of ops applied, so every order of delivery — including
+// an op arriving before the op it is based on — ends in the same register, and applying an op twice changes
+// nothing. The field is in conflict when its heads hold more than one distinct value; a conflict is never
+// dropped: it stays until ops based on the conflicting heads (a resolution: one op per head, same value)
+// supersede them. PROTOCOL.md, "Reconciliation", has the algorithm and a worked example.
+#pragma once
+
+#include "shared/core/result.h"
+#include "shared/domain/fields.h"
+#include "sync/op.h"
+
+#include <QList>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <tuple>
+
+namespace tabel::sync {
+
+// One op as a field's register sees it.
+struct Write {
+    Version version; // (device number, hlc) of the op: its id
+    Version base;    // the version of the field the author saw; null when the field did not exist for them
+    domain::FieldValue value;
+    QString author; // the teacher (or operator) id of the op's change set
+    friend bool operator==(const Write&, const Write&) = default;
+};
+
+Write writeOf(const ChangeSet& changeSet, const Op& op);
+
+// "Later" for versions: by HLC time, then by device number. The visible value of a field is its latest head.
+bool isLater(const Version& a, const Version& b);
+
+enum class Outcome {
+    FastForward, // the op's version is now the field's only head: its base was the only head, or nothing was
+    Converged,   // several heads, all with one value: silent convergence
+    Conflict,    // after the op the heads hold several values
+    Duplicate,   // the version was applied before: nothing changed
+    Superseded,  // an op based on this one arrived first: kept in history, never a head
+    Invalid,     // refused, nothing changed: base not older than the op, or a version reused with other content
+};
+QString outcomeName(Outcome o); // "fast-forward", … for logs and tests
+
+struct Applied {
+    Outcome outcome = Outcome::FastForward;
+    bool visibleChanged = false; // the field's visible version changed
+    bool conflictBefore = false;
+    bool conflictAfter = false;
+    QString reason; // why it is Invalid
+};
+
+// What an operator (or the owning teacher) sees of a conflict (R-S5).
+struct FieldConflict {
+    // The latest version every head descends from, as far as the register knows the bases; null when the heads
+    // share none (the field did not exist for at least one author).
+    Version base;
+    domain::FieldValue baseValue; // the base's value; null when the base is null or its op has not arrived
+    bool baseKnown = false;       // the base's op has arrived
+    QList<Write> heads;           // every concurrent version: value, author, device (version.device), time
+};
+
+class FieldRegister {
+public:
+    // Checks that need no state: a device and a time; a base older than the op (an author can only have seen
+    // an earlier version). With state: a version seen before must come back with the same content.
+    [[nodiscard]] static Status validate(const Write& w);
+    [[nodiscard]] Status check(const Write& w) const;
+
+    Applied apply(const Write& w);
+
+    QList<Write> heads() const; // oldest first (isLater order)
+    std::optional<Write> visible() const;
+    domain::FieldValue visibleValue() const; // null when the field has no version
+    bool inConflict() const;
+    std::optional<FieldConflict> conflict() const;
+
+    bool contains(const Version& v) const { return m_seen.count(v) != 0; }
+    bool isSuperseded(const Version& v) const { return m_superseded.count(v) != 0; }
+    int versionCount() const { return int(m_seen.size()); }
+
+    friend bool operator==(const FieldRegister&, const FieldRegister&) = default;
+
+private:
+    QList<Version> ancestry(const Version& head) const;
+
+    std::map<Version, Write> m_seen; // every version applied
+    std::set<Version> m_superseded;  // every non-null base named by an applied op
+    std::set<Version> m_heads;       // m_seen minus m_superseded
+};
+
+struct FieldId {
+    QString entity;
+    QString field;
+    friend bool operator==(const FieldId&, const FieldId&) = default;
+    friend bool operator<(const FieldId& a, const FieldId& b) {
+        return std::tie(a.entity, a.field) < std::tie(b.entity, b.field);
+    }
+};
+
+struct OpResult {
+    FieldId field;
+    Version version;
+    Applied applied;
+};
+
+struct ChangeSetResult {
+    bool rejected = false; // an op failed check(): nothing of the change set was applied
+    QString reason;
+    QList<OpResult> ops;
+    bool duplicate() const;   // not rejected and every op a Duplicate
+    bool hasConflict() const; // some field the change set wrote is in conflict after it
+};
+
+// The registers of every field, in memory: the pure core of the hub's merge (the hub persists the registers
+// and the history; nodes may run the same code on what they pull).
+class Reconciler {
+public:
+    // All of a change set's ops or none: every op is checked before the first is applied.
+    ChangeSetResult apply(const ChangeSet& changeSet);
+    // One field write, for callers that already hold writes (and for tests).
+    Applied apply(const FieldId& field, const Write& write);
+
+    const FieldRegister* find(const FieldId& field) const;
+    QList<FieldId> conflicts() const;
+    const std::map<FieldId, FieldRegister>& registers() const { return m_fields; }
+
+    friend bool operator==(const Reconciler&, const Reconciler&) = default;
+
+private:
+    std::map<FieldId, FieldRegister> m_fields;
+};
+
+} // namespace tabel::sync

@@ -1,0 +1,752 @@
+#include "sync/wire.h"
+
+#include "shared/core/zstd.h"
+
+#include <QCborStreamWriter>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QStringDecoder>
+#include <QStringList>
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+namespace tabel::sync {
+
+namespace {
+
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::sync", s);
+}
+
+const QByteArray kFrameContext = QByteArrayLiteral("tabel frame\n");
+constexpr qsizetype kMiB = 1024 * 1024;
+constexpr int kMaxSkipDepth = 16;
+
+ErrorCode codeFor(WireError kind) {
+    switch (kind) {
+    case WireError::BadSignature:
+    case WireError::Stale:
+        return ErrorCode::Crypto;
+    case WireError::UnknownVersion:
+        return ErrorCode::Unsupported;
+    default:
+        return ErrorCode::InvalidInput;
+    }
+}
+
+WireFailure failure(WireError kind, const QString& message) {
+    return {kind, makeError(codeFor(kind), message)};
+}
+
+QString sizeText(qsizetype bytes) {
+    if (bytes >= kMiB && bytes % kMiB == 0)
+        return tr("%1 MiB").arg(bytes / kMiB);
+    return tr("%1 bytes").arg(bytes);
+}
+
+QString versionsText() {
+    QStringList v;
+    for (int n : supportedProtocolVersions())
+        v << QString::number(n);
+    return v.join(QStringLiteral(", "));
+}
+
+// A strict reader of the CBOR subset the encoders write: definite lengths only; every announced length is
+// checked against the limit and the remaining input before anything is allocated. The first failure is kept
+// and every later read fails, so callers check once per step.
+class CborIn {
+public:
+    CborIn(const QByteArray& data, const char* context) : m_data(data), m_context(context) {}
+
+    bool failed() const { return m_failure.has_value(); }
+    const WireFailure& failureValue() const { return *m_failure; }
+    bool atEnd() const { return m_pos == m_data.size(); }
+
+    bool fail(WireError kind, const QString& message) {
+        if (!m_failure)
+            m_failure = failure(kind, message);
+        return false;
+    }
+    bool truncated(const char* item) {
+        return fail(WireError::Truncated, tr("%1 ends in the middle of %2; it was cut short").arg(context(), tr(item)));
+    }
+    bool garbage(const char* item, const QString& detail) {
+        return fail(WireError::Garbage, tr("%1 is malformed at %2: %3").arg(context(), tr(item), detail));
+    }
+    QString context() const { return tr(m_context); }
+
+    bool array(quint64& n, const char* item) { return expect(4, n, item, tr("expected an array")); }
+
+    bool uint(quint64& v, const char* item) { return expect(0, v, item, tr("expected an unsigned integer")); }
+
+    bool int64(std::int64_t& v, const char* item) {
+        int major = 0;
+        quint64 arg = 0;
+        if (!head(major, arg, item))
+            return false;
+        constexpr quint64 kMax = quint64(std::numeric_limits<std::int64_t>::max());
+        if (major == 0 && arg <= kMax) {
+            v = std::int64_t(arg);
+            return true;
+        }
+        if (major == 1 && arg <= kMax) {
+            v = -1 - std::int64_t(arg);
+            return true;
+        }
+        return garbage(item, tr("expected a 64-bit integer"));
+    }
+
+    // A byte string of exactly `exact` bytes (when exact >= 0) or at most maxBytes (over it: `overKind`).
+    bool bytes(QByteArray* out, const char* item, qsizetype exact, qsizetype maxBytes = 0,
+               WireError overKind = WireError::TooLarge) {
+        quint64 len = 0;
+        if (!expect(2, len, item, tr("expected a byte string")))
+            return false;
+        if (exact >= 0 && len != quint64(exact))
+            return fail(WireError::WrongLength,
+                        tr("%1: %2 is %3 bytes long; it must be %4").arg(context(), tr(item)).arg(len).arg(exact));
+        if (exact < 0 && len > quint64(maxBytes))
+            return fail(overKind, tr("%1: %2 is %3 bytes; the limit is %4")
+                                      .arg(context(), tr(item), QString::number(len), sizeText(maxBytes)));
+        return take(out, len, item);
+    }
+
+    // A UTF-8 text string of at most maxBytes (over it: FieldTooLarge). out may be null to only check it.
+    bool text(QString* out, const char* item, qsizetype maxBytes) {
+        quint64 len = 0;
+        if (!expect(3, len, item, tr("expected a text string")))
+            return false;
+        if (len > quint64(maxBytes))
+            return fail(WireError::FieldTooLarge,
+                        tr("%1: %2 is %3 bytes; the limit is %4")
+                            .arg(context(), tr(item), QString::number(len), sizeText(maxBytes)));
+        QByteArray utf8;
+        if (!take(&utf8, len, item))
+            return false;
+        QStringDecoder decode(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        QString s = decode(utf8);
+        if (decode.hasError())
+            return garbage(item, tr("the text is not valid UTF-8"));
+        if (out)
+            *out = std::move(s);
+        return true;
+    }
+
+    // An op's value: null, an integer or text (text at most Limits::maxTextValueBytes).
+    bool value(const char* item) {
+        if (m_pos >= m_data.size())
+            return truncated(item);
+        const auto ib = quint8(m_data.at(m_pos));
+        if (ib == 0xf6) { // null
+            ++m_pos;
+            return true;
+        }
+        if (ib >> 5 == 3)
+            return text(nullptr, item, Limits::maxTextValueBytes);
+        std::int64_t ignored = 0;
+        return int64(ignored, item);
+    }
+
+    // Skips one well-formed item of any kind: the trailing items a later minor revision may add.
+    bool skip(const char* item, int depth = 0) {
+        if (depth > kMaxSkipDepth)
+            return garbage(item, tr("items are nested too deeply"));
+        int major = 0;
+        quint64 arg = 0;
+        if (!head(major, arg, item))
+            return false;
+        switch (major) {
+        case 2:
+        case 3:
+            return take(nullptr, arg, item);
+        case 4:
+            for (quint64 i = 0; i < arg; ++i)
+                if (!skip(item, depth + 1))
+                    return false;
+            return true;
+        case 5:
+            for (quint64 i = 0; i < arg; ++i)
+                if (!skip(item, depth + 1) || !skip(item, depth + 1))
+                    return false;
+            return true;
+        case 6:
+            return skip(item, depth + 1);
+        default:
+            return true;
+        }
+    }
+
+    bool skipExtra(quint64 count, const char* item) {
+        for (quint64 i = 0; i < count; ++i)
+            if (!skip(item))
+                return false;
+        return true;
+    }
+
+    bool end() {
+        if (failed())
+            return false;
+        if (!atEnd())
+            return garbage(QT_TRANSLATE_NOOP("tabel::sync", "its end"),
+                           tr("%1 unexpected bytes follow").arg(m_data.size() - m_pos));
+        return true;
+    }
+
+private:
+    bool head(int& major, quint64& arg, const char* item) {
+        if (failed())
+            return false;
+        if (m_pos >= m_data.size())
+            return truncated(item);
+        const auto ib = quint8(m_data.at(m_pos));
+        major = ib >> 5;
+        const int ai = ib & 0x1f;
+        if (ai < 24) {
+            arg = quint64(ai);
+            ++m_pos;
+            return true;
+        }
+        if (ai > 27)
+            return garbage(item, tr("indefinite lengths and reserved forms are not allowed"));
+        const int n = 1 << (ai - 24);
+        if (m_data.size() - m_pos - 1 < n)
+            return truncated(item);
+        arg = 0;
+        for (int i = 0; i < n; ++i)
+            arg = (arg << 8) | quint8(m_data.at(m_pos + 1 + i));
+        m_pos += 1 + n;
+        return true;
+    }
+
+    bool expect(int wanted, quint64& arg, const char* item, const QString& detail) {
+        int major = 0;
+        if (!head(major, arg, item))
+            return false;
+        if (major != wanted)
+            return garbage(item, detail);
+        return true;
+    }
+
+    bool take(QByteArray* out, quint64 len, const char* item) {
+        if (quint64(m_data.size() - m_pos) < len)
+            return truncated(item);
+        if (out)
+            *out = m_data.mid(m_pos, qsizetype(len));
+        m_pos += qsizetype(len);
+        return true;
+    }
+
+    const QByteArray& m_data;
+    const char* m_context;
+    qsizetype m_pos = 0;
+    std::optional<WireFailure> m_failure;
+};
+
+#define TABEL_WIRE_CHECK(reader, step)                                                                                 \
+    do {                                                                                                               \
+        if (!(step))                                                                                                   \
+            return (reader).failureValue();                                                                            \
+    } while (0)
+
+// Walks a change set's canonical bytes without materializing them: counts its ops against both limits before
+// reading one, and checks every length against sync::Limits. The full decode (ChangeSet::fromCanonicalBytes,
+// which also insists on canonical form) and the signature are SignedChangeSet::open(), per change set.
+std::optional<WireFailure> scanChangeSet(const QByteArray& bytes, const WireLimits& limits, qint64& totalOps) {
+    CborIn in(bytes, QT_TRANSLATE_NOOP("tabel::sync", "a change set"));
+    quint64 n = 0, format = 0, ops = 0, ignored = 0;
+    if (!in.array(n, QT_TRANSLATE_NOOP("tabel::sync", "its start")))
+        return in.failureValue();
+    if (n != 6) {
+        in.garbage(QT_TRANSLATE_NOOP("tabel::sync", "its start"), tr("expected an array of 6 items"));
+        return in.failureValue();
+    }
+    if (!in.uint(format, QT_TRANSLATE_NOOP("tabel::sync", "the format")))
+        return in.failureValue();
+    if (format != quint64(kChangeSetFormat))
+        return failure(
+            WireError::UnknownVersion,
+            tr("change set format %1 is not supported; this build reads format %2").arg(format).arg(kChangeSetFormat));
+    if (!in.bytes(nullptr, QT_TRANSLATE_NOOP("tabel::sync", "the device key"), kDeviceKeyBytes) ||
+        !in.text(nullptr, QT_TRANSLATE_NOOP("tabel::sync", "the author"), Limits::maxAuthorBytes) ||
+        !in.uint(ignored, QT_TRANSLATE_NOOP("tabel::sync", "the sequence number")) ||
+        !in.uint(ignored, QT_TRANSLATE_NOOP("tabel::sync", "the time")) ||
+        !in.array(ops, QT_TRANSLATE_NOOP("tabel::sync", "the op list")))
+        return in.failureValue();
+    if (ops > quint64(Limits::maxOpsPerChangeSet))
+        return failure(WireError::TooManyOps,
+                       tr("a change set announces %1 ops; the limit is %2").arg(ops).arg(Limits::maxOpsPerChangeSet));
+    totalOps += qint64(ops);
+    if (totalOps > limits.maxOpsPerBatch)
+        return failure(
+            WireError::TooManyOps,
+            tr("the batch holds more than %1 ops; the node must send smaller batches").arg(limits.maxOpsPerBatch));
+    for (quint64 i = 0; i < ops; ++i) {
+        const char* const op = QT_TRANSLATE_NOOP("tabel::sync", "an op");
+        quint64 items = 0;
+        std::int64_t number = 0;
+        if (!in.array(items, op))
+            return in.failureValue();
+        if (items != 6) {
+            in.garbage(op, tr("expected [hlc, entity, field, value, baseDevice, baseHlc]"));
+            return in.failureValue();
+        }
+        if (!in.int64(number, QT_TRANSLATE_NOOP("tabel::sync", "an op's time")) ||
+            !in.text(nullptr, QT_TRANSLATE_NOOP("tabel::sync", "an op's entity key"), Limits::maxEntityKeyBytes) ||
+            !in.text(nullptr, QT_TRANSLATE_NOOP("tabel::sync", "an op's field name"), Limits::maxFieldNameBytes) ||
+            !in.value(QT_TRANSLATE_NOOP("tabel::sync", "an op's value")) ||
+            !in.int64(number, QT_TRANSLATE_NOOP("tabel::sync", "an op's base device")) ||
+            !in.int64(number, QT_TRANSLATE_NOOP("tabel::sync", "an op's base time")))
+            return in.failureValue();
+    }
+    if (!in.end())
+        return in.failureValue();
+    return std::nullopt;
+}
+
+// The common head of every message: [kind, version, …]. Returns the array's length.
+std::optional<WireFailure> readMessageHead(CborIn& in, MessageKind expected, int& version, quint64& items,
+                                           quint64 minItems) {
+    const char* const start = QT_TRANSLATE_NOOP("tabel::sync", "its start");
+    quint64 kind = 0, v = 0;
+    if (!in.array(items, start))
+        return in.failureValue();
+    if (items < 2) {
+        in.garbage(start, tr("expected [kind, version, …]"));
+        return in.failureValue();
+    }
+    if (!in.uint(kind, QT_TRANSLATE_NOOP("tabel::sync", "the message kind")) ||
+        !in.uint(v, QT_TRANSLATE_NOOP("tabel::sync", "the protocol version")))
+        return in.failureValue();
+    if (kind != quint64(expected))
+        return failure(
+            WireError::WrongMessage,
+            tr("%1 is a message of kind %2, expected kind %3").arg(in.context()).arg(kind).arg(int(expected)));
+    if (!supportedProtocolVersions().contains(int(std::min<quint64>(v, 1u << 30))))
+        return failure(
+            WireError::UnknownVersion,
+            tr("protocol version %1 is not supported; this build speaks version %2").arg(v).arg(versionsText()));
+    version = int(v);
+    if (items < minItems) {
+        in.garbage(start, tr("expected at least %1 items, found %2").arg(minItems).arg(items));
+        return in.failureValue();
+    }
+    return std::nullopt;
+}
+
+std::optional<WireFailure> checkCount(quint64 n, const WireLimits& limits, const CborIn& in) {
+    if (n > quint64(limits.maxChangeSetsPerBatch))
+        return failure(
+            WireError::TooLarge,
+            tr("%1 holds %2 change sets; the limit is %3").arg(in.context()).arg(n).arg(limits.maxChangeSetsPerBatch));
+    return std::nullopt;
+}
+
+// [canonical, signature, …] inside an entry whose leading items were read already.
+bool readSigned(CborIn& in, SignedChangeSet& out, const WireLimits& limits) {
+    return in.bytes(&out.canonical, QT_TRANSLATE_NOOP("tabel::sync", "a change set"), -1, limits.maxPayloadBytes,
+                    WireError::TooLarge) &&
+           in.bytes(&out.signature, QT_TRANSLATE_NOOP("tabel::sync", "a change set's signature"), kSignatureBytes);
+}
+
+void writeSigned(QCborStreamWriter& w, const SignedChangeSet& s) {
+    w.append(s.canonical);
+    w.append(s.signature);
+}
+
+QByteArray bigEndian(quint64 v, int bytes) {
+    QByteArray out(bytes, '\0');
+    for (int i = bytes - 1; i >= 0; --i, v >>= 8)
+        out[i] = char(v & 0xff);
+    return out;
+}
+
+QByteArray randomBytes(int n) {
+    QByteArray out(n, '\0');
+    for (int i = 0; i < n; i += 4) {
+        const quint32 r = QRandomGenerator::system()->generate();
+        for (int j = 0; j < 4 && i + j < n; ++j)
+            out[i + j] = char((r >> (8 * j)) & 0xff);
+    }
+    return out;
+}
+
+// zstdDecompress() reports the bound with this text (shared/core/zstd.cpp); recognising it lets the wire tell a
+// bomb or an oversized batch from damaged data. test_wire's bomb and size tests fail if the texts drift apart.
+bool isExpansionError(const Error& e, qsizetype bound) {
+    return e.message ==
+           QCoreApplication::translate("tabel::zstd", "compressed data expands beyond the limit of %1 bytes")
+               .arg(bound);
+}
+
+} // namespace
+
+// ---- Versions and errors
+// ---------------------------------------------------------------------------------------------
+
+QList<int> supportedProtocolVersions() {
+    return {kProtocolVersion};
+}
+
+QString wireErrorName(WireError e) {
+    switch (e) {
+    case WireError::Truncated:
+        return QStringLiteral("truncated");
+    case WireError::Garbage:
+        return QStringLiteral("garbage");
+    case WireError::TooLarge:
+        return QStringLiteral("too-large");
+    case WireError::Bomb:
+        return QStringLiteral("bomb");
+    case WireError::BadSignature:
+        return QStringLiteral("bad-signature");
+    case WireError::UnknownVersion:
+        return QStringLiteral("unknown-version");
+    case WireError::TooManyOps:
+        return QStringLiteral("too-many-ops");
+    case WireError::FieldTooLarge:
+        return QStringLiteral("field-too-large");
+    case WireError::WrongLength:
+        return QStringLiteral("wrong-length");
+    case WireError::WrongMessage:
+        return QStringLiteral("wrong-message");
+    case WireError::Stale:
+        return QStringLiteral("stale");
+    }
+    return QStringLiteral("unknown");
+}
+
+int httpStatus(WireError e) {
+    switch (e) {
+    case WireError::TooLarge:
+    case WireError::Bomb:
+    case WireError::TooManyOps:
+    case WireError::FieldTooLarge:
+        return 413;
+    case WireError::BadSignature:
+    case WireError::Stale:
+        return 401;
+    case WireError::UnknownVersion:
+        return 426;
+    default:
+        return 400;
+    }
+}
+
+// ---- Messages
+// --------------------------------------------------------------------------------------------------------
+
+Result<ChangeSet> SignedChangeSet::open() const {
+    TABEL_ASSIGN_OR_RETURN(ChangeSet cs, ChangeSet::fromCanonicalBytes(canonical, signature));
+    TABEL_TRY(cs.verify());
+    return cs;
+}
+
+QByteArray encode(const PushBatch& batch) {
+    // [1, version, nodeId, batchId, cursor, [[canonical, signature], …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(6);
+    w.append(qint64(MessageKind::Push));
+    w.append(qint64(batch.version));
+    w.append(batch.nodeId);
+    w.append(batch.batchId);
+    w.append(quint64(batch.cursor));
+    w.startArray(quint64(batch.changeSets.size()));
+    for (const SignedChangeSet& s : batch.changeSets) {
+        w.startArray(2);
+        writeSigned(w, s);
+        w.endArray();
+    }
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+QByteArray encode(const PullBatch& batch) {
+    // [2, version, fromCursor, toCursor, [[hubSeq, canonical, signature], …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(5);
+    w.append(qint64(MessageKind::Pull));
+    w.append(qint64(batch.version));
+    w.append(quint64(batch.fromCursor));
+    w.append(quint64(batch.toCursor));
+    w.startArray(quint64(batch.changeSets.size()));
+    for (const PulledChangeSet& p : batch.changeSets) {
+        w.startArray(3);
+        w.append(quint64(p.hubSeq));
+        writeSigned(w, p.changeSet);
+        w.endArray();
+    }
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+QByteArray encode(const Ack& ack) {
+    // [3, version, batchId, [[seq, status, reason, text], …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(4);
+    w.append(qint64(MessageKind::Ack));
+    w.append(qint64(ack.version));
+    w.append(ack.batchId);
+    w.startArray(quint64(ack.entries.size()));
+    for (const AckEntry& e : ack.entries) {
+        w.startArray(4);
+        w.append(qint64(e.seq));
+        w.append(qint64(e.status));
+        w.append(qint64(e.reason));
+        w.append(e.text);
+        w.endArray();
+    }
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+WireResult<PushBatch> decodePushBatch(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the push batch"));
+    PushBatch b;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::Push, b.version, items, 6))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.text(&b.nodeId, QT_TRANSLATE_NOOP("tabel::sync", "the node id"), limits.maxNodeIdBytes));
+    if (b.nodeId.isEmpty())
+        return failure(WireError::Garbage, tr("the push batch names no node"));
+    TABEL_WIRE_CHECK(in, in.bytes(&b.batchId, QT_TRANSLATE_NOOP("tabel::sync", "the batch id"), kBatchIdBytes));
+    TABEL_WIRE_CHECK(in, in.uint(b.cursor, QT_TRANSLATE_NOOP("tabel::sync", "the cursor")));
+    TABEL_WIRE_CHECK(in, in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the change set list")));
+    if (auto f = checkCount(count, limits, in))
+        return *f;
+    b.changeSets.reserve(qsizetype(count));
+    qint64 ops = 0;
+    for (quint64 i = 0; i < count; ++i) {
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a change set entry");
+        quint64 n = 0;
+        TABEL_WIRE_CHECK(in, in.array(n, entry));
+        if (n < 2) {
+            in.garbage(entry, tr("expected [changeSet, signature]"));
+            return in.failureValue();
+        }
+        SignedChangeSet s;
+        TABEL_WIRE_CHECK(in, readSigned(in, s, limits) && in.skipExtra(n - 2, entry));
+        if (auto f = scanChangeSet(s.canonical, limits, ops))
+            return *f;
+        b.changeSets.append(std::move(s));
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 6, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return b;
+}
+
+WireResult<PullBatch> decodePullBatch(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the pull batch"));
+    PullBatch b;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::Pull, b.version, items, 5))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.uint(b.fromCursor, QT_TRANSLATE_NOOP("tabel::sync", "the first cursor")) &&
+                             in.uint(b.toCursor, QT_TRANSLATE_NOOP("tabel::sync", "the last cursor")) &&
+                             in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the change set list")));
+    if (auto f = checkCount(count, limits, in))
+        return *f;
+    b.changeSets.reserve(qsizetype(count));
+    qint64 ops = 0;
+    for (quint64 i = 0; i < count; ++i) {
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a change set entry");
+        quint64 n = 0;
+        TABEL_WIRE_CHECK(in, in.array(n, entry));
+        if (n < 3) {
+            in.garbage(entry, tr("expected [hubSeq, changeSet, signature]"));
+            return in.failureValue();
+        }
+        PulledChangeSet p;
+        TABEL_WIRE_CHECK(in, in.uint(p.hubSeq, QT_TRANSLATE_NOOP("tabel::sync", "the hub sequence")) &&
+                                 readSigned(in, p.changeSet, limits) && in.skipExtra(n - 3, entry));
+        if (auto f = scanChangeSet(p.changeSet.canonical, limits, ops))
+            return *f;
+        b.changeSets.append(std::move(p));
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 5, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return b;
+}
+
+WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the acknowledgement"));
+    Ack a;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::Ack, a.version, items, 4))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.bytes(&a.batchId, QT_TRANSLATE_NOOP("tabel::sync", "the batch id"), kBatchIdBytes) &&
+                             in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the entry list")));
+    if (auto f = checkCount(count, limits, in))
+        return *f;
+    a.entries.reserve(qsizetype(count));
+    for (quint64 i = 0; i < count; ++i) {
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "an entry");
+        quint64 n = 0, status = 0, reason = 0;
+        AckEntry e;
+        TABEL_WIRE_CHECK(in, in.array(n, entry));
+        if (n < 4) {
+            in.garbage(entry, tr("expected [seq, status, reason, text]"));
+            return in.failureValue();
+        }
+        TABEL_WIRE_CHECK(
+            in, in.int64(e.seq, QT_TRANSLATE_NOOP("tabel::sync", "the sequence number")) &&
+                    in.uint(status, QT_TRANSLATE_NOOP("tabel::sync", "the status")) &&
+                    in.uint(reason, QT_TRANSLATE_NOOP("tabel::sync", "the reason code")) &&
+                    in.text(&e.text, QT_TRANSLATE_NOOP("tabel::sync", "the reason text"), limits.maxReasonBytes) &&
+                    in.skipExtra(n - 4, entry));
+        if (status > quint64(AckStatus::Rejected) || reason > quint64(std::numeric_limits<int>::max()))
+            return failure(WireError::Garbage, tr("the acknowledgement holds an unknown status %1").arg(status));
+        e.status = AckStatus(status);
+        e.reason = int(reason);
+        a.entries.append(std::move(e));
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return a;
+}
+
+QByteArray newBatchId() {
+    return randomBytes(kBatchIdBytes);
+}
+QByteArray newNonce() {
+    return randomBytes(kNonceBytes);
+}
+
+// ---- Compression
+// -----------------------------------------------------------------------------------------------------
+
+Result<QByteArray> compressPayload(const QByteArray& cbor, int level) {
+    return zstdCompress(cbor, level);
+}
+
+WireResult<QByteArray> decompressPayload(const QByteArray& compressed, const WireLimits& limits) {
+    if (compressed.isEmpty())
+        return failure(WireError::Garbage, tr("the payload is empty"));
+    // Both sizes fit in 64 bits: the compressed size is at most the frame limit.
+    const qint64 byRatio = std::max<qint64>(limits.ratioFloorBytes, qint64(compressed.size()) * limits.maxRatio);
+    const qsizetype bound = qsizetype(std::min<qint64>(limits.maxPayloadBytes, byRatio));
+    Result<QByteArray> out = zstdDecompress(compressed, bound);
+    if (out)
+        return std::move(out).value();
+    if (isExpansionError(out.error(), bound)) {
+        if (bound == limits.maxPayloadBytes)
+            return failure(WireError::TooLarge, tr("the batch expands beyond %1; the node must send smaller batches")
+                                                    .arg(sizeText(limits.maxPayloadBytes)));
+        return failure(WireError::Bomb, tr("the payload of %1 expands more than %2 times its size; it is refused as a "
+                                           "decompression bomb")
+                                            .arg(sizeText(compressed.size()))
+                                            .arg(limits.maxRatio));
+    }
+    return failure(WireError::Garbage, tr("the payload is not valid zstd data: %1").arg(out.error().message));
+}
+
+// ---- Frames
+// ----------------------------------------------------------------------------------------------------------
+
+QByteArray frameSigningMessage(int version, const QByteArray& deviceKey, std::int64_t timeMs, const QByteArray& nonce,
+                               const QByteArray& payload) {
+    return kFrameContext + bigEndian(quint64(quint32(version)), 4) + deviceKey + bigEndian(quint64(timeMs), 8) + nonce +
+           crypto::blake2b256(payload);
+}
+
+QByteArray assembleFrame(const Frame& f) {
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(6);
+    w.append(qint64(f.version));
+    w.append(f.deviceKey);
+    w.append(qint64(f.timeMs));
+    w.append(f.nonce);
+    w.append(f.payload);
+    w.append(f.signature);
+    w.endArray();
+    return out;
+}
+
+Result<QByteArray> encodeFrame(const QByteArray& messageCbor, const crypto::SigningKeyPair& key, std::int64_t timeMs,
+                               const QByteArray& nonce, int level) {
+    if (nonce.size() != kNonceBytes)
+        return makeError(ErrorCode::InvalidArgument, tr("a frame's nonce must be %1 bytes").arg(kNonceBytes));
+    if (key.publicKey.size() != kDeviceKeyBytes)
+        return makeError(ErrorCode::InvalidArgument, tr("the device key must be %1 bytes").arg(kDeviceKeyBytes));
+    if (timeMs < 0)
+        return makeError(ErrorCode::InvalidArgument, tr("a frame's time cannot be negative"));
+    Frame f;
+    f.deviceKey = key.publicKey;
+    f.timeMs = timeMs;
+    f.nonce = nonce;
+    TABEL_ASSIGN_OR_RETURN(f.payload, compressPayload(messageCbor, level));
+    f.signature = key.sign(frameSigningMessage(f.version, f.deviceKey, f.timeMs, f.nonce, f.payload));
+    return assembleFrame(f);
+}
+
+WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits) {
+    if (bytes.size() > limits.maxFrameBytes)
+        return failure(WireError::TooLarge, tr("the request is %1 bytes; the limit is %2; the node must send smaller "
+                                               "batches")
+                                                .arg(bytes.size())
+                                                .arg(sizeText(limits.maxFrameBytes)));
+    CborIn in(bytes, QT_TRANSLATE_NOOP("tabel::sync", "the request"));
+    const char* const start = QT_TRANSLATE_NOOP("tabel::sync", "its start");
+    Frame f;
+    quint64 items = 0, version = 0, time = 0;
+    TABEL_WIRE_CHECK(in, in.array(items, start));
+    if (items < 1) {
+        in.garbage(start, tr("expected [version, …]"));
+        return in.failureValue();
+    }
+    // The version comes first so that a later version may change everything after it.
+    TABEL_WIRE_CHECK(in, in.uint(version, QT_TRANSLATE_NOOP("tabel::sync", "the protocol version")));
+    if (!supportedProtocolVersions().contains(int(std::min<quint64>(version, 1u << 30))))
+        return failure(WireError::UnknownVersion,
+                       tr("protocol version %1 is not supported; this hub speaks version %2; update tabel")
+                           .arg(version)
+                           .arg(versionsText()));
+    f.version = int(version);
+    if (items != 6) {
+        in.garbage(start, tr("expected [version, deviceKey, time, nonce, payload, signature]"));
+        return in.failureValue();
+    }
+    TABEL_WIRE_CHECK(
+        in, in.bytes(&f.deviceKey, QT_TRANSLATE_NOOP("tabel::sync", "the device key"), kDeviceKeyBytes) &&
+                in.uint(time, QT_TRANSLATE_NOOP("tabel::sync", "the time")) &&
+                in.bytes(&f.nonce, QT_TRANSLATE_NOOP("tabel::sync", "the nonce"), kNonceBytes) &&
+                in.bytes(&f.payload, QT_TRANSLATE_NOOP("tabel::sync", "the payload"), -1, limits.maxFrameBytes,
+                         WireError::TooLarge) &&
+                in.bytes(&f.signature, QT_TRANSLATE_NOOP("tabel::sync", "the signature"), kSignatureBytes) && in.end());
+    if (time > quint64(std::numeric_limits<std::int64_t>::max()))
+        return failure(WireError::Garbage, tr("the request's time is out of range"));
+    f.timeMs = std::int64_t(time);
+    // Authenticate before decompressing: a stranger cannot make the hub expand anything.
+    if (!crypto::verify(f.deviceKey, frameSigningMessage(f.version, f.deviceKey, f.timeMs, f.nonce, f.payload),
+                        f.signature))
+        return failure(
+            WireError::BadSignature,
+            tr("the request's signature does not match its device key %1").arg(crypto::fingerprint(f.deviceKey)));
+    WireResult<QByteArray> message = decompressPayload(f.payload, limits);
+    if (!message)
+        return message.failure();
+    f.message = std::move(message).value();
+    return f;
+}
+
+WireStatus checkFreshness(std::int64_t timeMs, std::int64_t nowMs, std::int64_t maxSkewMs) {
+    // The difference of two int64 always fits in a uint64.
+    const quint64 skew = timeMs > nowMs ? quint64(timeMs) - quint64(nowMs) : quint64(nowMs) - quint64(timeMs);
+    if (maxSkewMs >= 0 && skew <= quint64(maxSkewMs))
+        return {};
+    return failure(WireError::Stale,
+                   tr("the request was signed at %1, %2 s %3 the hub's clock; at most %4 s is accepted; check the "
+                      "node's date and time")
+                       .arg(QDateTime::fromMSecsSinceEpoch(timeMs, Qt::UTC).toString(Qt::ISODate))
+                       .arg(skew / 1000)
+                       .arg(timeMs > nowMs ? tr("ahead of") : tr("behind"))
+                       .arg(maxSkewMs / 1000));
+}
+
+} // namespace tabel::sync
