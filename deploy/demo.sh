@@ -25,7 +25,7 @@ run import timetable "$demo/timetable.csv"
 
 echo "== Lessons, marks and absences, all offline =="
 run lesson add --lesson 7А/math/all/2026-09-01/2 --topic "Натуральные числа. Повторение" \
-    --homework "№ 12, 15, 17 (стр. 8)" --due 2026-09-03 --form "устный опрос"
+    --homework "№ 12, 15, 17 (стр. 8)" --due 2026-09-03 --form "устный ответ"
 run lesson add --lesson 7А/math/all/2026-09-03/1 --topic "Делимость чисел" --homework "№ 31–35" \
     --due 2026-09-08 --form "письменная работа" --distance
 run mark set --lesson 7А/math/all/2026-09-01/2 --pupil 7a-01 --value 5

@@ -1,4 +1,3347 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="ru_RU">
+<TS version="2.1" language="ru_RU" sourcelanguage="en_US">
+<context>
+    <name>tabel-node</name>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>%1 has no %2 mark in %3 to correct</source>
+        <translation>%1: нет отметки за период %2 по предмету %3 — исправлять нечего</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>%1 has no mark in %2 (column %3); nothing changed</source>
+        <translation>%1: нет отметки за урок %2 (колонка %3); ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1 must not be empty</source>
+        <translation>значение %1 не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>%1 needs a value: %2</source>
+        <translation>для %1 нужно значение: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>%1 was present in %2</source>
+        <translation>Отмечено присутствие: %1, урок %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: %2 is not a file</source>
+        <translation>%1: %2 — не файл</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: %2; expected CLASS/SUBJECT/GROUP/YYYY-MM-DD/SLOT, e.g. 7А/math/all/2026-09-01/2</source>
+        <translation>%1: %2; ожидается CLASS/SUBJECT/GROUP/ГГГГ-ММ-ДД/SLOT, например 7А/math/all/2026-09-01/2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1: не удалось прочитать %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>%1: cannot read the passphrase file %2</source>
+        <translation>%1: не удалось прочитать файл с парольной фразой %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>%1: cannot read the passphrase file %2: %3</source>
+        <translation>%1: не удалось прочитать файл с парольной фразой %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: expected %2, got «%3»</source>
+        <translation>%1: ожидается %2, указано «%3»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: expected a date YYYY-MM-DD or DD.MM.YYYY, got «%2»</source>
+        <translation>%1: ожидается дата в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ, указано «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: expected a date and time YYYY-MM-DDTHH:MM, got «%2»</source>
+        <translation>%1: ожидаются дата и время в виде ГГГГ-ММ-ДДTЧЧ:ММ, указано «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: expected a whole number from %2 to %3, got «%4»</source>
+        <translation>%1: ожидается целое число от %2 до %3, указано «%4»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>%1: the first line of %2 is longer than %3 bytes; a passphrase file holds the passphrase on its first line</source>
+        <translation>%1: первая строка файла %2 длиннее %3 байт; парольная фраза должна быть записана в первой строке файла</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>%1: the first line of the passphrase file %2 is empty</source>
+        <translation>%1: первая строка файла с парольной фразой %2 пуста</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>%1: there is no file %2</source>
+        <translation>%1: файла %2 нет</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(due %1)</source>
+        <translation>(срок сдачи %1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>(no entries)</source>
+        <translation>(записей нет)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(no lessons in this range)</source>
+        <translation>(за этот период уроков нет)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(no marks or absences in this range)</source>
+        <translation>(за этот период нет ни отметок, ни отсутствий)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(no pupils: import the roster with «tabel-node import roster FILE»)</source>
+        <translation>(нет учеников: загрузите список учеников командой «tabel-node import roster FILE»)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>(no substitutions)</source>
+        <translation>(замещений нет)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>(no topics)</source>
+        <translation>(тем нет)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(nothing changed)</source>
+        <translation>(ничего не изменилось)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>(required)</source>
+        <translation>(обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>--%1 is given twice</source>
+        <translation>параметр --%1 указан дважды</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>--%1 needs a value: --%1 %2</source>
+        <translation>для --%1 нужно значение: --%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>--%1 takes no value</source>
+        <translation>параметр --%1 не принимает значения</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>--cert-date needs --cert-no NUMBER as well</source>
+        <translation>вместе с --cert-date нужно указать и --cert-no NUMBER</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>--cert-no and --cert-date go with --absent</source>
+        <translation>--cert-no и --cert-date указываются только вместе с --absent</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>--cert-no needs --cert-date DATE as well</source>
+        <translation>вместе с --cert-no нужно указать и --cert-date DATE</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--from %1 is after --to %2</source>
+        <translation>дата --from %1 позже даты --to %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>--kdf: expected one of %1, got «%2»</source>
+        <translation>--kdf: ожидается одно из значений %1, указано «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>--kind: expected current or control, got «%1» (period and annual marks: «tabel-node period-mark set»)</source>
+        <translation>--kind: ожидается current или control, указано «%1» (отметки за период и за год выставляются командой «tabel-node period-mark set»)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--kind: expected distance, selfstudy, homework, control, practical or lab, got «%1»</source>
+        <translation>--kind: ожидается distance, selfstudy, homework, control, practical или lab, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--out: %1 already exists; choose another name</source>
+        <translation>--out: %1 уже существует; выберите другое имя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--out: there is no folder %1</source>
+        <translation>--out: папки %1 нет</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--subject needs --class CLASS as well</source>
+        <translation>вместе с --subject нужно указать и --class CLASS</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>--topics: expected topic numbers like 3,4</source>
+        <translation>--topics: ожидаются номера тем, например 3,4</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>; homework: %1</source>
+        <translation>; домашнее задание: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Absence %1 for %2 in %3</source>
+        <translation>Записано отсутствие %1: %2, урок %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Added to the correction sheet of %1, %2: topics %3, %4</source>
+        <translation>Добавлено в лист корректировки (%1, %2): темы %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Arguments:</source>
+        <translation>Аргументы:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Asks for the passphrase twice at the terminal (once from --passphrase-file or TABEL_PASSPHRASE).
+Prints the store folder and the fingerprint of this device&apos;s signing key.</source>
+        <translation>Дважды спрашивает парольную фразу в терминале (один раз читает её из --passphrase-file или TABEL_PASSPHRASE).
+Выводит папку хранилища и отпечаток ключа подписи этого устройства.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>CSV files in UTF-8 with a header line. All or nothing: a bad line imports nothing.
+  roster:    pupil_id,class,surname,name,patronymic,book_no,subgroups (subgroups: &quot;eng:1 inf:2&quot;)
+  timetable: class,weekday,slot,subject,subject_name,group,teacher,teacher_name
+  calendar:  kind,id,title,start,end,grades (kind: year, quarter, half or holiday)</source>
+        <translation>CSV-файлы в кодировке UTF-8 со строкой заголовка. Всё или ничего: если в одной строке ошибка, не загружается ничего.
+  roster (список учеников):  pupil_id,class,surname,name,patronymic,book_no,subgroups (subgroups: &quot;eng:1 inf:2&quot;)
+  timetable (расписание):    class,weekday,slot,subject,subject_name,group,teacher,teacher_name
+  calendar (календарь):      kind,id,title,start,end,grades (kind: year — учебный год, quarter — четверть, half — полугодие, holiday — каникулы)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Calendar-thematic plan: %1, %2</source>
+        <translation>Календарно-тематическое планирование: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Carried over to next year:</source>
+        <translation>Перенесено на следующий год:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Changed the passphrase of the store in %1</source>
+        <translation>Парольная фраза хранилища в %1 изменена</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Commands:</source>
+        <translation>Команды:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Corrected the %1 mark of %2 in %3: %4 → %5 (approved by %6)</source>
+        <translation>Исправлена отметка за период %1: %2, предмет %3: %4 → %5 (утвердил: %6)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Correction sheet:</source>
+        <translation>Лист корректировки:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Created the store of %1 (%2) in %3</source>
+        <translation>Создано хранилище: %1 (%2), папка %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Dates: YYYY-MM-DD or DD.MM.YYYY. Lessons: CLASS/SUBJECT/GROUP/DATE/SLOT.</source>
+        <translation>Даты: ГГГГ-ММ-ДД или ДД.ММ.ГГГГ. Уроки: CLASS/SUBJECT/GROUP/DATE/SLOT (класс/предмет/группа/дата/номер урока).</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Either --class and --subject (the class journal), or --pupil (a pupil&apos;s results in all subjects).
+The range defaults to 1 September of the current school year … today.</source>
+        <translation>Укажите либо --class и --subject (журнал класса), либо --pupil (результаты ученика по всем предметам).
+По умолчанию — с 1 сентября текущего учебного года по сегодняшний день.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Every pupil of %1 has a %2 mark in every subject.</source>
+        <translation>У всех учеников класса %1 есть отметки за период %2 по всем предметам.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Exit codes:</source>
+        <translation>Коды завершения:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Give either --absent REASON or --present (which removes a recorded absence).</source>
+        <translation>Укажите либо --absent REASON, либо --present (снимает записанное отсутствие).</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Global options (before or after the command):</source>
+        <translation>Общие параметры (до или после команды):</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Graded %1: %2</source>
+        <translation>Работа %1 оценена: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Imported %n rows from %1</source>
+        <translation>
+            <numerusform>Загружена %n строка из %1</numerusform>
+            <numerusform>Загружены %n строки из %1</numerusform>
+            <numerusform>Загружено %n строк из %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Journal: %1, %2 (%3), %4–%5</source>
+        <translation>Журнал: %1, %2 (%3), %4–%5</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>KIND: expected roster, timetable or calendar, got «%1»</source>
+        <translation>KIND: ожидается roster, timetable или calendar, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Keep the passphrase safe: without it nobody, not even the school, can open this store.</source>
+        <translation>Берегите парольную фразу: без неё никто, даже школа, не сможет открыть это хранилище.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Mark %1 for %2 in %3 (column %4)</source>
+        <translation>Поставлена отметка %1: %2, урок %3 (колонка %4)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Marks: 5, 4, 3, 2, 1, зач, незач, осв, н/а. A pupil absent without illness gets no mark (3.5);
+self-study work is graded only 5, 4, 3 or зач (4.4).</source>
+        <translation>Отметки: 5, 4, 3, 2, 1, зач, незач, осв, н/а. Ученику, отсутствовавшему не по болезни, отметка не ставится (п. 3.5);
+самостоятельная работа оценивается только на 5, 4, 3 или «зач» (п. 4.4).</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>New passphrase: </source>
+        <translation>Новая парольная фраза: </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>No submissions.</source>
+        <translation>Работ учеников нет.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>No tasks.</source>
+        <translation>Заданий нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>No work received more than %n days before %1 is waiting for a mark.</source>
+        <translation>
+            <numerusform>Нет работ, которые получены больше чем за %n день до %1 и ещё ждут отметки.</numerusform>
+            <numerusform>Нет работ, которые получены больше чем за %n дня до %1 и ещё ждут отметки.</numerusform>
+            <numerusform>Нет работ, которые получены больше чем за %n дней до %1 и ещё ждут отметки.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Options:</source>
+        <translation>Параметры:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Passphrase for the new store: </source>
+        <translation>Парольная фраза для нового хранилища: </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>Passphrase of the store: </source>
+        <translation>Парольная фраза хранилища: </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Period mark %1 for %2 in %3, %4</source>
+        <translation>Выставлена итоговая отметка %1: %2, предмет %3, период %4</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Period marks are entered in the last week of the period (2.5.6); outside it, give
+--override-reason.</source>
+        <translation>Отметки за период выставляются в последнюю неделю периода (п. 2.5.6); в другое время
+укажите --override-reason.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Period marks:</source>
+        <translation>Отметки за период:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Reads every page of the store. Exit code 4 when it is damaged.</source>
+        <translation>Читает все страницы хранилища. Код завершения 4, если хранилище повреждено.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Removed the mark of %1 in %2 (column %3)</source>
+        <translation>Отметка удалена: %1, урок %2 (колонка %3)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>Repeat the new passphrase: </source>
+        <translation>Повторите новую парольную фразу: </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>Repeat the passphrase: </source>
+        <translation>Повторите парольную фразу: </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Results: %1, class %2, %3–%4</source>
+        <translation>Успеваемость: %1, класс %2, %3–%4</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>Saved the lesson %1</source>
+        <translation>Урок %1 сохранён</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Saved the substitution: %1, lesson %2, %3 %4: %5 replaces %6</source>
+        <translation>Замещение сохранено: %1, урок %2, %3 %4: %5 вместо %6</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Saved the task %1 (due %2)</source>
+        <translation>Задание %1 сохранено (срок сдачи %2)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Saved topic %1 of the plan of %2, %3: %4 (%n hours)</source>
+        <translation>
+            <numerusform>Сохранена тема %1 КТП %2, %3: %4 (%n час)</numerusform>
+            <numerusform>Сохранена тема %1 КТП %2, %3: %4 (%n часа)</numerusform>
+            <numerusform>Сохранена тема %1 КТП %2, %3: %4 (%n часов)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Substitution journal, %1–%2</source>
+        <translation>Журнал замещений, %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>The current passphrase comes from the usual sources; the new one from --new-passphrase-file,
+TABEL_NEW_PASSPHRASE, or is asked for twice at the terminal.</source>
+        <translation>Текущая парольная фраза берётся из обычных источников, новая — из --new-passphrase-file,
+TABEL_NEW_PASSPHRASE или дважды запрашивается в терминале.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>The same file is stored once (deduplicated by its SHA-256).</source>
+        <translation>Один и тот же файл хранится один раз (повторы распознаются по SHA-256).</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>The teacher&apos;s journal on this computer: lessons, marks, attendance, homework and pupils&apos; work,</source>
+        <translation>Журнал учителя на этом компьютере: уроки, отметки, посещаемость, домашние задания и работы учеников.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Usage: %1</source>
+        <translation>Использование: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Usage: tabel-node [--store DIR] [--passphrase-file FILE] COMMAND [OPTIONS]</source>
+        <translation>Использование: tabel-node [--store DIR] [--passphrase-file FILE] КОМАНДА [ПАРАМЕТРЫ]</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Without a %1 mark in %2:</source>
+        <translation>Без отметки за период %1 в классе %2:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Work received more than %n days before %1 and not yet graded:</source>
+        <translation>
+            <numerusform>Работы, которые получены больше чем за %n день до %1 и ещё не оценены:</numerusform>
+            <numerusform>Работы, которые получены больше чем за %n дня до %1 и ещё не оценены:</numerusform>
+            <numerusform>Работы, которые получены больше чем за %n дней до %1 и ещё не оценены:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>Wrote %1 (%2 bytes)</source>
+        <translation>Записан файл %1 (%2 байт)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>[distance]</source>
+        <translation>[дистанционно]</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>a store already exists in %1; open it, or choose another folder with --store DIR</source>
+        <translation>в %1 уже есть хранилище; откройте его или выберите другую папку параметром --store DIR</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>a subgroup; default: the whole class</source>
+        <translation>подгруппа; по умолчанию — весь класс</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>absence</source>
+        <translation>отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>absent teacher</source>
+        <translation>отсутствующий учитель</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>actual</source>
+        <translation>факт</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>add an entry to the correction sheet of the plan (3.1)</source>
+        <translation>добавить запись в лист корректировки КТП (п. 3.1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>add or change a topic of the calendar-thematic plan</source>
+        <translation>добавить или изменить тему календарно-тематического планирования</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>already exists</source>
+        <translation>уже существует</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>another program is using the store; close it and try again</source>
+        <translation>хранилищем пользуется другая программа; закройте её и повторите попытку</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>avg</source>
+        <translation>ср.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>bad input file (CSV or submission file)</source>
+        <translation>ошибка во входном файле (CSV или файл работы ученика)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>bytes</source>
+        <translation>байт</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>cannot read the passphrase from the terminal</source>
+        <translation>не удалось прочитать парольную фразу из терминала</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удалось записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>change the passphrase of the store</source>
+        <translation>сменить парольную фразу хранилища</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>check the free disk space and the permissions of %1</source>
+        <translation>проверьте, есть ли свободное место на диске, и права доступа к %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>check the store for damage</source>
+        <translation>проверить хранилище на повреждения</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>class</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>correct a period mark, with explanation and approver (2.6.8)</source>
+        <translation>исправить отметку за период — с объяснением и указанием, кто утвердил (п. 2.6.8)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>create a new encrypted store for a teacher</source>
+        <translation>создать новое зашифрованное хранилище для учителя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>cryptography failure</source>
+        <translation>сбой шифрования</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>current or control (default: current)</source>
+        <translation>current (текущая) или control (контрольная); по умолчанию current</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>days</source>
+        <translation>дней</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>device fingerprint: %1</source>
+        <translation>отпечаток устройства: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>distance, selfstudy, homework, control, practical or lab</source>
+        <translation>distance (дистанционное задание), selfstudy (самостоятельная работа), homework (домашняя работа), control (контрольная), practical (практическая) или lab (лабораторная)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>distance: %1</source>
+        <translation>дистанционно: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>due</source>
+        <translation>срок</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>due: %1</source>
+        <translation>срок сдачи: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>file</source>
+        <translation>файл</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>form of assessment: %1</source>
+        <translation>форма контроля: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>give a distance task, self-study, homework or a control work</source>
+        <translation>выдать дистанционное задание, самостоятельную, домашнюю или контрольную работу</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>give a pupil a mark in a lesson</source>
+        <translation>поставить ученику отметку за урок</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>give a quarter, half-year or annual mark</source>
+        <translation>выставить отметку за четверть, полугодие или год</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>give either --absent Б|УП|НП or --present</source>
+        <translation>укажите либо --absent Б|УП|НП, либо --present</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>give either --class CLASS --subject SUBJECT [--group GROUP], or --pupil ID</source>
+        <translation>укажите либо --class CLASS --subject SUBJECT [--group GROUP], либо --pupil ID</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>grade a submission; the mark goes into its lesson&apos;s column</source>
+        <translation>оценить работу ученика; отметка попадает в колонку её урока</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>group %1</source>
+        <translation>группа %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <location filename="../node/cli/support.cpp"/>
+        <source>hint: %1</source>
+        <translation>подсказка: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>homework: %1</source>
+        <translation>домашнее задание: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>hours</source>
+        <translation>часы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>hours actually given</source>
+        <translation>фактически проведено часов</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>how many days is too long (default: 7)</source>
+        <translation>сколько дней считать слишком долгим сроком (по умолчанию 7)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>import the roster, the timetable or the school calendar from a CSV file</source>
+        <translation>загрузить список учеников, расписание или календарь учебного года из CSV-файла</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>internal error (a bug, or the system failed: disk full, I/O error on the store)</source>
+        <translation>внутренняя ошибка (ошибка в программе или сбой системы: диск заполнен, ошибка чтения или записи хранилища)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>issued</source>
+        <translation>выдано</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>kept in an encrypted store and sent to the school hub when there is a connection.</source>
+        <translation>Данные хранятся в зашифрованном хранилище и отправляются на сервер школы, когда есть связь.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>key derivation strength: interactive, moderate or sensitive (default: moderate)</source>
+        <translation>стойкость защиты ключа: interactive, moderate или sensitive (по умолчанию moderate)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>last change: %1</source>
+        <translation>последнее изменение: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>last sync: %1</source>
+        <translation>последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>lesson</source>
+        <translation>урок</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>lesson: %1</source>
+        <translation>урок: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>list pupils and subjects without a period mark</source>
+        <translation>показать учеников и предметы без отметки за период</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>list the stored submissions</source>
+        <translation>показать сохранённые работы учеников</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>list the tasks</source>
+        <translation>показать задания</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>list work received long ago and not yet graded (4.2)</source>
+        <translation>показать работы, полученные давно и ещё не оценённые (п. 4.2)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>mark</source>
+        <translation>отметка</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>marks</source>
+        <translation>отметки</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>marks and absence</source>
+        <translation>отметки и отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>merge, next-year, modular or self-study</source>
+        <translation>merge (объединение тем), next-year (перенос на следующий год), modular (модульное изучение) или self-study (самостоятельное изучение)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>method</source>
+        <translation>способ</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>missing argument %1 (%2)</source>
+        <translation>не указан аргумент %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>missing required option %1</source>
+        <translation>не указан обязательный параметр %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>missing required options: %1</source>
+        <translation>не указаны обязательные параметры: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>name</source>
+        <translation>имя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>no command given</source>
+        <translation>не указана команда</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>no new passphrase given: use --new-passphrase-file FILE, TABEL_NEW_PASSPHRASE, or run in a terminal</source>
+        <translation>новая парольная фраза не задана: укажите --new-passphrase-file FILE, переменную TABEL_NEW_PASSPHRASE или запустите команду в терминале</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>no passphrase given: use --passphrase-file FILE, TABEL_PASSPHRASE, or run in a terminal</source>
+        <translation>парольная фраза не задана: укажите --passphrase-file FILE, переменную TABEL_PASSPHRASE или запустите команду в терминале</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>no passphrase was entered</source>
+        <translation>парольная фраза не введена</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>not found (no store, lesson, pupil, task …)</source>
+        <translation>не найдено (нет хранилища, урока, ученика, задания …)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>ok</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>one pupil&apos;s results instead of a class journal</source>
+        <translation>результаты одного ученика вместо журнала класса</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>only this class</source>
+        <translation>только этот класс</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>only this subject (with --class)</source>
+        <translation>только этот предмет (вместе с --class)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>only this task</source>
+        <translation>только это задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>pending change sets: %1</source>
+        <translation>неотправленных пакетов изменений: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>pending ops: %1 — not yet sent to the school hub</source>
+        <translation>неотправленных операций: %1 (ещё не переданы на сервер школы)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>planned</source>
+        <translation>план</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>planned hours</source>
+        <translation>часов по плану</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>print a JSON document instead of a table</source>
+        <translation>вывести документ JSON вместо таблицы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>print the substitution journal</source>
+        <translation>вывести журнал замещений</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>pupil</source>
+        <translation>ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>read the new passphrase from the first line of FILE</source>
+        <translation>прочитать новую парольную фразу из первой строки файла FILE</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>read the passphrase from the first line of FILE (else $TABEL_PASSPHRASE, else it is asked for without echo)</source>
+        <translation>прочитать парольную фразу из первой строки файла FILE (иначе берётся $TABEL_PASSPHRASE, иначе она запрашивается без отображения на экране)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>received</source>
+        <translation>получено</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>record a lesson: topic, homework, form of assessment</source>
+        <translation>записать урок: тему, домашнее задание, форму контроля</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>record a substitution (2.5.4)</source>
+        <translation>записать замещение (п. 2.5.4)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>record an absence («Н») or that the pupil was present</source>
+        <translation>отметить отсутствие («Н») или присутствие ученика</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>rejected by a rule of the regulation (the message starts with the clause)</source>
+        <translation>отклонено правилом положения (сообщение начинается с номера пункта)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>remove a pupil&apos;s mark from a lesson</source>
+        <translation>удалить отметку ученика за урок</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>roster, timetable or calendar</source>
+        <translation>roster (список учеников), timetable (расписание) или calendar (календарь)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>schema version: %1</source>
+        <translation>версия схемы данных: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <location filename="../node/cli/support.cpp"/>
+        <source>see «tabel-node %1 --help»</source>
+        <translation>см. «tabel-node %1 --help»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>see «tabel-node --help»</source>
+        <translation>см. «tabel-node --help»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>show a lesson with its marks and absences</source>
+        <translation>показать урок с отметками и отсутствиями</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>show help and exit (also -h)</source>
+        <translation>показать справку и выйти (также -h)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>show the journal of a class and subject, or one pupil&apos;s results</source>
+        <translation>показать журнал класса по предмету или результаты одного ученика</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>show the plan, its correction sheet and the carry-over list</source>
+        <translation>показать КТП, лист корректировки и список тем, перенесённых на следующий год</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>show the teacher, the device and what is not yet sent to the hub</source>
+        <translation>показать учителя, устройство и то, что ещё не отправлено на сервер школы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>show the version and exit</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>store a pupil&apos;s completed work (any file), encrypted</source>
+        <translation>сохранить выполненную работу ученика (любой файл) в зашифрованном виде</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>store is intact: %1</source>
+        <translation>хранилище не повреждено: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>store: %1</source>
+        <translation>хранилище: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>stored %1 (%2 bytes), encrypted</source>
+        <translation>файл %1 (%2 байт) сохранён в зашифрованном виде</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>subject: %1</source>
+        <translation>предмет: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>submission</source>
+        <translation>работа</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>submission: %1</source>
+        <translation>работа ученика: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>substitute</source>
+        <translation>замещающий</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>task</source>
+        <translation>задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>teacher: %1</source>
+        <translation>учитель: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>teacher: %1 (%2)</source>
+        <translation>учитель: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the CSV file</source>
+        <translation>CSV-файл</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the absent teacher&apos;s id</source>
+        <translation>идентификатор отсутствующего учителя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>the class journal needs both --class and --subject</source>
+        <translation>для журнала класса нужны оба параметра: --class и --subject</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the class, e.g. 7А</source>
+        <translation>класс, например 7А</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the date of the entry</source>
+        <translation>дата записи</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the date the certificate was received</source>
+        <translation>дата получения справки</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the day</source>
+        <translation>день</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the day to count from (default: today)</source>
+        <translation>день, от которого считать (по умолчанию сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the device date (for tests)</source>
+        <translation>дата на устройстве (для тестов)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the file the pupil handed in</source>
+        <translation>файл, который сдал ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the file to write; it must not exist</source>
+        <translation>файл для записи; он не должен существовать</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the first day (default: 1 September)</source>
+        <translation>первый день (по умолчанию 1 сентября)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the form of assessment</source>
+        <translation>форма контроля</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the form of assessment, from the school&apos;s list</source>
+        <translation>форма контроля из списка школы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the group (all for the whole class)</source>
+        <translation>группа (all — весь класс)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the group (default: all)</source>
+        <translation>группа (по умолчанию all — весь класс)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the homework</source>
+        <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the last day (default: 31 August)</source>
+        <translation>последний день (по умолчанию 31 августа)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the last day (default: today)</source>
+        <translation>последний день (по умолчанию сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the lesson number in the day</source>
+        <translation>номер урока в расписании дня</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the lesson was held at a distance</source>
+        <translation>урок проведён дистанционно</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the lesson whose topic it belongs to</source>
+        <translation>урок, к теме которого относится задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the lesson: CLASS/SUBJECT/GROUP/DATE/SLOT, e.g. 7А/math/all/2026-09-01/2</source>
+        <translation>урок: CLASS/SUBJECT/GROUP/DATE/SLOT (класс/предмет/группа/дата/номер урока), например 7А/math/all/2026-09-01/2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the mark</source>
+        <translation>отметка</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the mark&apos;s column within the lesson (default: 1)</source>
+        <translation>колонка отметки в уроке (по умолчанию 1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the new mark</source>
+        <translation>новая отметка</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the number of its topic in the calendar-thematic plan</source>
+        <translation>номер темы урока в календарно-тематическом планировании</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the number of the doctor&apos;s certificate</source>
+        <translation>номер медицинской справки</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>the passphrase is longer than %1 bytes</source>
+        <translation>парольная фраза длиннее %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>the passphrases do not match; nothing was changed</source>
+        <translation>парольные фразы не совпадают; ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the period id</source>
+        <translation>идентификатор периода</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the period id, e.g. q1, h2 or annual</source>
+        <translation>идентификатор периода, например q1, h2 или annual</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the pupil was present: remove the absence</source>
+        <translation>ученик присутствовал: снять отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the pupil&apos;s id (from the roster)</source>
+        <translation>идентификатор ученика (из списка учеников)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>the same file was already stored; it was not stored again (%1)</source>
+        <translation>такой же файл уже сохранён, повторно он не сохранялся (%1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>the store folder (default: $TABEL_STORE, else ~/.local/share/tabel/node)</source>
+        <translation>папка хранилища (по умолчанию: $TABEL_STORE, иначе ~/.local/share/tabel/node)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>the store in %1 is damaged or was altered; nothing was changed. Restore the folder from a backup, or ask the school hub operator for help</source>
+        <translation>хранилище в %1 повреждено или изменено извне; ничего не изменено. Восстановите папку из резервной копии или обратитесь за помощью к оператору сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the store is busy: another program uses it</source>
+        <translation>хранилище занято: им пользуется другая программа</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the store is damaged or was altered</source>
+        <translation>хранилище повреждено или изменено извне</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the subject id</source>
+        <translation>идентификатор предмета</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the subject id, e.g. math</source>
+        <translation>идентификатор предмета, например math</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the submission</source>
+        <translation>работа ученика</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the submission, as «submission list» prints it</source>
+        <translation>работа ученика — как её показывает «submission list»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the substitute&apos;s id</source>
+        <translation>идентификатор замещающего учителя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the task it grades</source>
+        <translation>задание, за которое ставится отметка</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the task&apos;s id, unique within class, subject and group</source>
+        <translation>идентификатор задания, уникальный в пределах класса, предмета и группы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the task: CLASS/SUBJECT/GROUP/ID as «task list» prints it</source>
+        <translation>задание: CLASS/SUBJECT/GROUP/ID — как его показывает «task list»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the teacher&apos;s full name</source>
+        <translation>ФИО учителя</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the teacher&apos;s id at the school</source>
+        <translation>идентификатор учителя в школе</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the topic of the calendar-thematic plan</source>
+        <translation>тема календарно-тематического планирования</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the topic of the lesson</source>
+        <translation>тема урока</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the topic&apos;s number</source>
+        <translation>номер темы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the topics concerned, e.g. 3,4</source>
+        <translation>затронутые темы, например 3,4</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the weight of the mark, 1 to 10 (default: 1)</source>
+        <translation>вес отметки, от 1 до 10 (по умолчанию 1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>there is no lesson %1</source>
+        <translation>урока %1 нет</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>there is no store in %1; create one with «tabel-node init»</source>
+        <translation>в %1 нет хранилища; создайте его командой «tabel-node init»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/passphrase.cpp"/>
+        <source>there is no terminal to ask on</source>
+        <translation>нет терминала, в котором можно спросить парольную фразу</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>this is a bug in tabel-node; please report it with the message above</source>
+        <translation>это ошибка в программе tabel-node; сообщите о ней, приложив сообщение выше</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>this tabel-node is older than the data; update tabel</source>
+        <translation>данные записаны более новой версией tabel, чем эта; обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>title</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>topic: %1</source>
+        <translation>тема: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_work.cpp"/>
+        <source>topics</source>
+        <translation>темы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unexpected argument «%1» for «%2»</source>
+        <translation>лишний аргумент «%1» для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unknown command «%1»</source>
+        <translation>неизвестная команда «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unknown option %1 (options of a command go after its name)</source>
+        <translation>неизвестный параметр %1 (параметры команды пишутся после её имени)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unknown option %1 for «%2»</source>
+        <translation>неизвестный параметр %1 для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unknown option --%1 for «%2»</source>
+        <translation>неизвестный параметр --%1 для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>unknown subcommand «%1» of «%2»; expected one of: %3</source>
+        <translation>неизвестная подкоманда «%1» команды «%2»; допустимые: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>unsupported: written by a newer tabel</source>
+        <translation>не поддерживается: данные записаны более новой версией tabel</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>usage error: unknown command or option, a missing or malformed argument</source>
+        <translation>ошибка в команде: неизвестная команда или параметр, пропущенный или неверный аргумент</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>what it grades: classwork, homework, distance, selfstudy, control, practical or lab (default: classwork)</source>
+        <translation>за что отметка: classwork (работа на уроке), homework (домашняя), distance (дистанционная), selfstudy (самостоятельная), control (контрольная), practical (практическая) или lab (лабораторная); по умолчанию classwork</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>what to do</source>
+        <translation>что нужно сделать</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>when it is due</source>
+        <translation>срок сдачи</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>when it was given (default: today)</source>
+        <translation>когда выдано (по умолчанию сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>when it was received: YYYY-MM-DDTHH:MM (default: now)</source>
+        <translation>когда получено: ГГГГ-ММ-ДДTЧЧ:ММ (по умолчанию — сейчас)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>when the homework is due (not before the lesson)</source>
+        <translation>срок сдачи домашнего задания (не раньше дня урока)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>who approved the correction</source>
+        <translation>кто утвердил исправление</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>whole class</source>
+        <translation>весь класс</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>why</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>why the mark is corrected</source>
+        <translation>почему исправляется отметка</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>why the mark is entered outside the last week</source>
+        <translation>почему отметка выставляется не в последнюю неделю</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>write a stored submission back to a file</source>
+        <translation>выгрузить сохранённую работу ученика в файл</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>wrong passphrase</source>
+        <translation>неверная парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>«%1» needs a subcommand first: %2</source>
+        <translation>после «%1» сначала нужна подкоманда: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/args.cpp"/>
+        <source>«%1» needs a subcommand: %2</source>
+        <translation>для «%1» нужна подкоманда: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>«tabel-node COMMAND --help» shows the options of a command.</source>
+        <translation>«tabel-node КОМАНДА --help» показывает параметры команды.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Б (illness), УП (valid reason) or НП (unexcused)</source>
+        <translation>Б (болезнь), УП (уважительная причина) или НП (без уважительной причины)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>КТП topic: %1</source>
+        <translation>тема КТП: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::crypto</name>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>memory limit %1 bytes</source>
+        <translation>ограничение памяти %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>not enough memory to derive the key (%1 MiB needed)</source>
+        <translation>недостаточно памяти для вычисления ключа (нужно %1 МБ)</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>operations limit %1</source>
+        <translation>ограничение числа операций %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/secret.cpp"/>
+        <source>the cryptography library could not start</source>
+        <translation>не удалось запустить библиотеку шифрования</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/signing.cpp"/>
+        <source>the device&apos;s signing key is damaged</source>
+        <translation>ключ подписи устройства повреждён</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>the key-derivation parameters are invalid (%1)</source>
+        <translation>параметры вычисления ключа недопустимы (%1)</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>the salt is %1 bytes, not %2</source>
+        <translation>соль длиной %1 байт, а должна быть %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>unknown key-derivation algorithm «%1»; update tabel</source>
+        <translation>неизвестный алгоритм вычисления ключа «%1»; обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../shared/crypto/kdf.cpp"/>
+        <source>unknown key-derivation setting «%1»; use one of: %2</source>
+        <translation>неизвестная настройка вычисления ключа «%1»; используйте одну из: %2</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::csv</name>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1 is not between %2 and %3</source>
+        <translation>%1 — вне диапазона от %2 до %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1, line %2</source>
+        <translation>%1, строка %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1, line %2 (%3)</source>
+        <translation>%1, строка %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1, line %2, column %3</source>
+        <translation>%1, строка %2, столбец %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1, line %2, column %3 (%4)</source>
+        <translation>%1, строка %2, столбец %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1: cannot open the file: %2</source>
+        <translation>%1: не удалось открыть файл: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1: не удалось прочитать файл: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1: not a regular file</source>
+        <translation>%1: это не обычный файл</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>%1: the file does not exist</source>
+        <translation>%1: файл не существует</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>expected %1 fields as in the header, found %2</source>
+        <translation>число полей — %2, а в заголовке их %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the column has no name in the header</source>
+        <translation>у столбца нет названия в заголовке</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the column name is repeated (it is also column %1)</source>
+        <translation>название столбца повторяется (такое же у столбца %1)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the field is empty</source>
+        <translation>поле пустое</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the file contains binary data; is it a spreadsheet rather than a CSV text file?</source>
+        <translation>в файле есть двоичные данные; возможно, это файл электронной таблицы, а не текстовый CSV-файл?</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the file has no such column</source>
+        <translation>в файле нет такого столбца</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the file is empty</source>
+        <translation>файл пустой</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the file is in UTF-16 encoding; save it as CSV in UTF-8 (in Excel: «CSV UTF-8»)</source>
+        <translation>файл в кодировке UTF-16; сохраните его как CSV в кодировке UTF-8 (в Excel: «CSV UTF-8»)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the file is too large (%1 bytes; the limit is %2 bytes)</source>
+        <translation>файл слишком большой (%1 байт при пределе %2 байт)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the header lacks the required columns: %1</source>
+        <translation>в заголовке нет обязательных столбцов: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the quoted field is not closed (a &quot; is missing)</source>
+        <translation>поле в кавычках не закрыто (не хватает &quot;)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>the text is not in UTF-8 encoding; save the file as CSV in UTF-8 (in Excel: «CSV UTF-8»)</source>
+        <translation>текст не в кодировке UTF-8; сохраните файл как CSV в кодировке UTF-8 (в Excel: «CSV UTF-8»)</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>unexpected text after the closing quote; a quote inside a quoted field is written as &quot;&quot;</source>
+        <translation>лишний текст после закрывающей кавычки; кавычка внутри поля в кавычках записывается как &quot;&quot;</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>«%1» is not a date; write it as 2026-09-01 or 01.09.2026</source>
+        <translation>«%1» — не дата; пишите так: 2026-09-01 или 01.09.2026</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>«%1» is not a valid date</source>
+        <translation>«%1» — несуществующая дата</translation>
+    </message>
+    <message>
+        <location filename="../shared/csv/csv.cpp"/>
+        <source>«%1» is not a whole number</source>
+        <translation>«%1» — не целое число</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::db</name>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>The database file %1 does not exist.</source>
+        <translation>Файл базы данных %1 не существует.</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>cannot read or write the store file (%1)</source>
+        <translation>не удалось прочитать или записать файл хранилища (%1)</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>open %1</source>
+        <translation>открытие %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>prepare</source>
+        <translation>подготовка запроса</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>the disk is full; free some space and try again</source>
+        <translation>диск заполнен; освободите место и повторите попытку</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>the store is damaged or was altered (%1)</source>
+        <translation>хранилище повреждено или изменено извне (%1)</translation>
+    </message>
+    <message>
+        <location filename="../shared/db/sqlite.cpp"/>
+        <source>the store is in use by another program; try again (%1)</source>
+        <translation>хранилищем пользуется другая программа; повторите попытку (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::domain</name>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 %2 contains «/», which separates the parts of a key; choose an id without it</source>
+        <translation>%1 %2 содержит «/», а этот знак разделяет части ключа; выберите идентификатор без него</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1 %2 has no classroom lesson, so it must be tied to a topic of the calendar-thematic plan (КТП); choose the topic</source>
+        <translation>%1 %2: урока в классе нет, поэтому нужна привязка к теме календарно-тематического планирования (КТП); выберите тему</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 %2 is longer than %3 characters</source>
+        <translation>%1 %2 длиннее %3 символов</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 %2 is not a positive whole number</source>
+        <translation>%1 %2 — не целое положительное число</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1 %2 must belong to a lesson: its mark goes into the column of that lesson&apos;s topic; choose the lesson</source>
+        <translation>%1 %2: нужно указать урок — отметка попадает в колонку темы этого урока; выберите урок</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 %2 starts or ends with a space; remove it</source>
+        <translation>%1 %2 начинается или заканчивается пробелом; уберите пробел</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 contains a control character (U+%2); use printable characters only</source>
+        <translation>%1 содержит управляющий символ (U+%2); используйте только печатные символы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1 has no form of assessment; choose one of: %2</source>
+        <translation>%1: не указана форма контроля; выберите одну из: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 is empty</source>
+        <translation>%1: пустое значение</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1 is not a current mark of a lesson; «осв» and «н/а» are given only as period marks</source>
+        <translation>%1 — не текущая отметка за урок; «осв» и «н/а» ставятся только как отметки за период</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 is not a date in the form yyyy-MM-dd</source>
+        <translation>%1 — не дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 is not a lesson; write it as class/subject/group/date/lesson number, e.g. 7А/math/all/2026-09-01/2</source>
+        <translation>%1 — не обозначение урока; пишите класс/предмет/группа/дата/номер урока, например 7А/math/all/2026-09-01/2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 is not a mark of the scale; use 5, 4, 3, 2, 1, «зач», «незач», «осв» or «н/а»</source>
+        <translation>%1 — такой отметки нет в шкале; используйте 5, 4, 3, 2, 1, «зач», «незач», «осв» или «н/а»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1 is not a valid %2; use one of: %3</source>
+        <translation>%1 — недопустимое значение (%2); используйте одно из: %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1: %2 is not a date; write it as yyyy-MM-dd, e.g. 2026-09-01</source>
+        <translation>%1: %2 — не дата; пишите в виде ГГГГ-ММ-ДД, например 2026-09-01</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>%1: %2 is not a lesson number; write a whole number from 1, e.g. 2</source>
+        <translation>%1: %2 — не номер урока; укажите целое число от 1, например 2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a control work</source>
+        <translation>контрольная работа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a distance task</source>
+        <translation>дистанционное задание</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a homework due date %1 is set but there is no homework; write the homework or clear the due date</source>
+        <translation>указан срок сдачи домашнего задания %1, но самого задания нет; запишите домашнее задание или уберите срок</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a lab work</source>
+        <translation>лабораторная работа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a mark of kind %1 is not a lesson mark; enter period, annual and exam marks as period marks</source>
+        <translation>отметка вида %1 не ставится за урок; отметки за период, за год и за экзамен выставляются как отметки за период</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>a number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a period mark entered outside the last week of %1 is recorded with its author; the entry names none</source>
+        <translation>отметка за период, выставленная не в последнюю неделю периода %1, записывается с указанием автора, а автор не указан</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>a practical work</source>
+        <translation>практическая работа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>author id</source>
+        <translation>идентификатор автора</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>class id</source>
+        <translation>идентификатор класса</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>classwork</source>
+        <translation>работа на уроке</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>correction number</source>
+        <translation>номер исправления</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>due date %1 of task %2 is before its issue date %3; give a due date on or after the issue date</source>
+        <translation>срок сдачи %1 задания %2 раньше даты выдачи %3; укажите срок не раньше даты выдачи</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>due date %1 of task %2 is before the lesson date %3; give a due date on or after the lesson</source>
+        <translation>срок сдачи %1 задания %2 раньше даты урока %3; укажите срок не раньше дня урока</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>entry number</source>
+        <translation>номер записи</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 is %2, expected 0 or 1</source>
+        <translation>поле %1 равно %2, а должно быть 0 или 1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 is %2, not a date in the form yyyy-MM-dd</source>
+        <translation>поле %1 равно %2 — это не дата в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 is %2, not an ISO 8601 time</source>
+        <translation>поле %1 равно %2 — это не время в формате ISO 8601</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 is missing</source>
+        <translation>нет поля %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 is out of range: %2</source>
+        <translation>поле %1 вне допустимого диапазона: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 should be %2</source>
+        <translation>поле %1 должно содержать %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1 should be 1</source>
+        <translation>поле %1 должно быть равно 1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field %1: %2</source>
+        <translation>поле %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field «hash» %1 does not start with the key&apos;s %2</source>
+        <translation>поле «hash» %1 не начинается с %2 из ключа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field «hash» is %1, not a hex SHA-256</source>
+        <translation>поле «hash» равно %1 — это не SHA-256 в шестнадцатеричном виде</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field «lesson»: %1</source>
+        <translation>поле «lesson»: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field «size» is negative: %1</source>
+        <translation>поле «size» отрицательное: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>field «topics» is %1, not a list of topic numbers like 3,4</source>
+        <translation>поле «topics» равно %1 — это не список номеров тем вида 3,4</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>form of assessment %1 is not in the school&apos;s list; choose one of: %2</source>
+        <translation>формы контроля %1 нет в списке школы; выберите одну из: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>group id</source>
+        <translation>идентификатор группы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>holiday id</source>
+        <translation>идентификатор каникул</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>homework</source>
+        <translation>домашняя работа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>homework due date %1 is before the lesson date %2; give a due date on or after the lesson</source>
+        <translation>срок сдачи домашнего задания %1 раньше даты урока %2; укажите срок не раньше дня урока</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>hours cannot be negative (planned %1, actual %2)</source>
+        <translation>число часов не может быть отрицательным (по плану %1, фактически %2)</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>illness, «Б»</source>
+        <translation>болезнь, «Б»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>it is not a %1 key</source>
+        <translation>это не ключ типа %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>kind of mark</source>
+        <translation>вид отметки</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>kind of period</source>
+        <translation>вид периода</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>kind of work</source>
+        <translation>вид работы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>lesson %1</source>
+        <translation>урок %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>lesson number</source>
+        <translation>номер урока</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>lesson number %1 is out of range; lessons of a day are numbered 1 to %2</source>
+        <translation>номер урока %1 вне диапазона; уроки дня нумеруются от 1 до %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>lesson number %1 of the substitution is out of range; lessons of a day are numbered 1 to %2</source>
+        <translation>номер урока %1 в замещении вне диапазона; уроки дня нумеруются от 1 до %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>mark column</source>
+        <translation>колонка отметки</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>mark column %1 is not valid; columns are numbered from 1</source>
+        <translation>недопустимая колонка отметки %1; колонки нумеруются с 1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>merging topics needs at least two topics, the entry names only topic %1; add the topics it is merged with or choose another method</source>
+        <translation>для объединения нужно не меньше двух тем, а в записи указана только тема %1; добавьте темы, с которыми она объединяется, или выберите другой способ</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>period %1 (%2, for grades %3) does not apply to grade %4; give the marks of class %5 for the periods of its grade</source>
+        <translation>период %1 (%2, для параллелей %3) не относится к параллели %4; выставляйте отметки класса %5 за периоды его параллели</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>period id</source>
+        <translation>идентификатор периода</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>period marks for %1 are entered from %2 to %3, the last week before the holidays; %4 is after that week. Give a reason for the late entry</source>
+        <translation>отметки за %1 выставляются с %2 по %3, в последнюю неделю перед каникулами; %4 — уже после этой недели. Укажите причину позднего выставления</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>period marks for %1 are entered from %2 to %3, the last week before the holidays; %4 is before that week. Wait for it, or give a reason for an early entry</source>
+        <translation>отметки за %1 выставляются с %2 по %3, в последнюю неделю перед каникулами; %4 — ещё до этой недели. Дождитесь её или укажите причину досрочного выставления</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>pupil %1 already has the mark %2 in lesson %3, so an absence (%4) cannot be recorded: a pupil absent without illness cannot get a mark. Record illness («Б») or remove the mark first</source>
+        <translation>у ученика %1 уже есть отметка %2 за урок %3, поэтому отсутствие (%4) записать нельзя: ученику, отсутствовавшему не по болезни, отметка не ставится. Запишите болезнь («Б») или сначала удалите отметку</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>pupil %1 has no mark in %2 for %3 to correct; enter the mark instead</source>
+        <translation>у ученика %1 нет отметки по предмету %2 за период %3 — исправлять нечего; выставьте отметку</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>pupil %1 is absent from lesson %2 (%3); a pupil absent without illness cannot get a mark. If the pupil was present, remove the absence first</source>
+        <translation>ученик %1 отсутствовал на уроке %2 (%3); ученику, отсутствовавшему не по болезни, отметка не ставится. Если ученик был на уроке, сначала снимите отсутствие</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>pupil %1 is not in class %2; choose a pupil of this class</source>
+        <translation>ученик %1 не учится в классе %2; выберите ученика этого класса</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>pupil %1 is not in group %2 of class %3 in %4; with subgroups each teacher writes only the pupils of own group</source>
+        <translation>ученик %1 не входит в группу %2 класса %3 по предмету %4; при делении на подгруппы каждый учитель ведёт только учеников своей группы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>pupil id</source>
+        <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>reason of absence</source>
+        <translation>причина отсутствия</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>school year id</source>
+        <translation>идентификатор учебного года</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>self-study work</source>
+        <translation>самостоятельная работа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>self-study work can only be graded 5, 4, 3 or «зач»; %1 is not allowed. Leave the work ungraded until the pupil reaches a positive result</source>
+        <translation>самостоятельная работа оценивается только на 5, 4, 3 или «зач»; отметка %1 недопустима. Оставьте работу без отметки, пока ученик не добьётся положительного результата</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>stored entity %1 is damaged: %2</source>
+        <translation>сохранённая запись %1 повреждена: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>subject id</source>
+        <translation>идентификатор предмета</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>task %1</source>
+        <translation>задание %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>task %1 has no due date; set the date by which pupils must complete it</source>
+        <translation>у задания %1 нет срока сдачи; укажите дату, к которой ученики должны его выполнить</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>task %1 has no issue date; give it as yyyy-MM-dd</source>
+        <translation>у задания %1 нет даты выдачи; укажите её в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>task %1 has no title; give it a title pupils will recognise</source>
+        <translation>у задания %1 нет названия; дайте ему название, понятное ученикам</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>task %1 of %2 is tied to lesson %3 of another class, subject or group; choose a lesson of %2</source>
+        <translation>задание %1 для %2 привязано к уроку %3 другого класса, предмета или группы; выберите урок для %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>task id</source>
+        <translation>идентификатор задания</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>teacher %1 is named both as absent and as the substitute; name the colleague who replaces them</source>
+        <translation>учитель %1 указан и как отсутствующий, и как замещающий; укажите коллегу, который его заменяет</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>teacher %1 is not assigned to lesson %2 and no substitution names them as the substitute for it; record the substitution first, then write the lesson</source>
+        <translation>учитель %1 не ведёт урок %2 и не указан на нём замещающим; сначала запишите замещение, затем урок</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>teacher %1 teaches group %2 of class %3 in %4, not group %5; with subgroups each teacher writes only the journal of own group</source>
+        <translation>учитель %1 ведёт %4 у группы %2 класса %3, а не у группы %5; при делении на подгруппы каждый учитель ведёт журнал только своей группы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>teacher id</source>
+        <translation>идентификатор учителя</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction gives the old mark as %1, but the mark on record is %2; a correction starts from the mark on record</source>
+        <translation>в исправлении прежняя отметка указана как %1, а в журнале записана %2; исправление делается от записанной отметки</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction of %1 to %2 has no explanation; write why the mark is corrected</source>
+        <translation>у исправления %1 на %2 нет объяснения; напишите, почему исправляется отметка</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction of %1 to %2 names no approver; a corrected mark is approved by the director</source>
+        <translation>в исправлении %1 на %2 не указано, кто его утвердил; исправленную отметку утверждает директор</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction-sheet entry has no date; give it as yyyy-MM-dd</source>
+        <translation>у записи листа корректировки нет даты; укажите её в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction-sheet entry has no reason; write why the plan is corrected</source>
+        <translation>у записи листа корректировки нет причины; напишите, почему корректируется план</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the correction-sheet entry names no topic; list the КТП topics it corrects</source>
+        <translation>в записи листа корректировки не указаны темы; перечислите темы КТП, которые она корректирует</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the homework due date is not a valid date; give it as yyyy-MM-dd</source>
+        <translation>срок сдачи домашнего задания — неверная дата; укажите её в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>the key has %1 parts, expected %2</source>
+        <translation>в ключе частей: %1, а должно быть %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the lesson</source>
+        <translation>урок</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the lesson has no date; give it as yyyy-MM-dd</source>
+        <translation>у урока нет даты; укажите её в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the new mark %1 is the same as the old one; a correction must change the mark</source>
+        <translation>новая отметка %1 совпадает с прежней; исправление должно изменить отметку</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the period mark for %1 was checked against period %2</source>
+        <translation>отметка за период %1 проверялась по периоду %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the period mark has no device date</source>
+        <translation>у отметки за период нет даты устройства</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the substitution does not name the absent teacher</source>
+        <translation>в замещении не указан отсутствующий учитель</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the substitution does not name the substitute teacher</source>
+        <translation>в замещении не указан замещающий учитель</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the substitution has no date; give it as yyyy-MM-dd</source>
+        <translation>у замещения нет даты; укажите её в виде ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>the substitution has no reason; write why %1 is absent (e.g. illness)</source>
+        <translation>у замещения нет причины; напишите, почему отсутствует %1 (например, болезнь)</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>there is no lesson %1; a mark goes into the column of the lesson whose topic it belongs to, so enter that lesson first</source>
+        <translation>урока %1 нет; отметка ставится в колонку урока, к теме которого относится работа, поэтому сначала внесите этот урок</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>topic %1 is listed twice; name each topic once</source>
+        <translation>тема %1 указана дважды; указывайте каждую тему один раз</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>topic %1 is not in the КТП of %2 in %3; choose a topic of the plan or correct the plan first</source>
+        <translation>темы %1 нет в КТП класса %2 по предмету %3; выберите тему из плана или сначала скорректируйте план</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>topic %1 is not in the КТП of %2 in %3; name a topic of the plan</source>
+        <translation>темы %1 нет в КТП класса %2 по предмету %3; укажите тему из плана</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>topic number</source>
+        <translation>номер темы</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>unexcused, «НП»</source>
+        <translation>без уважительной причины, «НП»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>valid reason, «УП»</source>
+        <translation>уважительная причина, «УП»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>weekday</source>
+        <translation>день недели</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>weekday %1 is not 1 (Monday) to 7 (Sunday)</source>
+        <translation>день недели %1 — не число от 1 (понедельник) до 7 (воскресенье)</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>weight %1 is out of range; give the mark a weight from %2 to %3</source>
+        <translation>вес %1 вне допустимого диапазона; укажите вес отметки от %2 до %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>КТП correction method</source>
+        <translation>способ корректировки КТП</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::Journal</name>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>%1 grew while it was read; try again</source>
+        <translation>файл %1 увеличился во время чтения; повторите попытку</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>%1 is %2 MiB; files up to %3 MiB can be stored</source>
+        <translation>размер %1 — %2 МБ; сохранить можно файлы до %3 МБ</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>%1: no such file</source>
+        <translation>%1: такого файла нет</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>%1: period %2 lies outside the school year %3</source>
+        <translation>%1: период %2 выходит за границы учебного года %3</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>%1: the calendar has no «year» line; add one with the school year&apos;s id, start and end</source>
+        <translation>%1: в календаре нет строки «year»; добавьте её с идентификатором, началом и концом учебного года</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>a calendar file describes one school year; this is a second «year» line</source>
+        <translation>файл календаря описывает один учебный год, а это уже вторая строка «year»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>a plan topic needs a number from 1, a title and at least one planned hour</source>
+        <translation>у темы КТП должны быть номер (от 1), название и хотя бы один час по плану</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>a teacher records only the substitutions they take part in; this one is between %1 and %2</source>
+        <translation>учитель записывает только те замещения, в которых участвует сам; это замещение — между %1 и %2</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>annual</source>
+        <translation>год</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удалось прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>class</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>class %1 already has lesson %2 of weekday %3 for group %4 on line %5</source>
+        <translation>у класса %1 урок %2 в день недели %3 для группы %4 уже задан в строке %5</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>id</source>
+        <translation>идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>pupil %1 has no mark in column %2 of lesson %3</source>
+        <translation>у ученика %1 нет отметки в колонке %2 урока %3</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>pupil %1 is not in group %2 of class %3 for %4</source>
+        <translation>ученик %1 не входит в группу %2 класса %3 по предмету %4</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>pupil id</source>
+        <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>pupil id %1 is already used on line %2</source>
+        <translation>идентификатор ученика %1 уже встречается в строке %2</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>task %1 is not tied to a lesson, and a mark goes into the column of the lesson whose topic it belongs to; give the task a lesson with «tabel-node task add --lesson»</source>
+        <translation>задание %1 не привязано к уроку, а отметка ставится в колонку урока, к теме которого относится задание; укажите урок задания: «tabel-node task add --lesson»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>teacher</source>
+        <translation>учитель</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>the end %1 is before the start %2</source>
+        <translation>конец %1 раньше начала %2</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>the task %1 of this submission is missing</source>
+        <translation>задания %1, к которому относится эта работа, нет</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>the time the work was received is not valid</source>
+        <translation>неверное время получения работы</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no lesson %1; a task belongs to the lesson of its topic, add the lesson first</source>
+        <translation>урока %1 нет; задание относится к уроку своей темы — сначала добавьте урок</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no lesson %1; add it with «tabel-node lesson add» first</source>
+        <translation>урока %1 нет; сначала добавьте его командой «tabel-node lesson add»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no period «%1» in the calendar</source>
+        <translation>в календаре нет периода «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no period «%1» in the calendar; import the calendar or check the id</source>
+        <translation>в календаре нет периода «%1»; загрузите календарь или проверьте идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no pupil %1 in class %2</source>
+        <translation>в классе %2 нет ученика %1</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no pupil %1; check the id in the roster</source>
+        <translation>ученика %1 нет; проверьте идентификатор в списке учеников</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no submission %1; see «tabel-node submission list»</source>
+        <translation>работы ученика %1 нет; см. «tabel-node submission list»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>there is no task %1; see «tabel-node task list»</source>
+        <translation>задания %1 нет; см. «tabel-node task list»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>topic %1 is not in the calendar-thematic plan of %2, %3; add it with «tabel-node ktp add-topic» first</source>
+        <translation>темы %1 нет в календарно-тематическом планировании %2, %3; сначала добавьте её командой «tabel-node ktp add-topic»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>you do not teach %1 in class %2 (no such line for you in the timetable)</source>
+        <translation>вы не ведёте %1 в классе %2 (в расписании нет такой строки с вами)</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>you do not teach %1 to pupil %2 of class %3; only their own teacher gives the period mark</source>
+        <translation>вы не ведёте %1 у ученика %2 класса %3; отметку за период ставит только его учитель</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>«%1» is not a class: it must start with its grade 1…11, like «7А»</source>
+        <translation>«%1» — не класс: обозначение класса начинается с номера параллели 1…11, например «7А»</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>«%1» is not a kind of calendar line; use year, quarter, half or holiday</source>
+        <translation>«%1» — неизвестный вид строки календаря; используйте year, quarter, half или holiday</translation>
+    </message>
+    <message>
+        <location filename="../node/core/journal.cpp"/>
+        <source>«%1» is not a subgroup; write subject:group, like «eng:1»</source>
+        <translation>«%1» — не подгруппа; пишите предмет:группа, например «eng:1»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::KeyFile</name>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>cannot read the key file %1: %2</source>
+        <translation>не удалось прочитать файл ключа %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>cannot write the key file %1: %2</source>
+        <translation>не удалось записать файл ключа %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>no format version</source>
+        <translation>не указана версия формата</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>salt or check value missing</source>
+        <translation>нет соли или контрольного значения</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>the key file %1 is damaged (%2); restore it from a backup of the store folder</source>
+        <translation>файл ключа %1 повреждён (%2); восстановите его из резервной копии папки хранилища</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>the key file %1 is missing</source>
+        <translation>файл ключа %1 отсутствует</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>the key file %1 was written by a newer tabel; update tabel</source>
+        <translation>файл ключа %1 записан более новой версией tabel; обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>the key file %1: %2</source>
+        <translation>файл ключа %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>the passphrase is wrong; nothing was changed, try again</source>
+        <translation>неверная парольная фраза; ничего не изменено, попробуйте ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../node/store/key_file.cpp"/>
+        <source>too large</source>
+        <translation>слишком большой</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::NodeStore</name>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>a passphrase change was interrupted after the store was re-encrypted; open it with the new passphrase</source>
+        <translation>смена парольной фразы прервалась после перешифрования хранилища; откройте его с новой парольной фразой</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>a passphrase change was interrupted before the store was re-encrypted, so the new passphrase never took effect; open it with the old passphrase</source>
+        <translation>смена парольной фразы прервалась до перешифрования хранилища, поэтому новая парольная фраза не вступила в силу; откройте хранилище старой парольной фразой</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>a store already exists in %1; open it, or choose another folder</source>
+        <translation>в %1 уже есть хранилище; откройте его или выберите другую папку</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>cannot create the folder %1</source>
+        <translation>не удалось создать папку %1</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>cannot finish the interrupted passphrase change in %1</source>
+        <translation>не удалось завершить прерванную смену парольной фразы в %1</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>no stored file has the checksum %1</source>
+        <translation>нет сохранённого файла с контрольной суммой %1</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the file is %1 MiB; files up to %2 MiB can be stored</source>
+        <translation>размер файла — %1 МБ; сохранить можно файлы до %2 МБ</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the passphrase must be at least %1 characters long</source>
+        <translation>парольная фраза должна содержать не менее %1 символов</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the store failed its integrity check: %1</source>
+        <translation>хранилище не прошло проверку целостности: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the store file %1 is damaged or was altered; restore it from a backup</source>
+        <translation>файл хранилища %1 повреждён или изменён извне; восстановите его из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the store was re-encrypted but the key file could not be replaced; open the store with the new passphrase to finish</source>
+        <translation>хранилище перешифровано, но файл ключа заменить не удалось; чтобы завершить смену парольной фразы, откройте хранилище с новой парольной фразой</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>the stored file %1 does not match its checksum</source>
+        <translation>сохранённый файл %1 не совпадает со своей контрольной суммой</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>there is no store in %1; create one with «tabel-node init»</source>
+        <translation>в %1 нет хранилища; создайте его командой «tabel-node init»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::schema</name>
+    <message>
+        <location filename="../node/store/schema.cpp"/>
+        <source>the store was created by a newer tabel (schema %1, this program knows up to %2); update tabel</source>
+        <translation>хранилище создано более новой версией tabel (схема %1, эта программа знает схемы до %2); обновите tabel</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::sync</name>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 MiB</source>
+        <translation>%1 МБ</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 belongs to period %2 (%3), which is closed; the edit becomes an amendment request for the operator</source>
+        <translation>%1 относится к периоду %2 (%3), который уже закрыт; правка станет запросом на исправление для оператора</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 bytes</source>
+        <translation>%1 байт</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 ends in the middle of %2; it was cut short</source>
+        <translation>%1 обрывается на элементе «%2»: данные пришли не полностью</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 falls on %2, in period %3 (%4), which is closed; the edit becomes an amendment request for the operator</source>
+        <translation>%1 приходится на %2 — в закрытом периоде %3 (%4); правка станет запросом на исправление для оператора</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 has an unknown entity type %2; the op is refused</source>
+        <translation>у %1 неизвестный тип записи %2; операция отклонена</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 change sets; the limit is %3</source>
+        <translation>%1: пакетов изменений — %2 при пределе %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 is a message of kind %2, expected kind %3</source>
+        <translation>%1: сообщение вида %2, а ожидается вид %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 is malformed at %2: %3</source>
+        <translation>%1: ошибка формата в элементе «%2»: %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 is not a valid entity key (%2); the op is refused</source>
+        <translation>%1 — недопустимый ключ записи (%2); операция отклонена</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 is reference data (%2) that only the operator may change</source>
+        <translation>%1 — справочные данные (%2), их может менять только оператор</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>%1 parts, expected %2</source>
+        <translation>частей: %1, ожидается %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 unexpected bytes follow</source>
+        <translation>после данных ещё %1 лишних байт</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1: %2 is %3 bytes long; it must be %4</source>
+        <translation>%1: длина элемента «%2» — %3 байт, а должна быть %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1: %2 is %3 bytes; the limit is %4</source>
+        <translation>%1: размер элемента «%2» — %3 байт при пределе %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a change set</source>
+        <translation>пакет изменений</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a change set announces %1 ops; the limit is %2</source>
+        <translation>в пакете изменений заявлено операций: %1 при пределе %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a change set entry</source>
+        <translation>запись о пакете изменений</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a change set&apos;s signature</source>
+        <translation>подпись пакета изменений</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a frame&apos;s nonce must be %1 bytes</source>
+        <translation>одноразовое число (nonce) кадра должно занимать %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a frame&apos;s time cannot be negative</source>
+        <translation>время кадра не может быть отрицательным</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>ahead of</source>
+        <translation>позже</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an added item</source>
+        <translation>добавленный элемент</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an entry</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op</source>
+        <translation>операция</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>an op has no device or no time</source>
+        <translation>у операции не указано устройство или время</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>an op is not [hlc, entity, field, value, baseDevice, baseHlc]</source>
+        <translation>операция не имеет вида [hlc, entity, field, value, baseDevice, baseHlc]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s base device</source>
+        <translation>базовое устройство операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s base time</source>
+        <translation>базовое время операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s entity key</source>
+        <translation>ключ записи операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>an op&apos;s entity key is empty or too long</source>
+        <translation>ключ записи в операции пустой или слишком длинный</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s field name</source>
+        <translation>имя поля операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>an op&apos;s field name is empty or too long</source>
+        <translation>имя поля в операции пустое или слишком длинное</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s time</source>
+        <translation>время операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an op&apos;s value</source>
+        <translation>значение операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>an op&apos;s value is longer than %1 bytes</source>
+        <translation>значение в операции длиннее %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>an op&apos;s value is neither null, an integer nor text</source>
+        <translation>значение в операции — не null, не целое число и не текст</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>behind</source>
+        <translation>раньше</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>change set format %1 is not supported; this build reads format %2</source>
+        <translation>формат пакета изменений %1 не поддерживается; эта сборка читает формат %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>change set format %1 is not supported; update tabel</source>
+        <translation>формат пакета изменений %1 не поддерживается; обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>class id</source>
+        <translation>идентификатор класса</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [changeSet, signature]</source>
+        <translation>ожидается [changeSet, signature]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [hlc, entity, field, value, baseDevice, baseHlc]</source>
+        <translation>ожидается [hlc, entity, field, value, baseDevice, baseHlc]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [hubSeq, changeSet, signature]</source>
+        <translation>ожидается [hubSeq, changeSet, signature]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [kind, version, …]</source>
+        <translation>ожидается [kind, version, …]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [seq, status, reason, text]</source>
+        <translation>ожидается [seq, status, reason, text]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [version, deviceKey, time, nonce, payload, signature]</source>
+        <translation>ожидается [version, deviceKey, time, nonce, payload, signature]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [version, …]</source>
+        <translation>ожидается [version, …]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected a 64-bit integer</source>
+        <translation>ожидается 64-битное целое число</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected a byte string</source>
+        <translation>ожидается строка байтов</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected a text string</source>
+        <translation>ожидается текстовая строка</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected an array</source>
+        <translation>ожидается массив</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected an array of 6 items</source>
+        <translation>ожидается массив из 6 элементов</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected an unsigned integer</source>
+        <translation>ожидается целое число без знака</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected at least %1 items, found %2</source>
+        <translation>элементов должно быть не меньше %1, а найдено %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>group id</source>
+        <translation>идентификатор группы</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>indefinite lengths and reserved forms are not allowed</source>
+        <translation>неопределённая длина и зарезервированные формы недопустимы</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>items are nested too deeply</source>
+        <translation>слишком глубокая вложенность элементов</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>its end</source>
+        <translation>конец</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>its start</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>malformed change set: %1</source>
+        <translation>повреждённый пакет изменений: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>not in canonical form</source>
+        <translation>не в канонической форме</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>op %1 is based on version %2, which is not older than the op itself</source>
+        <translation>операция %1 основана на версии %2, которая не старше самой операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>protocol version %1 is not supported; this build speaks version %2</source>
+        <translation>версия протокола %1 не поддерживается; эта сборка работает с версией %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>protocol version %1 is not supported; this hub speaks version %2; update tabel</source>
+        <translation>версия протокола %1 не поддерживается; сервер школы работает с версией %2; обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>subject id</source>
+        <translation>идентификатор предмета</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>teacher %1 has no assignment for class %2, subject %3, group %4 and no substitution for lesson %5 of %6: %7 is outside the node&apos;s scopes</source>
+        <translation>у учителя %1 нет назначения на класс %2, предмет %3, группу %4 и нет замещения на урок № %5 (%6): %7 вне области доступа узла</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>teacher %1 has no assignment for class %2, subject %3: %4 is outside the node&apos;s scopes</source>
+        <translation>у учителя %1 нет назначения на класс %2, предмет %3: %4 вне области доступа узла</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>teacher %1 teaches group %2 of class %3 in %4, not group %5: %6 is outside the node&apos;s scopes (2.5.5)</source>
+        <translation>учитель %1 ведёт %4 у группы %2 класса %3, а не у группы %5: %6 вне области доступа узла (п. 2.5.5)</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the acknowledgement</source>
+        <translation>подтверждение</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the acknowledgement holds an unknown status %1</source>
+        <translation>в подтверждении неизвестный статус %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the author</source>
+        <translation>автор</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the batch expands beyond %1; the node must send smaller batches</source>
+        <translation>пакет после распаковки больше %1; узел должен отправлять пакеты поменьше</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the batch holds more than %1 ops; the node must send smaller batches</source>
+        <translation>в пакете больше %1 операций; узел должен отправлять пакеты поменьше</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the batch id</source>
+        <translation>идентификатор пакета</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set has no ops or too many (%1)</source>
+        <translation>в пакете изменений нет операций или их слишком много (%1)</translation>
+    </message>
+    <message>
+        <location filename="../sync/scope.cpp"/>
+        <source>the change set is authored as %1, but the node is enrolled for teacher %2</source>
+        <translation>автором пакета изменений указан %1, а узел зарегистрирован на учителя %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the change set list</source>
+        <translation>список пакетов изменений</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set names no valid device key</source>
+        <translation>в пакете изменений нет действительного ключа устройства</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set&apos;s author is empty or too long</source>
+        <translation>автор пакета изменений не указан или слишком длинный</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set&apos;s ops are not in time order</source>
+        <translation>операции пакета изменений идут не по порядку времени</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set&apos;s sequence number must be positive</source>
+        <translation>порядковый номер пакета изменений должен быть положительным</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set&apos;s signature does not match its device key</source>
+        <translation>подпись пакета изменений не соответствует ключу его устройства</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>the change set&apos;s time is not that of its last op</source>
+        <translation>время пакета изменений не совпадает со временем его последней операции</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the cursor</source>
+        <translation>курсор</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the device key</source>
+        <translation>ключ устройства</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the device key must be %1 bytes</source>
+        <translation>длина ключа устройства должна быть %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the entry list</source>
+        <translation>список записей</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the first cursor</source>
+        <translation>начальный курсор</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the format</source>
+        <translation>формат</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the hub sequence</source>
+        <translation>порядковый номер на сервере школы</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the last cursor</source>
+        <translation>конечный курсор</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the message kind</source>
+        <translation>вид сообщения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the node id</source>
+        <translation>идентификатор узла</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the nonce</source>
+        <translation>одноразовое число (nonce)</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the op list</source>
+        <translation>список операций</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the payload</source>
+        <translation>полезные данные</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the payload is empty</source>
+        <translation>полезные данные пусты</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the payload is not valid zstd data: %1</source>
+        <translation>полезные данные — не корректные данные zstd: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the payload of %1 expands more than %2 times its size; it is refused as a decompression bomb</source>
+        <translation>полезные данные (%1) при распаковке вырастают больше чем в %2 раз; они отклонены как «бомба распаковки»</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the protocol version</source>
+        <translation>версия протокола</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the pull batch</source>
+        <translation>пакет получения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the push batch</source>
+        <translation>пакет отправки</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the push batch names no node</source>
+        <translation>в пакете отправки не указан узел</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the reason code</source>
+        <translation>код причины</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the reason text</source>
+        <translation>текст причины</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the request</source>
+        <translation>запрос</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the request is %1 bytes; the limit is %2; the node must send smaller batches</source>
+        <translation>размер запроса — %1 байт при пределе %2; узел должен отправлять пакеты поменьше</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the request was signed at %1, %2 s %3 the hub&apos;s clock; at most %4 s is accepted; check the node&apos;s date and time</source>
+        <translation>запрос подписан в %1 — на %2 с %3, чем показывают часы сервера школы; допускается не больше %4 с; проверьте дату и время на ноутбуке учителя</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the request&apos;s signature does not match its device key %1</source>
+        <translation>подпись запроса не соответствует ключу устройства %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the request&apos;s time is out of range</source>
+        <translation>время запроса вне допустимого диапазона</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the sequence number</source>
+        <translation>порядковый номер</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the signature</source>
+        <translation>подпись</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the text is not valid UTF-8</source>
+        <translation>текст — не корректный UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>too many ops</source>
+        <translation>слишком много операций</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>version %1 was received before with other content; a device never reuses a time</source>
+        <translation>версия %1 уже была получена с другим содержимым; устройство никогда не использует одно время дважды</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>wrong item types</source>
+        <translation>неверные типы элементов</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::zstd</name>
+    <message>
+        <location filename="../shared/core/zstd.cpp"/>
+        <location filename="../sync/wire.cpp"/>
+        <source>compressed data expands beyond the limit of %1 bytes</source>
+        <translation>сжатые данные после распаковки превышают предел в %1 байт</translation>
+    </message>
+    <message>
+        <location filename="../shared/core/zstd.cpp"/>
+        <source>compressed data is damaged: %1</source>
+        <translation>сжатые данные повреждены: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/core/zstd.cpp"/>
+        <source>compressed data is truncated</source>
+        <translation>сжатые данные обрываются</translation>
+    </message>
+    <message>
+        <location filename="../shared/core/zstd.cpp"/>
+        <source>compression failed: %1</source>
+        <translation>не удалось сжать данные: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/core/zstd.cpp"/>
+        <source>out of memory</source>
+        <translation>недостаточно памяти</translation>
+    </message>
+</context>
 </TS>

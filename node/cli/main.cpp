@@ -1,13 +1,24 @@
-// tabel-node's commands are not on main yet (see the open foundation issue); until they land, say so and fail
-// instead of pretending to have done something.
+// tabel-node: the teacher's command-line front end. See `tabel-node --help` and node/cli/exit_codes.h.
+#include "node/cli/commands.h"
+#include "node/cli/exit_codes.h"
+#include "node/cli/support.h"
+#include "shared/core/i18n.h"
+#include "shared/crypto/secret.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QLoggingCategory>
 
 int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
-    QTextStream(stderr) << QCoreApplication::translate(
-                               "tabel-node", "tabel-node: this build has no commands yet; see the README and the "
-                                             "open foundation issue")
-                        << Qt::endl;
-    return 1;
+    QCoreApplication::setApplicationName(QStringLiteral("tabel-node"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TABEL_VERSION));
+    // The libraries' diagnostics are for engineers (QT_LOGGING_RULES="tabel.*=true" brings them back); a teacher
+    // sees one message per error, with its hint.
+    QLoggingCategory::setFilterRules(QStringLiteral("tabel.*.warning=false"));
+    tabel::installTranslation(app);
+    if (auto ok = tabel::crypto::initialize(); !ok) {
+        tabel::node::cli::printErr(QStringLiteral("tabel-node: ") + ok.error().message);
+        return tabel::node::cli::exitCodeFor(ok.error().code);
+    }
+    return tabel::node::cli::run(QCoreApplication::arguments().mid(1));
 }
