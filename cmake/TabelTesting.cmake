@@ -9,5 +9,5 @@ function(tabel_add_qtest)
         set(T_TIMEOUT 300)
     endif()
     set_tests_properties(${T_NAME} PROPERTIES LABELS "${T_LABEL}" TIMEOUT ${T_TIMEOUT}
-        ENVIRONMENT "TABEL_LANG=en;QT_QPA_PLATFORM=offscreen;TABEL_NODE_BIN=$<TARGET_FILE:tabel-node>;TABEL_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+        ENVIRONMENT "TABEL_LANG=en;QT_QPA_PLATFORM=offscreen;TABEL_NODE_BIN=$<TARGET_FILE:tabel-node>;TABEL_HUB_BIN=$<TARGET_FILE:tabel-hub>;TABEL_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
 endfunction()

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 #include <optional>
 
@@ -608,6 +609,177 @@ WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits) {
     }
     TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
     return a;
+}
+
+QByteArray encode(const EnrollRequest& request) {
+    // [4, version, secret, nodeName]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(4);
+    w.append(qint64(MessageKind::EnrollRequest));
+    w.append(qint64(request.version));
+    w.append(request.secret);
+    w.append(request.nodeName);
+    w.endArray();
+    return out;
+}
+
+QByteArray encode(const Enrolled& enrolled) {
+    // [5, version, nodeId, teacherId, teacherName, [[class, subject, group], …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(6);
+    w.append(qint64(MessageKind::Enrolled));
+    w.append(qint64(enrolled.version));
+    w.append(enrolled.nodeId);
+    w.append(enrolled.teacherId);
+    w.append(enrolled.teacherName);
+    w.startArray(quint64(enrolled.assignments.size()));
+    for (const EnrolledAssignment& a : enrolled.assignments) {
+        w.startArray(3);
+        w.append(a.classId);
+        w.append(a.subjectId);
+        w.append(a.groupId);
+        w.endArray();
+    }
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+QByteArray encode(const PullRequest& request) {
+    // [6, version, cursor, maxChangeSets]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(4);
+    w.append(qint64(MessageKind::PullRequest));
+    w.append(qint64(request.version));
+    w.append(quint64(request.cursor));
+    w.append(quint64(request.maxChangeSets));
+    w.endArray();
+    return out;
+}
+
+WireResult<EnrollRequest> decodeEnrollRequest(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the enrolment request"));
+    EnrollRequest r;
+    quint64 items = 0;
+    if (auto f = readMessageHead(in, MessageKind::EnrollRequest, r.version, items, 4))
+        return *f;
+    TABEL_WIRE_CHECK(
+        in, in.bytes(&r.secret, QT_TRANSLATE_NOOP("tabel::sync", "the enrolment secret"), kEnrollSecretBytes) &&
+                in.text(&r.nodeName, QT_TRANSLATE_NOOP("tabel::sync", "the node name"), limits.maxNodeIdBytes));
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return r;
+}
+
+WireResult<Enrolled> decodeEnrolled(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the enrolment answer"));
+    Enrolled e;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::Enrolled, e.version, items, 6))
+        return *f;
+    TABEL_WIRE_CHECK(
+        in,
+        in.text(&e.nodeId, QT_TRANSLATE_NOOP("tabel::sync", "the node id"), limits.maxNodeIdBytes) &&
+            in.text(&e.teacherId, QT_TRANSLATE_NOOP("tabel::sync", "the teacher id"), limits.maxNodeIdBytes) &&
+            in.text(&e.teacherName, QT_TRANSLATE_NOOP("tabel::sync", "the teacher's name"), limits.maxReasonBytes) &&
+            in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the assignment list")));
+    if (count > quint64(limits.maxAssignments))
+        return failure(
+            WireError::TooLarge,
+            tr("%1 holds %2 assignments; the limit is %3").arg(in.context()).arg(count).arg(limits.maxAssignments));
+    for (quint64 i = 0; i < count; ++i) {
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "an assignment");
+        quint64 n = 0;
+        EnrolledAssignment a;
+        TABEL_WIRE_CHECK(in, in.array(n, entry));
+        if (n < 3) {
+            in.garbage(entry, tr("expected [class, subject, group]"));
+            return in.failureValue();
+        }
+        TABEL_WIRE_CHECK(in, in.text(&a.classId, entry, limits.maxNodeIdBytes) &&
+                                 in.text(&a.subjectId, entry, limits.maxNodeIdBytes) &&
+                                 in.text(&a.groupId, entry, limits.maxNodeIdBytes) && in.skipExtra(n - 3, entry));
+        e.assignments.append(std::move(a));
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 6, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return e;
+}
+
+WireResult<PullRequest> decodePullRequest(const QByteArray& cbor, const WireLimits& limits) {
+    Q_UNUSED(limits);
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the pull request"));
+    PullRequest r;
+    quint64 items = 0;
+    if (auto f = readMessageHead(in, MessageKind::PullRequest, r.version, items, 4))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.uint(r.cursor, QT_TRANSLATE_NOOP("tabel::sync", "the cursor")) &&
+                             in.uint(r.maxChangeSets, QT_TRANSLATE_NOOP("tabel::sync", "the change set count")));
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return r;
+}
+
+namespace {
+constexpr char kBase32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+constexpr int kCodeLetters = ((kEnrollFingerprintBytes + kEnrollSecretBytes) * 8 + 4) / 5;
+constexpr int kCodeGroup = 6;
+} // namespace
+
+QString formatEnrolmentCode(const EnrolmentCode& code) {
+    const QByteArray bytes = code.fingerprintPrefix + code.secret;
+    QString out;
+    quint32 buffer = 0;
+    int bits = 0, letters = 0;
+    const auto put = [&](int value) {
+        if (letters > 0 && letters % kCodeGroup == 0)
+            out += u'-';
+        out += QLatin1Char(kBase32[value & 31]);
+        ++letters;
+    };
+    for (const char c : bytes) {
+        buffer = (buffer << 8) | quint8(c);
+        bits += 8;
+        while (bits >= 5) {
+            put(int(buffer >> (bits - 5)));
+            bits -= 5;
+        }
+    }
+    if (bits > 0)
+        put(int(buffer << (5 - bits)));
+    return out;
+}
+
+Result<EnrolmentCode> parseEnrolmentCode(const QString& text) {
+    const auto bad = [&text]() {
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("«%1» is not an enrolment code; it has %2 letters and digits in groups, like "
+                            "ABCDEF-GHIJKL-…, as «tabel-hub node add» printed it")
+                             .arg(text)
+                             .arg(kCodeLetters));
+    };
+    QByteArray bytes;
+    quint32 buffer = 0;
+    int bits = 0, letters = 0;
+    for (const QChar ch : text) {
+        if (ch == u'-' || ch.isSpace())
+            continue;
+        const char c = char(ch.toUpper().toLatin1());
+        const char* at = c ? std::strchr(kBase32, c) : nullptr;
+        if (!at)
+            return bad();
+        buffer = (buffer << 5) | quint32(at - kBase32);
+        bits += 5;
+        ++letters;
+        if (bits >= 8) {
+            bytes.append(char((buffer >> (bits - 8)) & 0xff));
+            bits -= 8;
+        }
+        buffer &= (1u << bits) - 1;
+    }
+    if (letters != kCodeLetters || bytes.size() != kEnrollFingerprintBytes + kEnrollSecretBytes || buffer != 0)
+        return bad();
+    return EnrolmentCode{bytes.left(kEnrollFingerprintBytes), bytes.mid(kEnrollFingerprintBytes)};
 }
 
 QByteArray newBatchId() {

@@ -114,7 +114,8 @@ struct WireLimits {
     int maxOpsPerBatch = 200000;                  // all change sets of one message together
     int maxChangeSetsPerBatch = 20000;
     int maxNodeIdBytes = 128;
-    int maxReasonBytes = 4096; // an Ack entry's text
+    int maxReasonBytes = 4096;  // an Ack entry's text
+    int maxAssignments = 10000; // an Enrolled message's assignments
 };
 
 // ---- Messages ----------------------------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ struct SignedChangeSet {
     friend bool operator==(const SignedChangeSet&, const SignedChangeSet&) = default;
 };
 
-enum class MessageKind { Push = 1, Pull = 2, Ack = 3 };
+enum class MessageKind { Push = 1, Pull = 2, Ack = 3, EnrollRequest = 4, Enrolled = 5, PullRequest = 6 };
 
 // Node → hub. batchId is the idempotency key: the hub answers a batch id it has seen with the stored Ack.
 // cursor: the hub sequence the node has pulled up to (the hub may answer with what is newer).
@@ -193,16 +194,68 @@ struct Ack {
     friend bool operator==(const Ack&, const Ack&) = default;
 };
 
+// Node → hub, the first request of a new device (R-S9): the one-time secret of the enrolment code the operator
+// gave the teacher, and a name for the device. The frame is signed by the new device key, which the hub
+// registers for the node the code was made for.
+constexpr int kEnrollSecretBytes = 10;
+struct EnrollRequest {
+    int version = kProtocolVersion;
+    QByteArray secret; // kEnrollSecretBytes
+    QString nodeName;  // e.g. the host name; ≤ WireLimits::maxNodeIdBytes
+    friend bool operator==(const EnrollRequest&, const EnrollRequest&) = default;
+};
+
+// The enrolment code `tabel-hub node add` prints and `tabel-node enroll` reads: the first 16 bytes of the SHA-256
+// fingerprint of the hub's TLS certificate (which the node pins) and the one-time secret, as RFC 4648 base32
+// without padding, in groups of six letters joined by dashes ("ABCDEF-GHIJKL-…", 42 letters). Parsing ignores
+// case, spaces and dashes.
+constexpr int kEnrollFingerprintBytes = 16;
+struct EnrolmentCode {
+    QByteArray fingerprintPrefix; // kEnrollFingerprintBytes
+    QByteArray secret;            // kEnrollSecretBytes
+    friend bool operator==(const EnrolmentCode&, const EnrolmentCode&) = default;
+};
+QString formatEnrolmentCode(const EnrolmentCode& code);
+[[nodiscard]] Result<EnrolmentCode> parseEnrolmentCode(const QString& text);
+
+// Hub → node: who the device now is and what it may write (its assignments: class × subject × group).
+struct EnrolledAssignment {
+    QString classId, subjectId, groupId;
+    friend bool operator==(const EnrolledAssignment&, const EnrolledAssignment&) = default;
+};
+struct Enrolled {
+    int version = kProtocolVersion;
+    QString nodeId;
+    QString teacherId;
+    QString teacherName;
+    QList<EnrolledAssignment> assignments;
+    friend bool operator==(const Enrolled&, const Enrolled&) = default;
+};
+
+// Node → hub: "send me the change sets in my scopes after this hub sequence", at most maxChangeSets of them.
+struct PullRequest {
+    int version = kProtocolVersion;
+    quint64 cursor = 0;
+    quint64 maxChangeSets = 1000;
+    friend bool operator==(const PullRequest&, const PullRequest&) = default;
+};
+
 // CBOR of each message (PROTOCOL.md has the layouts). Encoding is deterministic.
 QByteArray encode(const PushBatch& batch);
 QByteArray encode(const PullBatch& batch);
 QByteArray encode(const Ack& ack);
+QByteArray encode(const EnrollRequest& request);
+QByteArray encode(const Enrolled& enrolled);
+QByteArray encode(const PullRequest& request);
 
 // Decoders: strict about types and lengths, tolerant of extra trailing items (additive changes), and never
 // reading an item before checking its announced length against the input and the limits.
 WireResult<PushBatch> decodePushBatch(const QByteArray& cbor, const WireLimits& limits = {});
 WireResult<PullBatch> decodePullBatch(const QByteArray& cbor, const WireLimits& limits = {});
 WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits = {});
+WireResult<EnrollRequest> decodeEnrollRequest(const QByteArray& cbor, const WireLimits& limits = {});
+WireResult<Enrolled> decodeEnrolled(const QByteArray& cbor, const WireLimits& limits = {});
+WireResult<PullRequest> decodePullRequest(const QByteArray& cbor, const WireLimits& limits = {});
 
 QByteArray newBatchId(); // kBatchIdBytes from the system's secure random source
 QByteArray newNonce();   // kNonceBytes, likewise

@@ -2,6 +2,379 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>tabel-hub</name>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>%1 needs a value: %2</source>
+        <translation>%1 требует значения: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>(required)</source>
+        <translation>(обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--%1 is given twice</source>
+        <translation>--%1 указан дважды</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--assign: expected CLASS/SUBJECT/GROUP such as 7А/math/all, got «%1»</source>
+        <translation>--assign: ожидается CLASS/SUBJECT/GROUP, например 7А/math/all, получено «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--listen: expected ADDRESS:PORT such as 127.0.0.1:8443, got «%1»</source>
+        <translation>--listen: ожидается ADDRESS:PORT, например 127.0.0.1:8443, получено «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--name must not be empty</source>
+        <translation>--name не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--store needs a value: --store DIR</source>
+        <translation>--store требует значения: --store DIR</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--valid-days: expected a whole number from 1 to 90, got «%1»</source>
+        <translation>--valid-days: ожидается целое число от 1 до 90, получено «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Commands:</source>
+        <translation>Команды:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>DEVICE</source>
+        <translation>УСТРОЙСТВО</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ENROLLED</source>
+        <translation>ПОДКЛЮЧЁН</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Exit codes:</source>
+        <translation>Коды завершения:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Global options:</source>
+        <translation>Общие параметры:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ID</source>
+        <translation>ИДЕНТИФИКАТОР</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>LAST SYNC</source>
+        <translation>ПОСЛЕДНЯЯ СИНХРОНИЗАЦИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Options:</source>
+        <translation>Параметры:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>SCOPES</source>
+        <translation>ПОЛНОМОЧИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>STATUS</source>
+        <translation>СОСТОЯНИЕ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>TEACHER</source>
+        <translation>УЧИТЕЛЬ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>The school hub: receives the teachers&apos; signed changes over HTTPS, merges them field by field and keeps every version.</source>
+        <translation>Сервер школы: принимает подписанные изменения учителей по HTTPS, объединяет их поле за полем и хранит каждую версию.</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Usage: %1</source>
+        <translation>Использование: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Usage: tabel-hub [--store DIR] COMMAND [OPTIONS]</source>
+        <translation>Использование: tabel-hub [--store DIR] COMMAND [OPTIONS]</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>a teacher&apos;s node needs at least one --assign CLASS/SUBJECT/GROUP</source>
+        <translation>узлу учителя нужен хотя бы один --assign CLASS/SUBJECT/GROUP</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>accept a suspended node again</source>
+        <translation>снова принимать приостановленный узел</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>already exists</source>
+        <translation>уже существует</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>certificate SHA-256 fingerprint: %1</source>
+        <translation>отпечаток сертификата SHA-256: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>check the free disk space and the permissions of the hub&apos;s folder</source>
+        <translation>проверьте свободное место на диске и права доступа к папке сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>cryptography failure</source>
+        <translation>сбой криптографии</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>hint: %1</source>
+        <translation>подсказка: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>how many days the code stays valid (default: 7)</source>
+        <translation>сколько дней код действителен (по умолчанию: 7)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>internal error (a bug, or the system failed: disk full, the port is taken)</source>
+        <translation>внутренняя ошибка (ошибка программы или сбой системы: диск заполнен, порт занят)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>it carries the fingerprint of this hub&apos;s certificate: %1</source>
+        <translation>код содержит отпечаток сертификата этого сервера школы: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>list the nodes, their scopes and last sync</source>
+        <translation>список узлов, их полномочий и последней синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>listening on https://%1:%2 (store %3)</source>
+        <translation>ожидание подключений на https://%1:%2 (хранилище %3)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>made a new self-signed certificate in %1</source>
+        <translation>создан новый самоподписанный сертификат в %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>missing argument %1</source>
+        <translation>не хватает аргумента %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>missing required option %1</source>
+        <translation>не указан обязательный параметр %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>no command given</source>
+        <translation>команда не указана</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>no nodes yet; add one with «tabel-hub node add»</source>
+        <translation>узлов пока нет; добавьте узел командой «tabel-hub node add»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 for %2 (%3)</source>
+        <translation>узел %1 для %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 is accepted again</source>
+        <translation>узел %1 снова принимается</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 is suspended: the hub refuses its requests</source>
+        <translation>узел %1 приостановлен: сервер школы отклоняет его запросы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>not found (no such node)</source>
+        <translation>не найдено (нет такого узла)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ok</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>one-time enrolment code, valid until %1:</source>
+        <translation>одноразовый код подключения, действителен до %1:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>refuse every request of a node at once</source>
+        <translation>немедленно отклонять все запросы узла</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>register a teacher&apos;s device and print its one-time enrolment code</source>
+        <translation>зарегистрировать устройство учителя и вывести его одноразовый код подключения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>see «tabel-hub %1 --help»</source>
+        <translation>см. «tabel-hub %1 --help»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>see «tabel-hub --help»</source>
+        <translation>см. «tabel-hub --help»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>serve the HTTPS API to the nodes (loopback only unless --listen says otherwise)</source>
+        <translation>обслуживать узлы по HTTPS (только на локальном адресе, если --listen не задаёт другой)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show help and exit</source>
+        <translation>показать справку и выйти</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show the version and exit</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>suspended</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the hub&apos;s folder (default: ./tabel-data/hub)</source>
+        <translation>папка сервера школы (по умолчанию: ./tabel-data/hub)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the operator&apos;s device: may write everything</source>
+        <translation>устройство оператора: может изменять всё</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the store is busy: another program uses it</source>
+        <translation>хранилище занято: его использует другая программа</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the store is damaged or was altered</source>
+        <translation>хранилище повреждено или изменено</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the teacher&apos;s full name</source>
+        <translation>полное имя учителя</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the teacher&apos;s id at the school</source>
+        <translation>идентификатор учителя в школе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unexpected argument «%1» for «%2»</source>
+        <translation>лишний аргумент «%1» для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown command «%1»</source>
+        <translation>неизвестная команда «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown option %1 (options of a command go after its name)</source>
+        <translation>неизвестный параметр %1 (параметры команды указываются после её имени)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown option --%1 for «%2»</source>
+        <translation>неизвестный параметр --%1 для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown subcommand «%1» of «%2»; expected add, list, suspend or resume</source>
+        <translation>неизвестная подкоманда «%1» команды «%2»; ожидается add, list, suspend или resume</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unsupported: written by a newer tabel</source>
+        <translation>не поддерживается: записано более новой версией tabel</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>usage error: unknown command or option, a missing or malformed argument</source>
+        <translation>ошибка вызова: неизвестная команда или параметр, отсутствующий или неверный аргумент</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>waiting for enrolment</source>
+        <translation>ожидает подключения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>warning: listening on %1, which other computers can reach</source>
+        <translation>внимание: ожидание подключений на %1, этот адрес доступен другим компьютерам</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>what the teacher may write, e.g. 7А/math/all; repeat for more</source>
+        <translation>что учитель может изменять, например 7А/math/all; повторите для нескольких</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one</source>
+        <translation>где ожидать подключений (по умолчанию: 127.0.0.1:8443); порт 0 выбирает свободный</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>«%1» needs a subcommand: add, list, suspend or resume</source>
+        <translation>«%1» требует подкоманды: add, list, suspend или resume</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>«tabel-hub COMMAND --help» shows the options of a command.</source>
+        <translation>«tabel-hub COMMAND --help» показывает параметры команды.</translation>
+    </message>
+</context>
+<context>
     <name>tabel-node</name>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -2390,6 +2763,170 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::hub::HubServer</name>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>не удаётся ожидать подключений на %1:%2: %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>node «%1» of teacher «%2» is suspended by the hub&apos;s operator; nothing was accepted</source>
+        <translation>узел «%1» учителя «%2» приостановлен оператором сервера школы; ничего не принято</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the batch names node «%1», but this device is enrolled as node «%2»</source>
+        <translation>пакет указывает узел «%1», но это устройство подключено как узел «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the device %1 is not enrolled at this hub; enrol it with a code from «tabel-hub node add»</source>
+        <translation>устройство %1 не подключено к этому серверу школы; подключите его кодом из «tabel-hub node add»</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the request is %1 bytes; the limit is %2 bytes; the node must send smaller batches</source>
+        <translation>запрос занимает %1 байт; предел — %2 байт; узел должен отправлять пакеты меньшего размера</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>this request was received before (its nonce was used already); a replayed request is refused</source>
+        <translation>этот запрос уже был получен (его одноразовое число использовано); повторённый запрос отклонён</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::HubStore</name>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>a node&apos;s scopes in the hub store are damaged</source>
+        <translation>полномочия узла в хранилище сервера школы повреждены</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>a stored acknowledgement in the hub store is damaged: %1</source>
+        <translation>сохранённое подтверждение в хранилище сервера школы повреждено: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>cannot create the folder %1</source>
+        <translation>не удаётся создать папку %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>cannot create the key file %1: %2</source>
+        <translation>не удаётся создать файл ключа %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>cannot read the key file %1: %2</source>
+        <translation>не удаётся прочитать файл ключа %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>cannot write the key file %1</source>
+        <translation>не удаётся записать файл ключа %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>change set %1 arrived, but the hub has this device&apos;s change sets only up to %2; send %3 first</source>
+        <translation>получен пакет изменений %1, но у сервера школы есть пакеты изменений этого устройства только до %2; сначала отправьте %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>change set %1 of this device was received before with other content; a sequence number is never reused</source>
+        <translation>пакет изменений %1 этого устройства уже был получен с другим содержимым; порядковый номер нельзя использовать повторно</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>some field is now in conflict and waits for the operator</source>
+        <translation>в некотором поле теперь конфликт, он ждёт решения оператора</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the change set was signed by device %1, not by this node&apos;s device %2</source>
+        <translation>пакет изменений подписан устройством %1, а не устройством этого узла %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the enrolled node vanished from the hub store</source>
+        <translation>подключённый узел пропал из хранилища сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the enrolment code expired on %1; ask the operator for a new one</source>
+        <translation>срок действия кода подключения истёк %1; попросите у оператора новый</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the enrolment code is not known to this hub; check it, or ask the operator for a new one («tabel-hub node add»)</source>
+        <translation>этот код подключения неизвестен серверу школы; проверьте его или попросите у оператора новый («tabel-hub node add»)</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the enrolment code was used already; each code enrols one device; ask the operator for a new one</source>
+        <translation>код подключения уже использован; каждый код подключает одно устройство; попросите у оператора новый</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub store %1 is damaged, was altered, or does not match hub.key; restore the folder from a backup</source>
+        <translation>хранилище сервера школы %1 повреждено, изменено или не соответствует hub.key; восстановите папку из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub store was created by a newer tabel (schema %1, this program knows up to %2); update tabel</source>
+        <translation>хранилище сервера школы создано более новой версией tabel (схема %1, эта программа знает схемы до %2); обновите tabel</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s op log holds a change set that cannot be merged again: %1</source>
+        <translation>журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the key file %1 is damaged: it must hold exactly %2 bytes</source>
+        <translation>файл ключа %1 повреждён: он должен содержать ровно %2 байт</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the key file %1 is missing, so the hub store cannot be opened; restore it from the backup of the hub&apos;s folder</source>
+        <translation>файл ключа %1 отсутствует, поэтому хранилище сервера школы нельзя открыть; восстановите его из резервной копии папки сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>there is no node «%1»; «tabel-hub node list» shows the nodes</source>
+        <translation>узла «%1» нет; список узлов показывает «tabel-hub node list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>this device is enrolled already as node «%1»</source>
+        <translation>это устройство уже подключено как узел «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::tls</name>
+    <message>
+        <location filename="../hub/server/tls.cpp"/>
+        <source>cannot make the hub&apos;s certificate (%1): %2</source>
+        <translation>не удаётся создать сертификат сервера школы (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/tls.cpp"/>
+        <source>cannot read %1: %2</source>
+        <translation>не удаётся прочитать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/tls.cpp"/>
+        <source>cannot write %1: %2</source>
+        <translation>не удаётся записать %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/tls.cpp"/>
+        <source>the hub&apos;s certificate %1 or its key %2 is damaged; remove both to make a new one (every node must then be enrolled again)</source>
+        <translation>сертификат сервера школы %1 или его ключ %2 повреждён; удалите оба файла, чтобы создать новые (затем все узлы нужно подключить заново)</translation>
+    </message>
+</context>
+<context>
     <name>tabel::node::Journal</name>
     <message>
         <location filename="../node/core/journal.cpp"/>
@@ -2750,6 +3287,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 assignments; the limit is %3</source>
+        <translation>%1 содержит %2 назначений; предел — %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>%1 holds %2 change sets; the limit is %3</source>
         <translation>%1: пакетов изменений — %2 при пределе %3</translation>
     </message>
@@ -2832,6 +3374,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>an added item</source>
         <translation>добавленный элемент</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>an assignment</source>
+        <translation>назначение</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -2927,6 +3474,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>expected [changeSet, signature]</source>
         <translation>ожидается [changeSet, signature]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [class, subject, group]</source>
+        <translation>ожидается [class, subject, group]</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -3076,6 +3628,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the assignment list</source>
+        <translation>список назначений</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the author</source>
         <translation>автор</translation>
     </message>
@@ -3093,6 +3650,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>the batch id</source>
         <translation>идентификатор пакета</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the change set count</source>
+        <translation>число пакетов изменений</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
@@ -3156,6 +3718,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the enrolment answer</source>
+        <translation>ответ на подключение</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the enrolment request</source>
+        <translation>запрос подключения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the enrolment secret</source>
+        <translation>секрет подключения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the entry list</source>
         <translation>список записей</translation>
     </message>
@@ -3188,6 +3765,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>the node id</source>
         <translation>идентификатор узла</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the node name</source>
+        <translation>имя узла</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -3228,6 +3810,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>the pull batch</source>
         <translation>пакет получения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the pull request</source>
+        <translation>запрос получения</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -3291,6 +3878,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the teacher id</source>
+        <translation>идентификатор учителя</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the teacher&apos;s name</source>
+        <translation>имя учителя</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the text is not valid UTF-8</source>
         <translation>текст — не корректный UTF-8</translation>
     </message>
@@ -3313,6 +3910,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/op.cpp"/>
         <source>wrong item types</source>
         <translation>неверные типы элементов</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>«%1» is not an enrolment code; it has %2 letters and digits in groups, like ABCDEF-GHIJKL-…, as «tabel-hub node add» printed it</source>
+        <translation>«%1» — не код подключения; он состоит из %2 букв и цифр, разбитых на группы, как ABCDEF-GHIJKL-…, так, как его вывела «tabel-hub node add»</translation>
     </message>
 </context>
 <context>

@@ -266,6 +266,7 @@ private slots:
     void RS10_messageRoundTrips();
     void RS10_frameRoundTrip();
     void RS10_signedChangeSetOpens();
+    void RS9_enrolAndPullMessagesRoundTrip();
     void RS10_truncatedAtEveryPrefix();
     void RS10_randomGarbageNeverCrashes();
     void RS10_expandedPayloadTooLarge();
@@ -397,6 +398,54 @@ void TestWire::RS10_frameRoundTrip() {
 
     QVERIFY(!encodeFrame(message, m_key, 0, QByteArray(15, 'n')));
     QVERIFY(!encodeFrame(message, m_key, -1, nonce));
+}
+
+void TestWire::RS9_enrolAndPullMessagesRoundTrip() {
+    EnrollRequest enrol;
+    enrol.secret = counting(kEnrollSecretBytes, 0x40);
+    enrol.nodeName = QStringLiteral("ноутбук-каб-12");
+    QCOMPARE(*decodeEnrollRequest(encode(enrol)), enrol);
+    QCOMPARE(encode(*decodeEnrollRequest(encode(enrol))), encode(enrol));
+
+    Enrolled enrolled;
+    enrolled.nodeId = QStringLiteral("n3");
+    enrolled.teacherId = QStringLiteral("t01");
+    enrolled.teacherName = QStringLiteral("Петрова Анна Сергеевна");
+    enrolled.assignments = {{QStringLiteral("7А"), QStringLiteral("math"), QStringLiteral("all")},
+                            {QStringLiteral("7А"), QStringLiteral("eng"), QStringLiteral("1")}};
+    QCOMPARE(*decodeEnrolled(encode(enrolled)), enrolled);
+    Enrolled none = enrolled;
+    none.assignments.clear();
+    QCOMPARE(*decodeEnrolled(encode(none)), none);
+
+    PullRequest pull;
+    pull.cursor = 4242;
+    pull.maxChangeSets = 500;
+    QCOMPARE(*decodePullRequest(encode(pull)), pull);
+
+    // Kinds are checked; a short secret is a wrong length; every prefix is refused, never a crash.
+    QCOMPARE(outcomeOf(decodePullRequest(encode(enrol))), nameOf(WireError::WrongMessage));
+    QCOMPARE(outcomeOf(decodeEnrolled(encode(pull))), nameOf(WireError::WrongMessage));
+    EnrollRequest shortSecret = enrol;
+    shortSecret.secret.chop(1);
+    QCOMPARE(outcomeOf(decodeEnrollRequest(encode(shortSecret))), nameOf(WireError::WrongLength));
+    const QByteArray bytes = encode(enrolled);
+    for (qsizetype n = 0; n < bytes.size(); ++n)
+        QVERIFY(!decodeEnrolled(bytes.left(n)));
+    // Enrolment codes: 42 base32 letters in groups of six; case, spaces and dashes do not matter.
+    const EnrolmentCode code{counting(kEnrollFingerprintBytes, 0xe0), counting(kEnrollSecretBytes, 0x01)};
+    const QString text = formatEnrolmentCode(code);
+    QCOMPARE(text.size(), 42 + 6);
+    QCOMPARE(text.count(u'-'), 6);
+    QCOMPARE(*parseEnrolmentCode(text), code);
+    QCOMPARE(*parseEnrolmentCode(QStringLiteral("  ") + text.toLower().replace(u'-', u' ')), code);
+    QVERIFY(!parseEnrolmentCode(text.left(text.size() - 1)));
+    QVERIFY(!parseEnrolmentCode(text + u'A'));
+    QVERIFY(!parseEnrolmentCode(QString(text).replace(0, 1, u'1')));
+
+    WireLimits one;
+    one.maxAssignments = 1;
+    QCOMPARE(outcomeOf(decodeEnrolled(bytes, one)), nameOf(WireError::TooLarge));
 }
 
 void TestWire::RS10_signedChangeSetOpens() {

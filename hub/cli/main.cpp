@@ -1,0 +1,507 @@
+// tabel-hub: the school hub's command line. `tabel-hub --help`, hub/README.md and hub/cli/exit_codes.h.
+//
+//   tabel-hub [--store DIR] serve [--listen ADDRESS:PORT]
+//   tabel-hub [--store DIR] node add --teacher ID --name NAME --assign CLASS/SUBJECT/GROUP [--assign …]
+//   tabel-hub [--store DIR] node list | node suspend ID | node resume ID
+#include "hub/cli/exit_codes.h"
+#include "hub/server/hub_server.h"
+#include "hub/server/tls.h"
+#include "hub/store/hub_store.h"
+#include "shared/core/i18n.h"
+#include "shared/crypto/secret.h"
+#include "shared/domain/model.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <optional>
+
+namespace tabel::hub::cli {
+
+namespace {
+
+QString t(const char* s) {
+    return QCoreApplication::translate("tabel-hub", s);
+}
+
+void writeTo(std::FILE* stream, const QString& line) {
+    QByteArray bytes = line.toUtf8();
+    bytes.append('\n');
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+void printOut(const QString& line) {
+    writeTo(stdout, line);
+}
+void printErr(const QString& line) {
+    std::fflush(stdout);
+    writeTo(stderr, line);
+}
+
+Error usage(const QString& message) {
+    return makeError(ErrorCode::InvalidArgument, message);
+}
+
+// ---- The command table ----
+
+struct Option {
+    QString name;      // without "--"
+    QString valueName; // empty: a flag
+    QString help;
+    bool required = false;
+    bool repeatable = false;
+    QString synopsis() const {
+        return valueName.isEmpty() ? QStringLiteral("--") + name : QStringLiteral("--") + name + u' ' + valueName;
+    }
+};
+
+struct Invocation {
+    QString storeDir;
+    QHash<QString, QStringList> values;
+    QSet<QString> flags;
+    QStringList positionals;
+    QString value(const QString& name) const { return values.value(name).value(0); }
+};
+
+struct Command {
+    QString group, sub;
+    QString summary;
+    QStringList positionals; // names, e.g. "ID"
+    QList<Option> options;
+    std::function<Status(const Invocation&)> run;
+    QString fullName() const { return sub.isEmpty() ? group : group + u' ' + sub; }
+};
+
+Status cmdServe(const Invocation& inv);
+Status cmdNodeAdd(const Invocation& inv);
+Status cmdNodeList(const Invocation& inv);
+Status cmdNodeSuspend(const Invocation& inv);
+Status cmdNodeResume(const Invocation& inv);
+
+QList<Command> commandTable() {
+    return {
+        {QStringLiteral("serve"),
+         {},
+         t("serve the HTTPS API to the nodes (loopback only unless --listen says otherwise)"),
+         {},
+         {{QStringLiteral("listen"), QStringLiteral("ADDRESS:PORT"),
+           t("where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one")}},
+         cmdServe},
+        {QStringLiteral("node"),
+         QStringLiteral("add"),
+         t("register a teacher's device and print its one-time enrolment code"),
+         {},
+         {{QStringLiteral("teacher"), QStringLiteral("ID"), t("the teacher's id at the school"), true},
+          {QStringLiteral("name"), QStringLiteral("\"FULL NAME\""), t("the teacher's full name"), true},
+          {QStringLiteral("assign"), QStringLiteral("CLASS/SUBJECT/GROUP"),
+           t("what the teacher may write, e.g. 7А/math/all; repeat for more"), false, true},
+          {QStringLiteral("operator"), {}, t("the operator's device: may write everything")},
+          {QStringLiteral("valid-days"), QStringLiteral("N"), t("how many days the code stays valid (default: 7)")}},
+         cmdNodeAdd},
+        {QStringLiteral("node"),
+         QStringLiteral("list"),
+         t("list the nodes, their scopes and last sync"),
+         {},
+         {},
+         cmdNodeList},
+        {QStringLiteral("node"),
+         QStringLiteral("suspend"),
+         t("refuse every request of a node at once"),
+         {QStringLiteral("ID")},
+         {},
+         cmdNodeSuspend},
+        {QStringLiteral("node"),
+         QStringLiteral("resume"),
+         t("accept a suspended node again"),
+         {QStringLiteral("ID")},
+         {},
+         cmdNodeResume},
+    };
+}
+
+QStringList exitCodeLines() {
+    const QList<QPair<int, QString>> codes = {
+        {kExitOk, t("ok")},
+        {kExitInternal, t("internal error (a bug, or the system failed: disk full, the port is taken)")},
+        {kExitUsage, t("usage error: unknown command or option, a missing or malformed argument")},
+        {kExitCorrupt, t("the store is damaged or was altered")},
+        {kExitNotFound, t("not found (no such node)")},
+        {kExitBusy, t("the store is busy: another program uses it")},
+        {kExitExists, t("already exists")},
+        {kExitUnsupported, t("unsupported: written by a newer tabel")},
+        {kExitCrypto, t("cryptography failure")},
+    };
+    QStringList lines{t("Exit codes:")};
+    for (const auto& [code, text] : codes)
+        lines << QStringLiteral("  %1  %2").arg(code, 2).arg(text);
+    return lines;
+}
+
+QStringList commonTail() {
+    return QStringList{QString(),
+                       t("Global options:"),
+                       QStringLiteral("  --store DIR  ") + t("the hub's folder (default: ./tabel-data/hub)"),
+                       QStringLiteral("  --help       ") + t("show help and exit"),
+                       QStringLiteral("  --version    ") + t("show the version and exit"),
+                       QString()} +
+           exitCodeLines();
+}
+
+QStringList commandHelp(const Command& c) {
+    QStringList parts{QStringLiteral("tabel-hub"), c.fullName()};
+    parts << c.positionals;
+    for (const Option& o : c.options)
+        parts << (o.required ? o.synopsis() : u'[' + o.synopsis() + u']') +
+                     (o.repeatable ? QStringLiteral(" …") : QString());
+    QStringList lines{t("Usage: %1").arg(parts.join(u' ')), QString(), c.summary};
+    if (!c.options.isEmpty()) {
+        lines << QString() << t("Options:");
+        int width = 0;
+        for (const Option& o : c.options)
+            width = std::max(width, int(o.synopsis().size()));
+        for (const Option& o : c.options)
+            lines << QStringLiteral("  ") + o.synopsis().leftJustified(width) + QStringLiteral("  ") + o.help +
+                         (o.required ? u' ' + t("(required)") : QString());
+    }
+    return lines + commonTail();
+}
+
+QStringList programHelp(const QList<Command>& commands) {
+    QStringList lines{t("Usage: tabel-hub [--store DIR] COMMAND [OPTIONS]"), QString(),
+                      t("The school hub: receives the teachers' signed changes over HTTPS, merges them field by "
+                        "field and keeps every version."),
+                      QString(), t("Commands:")};
+    for (const Command& c : commands)
+        lines << QStringLiteral("  ") + c.fullName().leftJustified(13) + QStringLiteral("  ") + c.summary;
+    lines << QString() << t("«tabel-hub COMMAND --help» shows the options of a command.");
+    return lines + commonTail();
+}
+
+// ---- Parsing ----
+
+struct Parsed {
+    enum Kind { Run, Help, Version } kind = Run;
+    const Command* command = nullptr;
+    QString group; // for group help
+    Invocation inv;
+};
+
+Result<Parsed> parse(const QStringList& args, const QList<Command>& commands, QString& hintCommand) {
+    Parsed p;
+    std::optional<QString> store;
+    QString group;
+    bool help = false;
+    qsizetype i = 0;
+    const auto takeStore = [&](const QString& token) -> Status {
+        if (token.startsWith(QLatin1String("--store="))) {
+            store = token.mid(8);
+            return {};
+        }
+        if (i + 1 >= args.size() || args.at(i + 1).startsWith(QLatin1String("--")))
+            return usage(t("--store needs a value: --store DIR"));
+        store = args.at(++i);
+        return {};
+    };
+    for (; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (a == u"--help" || a == u"-h") {
+            help = true;
+        } else if (a == u"--version") {
+            p.kind = Parsed::Version;
+            return p;
+        } else if (a == u"--store" || a.startsWith(QLatin1String("--store="))) {
+            TABEL_TRY(takeStore(a));
+        } else if (a.startsWith(u'-')) {
+            if (p.command)
+                break;
+            return usage(t("unknown option %1 (options of a command go after its name)").arg(a));
+        } else if (p.command) {
+            break;
+        } else if (group.isEmpty()) {
+            group = a;
+            hintCommand = a;
+            const bool known =
+                std::any_of(commands.begin(), commands.end(), [&](const Command& c) { return c.group == a; });
+            if (!known)
+                return usage(t("unknown command «%1»").arg(a));
+            for (const Command& c : commands)
+                if (c.group == a && c.sub.isEmpty())
+                    p.command = &c;
+        } else {
+            for (const Command& c : commands)
+                if (c.group == group && c.sub == a)
+                    p.command = &c;
+            if (!p.command)
+                return usage(t("unknown subcommand «%1» of «%2»; expected add, list, suspend or resume").arg(a, group));
+            hintCommand = p.command->fullName();
+        }
+    }
+    if (help) {
+        p.kind = Parsed::Help;
+        p.group = group;
+        return p;
+    }
+    if (!p.command)
+        return usage(group.isEmpty() ? t("no command given")
+                                     : t("«%1» needs a subcommand: add, list, suspend or resume").arg(group));
+    for (qsizetype j = i; j < args.size(); ++j)
+        if (args.at(j) == u"--help" || args.at(j) == u"-h") {
+            p.kind = Parsed::Help;
+            return p;
+        }
+    Invocation& inv = p.inv;
+    for (; i < args.size(); ++i) {
+        const QString a = args.at(i);
+        if (a == u"--store" || a.startsWith(QLatin1String("--store="))) {
+            TABEL_TRY(takeStore(a));
+            continue;
+        }
+        if (!a.startsWith(QLatin1String("--"))) {
+            inv.positionals << a;
+            continue;
+        }
+        QString name = a.mid(2);
+        std::optional<QString> inlineValue;
+        if (const qsizetype eq = name.indexOf(u'='); eq >= 0) {
+            inlineValue = name.mid(eq + 1);
+            name = name.left(eq);
+        }
+        const auto o = std::find_if(p.command->options.begin(), p.command->options.end(),
+                                    [&](const Option& x) { return x.name == name; });
+        if (o == p.command->options.end())
+            return usage(t("unknown option --%1 for «%2»").arg(name, p.command->fullName()));
+        if (o->valueName.isEmpty()) {
+            inv.flags.insert(name);
+            continue;
+        }
+        if (inv.values.contains(name) && !o->repeatable)
+            return usage(t("--%1 is given twice").arg(name));
+        QString value;
+        if (inlineValue) {
+            value = *inlineValue;
+        } else {
+            if (i + 1 >= args.size() || args.at(i + 1).startsWith(QLatin1String("--")))
+                return usage(t("%1 needs a value: %2").arg(QStringLiteral("--") + name, o->synopsis()));
+            value = args.at(++i);
+        }
+        inv.values[name] << value;
+    }
+    if (inv.positionals.size() > p.command->positionals.size())
+        return usage(t("unexpected argument «%1» for «%2»")
+                         .arg(inv.positionals.at(p.command->positionals.size()), p.command->fullName()));
+    if (inv.positionals.size() < p.command->positionals.size())
+        return usage(t("missing argument %1").arg(p.command->positionals.at(inv.positionals.size())));
+    for (const Option& o : p.command->options)
+        if (o.required && !inv.values.contains(o.name))
+            return usage(t("missing required option %1").arg(o.synopsis()));
+    const QString dir = store ? *store : QStringLiteral("tabel-data/hub");
+    inv.storeDir = QDir::cleanPath(QDir(dir).absolutePath());
+    return p;
+}
+
+// ---- Commands ----
+
+Result<QHostAddress> parseListen(const QString& text, quint16& port) {
+    const auto bad = [&]() {
+        return usage(t("--listen: expected ADDRESS:PORT such as 127.0.0.1:8443, got «%1»").arg(text));
+    };
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return bad();
+    QString host = text.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    QHostAddress address;
+    if (!ok || p > 65535 || !address.setAddress(host))
+        return bad();
+    port = quint16(p);
+    return address;
+}
+
+Status cmdServe(const Invocation& inv) {
+    quint16 port = 8443;
+    QHostAddress address(QHostAddress::LocalHost);
+    if (inv.values.contains(QStringLiteral("listen"))) {
+        TABEL_ASSIGN_OR_RETURN(address, parseListen(inv.value(QStringLiteral("listen")), port));
+    }
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const TlsIdentity identity, loadOrCreateTlsIdentity(inv.storeDir));
+    HubServer server(store);
+    TABEL_ASSIGN_OR_RETURN(const quint16 bound, server.listen(identity, address, port));
+    if (identity.created)
+        printOut(t("made a new self-signed certificate in %1").arg(inv.storeDir));
+    printOut(t("certificate SHA-256 fingerprint: %1").arg(formatFingerprint(identity.fingerprint)));
+    if (!address.isLoopback())
+        printErr(t("warning: listening on %1, which other computers can reach").arg(address.toString()));
+    const QString host =
+        address.protocol() == QAbstractSocket::IPv6Protocol ? u'[' + address.toString() + u']' : address.toString();
+    printOut(t("listening on https://%1:%2 (store %3)").arg(host).arg(bound).arg(inv.storeDir));
+    QCoreApplication::exec();
+    return {};
+}
+
+Status cmdNodeAdd(const Invocation& inv) {
+    NewNode node;
+    node.teacherId = inv.value(QStringLiteral("teacher")).trimmed();
+    if (auto ok = domain::validateId(node.teacherId, QStringLiteral("--teacher")); !ok)
+        return usage(ok.error().message);
+    node.teacherName = inv.value(QStringLiteral("name")).trimmed();
+    if (node.teacherName.isEmpty())
+        return usage(t("--name must not be empty"));
+    node.isOperator = inv.flags.contains(QStringLiteral("operator"));
+    for (const QString& a : inv.values.value(QStringLiteral("assign"))) {
+        const QStringList parts = a.trimmed().split(u'/');
+        bool ok = parts.size() == 3;
+        for (const QString& part : parts)
+            ok = ok && domain::validateId(part, QStringLiteral("--assign"));
+        if (!ok)
+            return usage(t("--assign: expected CLASS/SUBJECT/GROUP such as 7А/math/all, got «%1»").arg(a));
+        node.assignments.append({parts[0], parts[1], parts[2]});
+    }
+    if (node.assignments.isEmpty() && !node.isOperator)
+        return usage(t("a teacher's node needs at least one --assign CLASS/SUBJECT/GROUP"));
+    int days = 7;
+    if (inv.values.contains(QStringLiteral("valid-days"))) {
+        bool ok = false;
+        days = inv.value(QStringLiteral("valid-days")).toInt(&ok);
+        if (!ok || days < 1 || days > 90)
+            return usage(t("--valid-days: expected a whole number from 1 to 90, got «%1»")
+                             .arg(inv.value(QStringLiteral("valid-days"))));
+    }
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const TlsIdentity identity, loadOrCreateTlsIdentity(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const Enrolment e, store.addNode(node, qint64(days) * 24 * 3600 * 1000));
+    const QString code =
+        sync::formatEnrolmentCode({identity.fingerprint.left(sync::kEnrollFingerprintBytes), e.secret});
+    printOut(t("node %1 for %2 (%3)").arg(e.nodeId, node.teacherId, node.teacherName));
+    printOut(t("one-time enrolment code, valid until %1:").arg(e.expires.toLocalTime().toString(Qt::ISODate)));
+    printOut(QStringLiteral("  ") + code);
+    printOut(
+        t("it carries the fingerprint of this hub's certificate: %1").arg(formatFingerprint(identity.fingerprint)));
+    return {};
+}
+
+QString formatTime(const std::optional<QDateTime>& t) {
+    return t ? t->toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")) : QStringLiteral("—");
+}
+
+Status cmdNodeList(const Invocation& inv) {
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const QList<NodeRecord> nodes, store.nodes());
+    if (nodes.isEmpty()) {
+        printOut(t("no nodes yet; add one with «tabel-hub node add»"));
+        return {};
+    }
+    QList<QStringList> rows{
+        {t("ID"), t("TEACHER"), t("STATUS"), t("SCOPES"), t("DEVICE"), t("ENROLLED"), t("LAST SYNC")}};
+    for (const NodeRecord& n : nodes) {
+        QStringList scopes;
+        if (n.isOperator)
+            scopes << t("operator");
+        for (const sync::EnrolledAssignment& a : n.assignments)
+            scopes << a.classId + u'/' + a.subjectId + u'/' + a.groupId;
+        const QString status = n.status == NodeStatus::Active      ? t("active")
+                               : n.status == NodeStatus::Suspended ? t("suspended")
+                                                                   : t("waiting for enrolment");
+        rows.append({n.nodeId, n.teacherId + QStringLiteral(" (") + n.teacherName + u')', status,
+                     scopes.join(QStringLiteral(", ")),
+                     n.deviceKey.isEmpty() ? QStringLiteral("—") : crypto::fingerprint(n.deviceKey),
+                     formatTime(n.enrolled), formatTime(n.lastSync)});
+    }
+    QList<int> widths(rows.first().size(), 0);
+    for (const QStringList& r : rows)
+        for (int c = 0; c < r.size(); ++c)
+            widths[c] = std::max(widths[c], int(r[c].size()));
+    for (const QStringList& r : rows) {
+        QStringList cells;
+        for (int c = 0; c < r.size(); ++c)
+            cells << (c + 1 < r.size() ? r[c].leftJustified(widths[c]) : r[c]);
+        printOut(cells.join(QStringLiteral("  ")));
+    }
+    return {};
+}
+
+Status setSuspended(const Invocation& inv, bool suspended) {
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    const QString id = inv.positionals.at(0);
+    TABEL_TRY(store.setSuspended(id, suspended));
+    printOut(suspended ? t("node %1 is suspended: the hub refuses its requests").arg(id)
+                       : t("node %1 is accepted again").arg(id));
+    return {};
+}
+
+Status cmdNodeSuspend(const Invocation& inv) {
+    return setSuspended(inv, true);
+}
+Status cmdNodeResume(const Invocation& inv) {
+    return setSuspended(inv, false);
+}
+
+int reportError(const QString& command, const Error& error) {
+    const int code = exitCodeFor(error.code);
+    printErr(QStringLiteral("tabel-hub: ") + error.message);
+    if (code == kExitUsage)
+        printErr(
+            t("hint: %1")
+                .arg(command.isEmpty() ? t("see «tabel-hub --help»") : t("see «tabel-hub %1 --help»").arg(command)));
+    else if (code == kExitInternal && (error.code == ErrorCode::Io || error.code == ErrorCode::Storage))
+        printErr(t("hint: %1").arg(t("check the free disk space and the permissions of the hub's folder")));
+    return code;
+}
+
+int run(const QStringList& args) {
+    const QList<Command> commands = commandTable();
+    QString command;
+    Result<Parsed> parsed = parse(args, commands, command);
+    if (!parsed)
+        return reportError(command, parsed.error());
+    switch (parsed->kind) {
+    case Parsed::Version:
+        printOut(QStringLiteral("tabel-hub ") + QCoreApplication::applicationVersion());
+        return kExitOk;
+    case Parsed::Help:
+        if (parsed->command) {
+            for (const QString& l : commandHelp(*parsed->command))
+                printOut(l);
+        } else if (!parsed->group.isEmpty()) {
+            for (const Command& c : commands)
+                if (c.group == parsed->group)
+                    for (const QString& l : commandHelp(c).mid(0, commandHelp(c).size() - commonTail().size()))
+                        printOut(l);
+            for (const QString& l : commonTail())
+                printOut(l);
+        } else {
+            for (const QString& l : programHelp(commands))
+                printOut(l);
+        }
+        return kExitOk;
+    case Parsed::Run:
+        break;
+    }
+    if (Status st = parsed->command->run(parsed->inv); !st)
+        return reportError(parsed->command->fullName(), st.error());
+    return kExitOk;
+}
+
+} // namespace
+} // namespace tabel::hub::cli
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("tabel-hub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TABEL_VERSION));
+    QLoggingCategory::setFilterRules(QStringLiteral("tabel.*.warning=false\ntabel.hub.server.warning=true"));
+    tabel::installTranslation(app);
+    if (auto ok = tabel::crypto::initialize(); !ok) {
+        tabel::hub::cli::printErr(QStringLiteral("tabel-hub: ") + ok.error().message);
+        return tabel::hub::cli::exitCodeFor(ok.error().code);
+    }
+    return tabel::hub::cli::run(QCoreApplication::arguments().mid(1));
+}

@@ -1,0 +1,48 @@
+// The hub's HTTPS API (PROTOCOL.md, "HTTP"): QSslServer + QHttpServer joined with QAbstractHttpServer::bind
+// (Qt 6.4). Every request body is a signed sync::Frame; the answers are zstd-compressed CBOR messages, or a
+// 4xx/5xx with a short text naming the problem. Runs on the thread of its event loop, one request at a time.
+#pragma once
+
+#include "hub/server/tls.h"
+#include "hub/store/hub_store.h"
+#include "sync/wire.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+
+#include <memory>
+
+class QSslServer;
+
+namespace tabel::hub {
+
+struct ServerOptions {
+    qint64 maxSkewMs = 10 * 60 * 1000; // a frame signed further from the hub's clock is refused (401)
+    sync::WireLimits limits;
+};
+
+class HubServer {
+public:
+    HubServer(HubStore& store, ServerOptions options = {});
+    ~HubServer();
+    HubServer(const HubServer&) = delete;
+    HubServer& operator=(const HubServer&) = delete;
+
+    // Starts listening; returns the port (useful with port 0).
+    [[nodiscard]] Result<quint16> listen(const TlsIdentity& identity, const QHostAddress& address, quint16 port);
+
+private:
+    enum class Route { Enroll, Push, Pull };
+    QHttpServerResponse answer(Route route, const QHttpServerRequest& request);
+    QHttpServerResponse enroll(const sync::Frame& frame, qint64 nowMs);
+    QHttpServerResponse push(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
+    QHttpServerResponse pull(const NodeRecord& node, const sync::Frame& frame);
+
+    HubStore& m_store;
+    ServerOptions m_options;
+    std::unique_ptr<QHttpServer> m_http;
+};
+
+} // namespace tabel::hub

@@ -1,0 +1,266 @@
+// The hub's store (R-S7, R-S4, R-S2 on the hub): creation and reopening, idempotent pushes, the registers rebuilt
+// from the op log after a reopen, and no personal data in plaintext anywhere in the store's folder.
+#include "hub/store/hub_store.h"
+#include "shared/core/hlc.h"
+#include "shared/crypto/secret.h"
+#include "tests/support/test_support.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tabel;
+using namespace tabel::sync;
+
+namespace {
+
+const QString kSurname = QStringLiteral("Кузнецов-Оболенский");
+
+qint64 now() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString markKey(const QString& subject, int column = 1) {
+    return QStringLiteral("mark/7А/%1/all/2026-09-01/2/p01/%2").arg(subject).arg(column);
+}
+
+ChangeSet signedSet(const crypto::SigningKeyPair& key, const QString& author, qint64 seq, QList<Op> ops) {
+    ChangeSet cs;
+    cs.author = author;
+    cs.seq = seq;
+    cs.ops = std::move(ops);
+    cs.hlc = cs.ops.back().hlc;
+    cs.sign(key);
+    return cs;
+}
+
+Op op(qint64 hlc, const QString& entity, const QString& field, domain::FieldValue value, Version base = {}) {
+    return Op{hlc, entity, field, std::move(value), base};
+}
+
+PushBatch batchOf(const hub::NodeRecord& node, const QList<ChangeSet>& sets) {
+    PushBatch b;
+    b.nodeId = node.nodeId;
+    b.batchId = newBatchId();
+    for (const ChangeSet& cs : sets)
+        b.changeSets << SignedChangeSet::of(cs);
+    return b;
+}
+
+QList<AckStatus> statuses(const Ack& ack) {
+    QList<AckStatus> out;
+    for (const AckEntry& e : ack.entries)
+        out << e.status;
+    return out;
+}
+
+} // namespace
+
+class TestHubStore : public QObject {
+    Q_OBJECT
+
+private:
+    // A node enrolled with a fresh key: teacher t01, 7А/math/all (or the operator).
+    hub::NodeRecord enrolled(hub::HubStore& store, const crypto::SigningKeyPair& key, bool isOperator = false) {
+        hub::NewNode n{QStringLiteral("t01"),
+                       QStringLiteral("Петрова Анна Сергеевна"),
+                       {{QStringLiteral("7А"), QStringLiteral("math"), QStringLiteral("all")}},
+                       isOperator};
+        auto e = store.addNode(n);
+        if (!e)
+            qFatal("addNode: %s", qPrintable(e.error().message));
+        auto node = store.enroll(e->secret, key.publicKey, QStringLiteral("laptop"), now());
+        if (!node)
+            qFatal("enroll: %s", qPrintable(node.error().message));
+        return *node;
+    }
+
+private slots:
+    void initTestCase() { QVERIFY(crypto::initialize()); }
+
+    void RS7_createAndReopen() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("hub"));
+        {
+            auto store = hub::HubStore::open(dir);
+            QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+            QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 1);
+        }
+        const QFileInfo key(dir + QStringLiteral("/hub.key"));
+        QCOMPARE(key.size(), 32);
+        QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup |
+                                      QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        QFile db(dir + QStringLiteral("/hub.db"));
+        QVERIFY(db.open(QIODevice::ReadOnly));
+        QVERIFY(!db.read(16).startsWith("SQLite format 3")); // encrypted from the first page
+        db.close();
+        auto again = hub::HubStore::open(dir);
+        QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+
+        // A database without its key is damaged, not silently replaced.
+        QVERIFY(QFile::rename(key.filePath(), key.filePath() + QStringLiteral(".moved")));
+        auto noKey = hub::HubStore::open(dir);
+        QVERIFY(!noKey);
+        QCOMPARE(noKey.error().code, ErrorCode::Corrupt);
+    }
+
+    void RS9_enrolmentCodeIsOneTime() {
+        QTemporaryDir tmp;
+        auto store = hub::HubStore::open(tmp.path());
+        QVERIFY(store);
+        auto e = store->addNode({QStringLiteral("t01"), QStringLiteral("Петрова"), {}, false});
+        QVERIFY(e);
+        const auto k1 = crypto::SigningKeyPair::generate();
+        const auto k2 = crypto::SigningKeyPair::generate();
+        QVERIFY(store->enroll(e->secret, k1.publicKey, QStringLiteral("a"), now()));
+        auto second = store->enroll(e->secret, k2.publicKey, QStringLiteral("b"), now());
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, ErrorCode::Crypto);
+        auto expired = store->addNode({QStringLiteral("t02"), QStringLiteral("Соколов"), {}, false}, 1000);
+        QVERIFY(expired);
+        QCOMPARE(store->enroll(expired->secret, k2.publicKey, QStringLiteral("b"), now() + 5000).error().code,
+                 ErrorCode::Crypto);
+        QVERIFY(store->setSuspended(QStringLiteral("n1"), true));
+        QCOMPARE((*store->nodeByDevice(k1.publicKey))->status, hub::NodeStatus::Suspended);
+        QCOMPARE(store->setSuspended(QStringLiteral("n9"), true).error().code, ErrorCode::NotFound);
+    }
+
+    void RS4_idempotentPush() {
+        QTemporaryDir tmp;
+        auto store = hub::HubStore::open(tmp.path());
+        QVERIFY(store);
+        const auto key = crypto::SigningKeyPair::generate();
+        const hub::NodeRecord node = enrolled(*store, key);
+        const qint64 t0 = Hlc::pack(now(), 0);
+        const ChangeSet cs1 =
+            signedSet(key, node.teacherId, 1,
+                      {op(t0, markKey(QStringLiteral("math")), QStringLiteral("value"), QStringLiteral("5"))});
+        const ChangeSet cs2 = signedSet(key, node.teacherId, 2,
+                                        {op(t0 + 1, markKey(QStringLiteral("math")), QStringLiteral("value"),
+                                            QStringLiteral("4"), cs1.versionOf(cs1.ops[0]))});
+        const PushBatch batch = batchOf(node, {cs1, cs2});
+        auto ack = store->push(node, batch, now());
+        QVERIFY2(ack, ack ? "" : qPrintable(ack.error().message));
+        QCOMPARE(statuses(*ack), (QList<AckStatus>{AckStatus::Accepted, AckStatus::Accepted}));
+        QCOMPARE(*store->logSize(), 2);
+
+        // The same batch id: the stored Ack, nothing applied again.
+        auto again = store->push(node, batch, now());
+        QVERIFY(again);
+        QCOMPARE(*again, *ack);
+        QCOMPARE(*store->logSize(), 2);
+        // The same change sets in another batch: duplicates.
+        auto other = store->push(node, batchOf(node, {cs1, cs2}), now());
+        QVERIFY(other);
+        QCOMPARE(statuses(*other), (QList<AckStatus>{AckStatus::Duplicate, AckStatus::Duplicate}));
+        QCOMPARE(*store->logSize(), 2);
+
+        // A gap, another device's set, a forged signature, a write outside the scopes.
+        const ChangeSet gap =
+            signedSet(key, node.teacherId, 4,
+                      {op(t0 + 5, markKey(QStringLiteral("math"), 2), QStringLiteral("value"), QStringLiteral("3"))});
+        const auto stranger = crypto::SigningKeyPair::generate();
+        const ChangeSet foreign =
+            signedSet(stranger, node.teacherId, 1,
+                      {op(t0 + 6, markKey(QStringLiteral("math"), 3), QStringLiteral("value"), QStringLiteral("3"))});
+        SignedChangeSet forged = SignedChangeSet::of(
+            signedSet(key, node.teacherId, 3,
+                      {op(t0 + 7, markKey(QStringLiteral("math"), 4), QStringLiteral("value"), QStringLiteral("3"))}));
+        forged.signature[0] = char(forged.signature[0] ^ 1);
+        const ChangeSet outside =
+            signedSet(key, node.teacherId, 3,
+                      {op(t0 + 8, markKey(QStringLiteral("phys")), QStringLiteral("value"), QStringLiteral("2"))});
+        PushBatch bad = batchOf(node, {gap, foreign});
+        bad.changeSets << forged << SignedChangeSet::of(outside);
+        auto refused = store->push(node, bad, now());
+        QVERIFY(refused);
+        QCOMPARE(statuses(*refused), QList<AckStatus>(4, AckStatus::Rejected));
+        QCOMPARE(refused->entries[0].reason, int(AckReason::SequenceGap));
+        QCOMPARE(refused->entries[1].reason, int(AckReason::UnknownDevice));
+        QCOMPARE(refused->entries[2].reason, int(AckReason::BadSignature));
+        QCOMPARE(refused->entries[3].reason, int(AckReason::OutOfScope));
+        // The refused out-of-scope set keeps its seq (recorded, never merged nor pulled).
+        QCOMPARE(*store->logSize(), 3);
+        const FieldRegister* reg = store->reconciler().find({markKey(QStringLiteral("math")), QStringLiteral("value")});
+        QVERIFY(reg);
+        QCOMPARE(reg->visibleValue(), domain::FieldValue(QStringLiteral("4")));
+        QVERIFY(!store->reconciler().find({markKey(QStringLiteral("phys")), QStringLiteral("value")}));
+
+        auto pulled = store->pull(node, 0, 100);
+        QVERIFY(pulled);
+        QCOMPARE(pulled->changeSets.size(), 2);
+        QCOMPARE(pulled->changeSets[0].changeSet, SignedChangeSet::of(cs1));
+        QCOMPARE(pulled->toCursor, quint64(3));
+        auto limited = store->pull(node, 0, 1);
+        QCOMPARE(limited->changeSets.size(), 1);
+        QCOMPARE(limited->toCursor, quint64(1));
+        QCOMPARE(store->pull(node, 3, 100)->changeSets.size(), 0);
+    }
+
+    void RS7_registersRebuiltAfterReopen() {
+        QTemporaryDir tmp;
+        const auto a = crypto::SigningKeyPair::generate();
+        const auto b = crypto::SigningKeyPair::generate();
+        sync::Reconciler before;
+        {
+            auto store = hub::HubStore::open(tmp.path());
+            QVERIFY(store);
+            const hub::NodeRecord na = enrolled(*store, a);
+            const hub::NodeRecord nb = enrolled(*store, b);
+            const qint64 t0 = Hlc::pack(now(), 0);
+            const ChangeSet base =
+                signedSet(a, na.teacherId, 1,
+                          {op(t0, markKey(QStringLiteral("math")), QStringLiteral("value"), QStringLiteral("5"))});
+            QVERIFY(store->push(na, batchOf(na, {base}), now()));
+            // Two concurrent edits of the same cell: a conflict, kept.
+            const Version v = base.versionOf(base.ops[0]);
+            QVERIFY(store->push(na,
+                                batchOf(na, {signedSet(a, na.teacherId, 2,
+                                                       {op(t0 + 10, markKey(QStringLiteral("math")),
+                                                           QStringLiteral("value"), QStringLiteral("4"), v)})}),
+                                now()));
+            auto ack = store->push(nb,
+                                   batchOf(nb, {signedSet(b, nb.teacherId, 1,
+                                                          {op(t0 + 11, markKey(QStringLiteral("math")),
+                                                              QStringLiteral("value"), QStringLiteral("3"), v)})}),
+                                   now());
+            QVERIFY(ack);
+            QCOMPARE(ack->entries[0].status, AckStatus::Conflict);
+            before = store->reconciler();
+            QCOMPARE(before.conflicts().size(), 1);
+        }
+        auto reopened = hub::HubStore::open(tmp.path());
+        QVERIFY(reopened);
+        QVERIFY(reopened->reconciler() == before);
+        QCOMPARE(reopened->reconciler().conflicts().size(), 1);
+    }
+
+    void RS2_noPlaintextOnDisk() {
+        QTemporaryDir tmp;
+        const auto key = crypto::SigningKeyPair::generate();
+        {
+            auto store = hub::HubStore::open(tmp.path());
+            QVERIFY(store);
+            const hub::NodeRecord op_ = enrolled(*store, key, true);
+            const qint64 t0 = Hlc::pack(now(), 0);
+            const ChangeSet cs =
+                signedSet(key, op_.teacherId, 1,
+                          {op(t0, QStringLiteral("pupil/p01"), QStringLiteral("name"), QStringLiteral("Александр")),
+                           op(t0 + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname)});
+            auto ack = store->push(op_, batchOf(op_, {cs}), now());
+            QVERIFY(ack);
+            QCOMPARE(ack->entries[0].status, AckStatus::Accepted);
+            // While open (the WAL holds the pages) …
+            QCOMPARE(test::filesContaining(tmp.path(), kSurname), QStringList());
+        }
+        // … and after closing.
+        QCOMPARE(test::filesContaining(tmp.path(), kSurname), QStringList());
+        QCOMPARE(test::filesContaining(tmp.path(), QStringLiteral("Александр")), QStringList());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHubStore)
+#include "test_hub_store.moc"

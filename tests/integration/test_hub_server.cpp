@@ -1,0 +1,336 @@
+// Integration test of tabel-hub serve: the real binary on a free loopback port, a client pinning its certificate
+// by the fingerprint in the enrolment code (R-S9), signed pushes and their idempotency (R-S4), pulls, and bad
+// input answered with a 4xx and a reason, never a crash, nothing applied. The functions run in order.
+#include "shared/core/hlc.h"
+#include "shared/crypto/secret.h"
+#include "sync/wire.h"
+#include "tests/support/test_support.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSslCertificate>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace tabel;
+using namespace tabel::sync;
+
+namespace {
+
+struct Answer {
+    int status = 0;
+    QByteArray body;
+    QString text() const { return QString::fromUtf8(body); }
+};
+
+qint64 now() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString markKey(const QString& subject, int column) {
+    return QStringLiteral("mark/7А/%1/all/2026-09-01/2/p01/%2").arg(subject).arg(column);
+}
+
+ChangeSet signedSet(const crypto::SigningKeyPair& key, const QString& author, qint64 seq, const QString& entity,
+                    const QString& value) {
+    ChangeSet cs;
+    cs.author = author;
+    cs.seq = seq;
+    const qint64 hlc = Hlc::pack(now(), quint16(seq));
+    cs.ops = {Op{hlc, entity, QStringLiteral("value"), value, {}}};
+    cs.hlc = hlc;
+    cs.sign(key);
+    return cs;
+}
+
+QString describe(const tabel::test::ProcessResult& r) {
+    return QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err);
+}
+
+} // namespace
+
+class TestHubServer : public QObject {
+    Q_OBJECT
+
+private:
+    QString m_bin;
+    QTemporaryDir m_tmp;
+    QString m_store;
+    QProcess m_hub;
+    quint16 m_port = 0;
+    QNetworkAccessManager m_net;
+    EnrolmentCode m_code1, m_code2;
+    crypto::SigningKeyPair m_key1, m_key2; // made in initTestCase, after crypto::initialize()
+    QString m_node1, m_node2;
+    QByteArray m_firstAck;
+    PushBatch m_batch;
+
+    tabel::test::ProcessResult hub(const QStringList& args) {
+        return tabel::test::run(m_bin, QStringList{QStringLiteral("--store"), m_store} + args);
+    }
+
+    EnrolmentCode addNode(const QString& teacher, const QString& assign) {
+        const auto r =
+            hub({QStringLiteral("node"), QStringLiteral("add"), QStringLiteral("--teacher"), teacher,
+                 QStringLiteral("--name"), QStringLiteral("Учитель ") + teacher, QStringLiteral("--assign"), assign});
+        if (r.exitCode != 0)
+            qFatal("node add failed: %s", qPrintable(describe(r)));
+        const QRegularExpression codeLine(QStringLiteral("^\\s+([A-Z2-7]{6}(-[A-Z2-7]{1,6}){6})$"),
+                                          QRegularExpression::MultilineOption);
+        const auto m = codeLine.match(r.out);
+        if (!m.hasMatch())
+            qFatal("no code in: %s", qPrintable(r.out));
+        return *parseEnrolmentCode(m.captured(1));
+    }
+
+    // POSTs a body; accepts the hub's self-signed certificate only when its SHA-256 starts with the pinned bytes.
+    Answer post(const QString& path, const QByteArray& body) {
+        QNetworkRequest request(QUrl(QStringLiteral("https://127.0.0.1:%1%2").arg(m_port).arg(path)));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+        QNetworkReply* reply = m_net.post(request, body);
+        // The certificate is self-signed: accept it only when it is the one the enrolment code names. A reused
+        // connection reports no errors again, so the pin is checked once more on every answer.
+        const auto pinnedCertificate = [this, reply]() {
+            return reply->sslConfiguration()
+                .peerCertificate()
+                .digest(QCryptographicHash::Sha256)
+                .startsWith(m_code1.fingerprintPrefix);
+        };
+        QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pinnedCertificate](const QList<QSslError>&) {
+            if (pinnedCertificate())
+                reply->ignoreSslErrors();
+        });
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+        Answer a;
+        a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        a.body = reply->readAll();
+        if (!pinnedCertificate())
+            a.status = -1;
+        reply->deleteLater();
+        return a;
+    }
+
+    QByteArray frame(const crypto::SigningKeyPair& key, const QByteArray& message, qint64 timeMs = 0) {
+        return *encodeFrame(message, key, timeMs ? timeMs : now(), newNonce());
+    }
+
+    Ack ackOf(const Answer& a) {
+        auto plain = decompressPayload(a.body);
+        if (!plain)
+            qFatal("not zstd: %s", a.body.constData());
+        auto ack = decodeAck(*plain);
+        if (!ack)
+            qFatal("not an Ack: %s", qPrintable(ack.error().message));
+        return *ack;
+    }
+
+    PullBatch pullAll(const crypto::SigningKeyPair& key) {
+        PullRequest req;
+        const Answer a = post(QStringLiteral("/v1/pull"), frame(key, encode(req)));
+        if (a.status != 200)
+            qFatal("pull: %d %s", a.status, a.body.constData());
+        return *decodePullBatch(*decompressPayload(a.body));
+    }
+
+    void expectAlive() { QCOMPARE(m_hub.state(), QProcess::Running); }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(crypto::initialize());
+        m_key1 = crypto::SigningKeyPair::generate();
+        m_key2 = crypto::SigningKeyPair::generate();
+        m_bin = tabel::test::binaryFromEnv("TABEL_HUB_BIN");
+        QVERIFY(m_tmp.isValid());
+        m_store = m_tmp.filePath(QStringLiteral("hub"));
+        m_code1 = addNode(QStringLiteral("t01"), QStringLiteral("7А/math/all"));
+        m_code2 = addNode(QStringLiteral("t02"), QStringLiteral("7А/eng/1"));
+        QCOMPARE(m_code1.fingerprintPrefix, m_code2.fingerprintPrefix);
+
+        m_hub.setProgram(m_bin);
+        m_hub.setArguments({QStringLiteral("--store"), m_store, QStringLiteral("serve"), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:0")});
+        m_hub.start();
+        QVERIFY(m_hub.waitForStarted());
+        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
+        QString out;
+        for (int i = 0; i < 100 && !m_port; ++i) {
+            m_hub.waitForReadyRead(200);
+            out += QString::fromUtf8(m_hub.readAllStandardOutput());
+            if (const auto m = listening.match(out); m.hasMatch())
+                m_port = quint16(m.captured(1).toUInt());
+        }
+        QVERIFY2(m_port, qPrintable(out + QString::fromUtf8(m_hub.readAllStandardError())));
+    }
+
+    void cleanupTestCase() {
+        if (m_hub.state() == QProcess::Running) {
+            m_hub.terminate();
+            m_hub.waitForFinished(10000);
+        }
+    }
+
+    void RS9_enrol() {
+        EnrollRequest req;
+        req.secret = m_code1.secret;
+        req.nodeName = QStringLiteral("laptop-1");
+        const Answer a = post(QStringLiteral("/v1/enroll"), frame(m_key1, encode(req)));
+        QVERIFY2(a.status == 200, qPrintable(a.text()));
+        const auto enrolled = decodeEnrolled(*decompressPayload(a.body));
+        QVERIFY(enrolled);
+        QCOMPARE(enrolled->teacherId, QStringLiteral("t01"));
+        QCOMPARE(enrolled->assignments.size(), 1);
+        QCOMPARE(enrolled->assignments[0].subjectId, QStringLiteral("math"));
+        m_node1 = enrolled->nodeId;
+
+        // The code is used up: another device cannot enrol with it.
+        const auto other = crypto::SigningKeyPair::generate();
+        const Answer again = post(QStringLiteral("/v1/enroll"), frame(other, encode(req)));
+        QCOMPARE(again.status, 401);
+        QVERIFY2(again.text().startsWith(QStringLiteral("enrolment-refused")), qPrintable(again.text()));
+
+        EnrollRequest req2;
+        req2.secret = m_code2.secret;
+        req2.nodeName = QStringLiteral("laptop-2");
+        const Answer second = post(QStringLiteral("/v1/enroll"), frame(m_key2, encode(req2)));
+        QCOMPARE(second.status, 200);
+        m_node2 = decodeEnrolled(*decompressPayload(second.body))->nodeId;
+    }
+
+    void RS4_pushTwiceAppliesOnce() {
+        m_batch.nodeId = m_node1;
+        m_batch.batchId = newBatchId();
+        m_batch.changeSets = {SignedChangeSet::of(
+            signedSet(m_key1, QStringLiteral("t01"), 1, markKey(QStringLiteral("math"), 1), QStringLiteral("5")))};
+        const Answer a = post(QStringLiteral("/v1/push"), frame(m_key1, encode(m_batch)));
+        QVERIFY2(a.status == 200, qPrintable(a.text()));
+        const Ack ack = ackOf(a);
+        QCOMPARE(ack.batchId, m_batch.batchId);
+        QCOMPARE(ack.entries.size(), 1);
+        QCOMPARE(ack.entries[0].status, AckStatus::Accepted);
+        m_firstAck = *decompressPayload(a.body);
+
+        // The same batch in a new frame (the connection was cut before the answer): the same Ack.
+        const Answer b = post(QStringLiteral("/v1/push"), frame(m_key1, encode(m_batch)));
+        QCOMPARE(b.status, 200);
+        QCOMPARE(*decompressPayload(b.body), m_firstAck);
+        // The same change set in another batch: a duplicate.
+        PushBatch other = m_batch;
+        other.batchId = newBatchId();
+        const Ack dup = ackOf(post(QStringLiteral("/v1/push"), frame(m_key1, encode(other))));
+        QCOMPARE(dup.entries[0].status, AckStatus::Duplicate);
+        QCOMPARE(pullAll(m_key1).changeSets.size(), 1);
+    }
+
+    void RS8_pullBack() {
+        const PullBatch pulled = pullAll(m_key1);
+        QCOMPARE(pulled.changeSets.size(), 1);
+        QCOMPARE(pulled.changeSets[0].changeSet, m_batch.changeSets[0]);
+        QVERIFY(pulled.changeSets[0].changeSet.open());
+        // The eng teacher of 7А does not receive the math marks.
+        QCOMPARE(pullAll(m_key2).changeSets.size(), 0);
+    }
+
+    void RS10_badInput() {
+        const QByteArray good = frame(m_key1, encode(PullRequest{}));
+        struct Case {
+            const char* name;
+            QByteArray body;
+            int status;
+        };
+        QByteArray forged = frame(m_key1, encode(m_batch));
+        forged[forged.size() - 1] = char(forged[forged.size() - 1] ^ 0x01); // the signature's last byte
+        Frame v2;
+        v2.version = 2;
+        v2.deviceKey = m_key1.publicKey;
+        v2.timeMs = now();
+        v2.nonce = newNonce();
+        v2.payload = *compressPayload(encode(m_batch));
+        v2.signature = m_key1.sign(frameSigningMessage(2, v2.deviceKey, v2.timeMs, v2.nonce, v2.payload));
+        const auto stranger = crypto::SigningKeyPair::generate();
+        const QList<Case> cases = {
+            {"garbage", QByteArrayLiteral("GET me a journal, please"), 400},
+            {"empty", QByteArray(), 400},
+            {"truncated", good.left(good.size() / 2), 400},
+            {"forged signature", forged, 401},
+            {"stale", frame(m_key1, encode(m_batch), now() - 3600 * 1000), 401},
+            {"unknown version", assembleFrame(v2), 426},
+            {"unknown device", frame(stranger, encode(m_batch)), 401},
+            {"wrong message", frame(m_key1, encode(PullRequest{})), 400},
+        };
+        for (const Case& c : cases) {
+            const Answer a = post(QStringLiteral("/v1/push"), c.body);
+            QVERIFY2(
+                a.status == c.status,
+                qPrintable(QStringLiteral("%1: %2 %3").arg(QString::fromLatin1(c.name)).arg(a.status).arg(a.text())));
+            QVERIFY2(!a.text().trimmed().isEmpty(), c.name);
+            expectAlive();
+        }
+
+        // A replayed request: the very same bytes again.
+        const QByteArray once = frame(m_key1, encode(PullRequest{}));
+        QCOMPARE(post(QStringLiteral("/v1/pull"), once).status, 200);
+        const Answer replay = post(QStringLiteral("/v1/pull"), once);
+        QCOMPARE(replay.status, 401);
+        QVERIFY2(replay.text().startsWith(QStringLiteral("replayed")), qPrintable(replay.text()));
+
+        // A write outside the scopes: rejected in the Ack, nothing merged, nothing pulled.
+        PushBatch outside;
+        outside.nodeId = m_node1;
+        outside.batchId = newBatchId();
+        outside.changeSets = {SignedChangeSet::of(
+            signedSet(m_key1, QStringLiteral("t01"), 2, markKey(QStringLiteral("phys"), 1), QStringLiteral("2")))};
+        const Ack refused = ackOf(post(QStringLiteral("/v1/push"), frame(m_key1, encode(outside))));
+        QCOMPARE(refused.entries[0].status, AckStatus::Rejected);
+        QCOMPARE(refused.entries[0].reason, int(AckReason::OutOfScope));
+        QVERIFY(!refused.entries[0].text.isEmpty());
+        QCOMPARE(pullAll(m_key1).changeSets.size(), 1);
+        expectAlive();
+    }
+
+    void RS9_suspendedDevice() {
+        const auto s = hub({QStringLiteral("node"), QStringLiteral("suspend"), m_node2});
+        QVERIFY2(s.exitCode == 0, qPrintable(describe(s)));
+        PushBatch b;
+        b.nodeId = m_node2;
+        b.batchId = newBatchId();
+        b.changeSets = {
+            SignedChangeSet::of(signedSet(m_key2, QStringLiteral("t02"), 1,
+                                          QStringLiteral("mark/7А/eng/1/2026-09-02/4/p01/1"), QStringLiteral("5")))};
+        const Answer a = post(QStringLiteral("/v1/push"), frame(m_key2, encode(b)));
+        QCOMPARE(a.status, 403);
+        QVERIFY2(a.text().startsWith(QStringLiteral("suspended")), qPrintable(a.text()));
+        QCOMPARE(hub({QStringLiteral("node"), QStringLiteral("suspend"), QStringLiteral("n99")}).exitCode, 7);
+
+        QCOMPARE(hub({QStringLiteral("node"), QStringLiteral("resume"), m_node2}).exitCode, 0);
+        const Answer ok = post(QStringLiteral("/v1/push"), frame(m_key2, encode(b)));
+        QVERIFY2(ok.status == 200, qPrintable(ok.text()));
+        QCOMPARE(ackOf(ok).entries[0].status, AckStatus::Accepted);
+        const auto list = hub({QStringLiteral("node"), QStringLiteral("list")});
+        QCOMPARE(list.exitCode, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("7А/eng/1")) && list.out.contains(QStringLiteral("active")),
+                 qPrintable(list.out));
+        expectAlive();
+    }
+
+    void usageErrors() {
+        QCOMPARE(
+            hub({QStringLiteral("node"), QStringLiteral("add"), QStringLiteral("--teacher"), QStringLiteral("t03")})
+                .exitCode,
+            2);
+        QCOMPARE(hub({QStringLiteral("frobnicate")}).exitCode, 2);
+        QCOMPARE(hub({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("nowhere")}).exitCode, 2);
+        QCOMPARE(hub({QStringLiteral("serve"), QStringLiteral("--help")}).exitCode, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHubServer)
+#include "test_hub_server.moc"
