@@ -461,6 +461,15 @@
         <source>%1: there is no file %2</source>
         <translation>%1: файла %2 нет</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>%n of them wait for the hub&apos;s operator (a conflict or a closed period)</source>
+        <translation>
+            <numerusform>%n из них ждёт решения оператора сервера школы (конфликт или закрытый период)</numerusform>
+            <numerusform>%n из них ждут решения оператора сервера школы (конфликт или закрытый период)</numerusform>
+            <numerusform>%n из них ждут решения оператора сервера школы (конфликт или закрытый период)</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>(due %1)</source>
@@ -610,6 +619,11 @@ Prints the store folder and the fingerprint of this device&apos;s signing key.</
 Выводит папку хранилища и отпечаток ключа подписи этого устройства.</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>CODE: %1</source>
+        <translation>CODE: %1</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>CSV files in UTF-8 with a header line. All or nothing: a bad line imports nothing.
   roster:    pupil_id,class,surname,name,patronymic,book_no,subgroups (subgroups: &quot;eng:1 inf:2&quot;)
@@ -666,6 +680,11 @@ Prints the store folder and the fingerprint of this device&apos;s signing key.</
 The range defaults to 1 September of the current school year … today.</source>
         <translation>Укажите либо --class и --subject (журнал класса), либо --pupil (результаты ученика по всем предметам).
 По умолчанию — с 1 сентября текущего учебного года по сегодняшний день.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>Enrolled at %1 as node «%2» of %3 (%4)</source>
+        <translation>Устройство зарегистрировано на %1 как узел «%2» учителя %3 (%4)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -752,6 +771,15 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
             <numerusform>Нет работ, которые получены больше чем за %n дней до %1 и ещё ждут отметки.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>Nothing was lost: %n change(s) stay pending in this store and will be sent by the next «tabel-node sync».</source>
+        <translation>
+            <numerusform>Ничего не потеряно: %n операция остаётся в хранилище и будет отправлена при следующем «tabel-node sync».</numerusform>
+            <numerusform>Ничего не потеряно: %n операции остаются в хранилище и будут отправлены при следующем «tabel-node sync».</numerusform>
+            <numerusform>Ничего не потеряно: %n операций остаются в хранилище и будут отправлены при следующем «tabel-node sync».</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>Options:</source>
@@ -783,6 +811,15 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>Period marks:</source>
         <translation>Отметки за период:</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Pushes the pending change sets in batches, then pulls what other devices wrote in this node&apos;s
+classes. Retries three times when the network fails; when the hub cannot be reached nothing is
+lost and the changes stay pending (exit code 12).</source>
+        <translation>Отправляет неотправленные пакеты изменений частями, затем получает то, что другие устройства записали
+в классах этого узла. При сбое сети повторяет попытку три раза; если сервер школы недоступен, ничего
+не теряется и изменения ждут следующей отправки (код завершения 12).</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -834,9 +871,21 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
         </translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>Send and receive changes with «tabel-node sync».</source>
+        <translation>Отправляйте и получайте изменения командой «tabel-node sync».</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>Substitution journal, %1–%2</source>
         <translation>Журнал замещений, %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>The code comes from the hub&apos;s operator («tabel-hub node add»). It carries the fingerprint of the
+hub&apos;s certificate: the connection is refused when the hub shows another one.</source>
+        <translation>Код выдаёт оператор сервера школы («tabel-hub node add»). В нём записан отпечаток сертификата
+сервера: если сервер предъявит другой сертификат, соединение будет отклонено.</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -854,6 +903,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>The teacher&apos;s journal on this computer: lessons, marks, attendance, homework and pupils&apos; work,</source>
         <translation>Журнал учителя на этом компьютере: уроки, отметки, посещаемость, домашние задания и работы учеников.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>URL: expected the hub&apos;s address as https://HOST:PORT, got «%1»</source>
+        <translation>URL: ожидается адрес сервера школы в виде https://HOST:PORT, получено «%1»</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -888,6 +942,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>[distance]</source>
         <translation>[дистанционно]</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>a name for this device (default: the host name)</source>
+        <translation>имя этого устройства (по умолчанию — имя компьютера)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
@@ -934,6 +993,15 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <source>another program is using the store; close it and try again</source>
         <translation>хранилищем пользуется другая программа; закройте её и повторите попытку</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>applied: %n change(s)</source>
+        <translation>
+            <numerusform>применено: %n операция</numerusform>
+            <numerusform>применено: %n операции</numerusform>
+            <numerusform>применено: %n операций</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>avg</source>
@@ -978,6 +1046,25 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_work.cpp"/>
         <source>class</source>
         <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>classes, subjects and groups: %1</source>
+        <translation>классы, предметы и группы: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>conflicts at the last sync: %1 (the hub&apos;s operator resolves them)</source>
+        <translation>конфликтов при последней синхронизации: %1 (их разрешает оператор сервера школы)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>conflicts: %n — two devices changed the same field; the later value is shown here, and the hub&apos;s operator decides</source>
+        <translation>
+            <numerusform>конфликтов: %n — два устройства изменили одно и то же поле; здесь показано более позднее значение, решение примет оператор сервера школы</numerusform>
+            <numerusform>конфликтов: %n — два устройства изменили одни и те же поля; здесь показаны более поздние значения, решение примет оператор сервера школы</numerusform>
+            <numerusform>конфликтов: %n — два устройства изменили одни и те же поля; здесь показаны более поздние значения, решение примет оператор сервера школы</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1034,6 +1121,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>due: %1</source>
         <translation>срок сдачи: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>enrol this device at the school hub with a one-time code</source>
+        <translation>зарегистрировать это устройство на сервере школы по одноразовому коду</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -1110,6 +1202,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>how many days is too long (default: 7)</source>
         <translation>сколько дней считать слишком долгим сроком (по умолчанию 7)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>hub: %1</source>
+        <translation>сервер школы: %1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1258,6 +1355,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>парольная фраза не введена</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>not enrolled</source>
+        <translation>устройство не зарегистрировано</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>not found (no store, lesson, pupil, task …)</source>
         <translation>не найдено (нет хранилища, урока, ученика, задания …)</translation>
@@ -1343,6 +1445,15 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <source>received</source>
         <translation>получено</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>received: %n change set(s) of other devices</source>
+        <translation>
+            <numerusform>получено: %n пакет изменений других устройств</numerusform>
+            <numerusform>получено: %n пакета изменений других устройств</numerusform>
+            <numerusform>получено: %n пакетов изменений других устройств</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>record a lesson: topic, homework, form of assessment</source>
@@ -1357,6 +1468,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>record an absence («Н») or that the pupil was present</source>
         <translation>отметить отсутствие («Н») или присутствие ученика</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>refused by the hub (kept here): %1 change sets</source>
+        <translation>отклонено сервером школы (хранятся здесь): пакетов изменений — %1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1388,6 +1504,20 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>see «tabel-node --help»</source>
         <translation>см. «tabel-node --help»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>send pending changes to the hub and receive the others&apos;</source>
+        <translation>отправить изменения на сервер школы и получить изменения других устройств</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>sent: %n change set(s)</source>
+        <translation>
+            <numerusform>отправлено: %n пакет изменений</numerusform>
+            <numerusform>отправлено: %n пакета изменений</numerusform>
+            <numerusform>отправлено: %n пакетов изменений</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1527,6 +1657,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>the enrolment code, e.g. ABCDEF-GHIJKL-…</source>
+        <translation>код регистрации, например ABCDEF-GHIJKL-…</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>the file the pupil handed in</source>
         <translation>файл, который сдал ученик</translation>
     </message>
@@ -1564,6 +1699,30 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>the homework</source>
         <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the hub cannot be reached; nothing was lost, changes stay pending</source>
+        <translation>сервер школы недоступен; ничего не потеряно, изменения ждут отправки</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>the hub refused %n change set(s); they stay in this store:</source>
+        <translation>
+            <numerusform>сервер школы отклонил %n пакет изменений; он сохранён в этом хранилище:</numerusform>
+            <numerusform>сервер школы отклонил %n пакета изменений; они сохранены в этом хранилище:</numerusform>
+            <numerusform>сервер школы отклонил %n пакетов изменений; они сохранены в этом хранилище:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the hub refused the request</source>
+        <translation>сервер школы отклонил запрос</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the hub&apos;s address, e.g. https://hub.school:8443</source>
+        <translation>адрес сервера школы, например https://hub.school:8443</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1654,6 +1813,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>the reason</source>
         <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>the rest stays pending until the hub accepts it; run «tabel-node sync» again later</source>
+        <translation>остальное ждёт, пока сервер школы его не примет; повторите «tabel-node sync» позже</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -3211,6 +3375,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>the hub sent a change set (hub sequence %1) that does not verify: %2; nothing of this pull was stored</source>
+        <translation>сервер школы прислал пакет изменений (номер на сервере %1), подпись которого не сходится: %2; из полученного ничего не сохранено</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>the passphrase must be at least %1 characters long</source>
         <translation>парольная фраза должна содержать не менее %1 символов</translation>
     </message>
@@ -3238,6 +3407,69 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/store/node_store.cpp"/>
         <source>there is no store in %1; create one with «tabel-node init»</source>
         <translation>в %1 нет хранилища; создайте его командой «tabel-node init»</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>this device has no change set %1</source>
+        <translation>на этом устройстве нет пакета изменений %1</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::SyncClient</name>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>CODE: %1</source>
+        <translation>CODE: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>URL: expected the hub&apos;s address as https://HOST:PORT, got «%1»</source>
+        <translation>URL: ожидается адрес сервера школы в виде https://HOST:PORT, получено «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>change set %1: %2</source>
+        <translation>пакет изменений %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the certificate of the hub at %1 is not the one this node trusts: its fingerprint starts with %2, expected %3; nothing was sent. Check the address, or ask the hub&apos;s operator</source>
+        <translation>сертификат сервера школы %1 не тот, которому доверяет этот узел: его отпечаток начинается с %2, ожидался %3; ничего не отправлено. Проверьте адрес или обратитесь к оператору сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the code was made for teacher «%1», but this store belongs to teacher «%2»; nothing was stored. Ask the hub&apos;s operator for a code for «%2»</source>
+        <translation>код выдан для учителя «%1», а это хранилище принадлежит учителю «%2»; ничего не сохранено. Попросите у оператора сервера школы код для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the hub at %1 cannot be reached (%2)</source>
+        <translation>сервер школы %1 недоступен (%2)</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the hub refused the request (%1): %2</source>
+        <translation>сервер школы отклонил запрос (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the hub&apos;s answer does not decode: %1</source>
+        <translation>ответ сервера школы не удаётся разобрать: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the hub&apos;s answer does not match the batch sent</source>
+        <translation>ответ сервера школы не соответствует отправленному пакету</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>this node is already enrolled at %1 as node «%2»</source>
+        <translation>этот узел уже зарегистрирован на %1 как узел «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>this node is not enrolled at a hub; run «tabel-node enroll URL CODE» first</source>
+        <translation>этот узел не зарегистрирован на сервере школы; сначала выполните «tabel-node enroll URL CODE»</translation>
     </message>
 </context>
 <context>

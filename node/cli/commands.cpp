@@ -16,8 +16,10 @@ namespace {
 std::function<int(Invocation&)> handler(Status (*fn)(Session&)) {
     return [fn](Invocation& inv) {
         Session session(inv);
-        if (auto st = fn(session); !st)
-            return reportError(inv, st.error(), session.source);
+        if (auto st = fn(session); !st) {
+            const int code = reportError(inv, st.error(), session.source);
+            return session.exitCode.value_or(code);
+        }
         return int(kExitOk);
     };
 }
@@ -107,6 +109,29 @@ QList<CommandSpec> commandTable() {
          {},
          {json},
          handler(&cmdStatus)});
+    c.append({s("enroll"),
+              {},
+              QCoreApplication::translate("tabel-node", "enrol this device at the school hub with a one-time code"),
+              QCoreApplication::translate(
+                  "tabel-node",
+                  "The code comes from the hub's operator («tabel-hub node add»). It carries the fingerprint of the\n"
+                  "hub's certificate: the connection is refused when the hub shows another one."),
+              {{s("URL"), QCoreApplication::translate("tabel-node", "the hub's address, e.g. https://hub.school:8443")},
+               {s("CODE"), QCoreApplication::translate("tabel-node", "the enrolment code, e.g. ABCDEF-GHIJKL-…")}},
+              {opt(s("name"), s("NAME"),
+                   QCoreApplication::translate("tabel-node", "a name for this device (default: the host name)"))},
+              handler(&cmdEnroll)});
+    c.append({s("sync"),
+              {},
+              QCoreApplication::translate("tabel-node", "send pending changes to the hub and receive the others'"),
+              QCoreApplication::translate(
+                  "tabel-node",
+                  "Pushes the pending change sets in batches, then pulls what other devices wrote in this node's\n"
+                  "classes. Retries three times when the network fails; when the hub cannot be reached nothing is\n"
+                  "lost and the changes stay pending (exit code 12)."),
+              {},
+              {},
+              handler(&cmdSync)});
     c.append(
         {s("check"),
          {},
@@ -398,6 +423,9 @@ QStringList exitCodeLines() {
         {kExitExists, QCoreApplication::translate("tabel-node", "already exists")},
         {kExitUnsupported, QCoreApplication::translate("tabel-node", "unsupported: written by a newer tabel")},
         {kExitCrypto, QCoreApplication::translate("tabel-node", "cryptography failure")},
+        {kExitUnreachable, QCoreApplication::translate(
+                               "tabel-node", "the hub cannot be reached; nothing was lost, changes stay pending")},
+        {kExitHubRefused, QCoreApplication::translate("tabel-node", "the hub refused the request")},
     };
     QStringList lines{QCoreApplication::translate("tabel-node", "Exit codes:")};
     for (const auto& [code, text] : codes)

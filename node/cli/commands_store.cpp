@@ -114,6 +114,10 @@ Status cmdStatus(Session& s) {
                                                               : QJsonValue(QJsonValue::Null));
         o.insert(QStringLiteral("last_sync"),
                  st.lastSync ? QJsonValue(st.lastSync->toUTC().toString(Qt::ISODate)) : QJsonValue(QJsonValue::Null));
+        o.insert(QStringLiteral("hub_url"), st.hubUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(st.hubUrl));
+        o.insert(QStringLiteral("node_id"), st.nodeId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(st.nodeId));
+        o.insert(QStringLiteral("refused_change_sets"), qint64(st.refusedChangeSets));
+        o.insert(QStringLiteral("last_sync_conflicts"), qint64(st.lastSyncConflicts));
         printJson(QJsonDocument(o));
         return {};
     }
@@ -130,7 +134,17 @@ Status cmdStatus(Session& s) {
             .arg(st.lastChange ? formatDateTime(*st.lastChange) : never),
         QCoreApplication::translate("tabel-node", "last sync: %1")
             .arg(st.lastSync ? formatDateTime(*st.lastSync) : never),
+        QCoreApplication::translate("tabel-node", "hub: %1")
+            .arg(st.hubUrl.isEmpty() ? QCoreApplication::translate("tabel-node", "not enrolled")
+                                     : QStringLiteral("%1 (%2)").arg(st.hubUrl, st.nodeId)),
     });
+    if (st.refusedChangeSets)
+        printOut(QCoreApplication::translate("tabel-node", "refused by the hub (kept here): %1 change sets")
+                     .arg(st.refusedChangeSets));
+    if (st.lastSyncConflicts)
+        printOut(QCoreApplication::translate("tabel-node",
+                                             "conflicts at the last sync: %1 (the hub's operator resolves them)")
+                     .arg(st.lastSyncConflicts));
     return {};
 }
 

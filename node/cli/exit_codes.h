@@ -12,7 +12,9 @@
 //   8  the store is busy: another program holds it
 //   9  already exists (a store in that folder, an output file)
 //  10  unsupported: the store or a file was written by a newer tabel
-//  11  crypto failure
+//  11  crypto failure (also: the hub's certificate is not the pinned one)
+//  12  the hub cannot be reached (sync, enroll): nothing was lost, the changes stay pending
+//  13  the hub refused the request (suspended, unknown device, a used code, another teacher's code)
 #pragma once
 
 #include "shared/core/result.h"
@@ -32,6 +34,8 @@ enum ExitCode : int {
     kExitExists = 9,
     kExitUnsupported = 10,
     kExitCrypto = 11,
+    kExitUnreachable = 12,
+    kExitHubRefused = 13,
 };
 
 // Where an error came from: an I/O error or a missing file is "bad input" (5) when it concerns a file the user

@@ -14,6 +14,10 @@ Status cmdImport(Session& s);
 Status cmdStatus(Session& s);
 Status cmdCheck(Session& s);
 
+// Sync with the hub: commands_sync.cpp
+Status cmdEnroll(Session& s);
+Status cmdSync(Session& s);
+
 // Lessons, marks, attendance, views: commands_journal.cpp
 Status cmdLessonAdd(Session& s);
 Status cmdLessonShow(Session& s);

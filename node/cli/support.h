@@ -76,6 +76,8 @@ public:
 
     // Errors of the next calls concern the file the user handed in (exit 5 for I/O errors).
     ErrorSource source = ErrorSource::Store;
+    // An exit code that replaces the one of the error's code (sync: the hub unreachable or refusing).
+    std::optional<int> exitCode;
 
 private:
     Invocation& m_inv;

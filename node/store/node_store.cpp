@@ -3,6 +3,7 @@
 #include "node/store/key_file.h"
 #include "node/store/schema.h"
 #include "shared/core/zstd.h"
+#include "sync/reconcile.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -578,6 +579,272 @@ Result<QByteArray> NodeStore::blob(const QString& sha256Hex) {
     return content;
 }
 
+// ---- Sync with the hub ---------------------------------------------------------------------------------------
+
+namespace {
+
+Status setSyncValue(db::Database& db, const char* key, const db::Value& value) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("INSERT OR REPLACE INTO sync(key, value) VALUES(?, ?)"));
+    st->bind(1, QString::fromLatin1(key)).bind(2, value);
+    return st->run();
+}
+
+Status clearSyncValue(db::Database& db, const char* key) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("DELETE FROM sync WHERE key = ?"));
+    st->bind(1, QString::fromLatin1(key));
+    return st->run();
+}
+
+Result<std::map<QString, db::Value>> syncValues(db::Database& db) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT key, value FROM sync"));
+    std::map<QString, db::Value> out;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st.step());
+        if (!row)
+            break;
+        out.emplace(st.columnText(0), st.columnValue(1));
+    }
+    return out;
+}
+
+std::int64_t intOf(const std::map<QString, db::Value>& values, const char* key) {
+    const auto it = values.find(QString::fromLatin1(key));
+    if (it == values.end() || !std::holds_alternative<std::int64_t>(it->second))
+        return 0;
+    return std::get<std::int64_t>(it->second);
+}
+
+QString textOf(const std::map<QString, db::Value>& values, const char* key) {
+    const auto it = values.find(QString::fromLatin1(key));
+    if (it == values.end() || !std::holds_alternative<QString>(it->second))
+        return {};
+    return std::get<QString>(it->second);
+}
+
+} // namespace
+
+Result<std::optional<HubLink>> NodeStore::hubLink() {
+    TABEL_ASSIGN_OR_RETURN(const auto values, syncValues(*d->db));
+    const QString url = textOf(values, "hub_url");
+    if (url.isEmpty())
+        return std::optional<HubLink>();
+    HubLink link;
+    link.url = url;
+    link.fingerprint = QByteArray::fromHex(textOf(values, "hub_fingerprint").toLatin1());
+    link.nodeId = textOf(values, "node_id");
+    link.cursor = quint64(intOf(values, "cursor"));
+    return std::optional<HubLink>(link);
+}
+
+Status NodeStore::saveEnrolment(const HubLink& link, const QList<sync::EnrolledAssignment>& assignments) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_TRY(setSyncValue(db, "hub_url", link.url));
+    TABEL_TRY(setSyncValue(db, "hub_fingerprint", QString::fromLatin1(link.fingerprint.toHex())));
+    TABEL_TRY(setSyncValue(db, "node_id", link.nodeId));
+    TABEL_TRY(setSyncValue(db, "cursor", std::int64_t(link.cursor)));
+    TABEL_TRY(db.exec("DELETE FROM scopes"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins,
+                           db.prepare("INSERT OR IGNORE INTO scopes(class, subject, grp) VALUES(?, ?, ?)"));
+    for (const sync::EnrolledAssignment& a : assignments) {
+        ins.bind(1, a.classId).bind(2, a.subjectId).bind(3, a.groupId);
+        TABEL_TRY(ins.run());
+    }
+    return tx.commit();
+}
+
+Result<QList<sync::EnrolledAssignment>> NodeStore::assignments() {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           d->db->prepare("SELECT class, subject, grp FROM scopes ORDER BY class, subject, grp"));
+    QList<sync::EnrolledAssignment> out;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st.step());
+        if (!row)
+            break;
+        out.append({st.columnText(0), st.columnText(1), st.columnText(2)});
+    }
+    return out;
+}
+
+Result<QByteArray> NodeStore::signFrame(const QByteArray& messageCbor) {
+    return sync::encodeFrame(messageCbor, *d->device, QDateTime::currentMSecsSinceEpoch(), sync::newNonce());
+}
+
+Result<QList<std::int64_t>> NodeStore::pendingSeqs(int maxSets, int maxOps) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           d->db->prepare("SELECT c.seq, (SELECT count(*) FROM ops o WHERE o.device = c.device AND "
+                                          "o.seq = c.seq) FROM changesets c WHERE c.device = ? AND c.pushed = 0 "
+                                          "ORDER BY c.seq LIMIT ?"));
+    st.bind(1, d->deviceNumber).bind(2, std::int64_t(maxSets));
+    QList<std::int64_t> out;
+    std::int64_t ops = 0;
+    for (;;) {
+        TABEL_ASSIGN_OR_RETURN(bool row, st.step());
+        if (!row)
+            break;
+        ops += st.columnInt(1);
+        if (!out.isEmpty() && ops > maxOps)
+            break;
+        out.append(st.columnInt(0));
+    }
+    return out;
+}
+
+Result<sync::ChangeSet> NodeStore::ownChangeSet(std::int64_t seq) {
+    TABEL_ASSIGN_OR_RETURN(QList<sync::ChangeSet> sets, changeSets(seq - 1, 1));
+    if (sets.isEmpty() || sets.front().seq != seq)
+        return makeError(ErrorCode::NotFound, tr("this device has no change set %1").arg(seq));
+    return sets.front();
+}
+
+Result<std::optional<PendingBatch>> NodeStore::pendingBatch() {
+    TABEL_ASSIGN_OR_RETURN(const auto values, syncValues(*d->db));
+    const auto it = values.find(QStringLiteral("push_batch"));
+    if (it == values.end() || !std::holds_alternative<QByteArray>(it->second))
+        return std::optional<PendingBatch>();
+    PendingBatch batch;
+    batch.batchId = std::get<QByteArray>(it->second);
+    for (const QString& seq : textOf(values, "push_seqs").split(u',', Qt::SkipEmptyParts))
+        batch.seqs.append(seq.toLongLong());
+    return std::optional<PendingBatch>(batch);
+}
+
+Status NodeStore::beginBatch(const PendingBatch& batch) {
+    db::Database& db = *d->db;
+    QStringList seqs;
+    for (std::int64_t seq : batch.seqs)
+        seqs << QString::number(seq);
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_TRY(setSyncValue(db, "push_batch", batch.batchId));
+    TABEL_TRY(setSyncValue(db, "push_seqs", seqs.join(u',')));
+    return tx.commit();
+}
+
+Status NodeStore::finishBatch(const QList<std::pair<std::int64_t, PushState>>& states) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           db.prepare("UPDATE changesets SET pushed = ? WHERE device = ? AND seq = ?"));
+    for (const auto& [seq, state] : states) {
+        st.bind(1, std::int64_t(state)).bind(2, d->deviceNumber).bind(3, seq);
+        TABEL_TRY(st.run());
+    }
+    TABEL_TRY(clearSyncValue(db, "push_batch"));
+    TABEL_TRY(clearSyncValue(db, "push_seqs"));
+    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
+    return tx.commit();
+}
+
+Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    const Hlc clockBefore = d->hlc;
+    PullApplied out;
+    TABEL_ASSIGN_OR_RETURN(db::Statement have, db.prepare("SELECT 1 FROM changesets WHERE device = ? AND seq = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement dev,
+                           db.prepare("INSERT OR IGNORE INTO devices(number, public_key) VALUES(?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement insSet,
+                           db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, signature, pushed) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, 1)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement insOp,
+                           db.prepare("INSERT OR IGNORE INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement cur,
+                           db.prepare("SELECT value, vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement setState,
+                           db.prepare("INSERT OR REPLACE INTO state(entity, field, value, vdev, vhlc) "
+                                      "VALUES(?, ?, ?, ?, ?)"));
+    for (const sync::PulledChangeSet& pulled : batch.changeSets) {
+        Result<sync::ChangeSet> opened = pulled.changeSet.open();
+        if (!opened) {
+            d->hlc = clockBefore;
+            return makeError(ErrorCode::Crypto,
+                             tr("the hub sent a change set (hub sequence %1) that does not verify: %2; nothing of "
+                                "this pull was stored")
+                                 .arg(pulled.hubSeq)
+                                 .arg(opened.error().message));
+        }
+        const sync::ChangeSet& cs = *opened;
+        const std::int64_t device = cs.deviceNumber();
+        if (device == d->deviceNumber)
+            continue; // this device's own change set, back from the hub
+        have.bind(1, device).bind(2, cs.seq);
+        TABEL_ASSIGN_OR_RETURN(bool seen, have.step());
+        have.reset();
+        if (seen)
+            continue;
+        dev.bind(1, device).bind(2, cs.device);
+        TABEL_TRY(dev.run());
+        insSet.bind(1, device)
+            .bind(2, cs.seq)
+            .bind(3, cs.author)
+            .bind(4, cs.hlc)
+            .bind(5, cs.hash())
+            .bind(6, cs.signature);
+        TABEL_TRY(insSet.run());
+        ++out.changeSets;
+        for (const sync::Op& op : cs.ops) {
+            ++out.ops;
+            const db::Value value = toDb(op.value);
+            insOp.bind(1, device)
+                .bind(2, op.hlc)
+                .bind(3, cs.seq)
+                .bind(4, op.entity)
+                .bind(5, op.field)
+                .bind(6, value)
+                .bind(7, op.base.device)
+                .bind(8, op.base.hlc);
+            TABEL_TRY(insOp.run());
+            const sync::Version version = cs.versionOf(op);
+            cur.bind(1, op.entity).bind(2, op.field);
+            TABEL_ASSIGN_OR_RETURN(bool exists, cur.step());
+            domain::FieldValue localValue;
+            sync::Version local;
+            if (exists) {
+                localValue = fromDb(cur.columnValue(0));
+                local = {cur.columnInt(1), cur.columnInt(2)};
+            }
+            cur.reset();
+            bool take = false;
+            if (!exists || local == op.base) {
+                take = true; // fast-forward
+            } else if (local == version) {
+                take = false; // already here
+            } else {
+                // A concurrent write: both stay in the log; the later version is shown here, and the hub keeps the
+                // conflict for the operator unless both wrote the same value.
+                take = sync::isLater(version, local);
+                if (!(localValue == op.value))
+                    ++out.conflicts;
+            }
+            if (take) {
+                setState.bind(1, op.entity).bind(2, op.field).bind(3, value).bind(4, device).bind(5, op.hlc);
+                TABEL_TRY(setState.run());
+                ++out.applied;
+            }
+        }
+        d->hlc.observe(cs.hlc);
+    }
+    TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
+    clock->bind(1, std::max(d->hlc.last(), clockBefore.last()));
+    TABEL_TRY(clock->run());
+    TABEL_TRY(setSyncValue(db, "cursor", std::int64_t(batch.toCursor)));
+    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
+    if (auto r = tx.commit(); !r) {
+        d->hlc = clockBefore;
+        return std::move(r).error();
+    }
+    return out;
+}
+
+Status NodeStore::recordSync(int conflicts) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
+    TABEL_TRY(setSyncValue(db, "last_conflicts", std::int64_t(conflicts)));
+    return tx.commit();
+}
+
 Result<StoreStatus> NodeStore::status() {
     db::Database& db = *d->db;
     StoreStatus s;
@@ -599,6 +866,13 @@ Result<StoreStatus> NodeStore::status() {
         if (!st.isNull(3))
             s.lastChange = Hlc::toDateTime(st.columnInt(3));
     }
+    TABEL_ASSIGN_OR_RETURN(const auto values, syncValues(db));
+    s.hubUrl = textOf(values, "hub_url");
+    s.nodeId = textOf(values, "node_id");
+    if (const std::int64_t t = intOf(values, "last_sync"))
+        s.lastSync = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
+    s.lastSyncConflicts = intOf(values, "last_conflicts");
+    TABEL_ASSIGN_OR_RETURN(s.refusedChangeSets, db.queryInt("SELECT count(*) FROM changesets WHERE pushed = 2"));
     return s;
 }
 

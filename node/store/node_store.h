@@ -12,6 +12,7 @@
 #include "shared/db/sqlite.h"
 #include "shared/domain/fields.h"
 #include "sync/op.h"
+#include "sync/wire.h"
 
 #include <QDateTime>
 #include <QList>
@@ -36,7 +37,36 @@ struct StoreStatus {
     std::int64_t totalOps = 0;
     std::optional<QDateTime> lastChange;
     std::optional<QDateTime> lastSync;
+    QString hubUrl, nodeId;             // empty until `tabel-node enroll`
+    std::int64_t refusedChangeSets = 0; // refused by the hub: kept and reported, not resent
+    std::int64_t lastSyncConflicts = 0; // concurrent writes found by the last pull (resolved on the hub)
 };
+
+// The hub this node is enrolled at (schema v3, table `sync`).
+struct HubLink {
+    QString url;            // https://host:port
+    QByteArray fingerprint; // SHA-256 of the hub's TLS certificate, pinned at enrolment
+    QString nodeId;
+    quint64 cursor = 0; // the hub sequence pulled up to
+};
+
+// A push batch recorded before it is sent, so that a retry after an interruption sends the same batch id and the
+// same change sets (the hub answers a batch id it has seen with its stored Ack).
+struct PendingBatch {
+    QByteArray batchId;
+    QList<std::int64_t> seqs;
+};
+
+// What storing a pulled batch did.
+struct PullApplied {
+    int changeSets = 0; // new change sets of other devices stored
+    int ops = 0;
+    int applied = 0;   // ops whose value became the field's value here
+    int conflicts = 0; // concurrent writes: the later version kept here, the operator decides on the hub
+};
+
+// The state a change set is in with respect to the hub (changesets.pushed).
+enum class PushState { Pending = 0, Pushed = 1, Refused = 2 };
 
 struct CommitInfo {
     std::int64_t seq = 0; // 0 when nothing changed (no change set recorded)
@@ -98,6 +128,31 @@ public:
     [[nodiscard]] Result<QString> putBlob(const QByteArray& content, const QDateTime& received);
     // Reads a blob back and checks its hash.
     [[nodiscard]] Result<QByteArray> blob(const QString& sha256Hex);
+
+    // ---- Sync with the hub (issue 3) ----
+    [[nodiscard]] Result<std::optional<HubLink>> hubLink();
+    // Records the enrolment: hub, pinned fingerprint, node id, assignments; the cursor starts at 0.
+    [[nodiscard]] Status saveEnrolment(const HubLink& link, const QList<sync::EnrolledAssignment>& assignments);
+    [[nodiscard]] Result<QList<sync::EnrolledAssignment>> assignments();
+    // A request frame signed with this device's key (sync::encodeFrame, now, a fresh nonce). The secret key never
+    // leaves the store.
+    [[nodiscard]] Result<QByteArray> signFrame(const QByteArray& messageCbor);
+    // The seqs of this device's pending change sets, in order: at most maxSets, and no more ops than maxOps
+    // (but always at least one set).
+    [[nodiscard]] Result<QList<std::int64_t>> pendingSeqs(int maxSets, int maxOps);
+    // This device's change set with that seq.
+    [[nodiscard]] Result<sync::ChangeSet> ownChangeSet(std::int64_t seq);
+    [[nodiscard]] Result<std::optional<PendingBatch>> pendingBatch();
+    [[nodiscard]] Status beginBatch(const PendingBatch& batch);
+    // The hub's answer to the pending batch: each seq's new state; forgets the batch and records the sync time,
+    // in one transaction.
+    [[nodiscard]] Status finishBatch(const QList<std::pair<std::int64_t, PushState>>& states);
+    // Stores the pulled change sets of other devices (verified with SignedChangeSet::open()), applies their ops to
+    // the state where they are a fast-forward, keeps the later version of a concurrent write (counted as a
+    // conflict), and stores the new cursor and the sync time, all in one transaction.
+    [[nodiscard]] Result<PullApplied> applyPulled(const sync::PullBatch& batch);
+    // The end of a successful sync: its time and the conflicts its pulls found.
+    [[nodiscard]] Status recordSync(int conflicts);
 
     [[nodiscard]] Result<StoreStatus> status();
     // PRAGMA integrity_check; Corrupt with the first problems when it fails.

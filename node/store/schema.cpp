@@ -64,7 +64,23 @@ CREATE TABLE blobs(
 CREATE INDEX changesets_pending ON changesets(pushed, device, seq);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 3: the hub this node is enrolled at (R-S9) and the state of its sync (issue 3): key/value rows
+// (hub_url, hub_fingerprint, node_id, cursor, last_sync, the batch being pushed) and the node's assignments.
+// changesets.pushed: 0 pending, 1 acknowledged by the hub, 2 refused by the hub (kept, reported, not resent).
+constexpr const char* kV3 = R"sql(
+CREATE TABLE sync(
+    key   TEXT PRIMARY KEY NOT NULL,
+    value
+) WITHOUT ROWID;
+CREATE TABLE scopes(
+    class   TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    grp     TEXT NOT NULL,
+    PRIMARY KEY(class, subject, grp)
+) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 static_assert(std::size(kMigrations) == kCurrentVersion);
 
 } // namespace

@@ -155,7 +155,11 @@ private slots:
 
     // Schema migrations.
     void migratesVersion1Store();
+    void migratesVersion2StoreToSync();
     void newerSchemaIsUnsupported();
+
+    // Sync state (issue 3): enrolment, the pending batch, pulled change sets.
+    void syncStateRoundTrip();
 
     // Passphrase change (R-S2).
     void changePassphrase();
@@ -903,8 +907,8 @@ void TestNodeStore::migratesVersion1Store() {
     }
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
-    QCOMPARE(schema::version(store->database()).value(), 2);
-    QCOMPARE(store->status()->schemaVersion, 2);
+    QCOMPARE(schema::version(store->database()).value(), schema::kCurrentVersion);
+    QCOMPARE(store->status()->schemaVersion, schema::kCurrentVersion);
     QCOMPARE(store->devicePublicKey(), deviceKey);
     const auto pupil = store->entity(QStringLiteral("pupil/7a-04"));
     VERIFY_OK(pupil);
@@ -922,6 +926,126 @@ void TestNodeStore::migratesVersion1Store() {
     });
     VERIFY_OK(next);
     QCOMPARE(next->seq, std::int64_t(2));
+}
+
+void TestNodeStore::migratesVersion2StoreToSync() {
+    const QString dir = freshDir();
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(2));
+        VERIFY_OK(store);
+        QCOMPARE(schema::version(store->database()).value(), 2);
+        QVERIFY(!store->database().queryInt("SELECT count(*) FROM sync").has_value()); // no sync table in v2
+        VERIFY_OK(store->change([](ChangeWriter& w) {
+            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
+        }));
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    QCOMPARE(schema::version(store->database()).value(), 3);
+    const auto link = store->hubLink();
+    VERIFY_OK(link);
+    QVERIFY(!link->has_value()); // not enrolled
+    const auto st = store->status();
+    VERIFY_OK(st);
+    QCOMPARE(st->pendingChangeSets, std::int64_t(1));
+    QVERIFY(st->hubUrl.isEmpty());
+    QVERIFY(!st->lastSync);
+}
+
+void TestNodeStore::syncStateRoundTrip() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    HubLink link;
+    link.url = QStringLiteral("https://127.0.0.1:8443");
+    link.fingerprint = QByteArray(32, '\x7f');
+    link.nodeId = QStringLiteral("n1");
+    VERIFY_OK(store->saveEnrolment(link, {{QStringLiteral("7А"), QStringLiteral("math"), QStringLiteral("all")}}));
+    const auto stored = store->hubLink();
+    VERIFY_OK(stored);
+    QVERIFY(stored->has_value());
+    QCOMPARE((*stored)->url, link.url);
+    QCOMPARE((*stored)->fingerprint, link.fingerprint);
+    QCOMPARE((*stored)->nodeId, link.nodeId);
+    QCOMPARE((*stored)->cursor, quint64(0));
+    QCOMPARE(store->assignments()->size(), 1);
+
+    for (int i = 1; i <= 3; ++i)
+        VERIFY_OK(store->change([i](ChangeWriter& w) {
+            return w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-0%1/1").arg(i),
+                         {{QStringLiteral("value"), QStringLiteral("5")}});
+        }));
+    // The batch is recorded before it is sent, and comes back the same after a reopen (a retry).
+    const auto seqs = store->pendingSeqs(2, 1000);
+    VERIFY_OK(seqs);
+    QCOMPARE(*seqs, (QList<std::int64_t>{1, 2}));
+    const PendingBatch batch{sync::newBatchId(), *seqs};
+    VERIFY_OK(store->beginBatch(batch));
+    const auto again = store->pendingBatch();
+    VERIFY_OK(again);
+    QVERIFY(again->has_value());
+    QCOMPARE((*again)->batchId, batch.batchId);
+    QCOMPARE((*again)->seqs, batch.seqs);
+    VERIFY_OK(store->finishBatch({{1, PushState::Pushed}, {2, PushState::Refused}}));
+    QVERIFY(!store->pendingBatch()->has_value());
+    auto st = store->status();
+    VERIFY_OK(st);
+    QCOMPARE(st->pendingChangeSets, std::int64_t(1));
+    QCOMPARE(st->refusedChangeSets, std::int64_t(1));
+    QVERIFY(st->lastSync.has_value());
+    QCOMPARE(store->pendingSeqs(10, 1000).value(), (QList<std::int64_t>{3}));
+
+    // A pulled change set of another device: a fast-forward of an absent field, and a concurrent write of a field
+    // this device wrote (the later version stays, one conflict).
+    const auto other = crypto::SigningKeyPair::generate();
+    sync::ChangeSet cs;
+    cs.author = QStringLiteral("t01");
+    cs.seq = 1;
+    const std::int64_t later = Hlc::pack(Hlc::systemWallClock() + 60000, 0);
+    cs.ops = {sync::Op{later,
+                       QStringLiteral("lesson/7А/math/all/2026-09-01/2"),
+                       QStringLiteral("topic"),
+                       QStringLiteral("Дроби"),
+                       {}},
+              sync::Op{later + 1,
+                       QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+                       QStringLiteral("value"),
+                       QStringLiteral("4"),
+                       {}}};
+    cs.hlc = later + 1;
+    cs.sign(other);
+    sync::PullBatch pulled;
+    pulled.toCursor = 7;
+    pulled.changeSets = {{7, sync::SignedChangeSet::of(cs)}};
+    const auto applied = store->applyPulled(pulled);
+    VERIFY_OK(applied);
+    QCOMPARE(applied->changeSets, 1);
+    QCOMPARE(applied->applied, 2);
+    QCOMPARE(applied->conflicts, 1);
+    QCOMPARE(store->hubLink()->value().cursor, quint64(7));
+    QCOMPARE(domain::textOf(store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"))
+                                ->value()
+                                .at(QStringLiteral("value"))),
+             QStringLiteral("4"));
+    // The same batch again applies nothing; a local edit afterwards is later than the pulled op.
+    const auto twice = store->applyPulled(pulled);
+    VERIFY_OK(twice);
+    QCOMPARE(twice->changeSets, 0);
+    QCOMPARE(twice->applied, 0);
+    VERIFY_OK(store->change([](ChangeWriter& w) {
+        return w.put(QStringLiteral("lesson/7А/math/all/2026-09-01/2"),
+                     {{QStringLiteral("topic"), QStringLiteral("x")}});
+    }));
+    const auto version =
+        store->fieldVersion(QStringLiteral("lesson/7А/math/all/2026-09-01/2"), QStringLiteral("topic"));
+    VERIFY_OK(version);
+    QVERIFY(version->hlc > later);
+    // A pulled set that does not verify is refused whole.
+    sync::PullBatch forged = pulled;
+    forged.toCursor = 8;
+    forged.changeSets[0].changeSet.signature[0] = char(forged.changeSets[0].changeSet.signature[0] ^ 1);
+    forged.changeSets[0].hubSeq = 8;
+    VERIFY_ERROR(store->applyPulled(forged), ErrorCode::Crypto);
+    QCOMPARE(store->hubLink()->value().cursor, quint64(7));
 }
 
 void TestNodeStore::newerSchemaIsUnsupported() {
