@@ -6,6 +6,7 @@
 #include "node/store/node_store.h"
 #include "shared/core/result.h"
 #include "shared/domain/model.h"
+#include "shared/domain/reference_import.h"
 #include "shared/domain/rules.h"
 
 #include <QDate>
@@ -81,13 +82,15 @@ class Journal {
 public:
     explicit Journal(NodeStore& store) : m_store(store) {}
 
-    // ---- Reference data from CSV (R-J1). All or nothing: a bad line imports nothing. ----
+    // ---- Reference data from CSV (R-J1). All or nothing: a bad line imports nothing. The conversion is
+    // domain::readReference(), the one `tabel-hub import` runs too. ----
     // roster.csv: pupil_id, class, surname, name, patronymic, book_no, subgroups ("eng:1 inf:2")
     [[nodiscard]] Result<ImportReport> importRoster(const QString& path);
     // timetable.csv: class, weekday, slot, subject, subject_name, group, teacher, teacher_name
     [[nodiscard]] Result<ImportReport> importTimetable(const QString& path);
     // calendar.csv: kind (year|quarter|half|holiday), id, title, start, end, grades
     [[nodiscard]] Result<ImportReport> importCalendar(const QString& path);
+    [[nodiscard]] Result<ImportReport> importReference(domain::ReferenceKind kind, const QString& path);
 
     // ---- Lessons, marks, attendance ----
     [[nodiscard]] Result<CommitInfo> saveLesson(domain::Lesson lesson);
