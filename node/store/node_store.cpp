@@ -400,12 +400,18 @@ Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     }
     cur->reset();
 
+    // OR FAIL, and UPDATE or INSERT instead of INSERT OR REPLACE: a statement that may abort halfway makes
+    // SQLite keep a statement journal, and SQLCipher encrypts every page copied into it — that alone cost
+    // most of the time of an op (tests/bench/README.md). A failed statement fails the whole change anyway.
     TABEL_ASSIGN_OR_RETURN(db::Statement * insOp,
-                           db.cached("INSERT INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
+                           db.cached("INSERT OR FAIL INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
                                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * setState,
-                           db.cached("INSERT OR REPLACE INTO state(entity, field, value, vdev, vhlc) "
+    TABEL_ASSIGN_OR_RETURN(db::Statement * insState,
+                           db.cached("INSERT OR FAIL INTO state(entity, field, value, vdev, vhlc) "
                                      "VALUES(?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * updState,
+                           db.cached("UPDATE OR FAIL state SET value = ?3, vdev = ?4, vhlc = ?5 "
+                                     "WHERE entity = ?1 AND field = ?2"));
     for (const auto& [field, value] : fields) {
         const auto it = current.find(field);
         const bool exists = it != current.end();
@@ -427,6 +433,7 @@ Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
             .bind(7, op.base.device)
             .bind(8, op.base.hlc);
         TABEL_TRY(insOp->run());
+        db::Statement* setState = exists ? updState : insState;
         setState->bind(1, key).bind(2, field).bind(3, dbValue).bind(4, m_store.d->deviceNumber).bind(5, op.hlc);
         TABEL_TRY(setState->run());
         m_ops.append(std::move(op));

@@ -156,6 +156,7 @@ private slots:
     // Schema migrations.
     void migratesVersion1Store();
     void migratesVersion2StoreToSync();
+    void migratesVersion3OpLogToChangeSetKey();
     void newerSchemaIsUnsupported();
 
     // Sync state (issue 3): enrolment, the pending batch, pulled change sets.
@@ -941,7 +942,7 @@ void TestNodeStore::migratesVersion2StoreToSync() {
     }
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
-    QCOMPARE(schema::version(store->database()).value(), 3);
+    QCOMPARE(schema::version(store->database()).value(), schema::kCurrentVersion);
     const auto link = store->hubLink();
     VERIFY_OK(link);
     QVERIFY(!link->has_value()); // not enrolled
@@ -950,6 +951,47 @@ void TestNodeStore::migratesVersion2StoreToSync() {
     QCOMPARE(st->pendingChangeSets, std::int64_t(1));
     QVERIFY(st->hubUrl.isEmpty());
     QVERIFY(!st->lastSync);
+}
+
+// R-S3: v4 keys the op log by change set; the migration keeps every op, its signature still verifies, the
+// old index is gone, and new change sets continue the sequence.
+void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
+    const QString dir = freshDir();
+    QList<sync::ChangeSet> before;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(3));
+        VERIFY_OK(store);
+        QCOMPARE(schema::version(store->database()).value(), 3);
+        for (int i = 1; i <= 3; ++i)
+            VERIFY_OK(store->change([i](ChangeWriter& w) -> Status {
+                TABEL_TRY(w.put(QStringLiteral("pupil/7a-0%1").arg(i), {{QStringLiteral("surname"), kSurname}}));
+                return w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-0%1/1").arg(i),
+                             {{QStringLiteral("value"), QStringLiteral("5")},
+                              {QStringLiteral("kind"), QStringLiteral("classwork")}});
+            }));
+        before = store->changeSets().value();
+        QCOMPARE(before.size(), 3);
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    QCOMPARE(schema::version(store->database()).value(), 4);
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ops_by_changeset'").value(),
+             std::int64_t(0));
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM ops").value(), std::int64_t(9));
+    const auto after = store->changeSets();
+    VERIFY_OK(after);
+    QCOMPARE(after->size(), before.size());
+    for (int i = 0; i < before.size(); ++i) {
+        QCOMPARE(after->at(i).canonicalBytes(), before.at(i).canonicalBytes());
+        QVERIFY(after->at(i).verify().has_value());
+    }
+    const auto next = store->change([](ChangeWriter& w) {
+        return w.put(QStringLiteral("pupil/7a-01"), {{QStringLiteral("name"), QStringLiteral("Елизавета")}});
+    });
+    VERIFY_OK(next);
+    QCOMPARE(next->seq, std::int64_t(4));
+    QCOMPARE(store->status()->pendingChangeSets, std::int64_t(4));
+    VERIFY_OK(store->integrityCheck());
 }
 
 void TestNodeStore::syncStateRoundTrip() {
