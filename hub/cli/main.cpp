@@ -3,6 +3,18 @@
 //   tabel-hub [--store DIR] serve [--listen ADDRESS:PORT]
 //   tabel-hub [--store DIR] node add --teacher ID --name NAME --assign CLASS/SUBJECT/GROUP [--assign …]
 //   tabel-hub [--store DIR] node list | node suspend ID | node resume ID
+//   tabel-hub [--store DIR] import roster|timetable|calendar FILE
+//   tabel-hub [--store DIR] conflicts list [--class CLASS] [--json] | conflicts show ID [--json]
+//   tabel-hub [--store DIR] conflicts resolve ID (--keep N | --value VALUE)
+//   tabel-hub [--store DIR] period close PERIOD-ID [--class C] [--from DATE --to DATE] [--year Y]
+//   tabel-hub [--store DIR] period reopen PERIOD-ID [--class C] | period list [--json]
+//   tabel-hub [--store DIR] amendments list [--all] [--json] | amendments accept ID | amendments decline ID --reason T
+//   tabel-hub [--store DIR] summary --class C [--period P] [--csv | --json]
+#include "hub/cli/cli.h"
+#include "hub/cli/commands_history.h"
+#include "hub/cli/commands_operator.h"
+#include "hub/cli/commands_periods.h"
+#include "hub/cli/commands_summary.h"
 #include "hub/cli/exit_codes.h"
 #include "hub/server/hub_server.h"
 #include "hub/server/tls.h"
@@ -17,35 +29,12 @@
 #include <QLoggingCategory>
 
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 #include <optional>
 
 namespace tabel::hub::cli {
 
 namespace {
-
-QString t(const char* s) {
-    return QCoreApplication::translate("tabel-hub", s);
-}
-
-void writeTo(std::FILE* stream, const QString& line) {
-    QByteArray bytes = line.toUtf8();
-    bytes.append('\n');
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
-void printOut(const QString& line) {
-    writeTo(stdout, line);
-}
-void printErr(const QString& line) {
-    std::fflush(stdout);
-    writeTo(stderr, line);
-}
-
-Error usage(const QString& message) {
-    return makeError(ErrorCode::InvalidArgument, message);
-}
 
 // ---- The command table ----
 
@@ -58,14 +47,6 @@ struct Option {
     QString synopsis() const {
         return valueName.isEmpty() ? QStringLiteral("--") + name : QStringLiteral("--") + name + u' ' + valueName;
     }
-};
-
-struct Invocation {
-    QString storeDir;
-    QHash<QString, QStringList> values;
-    QSet<QString> flags;
-    QStringList positionals;
-    QString value(const QString& name) const { return values.value(name).value(0); }
 };
 
 struct Command {
@@ -82,6 +63,7 @@ Status cmdNodeAdd(const Invocation& inv);
 Status cmdNodeList(const Invocation& inv);
 Status cmdNodeSuspend(const Invocation& inv);
 Status cmdNodeResume(const Invocation& inv);
+Status cmdCheck(const Invocation& inv);
 
 QList<Command> commandTable() {
     return {
@@ -121,6 +103,106 @@ QList<Command> commandTable() {
          {QStringLiteral("ID")},
          {},
          cmdNodeResume},
+        {QStringLiteral("check"),
+         {},
+         t("check the hub store: SQLite integrity, signatures of the log, sequence gaps, the stored "
+           "acknowledgements"),
+         {},
+         {},
+         cmdCheck},
+        {QStringLiteral("import"),
+         {},
+         t("import reference data (roster, timetable or calendar CSV) as one change set of the hub for the nodes"),
+         {QStringLiteral("roster|timetable|calendar"), QStringLiteral("FILE")},
+         {},
+         cmdImport},
+        {QStringLiteral("conflicts"),
+         QStringLiteral("list"),
+         t("list the fields in conflict, waiting for the operator"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("only those of one class, e.g. 7А")},
+          {QStringLiteral("json"), {}, t("print JSON")}},
+         cmdConflictsList},
+        {QStringLiteral("conflicts"),
+         QStringLiteral("show"),
+         t("show a conflict: the base value and every value with its teacher, node, device and time"),
+         {QStringLiteral("ID")},
+         {{QStringLiteral("json"), {}, t("print JSON")}},
+         cmdConflictsShow},
+        {QStringLiteral("conflicts"),
+         QStringLiteral("resolve"),
+         t("resolve a conflict with one of its values or another; the nodes receive it at their next sync"),
+         {QStringLiteral("ID")},
+         {{QStringLiteral("keep"), QStringLiteral("N"), t("keep value N as «conflicts show» numbers them")},
+          {QStringLiteral("value"), QStringLiteral("VALUE"), t("enter another value")}},
+         cmdConflictsResolve},
+        {QStringLiteral("period"),
+         QStringLiteral("close"),
+         t("close a period: later edits to it become amendment requests for the operator (R-S6)"),
+         {QStringLiteral("PERIOD-ID")},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("close it for one class only (default: every class)")},
+          {QStringLiteral("from"), QStringLiteral("DATE"), t("first day, when the hub's calendar does not know it")},
+          {QStringLiteral("to"), QStringLiteral("DATE"), t("last day, with --from")},
+          {QStringLiteral("year"), QStringLiteral("YEAR"), t("the school year, when the calendar has several")}},
+         cmdPeriodClose},
+        {QStringLiteral("period"),
+         QStringLiteral("reopen"),
+         t("open a closed period again: edits to it merge again"),
+         {QStringLiteral("PERIOD-ID")},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("the class it was closed for (default: every class)")}},
+         cmdPeriodReopen},
+        {QStringLiteral("period"),
+         QStringLiteral("list"),
+         t("list the closed periods"),
+         {},
+         {{QStringLiteral("json"), {}, t("print JSON")}},
+         cmdPeriodList},
+        {QStringLiteral("amendments"),
+         QStringLiteral("list"),
+         t("list the amendment requests waiting for a decision (edits to closed periods)"),
+         {},
+         {{QStringLiteral("all"), {}, t("the decided ones too")}, {QStringLiteral("json"), {}, t("print JSON")}},
+         cmdAmendmentsList},
+        {QStringLiteral("amendments"),
+         QStringLiteral("accept"),
+         t("merge an amendment request as if it arrived now; the nodes receive it at their next sync"),
+         {QStringLiteral("ID")},
+         {},
+         cmdAmendmentsAccept},
+        {QStringLiteral("amendments"),
+         QStringLiteral("decline"),
+         t("refuse an amendment request; it stays in the log with the reason, which its teacher is told"),
+         {QStringLiteral("ID")},
+         {{QStringLiteral("reason"), QStringLiteral("TEXT"), t("why, for the teacher"), true}},
+         cmdAmendmentsDecline},
+        {QStringLiteral("summary"),
+         {},
+         t("the summary sheet of a class (2.5.8): period marks and absences from the merged data, and each "
+           "teacher's last sync; reading it is audited"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("the class, e.g. 7А"), true},
+          {QStringLiteral("period"), QStringLiteral("PERIOD"), t("one period, e.g. q1 (default: every period)")},
+          {QStringLiteral("csv"), {}, t("print CSV")},
+          {QStringLiteral("json"), {}, t("print JSON")}},
+         cmdSummary},
+        {QStringLiteral("history"),
+         {},
+         t("who changed which mark or field, when, from which device: old → new (from the git history; the "
+           "reading is logged)"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("only one class, e.g. 7А")},
+          {QStringLiteral("entity"), QStringLiteral("KEY"), t("an entity key or its beginning, e.g. mark/7А/math")},
+          {QStringLiteral("pupil"), QStringLiteral("ID"), t("only the entries of one pupil")},
+          {QStringLiteral("limit"), QStringLiteral("N"), t("only the latest N changes")},
+          {QStringLiteral("json"), {}, t("print JSON")}},
+         cmdHistory},
+        {QStringLiteral("export-git"),
+         {},
+         t("write the history as standard bare git repositories (DIR/CLASS/YEAR.git) into a new or empty DIR; "
+           "WARNING: they hold the journal and pupils' names in plain text"),
+         {QStringLiteral("DIR")},
+         {},
+         cmdExportGit},
     };
 }
 
@@ -130,7 +212,8 @@ QStringList exitCodeLines() {
         {kExitInternal, t("internal error (a bug, or the system failed: disk full, the port is taken)")},
         {kExitUsage, t("usage error: unknown command or option, a missing or malformed argument")},
         {kExitCorrupt, t("the store is damaged or was altered")},
-        {kExitNotFound, t("not found (no such node)")},
+        {kExitBadInput, t("bad input: a line of an imported file (its file, line and column are named)")},
+        {kExitNotFound, t("not found (no such node, file or open conflict)")},
         {kExitBusy, t("the store is busy: another program uses it")},
         {kExitExists, t("already exists")},
         {kExitUnsupported, t("unsupported: written by a newer tabel")},
@@ -183,6 +266,17 @@ QStringList programHelp(const QList<Command>& commands) {
 }
 
 // ---- Parsing ----
+
+// "add, list, suspend or resume": the subcommands of a group, for usage errors.
+QString subcommandsOf(const QList<Command>& commands, const QString& group) {
+    QStringList subs;
+    for (const Command& c : commands)
+        if (c.group == group && !c.sub.isEmpty())
+            subs << c.sub;
+    if (subs.size() < 2)
+        return subs.join(QString());
+    return t("%1 or %2").arg(subs.mid(0, subs.size() - 1).join(QStringLiteral(", ")), subs.last());
+}
 
 struct Parsed {
     enum Kind { Run, Help, Version } kind = Run;
@@ -237,7 +331,8 @@ Result<Parsed> parse(const QStringList& args, const QList<Command>& commands, QS
                 if (c.group == group && c.sub == a)
                     p.command = &c;
             if (!p.command)
-                return usage(t("unknown subcommand «%1» of «%2»; expected add, list, suspend or resume").arg(a, group));
+                return usage(
+                    t("unknown subcommand «%1» of «%2»; expected %3").arg(a, group, subcommandsOf(commands, group)));
             hintCommand = p.command->fullName();
         }
     }
@@ -248,7 +343,7 @@ Result<Parsed> parse(const QStringList& args, const QList<Command>& commands, QS
     }
     if (!p.command)
         return usage(group.isEmpty() ? t("no command given")
-                                     : t("«%1» needs a subcommand: add, list, suspend or resume").arg(group));
+                                     : t("«%1» needs a subcommand: %2").arg(group, subcommandsOf(commands, group)));
     for (qsizetype j = i; j < args.size(); ++j)
         if (args.at(j) == u"--help" || args.at(j) == u"-h") {
             p.kind = Parsed::Help;
@@ -442,6 +537,27 @@ Status cmdNodeSuspend(const Invocation& inv) {
 }
 Status cmdNodeResume(const Invocation& inv) {
     return setSuspended(inv, false);
+}
+
+// R-S4: after a crash (or any time), what an operator runs to know the store is sound; exit 4 when it is not.
+Status cmdCheck(const Invocation& inv) {
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const HubStore::CheckReport report, store.check());
+    printOut(t("log: %1 change sets of %2 devices; %3 batches acknowledged (%4 entries); %5 nonces remembered")
+                 .arg(report.logRows)
+                 .arg(report.devices)
+                 .arg(report.batches)
+                 .arg(report.ackEntries)
+                 .arg(report.nonces));
+    if (report.problems.isEmpty()) {
+        printOut(t("the hub store is sound"));
+        return {};
+    }
+    for (const QString& p : report.problems)
+        printErr(p);
+    return makeError(
+        ErrorCode::Corrupt,
+        t("the hub store has %1 problem(s); restore the folder from a backup").arg(report.problems.size()));
 }
 
 int reportError(const QString& command, const Error& error) {

@@ -7,6 +7,10 @@
 #include <QLoggingCategory>
 #include <QSslConfiguration>
 #include <QSslServer>
+#include <QSslSocket>
+
+#include <algorithm>
+#include <memory>
 
 Q_LOGGING_CATEGORY(lcHubServer, "tabel.hub.server", QtWarningMsg)
 
@@ -43,6 +47,102 @@ QHttpServerResponse message(const QByteArray& cbor) {
     return QHttpServerResponse(QByteArrayLiteral("application/octet-stream"), *z, Status_::Ok);
 }
 
+// Reads the head of every request on a connection before QHttpServer does: it is connected to the socket's
+// readyRead when the TLS handshake starts, before QHttpServer connects its own handler, so it runs first on
+// every chunk. Qt 6.4's QHttpServer buffers a whole body before any route sees it; the guard answers a
+// Content-Length over the frame limit, a body without a Content-Length (chunked) or a head over kMaxHeadBytes
+// as soon as the head has arrived, and closes the connection, so that such a body is never read into memory.
+// It only peeks (QHttpServer then reads the same bytes), except on a refusal, when it drains the socket.
+class BodyGuard {
+public:
+    static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
+
+    static void attach(QSslSocket* socket, qsizetype maxBodyBytes) {
+        auto guard = std::make_shared<BodyGuard>(socket, maxBodyBytes);
+        QObject::connect(socket, &QIODevice::readyRead, socket, [guard]() { guard->inspect(); });
+    }
+    BodyGuard(QSslSocket* socket, qsizetype maxBodyBytes) : m_socket(socket), m_maxBody(maxBodyBytes) {}
+
+private:
+    void inspect() {
+        if (m_refused) {
+            m_socket->readAll();
+            return;
+        }
+        // QHttpServer reads everything available on each readyRead, so what is available now is new.
+        const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
+        qsizetype i = 0;
+        while (i < fresh.size()) {
+            if (m_bodyLeft > 0) {
+                const qsizetype take = qsizetype(std::min<qint64>(m_bodyLeft, fresh.size() - i));
+                m_bodyLeft -= take;
+                i += take;
+                continue;
+            }
+            const qsizetype before = m_head.size();
+            m_head.append(fresh.constData() + i, fresh.size() - i);
+            const qsizetype end = m_head.indexOf("\r\n\r\n");
+            if (end < 0) {
+                if (m_head.size() > kMaxHeadBytes)
+                    refuse(431, "Request Header Fields Too Large", QStringLiteral("too-large"),
+                           tr("the request's header is over %1 bytes").arg(kMaxHeadBytes));
+                return;
+            }
+            if (end > kMaxHeadBytes)
+                return refuse(431, "Request Header Fields Too Large", QStringLiteral("too-large"),
+                              tr("the request's header is over %1 bytes").arg(kMaxHeadBytes));
+            i += end + 4 - before;
+            const QByteArray head = m_head.left(end);
+            m_head.clear();
+            qint64 length = 0;
+            for (const QByteArray& line : head.split('\n')) {
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0)
+                    continue;
+                const QByteArray name = line.left(colon).trimmed().toLower();
+                const QByteArray value = line.mid(colon + 1).trimmed();
+                if (name == "content-length") {
+                    bool ok = false;
+                    length = value.toLongLong(&ok);
+                    if (!ok || length < 0)
+                        return refuse(400, "Bad Request", QStringLiteral("garbage"),
+                                      tr("the request's Content-Length «%1» is not a number of bytes")
+                                          .arg(QString::fromLatin1(value.left(40))));
+                } else if (name == "transfer-encoding" && value.toLower() != "identity") {
+                    return refuse(411, "Length Required", QStringLiteral("length-required"),
+                                  tr("the request has no Content-Length; the hub accepts only bodies of a "
+                                     "stated length"));
+                }
+            }
+            if (length > m_maxBody)
+                return refuse(413, "Payload Too Large", sync::wireErrorName(sync::WireError::TooLarge),
+                              tr("the request announces %1 bytes; the limit is %2 bytes; the node must send smaller "
+                                 "batches (refused before reading the body)")
+                                  .arg(length)
+                                  .arg(m_maxBody));
+            m_bodyLeft = length;
+        }
+    }
+
+    void refuse(int status, const char* reason, const QString& code, const QString& text) {
+        m_refused = true;
+        m_socket->readAll(); // drained: QHttpServer, next on this readyRead, finds nothing to parse
+        const QByteArray body = code.toUtf8() + '\n' + text.toUtf8() + '\n';
+        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
+                        "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
+                        QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        m_socket->disconnectFromHost();
+        qCWarning(lcHubServer) << "refused a request from" << m_socket->peerAddress().toString()
+                               << "before its body:" << code;
+    }
+
+    QSslSocket* m_socket;
+    qsizetype m_maxBody;
+    QByteArray m_head;
+    qint64 m_bodyLeft = 0;
+    bool m_refused = false;
+};
+
 } // namespace
 
 HubServer::HubServer(HubStore& store, ServerOptions options)
@@ -66,6 +166,9 @@ Result<quint16> HubServer::listen(const TlsIdentity& identity, const QHostAddres
     conf.setProtocol(QSsl::TlsV1_2OrLater);
     conf.setPeerVerifyMode(QSslSocket::VerifyNone); // nodes authenticate by signing every request
     server->setSslConfiguration(conf);
+    const qsizetype maxBody = m_options.limits.maxFrameBytes;
+    QObject::connect(server.get(), &QSslServer::startedEncryptionHandshake, server.get(),
+                     [maxBody](QSslSocket* socket) { BodyGuard::attach(socket, maxBody); });
     if (!server->listen(address, port))
         return makeError(ErrorCode::Io,
                          tr("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(server->errorString()));
@@ -88,15 +191,32 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     if (sync::WireStatus fresh = sync::checkFreshness(frame->timeMs, now, m_options.maxSkewMs); !fresh)
         return wireProblem(fresh.failure());
-    Result<bool> fresh = m_store.rememberNonce(frame->deviceKey, frame->nonce, now, 2 * m_options.maxSkewMs);
-    if (!fresh)
-        return internal(fresh.error());
-    if (!*fresh)
-        return problem(401, QStringLiteral("replayed"),
-                       tr("this request was received before (its nonce was used already); a replayed request is "
-                          "refused"));
-    if (route == Route::Enroll)
+    // Nonces are remembered only for devices the hub knows, and for enrolment requests up to a bound: anyone can
+    // sign a frame with a fresh key, and such frames must not be able to fill the nonce table (R-S10).
+    const auto remember = [&]() -> std::optional<QHttpServerResponse> {
+        Result<bool> first = m_store.rememberNonce(frame->deviceKey, frame->nonce, now, 2 * m_options.maxSkewMs);
+        if (!first)
+            return internal(first.error());
+        if (!*first)
+            return problem(401, QStringLiteral("replayed"),
+                           tr("this request was received before (its nonce was used already); a replayed request "
+                              "is refused"));
+        return std::nullopt;
+    };
+    if (route == Route::Enroll) {
+        Result<std::int64_t> strangers = m_store.strangerNonceCount(now, 2 * m_options.maxSkewMs);
+        if (!strangers)
+            return internal(strangers.error());
+        if (*strangers >= m_options.maxEnrolNonces)
+            return problem(429, QStringLiteral("too-many-enrolments"),
+                           tr("the hub received more than %1 enrolment requests in the last %2 minutes; try again "
+                              "later")
+                               .arg(m_options.maxEnrolNonces)
+                               .arg(2 * m_options.maxSkewMs / 60000));
+        if (auto refused = remember())
+            return std::move(*refused);
         return enroll(*frame, now);
+    }
 
     Result<std::optional<NodeRecord>> node = m_store.nodeByDevice(frame->deviceKey);
     if (!node)
@@ -105,6 +225,8 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
         return problem(401, QStringLiteral("unknown-device"),
                        tr("the device %1 is not enrolled at this hub; enrol it with a code from «tabel-hub node add»")
                            .arg(crypto::fingerprint(frame->deviceKey)));
+    if (auto refused = remember())
+        return std::move(*refused);
     if ((*node)->status == NodeStatus::Suspended)
         return problem(403, QStringLiteral("suspended"),
                        tr("node «%1» of teacher «%2» is suspended by the hub's operator; nothing was accepted")

@@ -21,6 +21,8 @@ namespace tabel::hub {
 struct ServerOptions {
     qint64 maxSkewMs = 10 * 60 * 1000; // a frame signed further from the hub's clock is refused (401)
     sync::WireLimits limits;
+    // Nonces of enrolment requests (devices not enrolled yet) kept at once; over it /v1/enroll answers 429.
+    std::int64_t maxEnrolNonces = 1000;
 };
 
 class HubServer {

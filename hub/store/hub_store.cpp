@@ -1,17 +1,22 @@
 #include "hub/store/hub_store.h"
 
+#include "hub/history/history.h"
+#include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "shared/crypto/signing.h"
+#include "sync/relevance.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 
+#include <algorithm>
 #include <cstring>
 
 #include <unistd.h>
@@ -29,6 +34,8 @@ QString tr(const char* s) {
 constexpr int kKeyBytes = 32;
 constexpr int kSchemaVersion = 1;
 constexpr int kMaxPullChangeSets = 5000;
+constexpr qsizetype kMaxPullOps = 100000;     // half of WireLimits::maxOpsPerBatch
+constexpr qsizetype kMaxOpenConflicts = 1000; // in a pull answer; WireLimits::maxOpenConflicts is the decoder's
 
 // States of a change set in the log: merged into the registers, held for the operator (an amendment request
 // of a closed period), or refused although authentic (out of scope, invalid versions). Held and refused sets
@@ -240,6 +247,76 @@ Result<NodeRecord> nodeFromRow(const db::Statement& st) {
     return n;
 }
 
+// ---- Closed periods and amendment requests (R-S6): tables made when missing, like the history's ----
+
+constexpr const char* kOperatorSchema = R"sql(
+-- Periods the operator closed: edits to them become amendment requests. class_id '' closes it for every class.
+CREATE TABLE IF NOT EXISTS closed_periods(
+    period_id TEXT NOT NULL,
+    class_id  TEXT NOT NULL,
+    start     TEXT NOT NULL,
+    end       TEXT NOT NULL,
+    closed    INTEGER NOT NULL,
+    PRIMARY KEY(period_id, class_id)
+) WITHOUT ROWID;
+-- The operator's decisions on held change sets. id: the hub_seq at which the set was held; hub_seq: where it is
+-- now (a decision moves it to the end of the log). A held set without a row here is still waiting.
+CREATE TABLE IF NOT EXISTS amendments(
+    id          INTEGER PRIMARY KEY,
+    hub_seq     INTEGER NOT NULL UNIQUE,
+    state       TEXT NOT NULL,
+    held_reason TEXT NOT NULL,
+    requested   INTEGER NOT NULL,
+    decided     INTEGER NOT NULL,
+    note        TEXT NOT NULL DEFAULT ''
+);
+)sql";
+
+Result<QList<sync::ClosedPeriod>> loadClosedPeriods(db::Database& db) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT period_id, class_id, start, end FROM closed_periods "
+                                                         "ORDER BY start, period_id, class_id"));
+    QList<sync::ClosedPeriod> out;
+    while (true) {
+        Result<bool> row = st->step();
+        if (!row || !*row) {
+            st->reset();
+            if (!row)
+                return std::move(row).error();
+            break;
+        }
+        sync::ClosedPeriod p;
+        p.periodId = st->columnText(0);
+        p.classId = st->columnText(1);
+        p.start = QDate::fromString(st->columnText(2), Qt::ISODate);
+        p.end = QDate::fromString(st->columnText(3), Qt::ISODate);
+        out.append(std::move(p));
+    }
+    return out;
+}
+
+Result<QList<sync::AmendmentNotice>> amendmentNotices(db::Database& db, const QByteArray& device, quint64 from,
+                                                      quint64 to) {
+    QList<sync::AmendmentNotice> out;
+    if (to <= from)
+        return out;
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           db.cached("SELECT a.id, l.seq, a.state, a.note FROM amendments a JOIN log l ON "
+                                     "l.hub_seq = a.hub_seq WHERE l.device = ? AND a.hub_seq > ? AND a.hub_seq <= ? "
+                                     "ORDER BY a.hub_seq"));
+    st->bind(1, device).bind(2, std::int64_t(from)).bind(3, std::int64_t(to));
+    while (true) {
+        Result<bool> row = st->step();
+        if (!row || !*row) {
+            st->reset();
+            if (!row)
+                return std::move(row).error();
+            break;
+        }
+        out.append({st->columnInt(1), st->columnText(2) == u"accepted", st->columnInt(0), st->columnText(3)});
+    }
+    return out;
+}
+
 sync::AckEntry rejected(std::int64_t seq, sync::AckReason reason, const QString& text) {
     return {seq, sync::AckStatus::Rejected, int(reason), text};
 }
@@ -272,27 +349,94 @@ struct HubStore::Impl {
     std::optional<db::Database> db;
     sync::Reconciler reconciler;
     int nonceCalls = 0;
+    std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
+    HubIdentity identity;
+    Hlc hlc;                       // the hub device's clock: after every HLC time in the log
+    std::int64_t replayedUpTo = 0; // the last hub_seq the registers have seen
 
     // The merged state from the log: every merged change set, in hub order.
     Status rebuild() {
         reconciler = sync::Reconciler();
-        TABEL_ASSIGN_OR_RETURN(db::Statement st,
-                               db->prepare("SELECT canonical, signature FROM log WHERE state = 0 ORDER BY hub_seq"));
+        replayedUpTo = 0;
+        return catchUp();
+    }
+
+    // Merges the change sets appended to the log since the registers last saw it: by this process (after a
+    // rollback, rebuild() runs instead) or by another one sharing the store (`tabel-hub import` while `serve`
+    // runs). The register of a field does not depend on the order its ops arrive in, so catching up gives the
+    // same state as a replay from nothing.
+    Status catchUp() {
+        TABEL_ASSIGN_OR_RETURN(db::Statement st, db->prepare("SELECT hub_seq, canonical, signature, state FROM log "
+                                                             "WHERE hub_seq > ? ORDER BY hub_seq"));
+        st.bind(1, replayedUpTo);
         while (true) {
             TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
             if (!row)
                 break;
-            // Verified when it arrived; decoding again checks the store was not altered underneath.
-            TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                                   sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
-            const sync::ChangeSetResult r = reconciler.apply(cs);
-            if (r.rejected)
-                return makeError(
-                    ErrorCode::Corrupt,
-                    tr("the hub's op log holds a change set that cannot be merged again: %1").arg(r.reason));
+            const std::int64_t hubSeq = st.columnInt(0);
+            if (st.columnInt(3) == kMerged) {
+                // Verified when it arrived; decoding again checks the store was not altered underneath.
+                TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                                       sync::ChangeSet::fromCanonicalBytes(st.columnBlob(1), st.columnBlob(2)));
+                const sync::ChangeSetResult r = reconciler.apply(cs);
+                if (r.rejected)
+                    return makeError(
+                        ErrorCode::Corrupt,
+                        tr("the hub's op log holds a change set that cannot be merged again: %1").arg(r.reason));
+                hlc.observe(cs.hlc);
+            }
+            replayedUpTo = hubSeq;
         }
         return {};
     }
+
+    // Appends a change set to the log; returns its hub_seq.
+    Result<std::int64_t> appendLog(const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
+                                   const QString& reason, qint64 nowMs) {
+        TABEL_ASSIGN_OR_RETURN(db::Statement * insert,
+                               db->cached("INSERT INTO log(device, seq, author, canonical, signature, received, "
+                                          "state, reason) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+        Status st = insert->bind(1, cs.device)
+                        .bind(2, std::int64_t(cs.seq))
+                        .bind(3, cs.author)
+                        .bind(4, s.canonical)
+                        .bind(5, s.signature)
+                        .bind(6, std::int64_t(nowMs))
+                        .bind(7, std::int64_t(state))
+                        .bind(8, reason)
+                        .run();
+        insert->reset();
+        TABEL_TRY(std::move(st));
+        const std::int64_t hubSeq = db->lastInsertRowId();
+        if (hubSeq == replayedUpTo + 1)
+            replayedUpTo = hubSeq; // in the caller's transaction, after catchUp(): nothing else came in between
+        return hubSeq;
+    }
+
+    // The one path by which change sets enter the merged state — pushes, and the hub's own change sets (imports,
+    // resolutions): reconciled, then recorded as merged, or as refused when the registers refuse it (nothing of it
+    // applied). Runs inside the caller's transaction; if that does not commit, the caller rebuilds.
+    Result<sync::ChangeSetResult> mergeChangeSet(const sync::ChangeSet& cs, const sync::SignedChangeSet& s,
+                                                 qint64 nowMs) {
+        sync::ChangeSetResult merged = reconciler.apply(cs);
+        if (merged.rejected) {
+            TABEL_TRY(appendLog(cs, s, kRefused, merged.reason, nowMs));
+            return merged;
+        }
+        TABEL_TRY(appendLog(cs, s, kMerged, {}, nowMs));
+        hlc.observe(cs.hlc);
+        return merged;
+    }
+
+    Status loadOrCreateHubKey();
+    // Signs ops (their hlc is set here, after every base) as the hub's next change set and merges it, in the
+    // caller's transaction.
+    Result<OperatorCommit> commitOwn(QList<sync::Op> ops, qint64 nowMs);
+    // Ops writing `fields` of an entity as a node's put() does: only what differs from the merged value, based on
+    // every head of the field.
+    void opsFor(const QString& key, const domain::Fields& fields, QList<sync::Op>& out) const;
+    Result<QHash<std::int64_t, NodeRecord>> nodesByDeviceNumber();
+    Result<ConflictInfo> describe(const sync::FieldId& field, const QHash<std::int64_t, NodeRecord>& nodes);
 
     Result<sync::Ack> pushInTransaction(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs);
 };
@@ -333,8 +477,10 @@ Result<HubStore> HubStore::open(const QString& dir) {
     TABEL_TRY(applyKey(db, key));
     TABEL_TRY(configure(db));
     TABEL_TRY(migrate(db));
+    TABEL_TRY(db.exec(kOperatorSchema));
     store.d->db.emplace(std::move(db));
     TABEL_TRY(store.d->rebuild());
+    TABEL_TRY(store.d->loadOrCreateHubKey());
     return store;
 }
 
@@ -470,6 +616,19 @@ Result<bool> HubStore::rememberNonce(const QByteArray& deviceKey, const QByteArr
     return true;
 }
 
+Result<std::int64_t> HubStore::strangerNonceCount(qint64 nowMs, qint64 keepMs) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           d->db->cached("SELECT count(*) FROM nonces WHERE time >= ? AND device NOT IN "
+                                         "(SELECT device_key FROM nodes WHERE device_key IS NOT NULL)"));
+    st->bind(1, std::int64_t(nowMs - keepMs));
+    Result<bool> row = st->step();
+    const std::int64_t n = row && *row ? st->columnInt(0) : 0;
+    st->reset();
+    if (!row)
+        return std::move(row).error();
+    return n;
+}
+
 // ---- Push ----
 
 Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, const sync::PushBatch& batch,
@@ -477,24 +636,17 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     db::Database& db_ = *db;
     sync::Ack ack;
     ack.batchId = batch.batchId;
-    const sync::NodeScopes scopes = node.scopes();
+    sync::NodeScopes scopes = node.scopes();
+    TABEL_ASSIGN_OR_RETURN(scopes.closedPeriods, loadClosedPeriods(db_)); // R-S6: edits to them are held
     TABEL_ASSIGN_OR_RETURN(db::Statement existing,
                            db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
     TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement insert,
-                           db_.prepare("INSERT INTO log(device, seq, author, canonical, signature, received, state, "
-                                       "reason) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    TABEL_TRY(catchUp());              // what other processes sharing the store merged meanwhile
+    QList<sync::ChangeSet> mergedSets; // for the history
     const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
                             const QString& reason) -> Status {
-        return insert.bind(1, cs.device)
-            .bind(2, std::int64_t(cs.seq))
-            .bind(3, cs.author)
-            .bind(4, s.canonical)
-            .bind(5, s.signature)
-            .bind(6, std::int64_t(nowMs))
-            .bind(7, std::int64_t(state))
-            .bind(8, reason)
-            .run();
+        TABEL_TRY(appendLog(cs, s, state, reason, nowMs));
+        return {};
     };
 
     for (const sync::SignedChangeSet& s : batch.changeSets) {
@@ -554,19 +706,22 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
                 {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), decision.reason});
             continue;
         }
-        const sync::ChangeSetResult merged = reconciler.apply(cs);
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, nowMs));
         if (merged.rejected) {
-            TABEL_TRY(record(cs, s, kRefused, merged.reason));
             ack.entries.append(rejected(cs.seq, sync::AckReason::Invalid, merged.reason));
             continue;
         }
-        TABEL_TRY(record(cs, s, kMerged, {}));
+        mergedSets.append(cs);
         ack.entries.append(merged.hasConflict()
                                ? sync::AckEntry{cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::None),
                                                 tr("some field is now in conflict and waits for the operator")}
                                : sync::AckEntry{cs.seq, sync::AckStatus::Accepted, int(sync::AckReason::None), {}});
     }
 
+    // The history (hub/history): one commit per class repository the merged sets changed, in this transaction.
+    TABEL_TRY(History::record(db_,
+                              {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
+                              mergedSets, reconciler));
     TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
                            db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
     TABEL_TRY(saveAck.bind(1, node.deviceKey)
@@ -619,32 +774,657 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
     TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT hub_seq, canonical, signature, state FROM log "
                                                         "WHERE hub_seq > ? ORDER BY hub_seq"));
     st.bind(1, std::int64_t(std::min<quint64>(cursor, quint64(std::numeric_limits<std::int64_t>::max()))));
+    TABEL_TRY(d->catchUp());
+    const sync::Reconciler& state = d->reconciler;
+    const sync::CurrentValue current = [&state](const QString& entity, const QString& field) {
+        const sync::FieldRegister* r = state.find({entity, field});
+        return r ? r->visibleValue() : domain::FieldValue();
+    };
+    qsizetype ops = 0;
     while (out.changeSets.size() < limit) {
         TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
         if (!row)
             break;
         const quint64 hubSeq = quint64(st.columnInt(0));
-        out.toCursor = hubSeq;
-        if (st.columnInt(3) != kMerged)
+        if (st.columnInt(3) != kMerged) {
+            out.toCursor = hubSeq;
             continue;
+        }
         sync::SignedChangeSet s{st.columnBlob(1), st.columnBlob(2)};
         TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, sync::ChangeSet::fromCanonicalBytes(s.canonical, s.signature));
-        // A set is sent when any of its ops is within the node's scopes: other teachers' sets of the same class,
-        // subject and group are what the node needs to show the whole journal it teaches.
-        bool inScope = scopes.isOperator;
-        for (const sync::Op& op : cs.ops) {
-            if (inScope)
+        // A set is sent when any of its ops concerns the node (sync/relevance.h): what it may write, other
+        // teachers' sets of the same class, subject and group, and the reference data of its classes.
+        bool inScope = false;
+        for (const sync::Op& op : cs.ops)
+            if ((inScope = sync::concerns(scopes, op, current)))
                 break;
-            inScope = sync::checkScope(scopes, op).verdict != sync::ScopeVerdict::Rejected;
-        }
-        if (inScope)
+        if (inScope) {
+            // A batch stays within the ops a node decodes in one answer (WireLimits::maxOpsPerBatch); a large set
+            // (an import) then comes alone.
+            if (!out.changeSets.isEmpty() && ops + cs.ops.size() > kMaxPullOps)
+                break;
+            ops += cs.ops.size();
             out.changeSets.append({hubSeq, std::move(s)});
+        }
+        out.toCursor = hubSeq;
     }
+    // R-S6: the periods closed now, and the operator's decisions on this device's amendment requests that lie
+    // in the span of this answer (a decision moves the change set to the end of the log).
+    TABEL_ASSIGN_OR_RETURN(out.closedPeriods, loadClosedPeriods(db));
+    TABEL_ASSIGN_OR_RETURN(out.notices, amendmentNotices(db, node.deviceKey, out.fromCursor, out.toCursor));
+    // R-S5: the fields in conflict that concern the node, so that its status shows what waits for the operator.
+    QList<sync::OpenConflict> open;
+    for (const sync::FieldId& f : state.conflicts()) {
+        if (open.size() >= kMaxOpenConflicts)
+            break;
+        if (sync::concerns(scopes, f.entity, current))
+            open.append({conflictId(f), f.entity, f.field});
+    }
+    out.openConflicts = std::move(open);
     return out;
 }
 
 Result<std::int64_t> HubStore::logSize() {
     return d->db->queryInt("SELECT count(*) FROM log");
+}
+
+// ---- Consistency ----
+
+Result<HubStore::CheckReport> HubStore::check() {
+    db::Database& db = *d->db;
+    CheckReport report;
+    TABEL_ASSIGN_OR_RETURN(db::Statement integrity, db.prepare("PRAGMA integrity_check"));
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, integrity.step());
+        if (!row)
+            break;
+        if (const QString line = integrity.columnText(0); line != u"ok")
+            report.problems << tr("SQLite integrity check: %1").arg(line);
+    }
+
+    // The log: each row is what its device signed; each device's seqs are 1, 2, 3 … in any hub order.
+    QHash<QByteArray, QList<std::int64_t>> seqs;
+    TABEL_ASSIGN_OR_RETURN(db::Statement log,
+                           db.prepare("SELECT hub_seq, device, seq, canonical, signature FROM log ORDER BY hub_seq"));
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, log.step());
+        if (!row)
+            break;
+        ++report.logRows;
+        const std::int64_t hubSeq = log.columnInt(0);
+        const QByteArray device = log.columnBlob(1);
+        const std::int64_t seq = log.columnInt(2);
+        seqs[device].append(seq);
+        Result<sync::ChangeSet> cs = sync::ChangeSet::fromCanonicalBytes(log.columnBlob(3), log.columnBlob(4));
+        Status verified = cs ? cs->verify() : Status(cs.error());
+        if (!verified)
+            report.problems << tr("log row %1: %2").arg(hubSeq).arg(verified.error().message);
+        else if (cs->device != device || cs->seq != seq)
+            report.problems
+                << tr("log row %1: its device or seq columns are not those of the change set it holds").arg(hubSeq);
+    }
+    report.devices = seqs.size();
+    for (auto it = seqs.begin(); it != seqs.end(); ++it) {
+        QList<std::int64_t>& list = it.value();
+        std::sort(list.begin(), list.end());
+        for (qsizetype i = 0; i < list.size(); ++i)
+            if (list[i] != i + 1) {
+                report.problems << tr("device %1: its change sets in the log are not numbered 1 to %2 without a gap "
+                                      "(found %3 where %4 was expected)")
+                                       .arg(crypto::fingerprint(it.key()))
+                                       .arg(list.size())
+                                       .arg(list[i])
+                                       .arg(i + 1);
+                break;
+            }
+    }
+
+    // The Acks: every change set a node was told is in the hub is in the log.
+    TABEL_ASSIGN_OR_RETURN(db::Statement acks, db.prepare("SELECT device, ack FROM batches"));
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, acks.step());
+        if (!row)
+            break;
+        ++report.batches;
+        const QByteArray device = acks.columnBlob(0);
+        sync::WireResult<sync::Ack> ack = sync::decodeAck(acks.columnBlob(1));
+        if (!ack) {
+            report.problems << tr("a stored acknowledgement of device %1 does not decode: %2")
+                                   .arg(crypto::fingerprint(device), ack.error().message);
+            continue;
+        }
+        const QList<std::int64_t> known = seqs.value(device);
+        for (const sync::AckEntry& e : ack->entries) {
+            ++report.ackEntries;
+            if (e.status != sync::AckStatus::Rejected && !std::binary_search(known.begin(), known.end(), e.seq))
+                report.problems << tr("device %1 was acknowledged change set %2, which is not in the log")
+                                       .arg(crypto::fingerprint(device))
+                                       .arg(e.seq);
+        }
+    }
+    TABEL_ASSIGN_OR_RETURN(report.nonces, db.queryInt("SELECT count(*) FROM nonces"));
+    return report;
+}
+
+} // namespace tabel::hub
+
+// ---- The operator's change sets (R-J1, R-S5) ----
+
+namespace tabel::hub {
+
+namespace {
+
+constexpr const char* kHubKeyMeta = "hub_device_key";
+const QString kHubNodeId = QStringLiteral("hub");
+
+// Checks that an entity with these fields is still a valid entity of its type (a resolution's value must be one the
+// journal can read: a mark «7» is refused before it is signed).
+Status validateEntity(const QString& key, const domain::Fields& fields) {
+    using namespace domain;
+    const QString type = entityType(key);
+    const auto check = [&](auto parsed) -> Status {
+        if (!parsed)
+            return makeError(ErrorCode::InvalidArgument, parsed.error().message);
+        return {};
+    };
+    if (type == u"mark")
+        return check(Mark::fromFields(key, fields));
+    if (type == u"att")
+        return check(Attendance::fromFields(key, fields));
+    if (type == u"lesson")
+        return check(Lesson::fromFields(key, fields));
+    if (type == u"pmark")
+        return check(PeriodMark::fromFields(key, fields));
+    if (type == u"pupil")
+        return check(Pupil::fromFields(key, fields));
+    if (type == u"task")
+        return check(Task::fromFields(key, fields));
+    if (type == u"ktp")
+        return check(KtpTopic::fromFields(key, fields));
+    return {};
+}
+
+} // namespace
+
+QString operatorAuthor() {
+    return QStringLiteral("operator");
+}
+
+QString conflictId(const sync::FieldId& field) {
+    const QByteArray h = crypto::blake2b256(field.entity.toUtf8() + '\n' + field.field.toUtf8());
+    return QStringLiteral("c") + QString::fromLatin1(h.toHex().left(10));
+}
+
+QString classOfEntity(const QString& entity, const sync::Reconciler& state) {
+    const QStringList parts = entity.split(u'/');
+    const QString& type = parts.first();
+    static const QStringList kClassSecond = {
+        QStringLiteral("lesson"), QStringLiteral("mark"),  QStringLiteral("att"),    QStringLiteral("task"),
+        QStringLiteral("sub"),    QStringLiteral("pmark"), QStringLiteral("corr"),   QStringLiteral("ktp"),
+        QStringLiteral("ktpfix"), QStringLiteral("class"), QStringLiteral("member"), QStringLiteral("slot")};
+    if (kClassSecond.contains(type))
+        return parts.value(1);
+    if (type == u"assign")
+        return parts.value(2);
+    if (type == u"subst")
+        return parts.value(3);
+    if (type == u"pupil") {
+        const sync::FieldRegister* r = state.find({entity, QStringLiteral("class")});
+        return r ? domain::textOf(r->visibleValue()) : QString();
+    }
+    return {};
+}
+
+QDateTime ConflictHead::time() const {
+    return Hlc::toDateTime(write.version.hlc);
+}
+
+Status HubStore::Impl::loadOrCreateHubKey() {
+    TABEL_ASSIGN_OR_RETURN(db::Statement find, db->prepare("SELECT value FROM meta WHERE key = ?"));
+    find.bind(1, QString::fromLatin1(kHubKeyMeta));
+    TABEL_ASSIGN_OR_RETURN(const bool found, find.step());
+    if (found) {
+        QByteArray raw = find.columnBlob(0);
+        find.reset();
+        Result<crypto::SigningKeyPair> key = crypto::SigningKeyPair::fromSecret(
+            crypto::SecretBytes::fromBytes(raw.constData(), std::size_t(raw.size())));
+        raw.fill('\0');
+        if (!key)
+            return makeError(ErrorCode::Corrupt,
+                             tr("the hub's signing key in the hub store is damaged: %1").arg(key.error().message));
+        hubKey.emplace(std::move(key).value());
+    } else {
+        find.reset();
+        // Made once, in its own transaction: every later change set of the hub is signed with it.
+        crypto::SigningKeyPair key = crypto::SigningKeyPair::generate();
+        TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(*db));
+        TABEL_ASSIGN_OR_RETURN(db::Statement ins, db->prepare("INSERT OR IGNORE INTO meta(key, value) VALUES(?, ?)"));
+        QByteArray raw(reinterpret_cast<const char*>(key.secretKey.data()), qsizetype(key.secretKey.size()));
+        Status st = ins.bind(1, QString::fromLatin1(kHubKeyMeta)).bind(2, raw).run();
+        raw.fill('\0');
+        TABEL_TRY(std::move(st));
+        TABEL_TRY(tx.commit());
+        if (db->changes() == 0) // another process made it first: use that one
+            return loadOrCreateHubKey();
+        hubKey.emplace(std::move(key));
+    }
+    identity.publicKey = hubKey->publicKey;
+    identity.deviceNumber = crypto::deviceNumber(hubKey->publicKey);
+    return {};
+}
+
+void HubStore::Impl::opsFor(const QString& key, const domain::Fields& fields, QList<sync::Op>& out) const {
+    for (const auto& [field, value] : fields) {
+        const sync::FieldRegister* r = reconciler.find({key, field});
+        const QList<sync::Write> heads = r ? r->heads() : QList<sync::Write>();
+        if (heads.isEmpty()) {
+            if (!domain::isNull(value))
+                out.append(sync::Op{0, key, field, value, {}});
+            continue;
+        }
+        if (!r->inConflict() && r->visibleValue() == value)
+            continue; // unchanged: no op
+        // Based on every head, so the write supersedes them all and does not stand beside one of them.
+        for (const sync::Write& h : heads)
+            out.append(sync::Op{0, key, field, value, h.version});
+    }
+}
+
+Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 nowMs) {
+    if (ops.isEmpty())
+        return OperatorCommit{};
+    if (ops.size() > sync::Limits::maxOpsPerChangeSet)
+        return makeError(ErrorCode::InvalidInput, tr("the change writes %1 fields; one change set holds at most %2; "
+                                                     "split the file")
+                                                      .arg(ops.size())
+                                                      .arg(sync::Limits::maxOpsPerChangeSet));
+    for (const sync::Op& op : ops)
+        hlc.observe(op.base.hlc); // an op is always later than the version it is based on
+    for (sync::Op& op : ops)
+        op.hlc = hlc.now();
+    sync::ChangeSet cs;
+    cs.device = identity.publicKey;
+    cs.author = operatorAuthor();
+    TABEL_ASSIGN_OR_RETURN(db::Statement last, db->prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
+    last.bind(1, cs.device);
+    TABEL_ASSIGN_OR_RETURN(const bool row, last.step());
+    cs.seq = (row ? last.columnInt(0) : 0) + 1;
+    cs.hlc = ops.last().hlc;
+    cs.ops = std::move(ops);
+    cs.sign(*hubKey);
+    TABEL_TRY(cs.verify()); // the limits every node checks (key and value sizes)
+    TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged,
+                           mergeChangeSet(cs, sync::SignedChangeSet::of(cs), nowMs));
+    if (merged.rejected)
+        return makeError(ErrorCode::Internal,
+                         tr("the hub's own change set was refused by the registers: %1").arg(merged.reason));
+    return OperatorCommit{db->lastInsertRowId(), cs.seq, int(cs.ops.size())};
+}
+
+Result<QHash<std::int64_t, NodeRecord>> HubStore::Impl::nodesByDeviceNumber() {
+    QHash<std::int64_t, NodeRecord> out;
+    const QByteArray sql = QByteArray("SELECT ") + kNodeColumns + " WHERE device_key IS NOT NULL";
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db->prepare(sql.constData()));
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
+        if (!row)
+            break;
+        TABEL_ASSIGN_OR_RETURN(NodeRecord n, nodeFromRow(st));
+        out.insert(crypto::deviceNumber(n.deviceKey), std::move(n));
+    }
+    return out;
+}
+
+Result<ConflictInfo> HubStore::Impl::describe(const sync::FieldId& field,
+                                              const QHash<std::int64_t, NodeRecord>& nodes) {
+    const sync::FieldRegister* r = reconciler.find(field);
+    const std::optional<sync::FieldConflict> c = r ? r->conflict() : std::nullopt;
+    if (!c)
+        return makeError(ErrorCode::NotFound, tr("%1 «%2» is not in conflict").arg(field.entity, field.field));
+    ConflictInfo info;
+    info.id = conflictId(field);
+    info.field = field;
+    info.classId = classOfEntity(field.entity, reconciler);
+    info.base = c->base;
+    info.baseValue = c->baseValue;
+    info.baseKnown = c->baseKnown;
+    int number = 0;
+    for (const sync::Write& w : c->heads) {
+        ConflictHead h;
+        h.number = ++number;
+        h.write = w;
+        if (w.version.device == identity.deviceNumber) {
+            h.nodeId = kHubNodeId;
+        } else if (auto it = nodes.constFind(w.version.device); it != nodes.constEnd()) {
+            h.nodeId = it->nodeId;
+            if (it->teacherId == w.author)
+                h.teacherName = it->teacherName;
+        }
+        info.heads.append(std::move(h));
+    }
+    return info;
+}
+
+const HubIdentity& HubStore::identity() const {
+    return d->identity;
+}
+
+Result<const sync::Reconciler*> HubStore::currentState() {
+    TABEL_TRY(d->catchUp());
+    return &d->reconciler;
+}
+
+Result<OperatorCommit> HubStore::writeEntities(const QList<domain::ReferenceEntity>& entities, qint64 nowMs) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    Result<OperatorCommit> commit = [&]() -> Result<OperatorCommit> {
+        TABEL_TRY(d->catchUp());
+        QList<sync::Op> ops;
+        for (const domain::ReferenceEntity& e : entities)
+            d->opsFor(e.key, e.fields, ops);
+        return d->commitOwn(std::move(ops), nowMs);
+    }();
+    Status committed = commit ? tx.commit() : Status(commit.error());
+    if (!committed) {
+        if (auto rebuilt = d->rebuild(); !rebuilt)
+            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
+        return std::move(committed).error();
+    }
+    return commit;
+}
+
+Result<ImportOutcome> HubStore::importReference(domain::ReferenceKind kind, const QString& path, qint64 nowMs) {
+    ImportOutcome out;
+    TABEL_ASSIGN_OR_RETURN(out.data, domain::readReference(kind, path));
+    TABEL_ASSIGN_OR_RETURN(out.commit, writeEntities(out.data.entities, nowMs));
+    return out;
+}
+
+Result<QList<ConflictInfo>> HubStore::conflicts(const QString& classId) {
+    TABEL_TRY(d->catchUp());
+    TABEL_ASSIGN_OR_RETURN(const auto nodes, d->nodesByDeviceNumber());
+    QList<ConflictInfo> out;
+    for (const sync::FieldId& f : d->reconciler.conflicts()) {
+        if (!classId.isEmpty() && classOfEntity(f.entity, d->reconciler) != classId)
+            continue;
+        TABEL_ASSIGN_OR_RETURN(ConflictInfo info, d->describe(f, nodes));
+        out.append(std::move(info));
+    }
+    return out;
+}
+
+Result<ConflictInfo> HubStore::conflict(const QString& id) {
+    TABEL_TRY(d->catchUp());
+    const QString wanted = id.trimmed().toLower();
+    for (const sync::FieldId& f : d->reconciler.conflicts())
+        if (conflictId(f) == wanted) {
+            TABEL_ASSIGN_OR_RETURN(const auto nodes, d->nodesByDeviceNumber());
+            return d->describe(f, nodes);
+        }
+    return makeError(ErrorCode::NotFound,
+                     tr("there is no open conflict «%1»; «tabel-hub conflicts list» shows the open ones").arg(id));
+}
+
+Result<OperatorCommit> HubStore::resolveConflict(const QString& id, const domain::FieldValue& value, qint64 nowMs) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    Result<OperatorCommit> commit = [&]() -> Result<OperatorCommit> {
+        TABEL_ASSIGN_OR_RETURN(const ConflictInfo info, conflict(id)); // catches up, under the write lock
+        // The entity with the chosen value must still be one the journal can read.
+        domain::Fields fields;
+        const auto& registers = d->reconciler.registers();
+        for (auto it = registers.lower_bound(sync::FieldId{info.field.entity, {}});
+             it != registers.end() && it->first.entity == info.field.entity; ++it)
+            fields[it->first.field] = it->second.visibleValue();
+        fields[info.field.field] = value;
+        if (auto ok = validateEntity(info.field.entity, fields); !ok)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("the value cannot be stored in %1: %2").arg(info.field.entity, ok.error().message));
+        // One op per head, each based on that head, all with the one value (sync/reconcile.h): every head is
+        // superseded, in any order of delivery.
+        QList<sync::Op> ops;
+        for (const ConflictHead& h : info.heads)
+            ops.append(sync::Op{0, info.field.entity, info.field.field, value, h.write.version});
+        return d->commitOwn(std::move(ops), nowMs);
+    }();
+    Status committed = commit ? tx.commit() : Status(commit.error());
+    if (!committed) {
+        if (auto rebuilt = d->rebuild(); !rebuilt)
+            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
+        return std::move(committed).error();
+    }
+    return commit;
+}
+
+} // namespace tabel::hub
+
+// ---- Closed periods and amendment requests (R-S6), audit ----
+
+namespace tabel::hub {
+
+namespace {
+
+QString stateText(AmendmentState s) {
+    return s == AmendmentState::Accepted   ? QStringLiteral("accepted")
+           : s == AmendmentState::Declined ? QStringLiteral("declined")
+                                           : QStringLiteral("held");
+}
+
+} // namespace
+
+QString amendmentStateName(AmendmentState s) {
+    return stateText(s);
+}
+
+Status HubStore::closePeriod(const sync::ClosedPeriod& period, qint64 nowMs) {
+    if (auto ok = domain::validateId(period.periodId, tr("period id")); !ok)
+        return makeError(ErrorCode::InvalidArgument, ok.error().message);
+    if (!period.classId.isEmpty())
+        if (auto ok = domain::validateId(period.classId, tr("class id")); !ok)
+            return makeError(ErrorCode::InvalidArgument, ok.error().message);
+    if (!period.start.isValid() || !period.end.isValid() || period.end < period.start)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("period %1 needs a start and an end date, the end not before the start (got %2 – %3)")
+                .arg(period.periodId, period.start.toString(Qt::ISODate), period.end.toString(Qt::ISODate)));
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           db.prepare("INSERT INTO closed_periods(period_id, class_id, start, end, closed) "
+                                      "VALUES(?, ?, ?, ?, ?)"));
+    Status inserted = st.bind(1, period.periodId)
+                          .bind(2, period.classId)
+                          .bind(3, period.start.toString(Qt::ISODate))
+                          .bind(4, period.end.toString(Qt::ISODate))
+                          .bind(5, std::int64_t(nowMs))
+                          .run();
+    if (!inserted && inserted.error().code == ErrorCode::AlreadyExists)
+        return makeError(ErrorCode::AlreadyExists,
+                         period.classId.isEmpty()
+                             ? tr("period %1 is closed already for every class").arg(period.periodId)
+                             : tr("period %1 is closed already for class %2").arg(period.periodId, period.classId));
+    return inserted;
+}
+
+Status HubStore::reopenPeriod(const QString& periodId, const QString& classId) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           db.prepare("DELETE FROM closed_periods WHERE period_id = ? AND class_id = ?"));
+    TABEL_TRY(st.bind(1, periodId).bind(2, classId).run());
+    if (db.changes() == 0)
+        return makeError(ErrorCode::NotFound,
+                         classId.isEmpty()
+                             ? tr("period %1 is not closed for every class; «tabel-hub period list» shows the "
+                                  "closed periods")
+                                   .arg(periodId)
+                             : tr("period %1 is not closed for class %2; «tabel-hub period list» shows the closed "
+                                  "periods")
+                                   .arg(periodId, classId));
+    return {};
+}
+
+Result<QList<sync::ClosedPeriod>> HubStore::closedPeriods() {
+    return loadClosedPeriods(*d->db);
+}
+
+Result<QList<Amendment>> HubStore::amendments(bool includeDecided) {
+    db::Database& db = *d->db;
+    // Held: the log rows in state held. Decided: the amendments table, joined with where the set is now.
+    const char* sql = includeDecided
+                          ? "SELECT l.hub_seq, l.hub_seq, 'held', l.device, l.seq, l.author, l.reason, l.received, "
+                            "NULL, '', l.canonical, l.signature FROM log l WHERE l.state = 1 "
+                            "UNION ALL SELECT a.id, a.hub_seq, a.state, l.device, l.seq, l.author, a.held_reason, "
+                            "a.requested, a.decided, a.note, l.canonical, l.signature FROM amendments a JOIN log l "
+                            "ON l.hub_seq = a.hub_seq ORDER BY 1"
+                          : "SELECT l.hub_seq, l.hub_seq, 'held', l.device, l.seq, l.author, l.reason, l.received, "
+                            "NULL, '', l.canonical, l.signature FROM log l WHERE l.state = 1 ORDER BY 1";
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare(sql));
+    QList<Amendment> out;
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
+        if (!row)
+            break;
+        Amendment a;
+        a.id = st.columnInt(0);
+        a.hubSeq = st.columnInt(1);
+        const QString state = st.columnText(2);
+        a.state = state == u"accepted"   ? AmendmentState::Accepted
+                  : state == u"declined" ? AmendmentState::Declined
+                                         : AmendmentState::Held;
+        a.device = st.columnBlob(3);
+        a.seq = st.columnInt(4);
+        a.author = st.columnText(5);
+        a.heldReason = st.columnText(6);
+        a.requested = QDateTime::fromMSecsSinceEpoch(st.columnInt(7), Qt::UTC);
+        a.decided = timeColumn(st, 8);
+        a.declineReason = a.state == AmendmentState::Declined ? st.columnText(9) : QString();
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(10), st.columnBlob(11)));
+        a.ops = cs.ops;
+        out.append(std::move(a));
+    }
+    return out;
+}
+
+namespace {
+
+// The held row of amendment `id`, or why there is none.
+struct HeldRow {
+    sync::ChangeSet changeSet;
+    QString reason;
+    qint64 received = 0;
+};
+
+Result<HeldRow> heldRow(db::Database& db, std::int64_t id) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT canonical, signature, reason, received, state FROM "
+                                                        "log WHERE hub_seq = ?"));
+    st.bind(1, id);
+    TABEL_ASSIGN_OR_RETURN(const bool found, st.step());
+    if (!found || st.columnInt(4) != kHeld) {
+        st.reset();
+        TABEL_ASSIGN_OR_RETURN(db::Statement decided, db.prepare("SELECT state FROM amendments WHERE id = ?"));
+        decided.bind(1, id);
+        TABEL_ASSIGN_OR_RETURN(const bool known, decided.step());
+        if (known)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("amendment request %1 was %2 already; a decision is final")
+                                 .arg(id)
+                                 .arg(decided.columnText(0) == u"accepted" ? tr("accepted") : tr("declined")));
+        return makeError(
+            ErrorCode::NotFound,
+            tr("there is no amendment request %1; «tabel-hub amendments list» shows the waiting ones").arg(id));
+    }
+    HeldRow out;
+    // Verified when it arrived; decoding again checks the store was not altered underneath.
+    TABEL_ASSIGN_OR_RETURN(out.changeSet, sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+    out.reason = st.columnText(2);
+    out.received = st.columnInt(3);
+    return out;
+}
+
+// Moves log row `from` to the end of the log with a new state; returns its new hub_seq.
+Result<std::int64_t> moveToEnd(db::Database& db, std::int64_t from, int state, const QString& reason, qint64 nowMs) {
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t last, db.queryInt("SELECT COALESCE(MAX(hub_seq), 0) FROM log"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement move, db.prepare("UPDATE log SET hub_seq = ?, state = ?, reason = ?, "
+                                                          "received = ? WHERE hub_seq = ?"));
+    TABEL_TRY(move.bind(1, last + 1)
+                  .bind(2, std::int64_t(state))
+                  .bind(3, reason)
+                  .bind(4, std::int64_t(nowMs))
+                  .bind(5, from)
+                  .run());
+    return last + 1;
+}
+
+Status recordDecision(db::Database& db, std::int64_t id, std::int64_t hubSeq, AmendmentState state, const HeldRow& held,
+                      const QString& note, qint64 nowMs) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins,
+                           db.prepare("INSERT INTO amendments(id, hub_seq, state, held_reason, requested, decided, "
+                                      "note) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+    return ins.bind(1, id)
+        .bind(2, hubSeq)
+        .bind(3, stateText(state))
+        .bind(4, held.reason)
+        .bind(5, std::int64_t(held.received))
+        .bind(6, std::int64_t(nowMs))
+        .bind(7, note)
+        .run();
+}
+
+} // namespace
+
+Result<sync::ChangeSetResult> HubStore::acceptAmendment(std::int64_t id, qint64 nowMs) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    Result<sync::ChangeSetResult> merged = [&]() -> Result<sync::ChangeSetResult> {
+        TABEL_TRY(d->catchUp()); // what other processes merged meanwhile
+        TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
+        const sync::ChangeSet& cs = held.changeSet;
+        // Merged now, as if it arrived now: the same registers as a push, so it may end in a conflict.
+        sync::ChangeSetResult r = d->reconciler.apply(cs);
+        if (r.rejected)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("amendment request %1 cannot be merged: %2; decline it").arg(id).arg(r.reason));
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, moveToEnd(db, id, kMerged, {}, nowMs));
+        if (hubSeq == d->replayedUpTo + 1)
+            d->replayedUpTo = hubSeq; // the registers hold it already
+        d->hlc.observe(cs.hlc);
+        TABEL_TRY(recordDecision(db, id, hubSeq, AmendmentState::Accepted, held, {}, nowMs));
+        // The history (hub/history): the accepted set is committed as its teacher's, at the time of acceptance.
+        TABEL_ASSIGN_OR_RETURN(const std::optional<NodeRecord> node, nodeByDevice(cs.device));
+        TABEL_TRY(History::record(
+            db,
+            {{}, node ? node->nodeId : QString(), cs.device, cs.author, node ? node->teacherName : QString(), nowMs},
+            {cs}, d->reconciler));
+        return r;
+    }();
+    Status committed = merged ? tx.commit() : Status(merged.error());
+    if (!committed) {
+        if (auto rebuilt = d->rebuild(); !rebuilt)
+            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
+        return std::move(committed).error();
+    }
+    return merged;
+}
+
+Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64 nowMs) {
+    const QString why = reason.trimmed();
+    if (why.isEmpty())
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("a declined amendment request needs a reason for its teacher (--reason TEXT)"));
+    if (why.toUtf8().size() > sync::WireLimits{}.maxReasonBytes)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("the reason is over %1 bytes; shorten it").arg(sync::WireLimits{}.maxReasonBytes));
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
+    // Stays in the log, refused, with the operator's reason; moved to the end so its teacher's next pull says so.
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, moveToEnd(db, id, kRefused, why, nowMs));
+    TABEL_TRY(recordDecision(db, id, hubSeq, AmendmentState::Declined, held, why, nowMs));
+    return tx.commit();
+}
+
+Status HubStore::audit(const QString& command, const QString& detail) {
+    return History::audit(*d->db, command, detail);
 }
 
 } // namespace tabel::hub

@@ -10,6 +10,13 @@
 // of a field is a function of the set of ops applied (sync/reconcile.h), so the replay gives exactly the state
 // before the restart, and there is no second copy that could disagree with the log after a crash.
 //
+// The hub's own signing identity (R-S5, R-J1): an Ed25519 device key made at the first open and kept in hub.db
+// (table meta, so encrypted with the store). With it the hub authors change sets as the operator — imports of
+// reference data, conflict resolutions — and writes them into the same log as merged pushes, so /v1/pull delivers
+// them to every node they concern; a node verifies them by the key they carry, like any other device's.
+// Several processes may share the store (serve, and the operator's commands): each catches up with log rows
+// appended by the others before it merges or answers (every write is an IMMEDIATE transaction).
+//
 // Every accepted push is one SQLite transaction: its log rows and its Ack. A kill -9 before the commit loses
 // the whole push (the node was not acknowledged and sends it again); after it, the push is complete, and a
 // repeated batch id gets the stored Ack, a repeated change set is a Duplicate.
@@ -17,6 +24,7 @@
 
 #include "shared/core/result.h"
 #include "shared/db/sqlite.h"
+#include "shared/domain/reference_import.h"
 #include "sync/reconcile.h"
 #include "sync/scope.h"
 #include "sync/wire.h"
@@ -25,6 +33,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <optional>
@@ -53,12 +62,79 @@ struct NewNode {
     bool isOperator = false;
 };
 
+// A change set held because it edits a closed period (R-S6): the operator accepts it (it is merged as if it
+// arrived then) or declines it (it stays in the log, refused, with the reason). Its id is the hub sequence at
+// which it was held; a decision moves the change set to the end of the log (a new hub sequence), so that nodes
+// pull the merged set, and its teacher is told of the decision, after their cursor.
+enum class AmendmentState { Held, Accepted, Declined };
+QString amendmentStateName(AmendmentState s); // "held", "accepted", "declined" (as stored)
+
+struct Amendment {
+    std::int64_t id = 0;     // the hub sequence at which it was held
+    std::int64_t hubSeq = 0; // where its change set is in the log now
+    AmendmentState state = AmendmentState::Held;
+    QByteArray device;
+    std::int64_t seq = 0; // the change set's seq on its device
+    QString author;
+    QString heldReason;    // why it was held: names the closed period
+    QString declineReason; // the operator's, when declined
+    QDateTime requested;
+    std::optional<QDateTime> decided;
+    QList<sync::Op> ops;
+};
+
 // What `node add` hands out: the node's id and the one-time secret (only its hash is stored).
 struct Enrolment {
     QString nodeId;
     QByteArray secret; // sync::kEnrollSecretBytes
     QDateTime expires;
 };
+
+// The author the hub's own change sets carry.
+QString operatorAuthor(); // "operator"
+
+struct HubIdentity {
+    QByteArray publicKey; // Ed25519, 32 bytes
+    std::int64_t deviceNumber = 0;
+};
+
+// A change set the hub wrote as the operator, merged into the log.
+struct OperatorCommit {
+    std::int64_t hubSeq = 0; // its place in the log; 0 when nothing differed and no change set was written
+    std::int64_t seq = 0;    // its seq among the hub device's change sets
+    int ops = 0;
+};
+
+struct ImportOutcome {
+    domain::ReferenceData data; // what the file held
+    OperatorCommit commit;
+};
+
+// One head of a field in conflict, as the operator sees it (R-S5).
+struct ConflictHead {
+    int number = 0;    // 1, 2, … oldest first: `conflicts resolve ID --keep N`
+    sync::Write write; // value, author (teacher id), version (device number, HLC time)
+    QString nodeId;    // the node whose device wrote it; "hub" for the hub's own device; empty when unknown
+    QString teacherName;
+    QDateTime time() const;
+};
+
+struct ConflictInfo {
+    QString id; // stable across restarts: derived from entity and field (conflictId())
+    sync::FieldId field;
+    QString classId; // the class the entity belongs to; empty for school-wide data
+    sync::Version base;
+    domain::FieldValue baseValue;
+    bool baseKnown = false;
+    QList<ConflictHead> heads;
+};
+
+// "c" and 10 hex digits of BLAKE2b-256 over entity, a newline and field: the same id for the same field on
+// every run and on every copy of the log.
+QString conflictId(const sync::FieldId& field);
+// The class an entity key belongs to ("mark/7А/…" → "7А"); a pupil's from its current class field; empty for
+// school-wide data.
+QString classOfEntity(const QString& entity, const sync::Reconciler& state);
 
 class HubStore {
 public:
@@ -94,6 +170,8 @@ public:
     // Records (device, nonce); false when it was seen before. Forgets nonces older than keepMs.
     [[nodiscard]] Result<bool> rememberNonce(const QByteArray& deviceKey, const QByteArray& nonce, qint64 nowMs,
                                              qint64 keepMs);
+    // Nonces remembered for devices that are not enrolled (enrolment requests), at most keepMs old.
+    [[nodiscard]] Result<std::int64_t> strangerNonceCount(qint64 nowMs, qint64 keepMs);
 
     // ---- Sync ----
     // Applies a batch from an Active node: per change set open(), device, duplicate, sequence, scope, merge.
@@ -102,8 +180,57 @@ public:
     // Change sets of the log after `cursor` with an op in the node's scopes, at most maxChangeSets.
     [[nodiscard]] Result<sync::PullBatch> pull(const NodeRecord& node, quint64 cursor, int maxChangeSets);
 
+    // ---- Closed periods and amendment requests (R-S6) ----
+    // Closes a period for one class (classId) or every class (empty). AlreadyExists when it is closed already;
+    // InvalidArgument when the dates are not a span.
+    [[nodiscard]] Status closePeriod(const sync::ClosedPeriod& period, qint64 nowMs);
+    // NotFound when that period is not closed for that class (empty: the every-class closing).
+    [[nodiscard]] Status reopenPeriod(const QString& periodId, const QString& classId);
+    [[nodiscard]] Result<QList<sync::ClosedPeriod>> closedPeriods();
+    // Held requests, and with includeDecided the decided ones too, by id.
+    [[nodiscard]] Result<QList<Amendment>> amendments(bool includeDecided);
+    // Merges the held change set now, through the same path as a push (it may end in a conflict). NotFound for
+    // an unknown id; InvalidArgument when it was decided already.
+    [[nodiscard]] Result<sync::ChangeSetResult> acceptAmendment(std::int64_t id, qint64 nowMs);
+    // Refuses it for good, keeping the reason (which its teacher's node receives on the next pull).
+    [[nodiscard]] Status declineAmendment(std::int64_t id, const QString& reason, qint64 nowMs);
+
+    // ---- Audit (5.5: reading personal data is logged) ----
+    // Appends (time, the operating-system user, command, detail) to the audit table.
+    [[nodiscard]] Status audit(const QString& command, const QString& detail);
+
+    // ---- The operator's change sets (R-J1, R-S5) ----
+    const HubIdentity& identity() const;
+    // Reads a CSV file (domain::readReference, the conversion `tabel-node import` runs) and writes its entities as
+    // one change set of the hub's device: only the fields whose merged value differs, each based on every head of
+    // its field. A bad line is an InvalidInput error naming file, line and column, and nothing is written.
+    [[nodiscard]] Result<ImportOutcome> importReference(domain::ReferenceKind kind, const QString& path, qint64 nowMs);
+    // The same for entities already converted.
+    [[nodiscard]] Result<OperatorCommit> writeEntities(const QList<domain::ReferenceEntity>& entities, qint64 nowMs);
+
+    // Fields in conflict, by entity key; those of one class when classId is not empty.
+    [[nodiscard]] Result<QList<ConflictInfo>> conflicts(const QString& classId = {});
+    // NotFound when no field with that id is in conflict (any more).
+    [[nodiscard]] Result<ConflictInfo> conflict(const QString& id);
+    // Resolves a conflict with `value`: one op per head, each based on that head, all with the value, signed by the
+    // hub's device (sync/reconcile.h): every head is superseded and the field holds one value everywhere.
+    [[nodiscard]] Result<OperatorCommit> resolveConflict(const QString& id, const domain::FieldValue& value,
+                                                         qint64 nowMs);
+
+    // The merged state, caught up with the log (other processes may have appended to it).
+    [[nodiscard]] Result<const sync::Reconciler*> currentState();
     const sync::Reconciler& reconciler() const;
     [[nodiscard]] Result<std::int64_t> logSize(); // rows of the op log (every state)
+
+    // ---- Consistency (`tabel-hub check`) ----
+    struct CheckReport {
+        QStringList problems; // empty: the store is sound
+        std::int64_t logRows = 0, devices = 0, batches = 0, ackEntries = 0, nonces = 0;
+    };
+    // PRAGMA integrity_check; every log row decodes, its signature verifies and its device and seq columns are
+    // its own; each device's seqs run from 1 without a gap; every stored Ack decodes and every change set it
+    // acknowledged (Accepted, Duplicate, Conflict) is in the log. Read only.
+    [[nodiscard]] Result<CheckReport> check();
 
 private:
     HubStore();

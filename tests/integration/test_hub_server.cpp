@@ -1,6 +1,7 @@
 // Integration test of tabel-hub serve: the real binary on a free loopback port, a client pinning its certificate
 // by the fingerprint in the enrolment code (R-S9), signed pushes and their idempotency (R-S4), pulls, and bad
 // input answered with a 4xx and a reason, never a crash, nothing applied. The functions run in order.
+#include "hub/store/hub_store.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "sync/wire.h"
@@ -8,12 +9,15 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSslCertificate>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -142,6 +146,56 @@ private:
     }
 
     void expectAlive() { QCOMPARE(m_hub.state(), QProcess::Running); }
+
+    // Reads the hub's store beside the running hub (SQLite WAL allows a second reader): rows of a table.
+    std::int64_t count(const char* table) {
+        auto store = tabel::hub::HubStore::open(m_store);
+        if (!store)
+            qFatal("the hub store does not open: %s", qPrintable(store.error().message));
+        auto n = store->database().queryInt(QByteArray("SELECT count(*) FROM ").append(table).constData());
+        if (!n)
+            qFatal("count: %s", qPrintable(n.error().message));
+        return *n;
+    }
+
+    // A frame whose payload is given as is (already compressed), validly signed by key.
+    QByteArray rawFrame(const crypto::SigningKeyPair& key, const QByteArray& payload) {
+        Frame f;
+        f.deviceKey = key.publicKey;
+        f.timeMs = now();
+        f.nonce = newNonce();
+        f.payload = payload;
+        f.signature = key.sign(frameSigningMessage(f.version, f.deviceKey, f.timeMs, f.nonce, f.payload));
+        return assembleFrame(f);
+    }
+
+    // Sends a raw HTTP request head (and no body) over TLS and returns what the hub answers before it closes.
+    QByteArray rawExchange(const QByteArray& head) {
+        QSslSocket socket;
+        // Self-signed: accepted for the handshake, then pinned below before a byte is sent.
+        QObject::connect(&socket, &QSslSocket::sslErrors, &socket,
+                         [&socket](const QList<QSslError>&) { socket.ignoreSslErrors(); });
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_port);
+        if (!socket.waitForEncrypted(10000))
+            return "no TLS: " + socket.errorString().toUtf8();
+        if (!socket.peerCertificate().digest(QCryptographicHash::Sha256).startsWith(m_code1.fingerprintPrefix))
+            return "wrong certificate";
+        socket.write(head);
+        QByteArray answer;
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 10000 && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.waitForReadyRead(200);
+            answer += socket.readAll();
+        }
+        answer += socket.readAll();
+        return answer;
+    }
+
+    void expectValidRequestServed() {
+        const Answer a = post(QStringLiteral("/v1/pull"), frame(m_key1, encode(PullRequest{})));
+        QVERIFY2(a.status == 200, qPrintable(a.text()));
+    }
 
 private slots:
     void initTestCase() {
@@ -294,6 +348,142 @@ private slots:
         QVERIFY(!refused.entries[0].text.isEmpty());
         QCOMPARE(pullAll(m_key1).changeSets.size(), 1);
         expectAlive();
+    }
+
+    // R-S10: what an attacker or a broken node can send beyond the cases above. Each gets a 4xx naming the
+    // problem, nothing reaches the log, and the hub goes on serving valid requests.
+    void RS10_bombsAndOversizedBatches() {
+        const std::int64_t logBefore = count("log");
+        struct Case {
+            const char* name;
+            QByteArray body;
+            int status;
+            const char* code;
+        };
+        // A zstd bomb: 64 MiB of zeros compress to a few KiB; the frame is small and validly signed.
+        const QByteArray zeros(64 * 1024 * 1024, '\0');
+        const QByteArray bomb = *compressPayload(zeros);
+        QVERIFY2(bomb.size() < 64 * 1024, qPrintable(QString::number(bomb.size())));
+        // Within the ratio but over the expanded-size limit (WireLimits::maxPayloadBytes = 32 MiB): 400 KiB of
+        // noise, then zeros up to 33 MiB, compress about 80:1.
+        QByteArray overLimit(33 * 1024 * 1024, '\0');
+        QRandomGenerator noise(7);
+        for (int i = 0; i < 400 * 1024; ++i)
+            overLimit[i] = char(noise.bounded(256));
+        // More change sets than a batch may hold (WireLimits::maxChangeSetsPerBatch = 20,000).
+        PushBatch many;
+        many.nodeId = m_node1;
+        many.batchId = newBatchId();
+        const WireLimits limits;
+        for (int i = 0; i <= limits.maxChangeSetsPerBatch; ++i)
+            many.changeSets.append(
+                SignedChangeSet::of(signedSet(m_key1, QStringLiteral("t01"), 100 + i,
+                                              markKey(QStringLiteral("math"), 1 + i % 9), QStringLiteral("4"))));
+        // More ops than a batch may hold (maxOpsPerBatch = 200,000) in three change sets of 70,000 ops.
+        PushBatch heavy;
+        heavy.nodeId = m_node1;
+        heavy.batchId = newBatchId();
+        for (int c = 0; c < 3; ++c) {
+            ChangeSet cs;
+            cs.author = QStringLiteral("t01");
+            cs.seq = 2 + c;
+            const qint64 base = Hlc::pack(now(), 0);
+            for (int i = 0; i < 70000; ++i)
+                cs.ops.append(Op{base + c * 70000 + i,
+                                 QStringLiteral("mark/7А/math/all/2026-09-01/2/p%1/1").arg(i, 5, 10, QLatin1Char('0')),
+                                 QStringLiteral("value"),
+                                 QStringLiteral("5"),
+                                 {}});
+            cs.hlc = cs.ops.last().hlc;
+            cs.sign(m_key1);
+            heavy.changeSets.append(SignedChangeSet::of(cs));
+        }
+        const QList<Case> cases = {
+            {"zstd bomb (ratio)", rawFrame(m_key1, bomb), 413, "bomb"},
+            {"expands over the payload limit", rawFrame(m_key1, *compressPayload(overLimit, 1)), 413, "too-large"},
+            {"too many change sets", frame(m_key1, encode(many)), 413, "too-large"},
+            {"too many ops", frame(m_key1, encode(heavy)), 413, "too-many-ops"},
+        };
+        for (const Case& c : cases) {
+            QVERIFY2(c.body.size() < limits.maxFrameBytes, c.name); // the frame itself is within the size limit
+            const Answer a = post(QStringLiteral("/v1/push"), c.body);
+            const QString what =
+                QStringLiteral("%1: %2 %3").arg(QString::fromLatin1(c.name)).arg(a.status).arg(a.text());
+            QVERIFY2(a.status == c.status, qPrintable(what));
+            if (c.code)
+                QVERIFY2(a.text().startsWith(QString::fromLatin1(c.code) + u'\n'), qPrintable(what));
+            QVERIFY2(a.text().split(u'\n', Qt::SkipEmptyParts).size() >= 2, qPrintable(what)); // a reason for people
+            expectAlive();
+        }
+        QCOMPARE(count("log"), logBefore);
+
+        // A replayed push: the very same frame twice; the second is refused and nothing is applied again.
+        PushBatch next;
+        next.nodeId = m_node1;
+        next.batchId = newBatchId();
+        next.changeSets = {SignedChangeSet::of(
+            signedSet(m_key1, QStringLiteral("t01"), 3, markKey(QStringLiteral("math"), 2), QStringLiteral("3")))};
+        const QByteArray once = frame(m_key1, encode(next));
+        const Answer first = post(QStringLiteral("/v1/push"), once);
+        QVERIFY2(first.status == 200, qPrintable(first.text()));
+        QCOMPARE(ackOf(first).entries[0].status, AckStatus::Accepted);
+        const std::int64_t logAfterFirst = count("log");
+        QCOMPARE(logAfterFirst, logBefore + 1);
+        const Answer replay = post(QStringLiteral("/v1/push"), once);
+        QCOMPARE(replay.status, 401);
+        QVERIFY2(replay.text().startsWith(QStringLiteral("replayed\n")), qPrintable(replay.text()));
+        QCOMPARE(count("log"), logAfterFirst);
+        expectValidRequestServed();
+    }
+
+    // R-S10: a body over the frame limit is refused from its Content-Length, before the hub reads it.
+    void RS10_oversizedBodyRefusedEarly() {
+        const std::int64_t logBefore = count("log");
+        const WireLimits limits;
+        const QByteArray big = QByteArrayLiteral("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                 "Content-Type: application/octet-stream\r\nContent-Length: ") +
+                               QByteArray::number(limits.maxFrameBytes + 1) + "\r\n\r\n";
+        const QByteArray answer = rawExchange(big); // the head only: the hub must answer without the body
+        QVERIFY2(answer.startsWith("HTTP/1.1 413 "), answer.constData());
+        QVERIFY2(answer.contains("\r\n\r\ntoo-large\n") && answer.contains("before reading the body"),
+                 answer.constData());
+
+        const QByteArray chunked = QByteArrayLiteral("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                                                     "Transfer-Encoding: chunked\r\n\r\n10\r\n0123456789abcdef\r\n");
+        const QByteArray noLength = rawExchange(chunked);
+        QVERIFY2(noLength.startsWith("HTTP/1.1 411 ") && noLength.contains("length-required"), noLength.constData());
+
+        const QByteArray hugeHead =
+            QByteArrayLiteral("POST /v1/push HTTP/1.1\r\nX-Filler: ") + QByteArray(20000, 'x') + "\r\n\r\n";
+        const QByteArray headRefused = rawExchange(hugeHead);
+        QVERIFY2(headRefused.startsWith("HTTP/1.1 431 "), headRefused.constData());
+
+        // The same through the client library, with the body really sent: 413, or the connection closed while
+        // the client was still sending (the hub does not wait for the rest); never a crash.
+        QByteArray body(int(limits.maxFrameBytes) + 4096, '\0');
+        for (int i = 0; i < body.size(); i += 4)
+            body[i] = char(i * 31);
+        const Answer a = post(QStringLiteral("/v1/push"), body);
+        QVERIFY2(a.status == 413 || a.status == 0, qPrintable(QStringLiteral("%1 %2").arg(a.status).arg(a.text())));
+        expectAlive();
+        expectValidRequestServed();
+        QCOMPARE(count("log"), logBefore);
+    }
+
+    // R-S10: frames signed by keys the hub does not know leave no nonce behind, so they cannot fill the table.
+    void RS10_strangersLeaveNoNonces() {
+        const std::int64_t noncesBefore = count("nonces");
+        for (int i = 0; i < 40; ++i) {
+            const auto stranger = crypto::SigningKeyPair::generate();
+            const Answer a = post(i % 2 ? QStringLiteral("/v1/push") : QStringLiteral("/v1/pull"),
+                                  frame(stranger, encode(PullRequest{})));
+            QCOMPARE(a.status, 401);
+            QVERIFY2(a.text().startsWith(QStringLiteral("unknown-device\n")), qPrintable(a.text()));
+        }
+        QCOMPARE(count("nonces"), noncesBefore);
+        // An enrolled device's request is remembered (its replay is refused, RS10_badInput).
+        expectValidRequestServed();
+        QCOMPARE(count("nonces"), noncesBefore + 1);
     }
 
     void RS9_suspendedDevice() {
