@@ -29,6 +29,7 @@ struct ClosedPeriod {
     QString classId; // empty: every class
     QDate start, end;
     QString periodId; // "q1", "h2", "annual"; matched against the period of pmark/ and corr/ keys
+    friend bool operator==(const ClosedPeriod&, const ClosedPeriod&) = default;
 };
 
 struct NodeScopes {

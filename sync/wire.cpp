@@ -357,6 +357,58 @@ void writeSigned(QCborStreamWriter& w, const SignedChangeSet& s) {
     w.append(s.signature);
 }
 
+// [[periodId, classId, start, end], …] with ISO dates; classId empty: every class.
+void writeClosedPeriods(QCborStreamWriter& w, const QList<ClosedPeriod>& periods) {
+    w.startArray(quint64(periods.size()));
+    for (const ClosedPeriod& p : periods) {
+        w.startArray(4);
+        w.append(p.periodId);
+        w.append(p.classId);
+        w.append(p.start.toString(Qt::ISODate));
+        w.append(p.end.toString(Qt::ISODate));
+        w.endArray();
+    }
+    w.endArray();
+}
+
+std::optional<WireFailure> readClosedPeriods(CborIn& in, QList<ClosedPeriod>& out, const WireLimits& limits) {
+    const char* const list = QT_TRANSLATE_NOOP("tabel::sync", "the closed period list");
+    const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a closed period");
+    quint64 count = 0;
+    if (!in.array(count, list))
+        return in.failureValue();
+    if (count > quint64(limits.maxAssignments))
+        return failure(WireError::TooLarge,
+                       QCoreApplication::translate("tabel::sync", "%1 holds %2 closed periods; the limit is %3")
+                           .arg(in.context())
+                           .arg(count)
+                           .arg(limits.maxAssignments));
+    for (quint64 i = 0; i < count; ++i) {
+        quint64 n = 0;
+        ClosedPeriod p;
+        QString start, end;
+        if (!in.array(n, entry))
+            return in.failureValue();
+        if (n < 4) {
+            in.garbage(entry, QCoreApplication::translate("tabel::sync", "expected [period, class, start, end]"));
+            return in.failureValue();
+        }
+        if (!(in.text(&p.periodId, entry, limits.maxNodeIdBytes) && in.text(&p.classId, entry, limits.maxNodeIdBytes) &&
+              in.text(&start, entry, limits.maxNodeIdBytes) && in.text(&end, entry, limits.maxNodeIdBytes) &&
+              in.skipExtra(n - 4, entry)))
+            return in.failureValue();
+        p.start = QDate::fromString(start, Qt::ISODate);
+        p.end = QDate::fromString(end, Qt::ISODate);
+        if (p.periodId.isEmpty() || !p.start.isValid() || !p.end.isValid() || p.end < p.start) {
+            in.garbage(entry, QCoreApplication::translate("tabel::sync",
+                                                          "a closed period needs an id and a span of ISO dates"));
+            return in.failureValue();
+        }
+        out.append(std::move(p));
+    }
+    return std::nullopt;
+}
+
 QByteArray bigEndian(quint64 v, int bytes) {
     QByteArray out(bytes, '\0');
     for (int i = bytes - 1; i >= 0; --i, v >>= 8)
@@ -467,10 +519,16 @@ QByteArray encode(const PushBatch& batch) {
 }
 
 QByteArray encode(const PullBatch& batch) {
-    // [2, version, fromCursor, toCursor, [[hubSeq, canonical, signature], …]]
+    // [2, version, fromCursor, toCursor, [[hubSeq, canonical, signature], …]
+    //  (, [[periodId, classId, start, end], …], [[seq, accepted, amendmentId, text], …])]
+    // The two trailing items only when the batch carries closed periods or notices: the bytes of a batch
+    // without them are those of the first revision of version 1. Then (, [[id, entity, field], …]) when the batch
+    // carries the open conflicts (an 8th item: items 6 and 7 are written too, empty when not given).
+    const bool withConflicts = batch.openConflicts.has_value();
+    const bool extended = batch.closedPeriods.has_value() || !batch.notices.isEmpty() || withConflicts;
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(5);
+    w.startArray(withConflicts ? 8 : extended ? 7 : 5);
     w.append(qint64(MessageKind::Pull));
     w.append(qint64(batch.version));
     w.append(quint64(batch.fromCursor));
@@ -483,6 +541,31 @@ QByteArray encode(const PullBatch& batch) {
         w.endArray();
     }
     w.endArray();
+    if (extended) {
+        writeClosedPeriods(w, batch.closedPeriods.value_or(QList<ClosedPeriod>()));
+        w.startArray(quint64(batch.notices.size()));
+        for (const AmendmentNotice& n : batch.notices) {
+            w.startArray(4);
+            w.append(qint64(n.seq));
+            w.append(quint64(n.accepted ? 1 : 0));
+            w.append(qint64(n.amendmentId));
+            w.append(n.text);
+            w.endArray();
+        }
+        w.endArray();
+    }
+    if (withConflicts) {
+        // (, [[id, entity, field], …]): the open conflicts that concern the pulling node.
+        w.startArray(quint64(batch.openConflicts->size()));
+        for (const OpenConflict& c : *batch.openConflicts) {
+            w.startArray(3);
+            w.append(c.id);
+            w.append(c.entity);
+            w.append(c.field);
+            w.endArray();
+        }
+        w.endArray();
+    }
     w.endArray();
     return out;
 }
@@ -571,7 +654,67 @@ WireResult<PullBatch> decodePullBatch(const QByteArray& cbor, const WireLimits& 
             return *f;
         b.changeSets.append(std::move(p));
     }
-    TABEL_WIRE_CHECK(in, in.skipExtra(items - 5, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    if (items >= 6) {
+        QList<ClosedPeriod> closed;
+        if (auto f = readClosedPeriods(in, closed, limits))
+            return *f;
+        b.closedPeriods = std::move(closed);
+    }
+    if (items >= 7) {
+        const char* const list = QT_TRANSLATE_NOOP("tabel::sync", "the notice list");
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a notice");
+        quint64 n = 0;
+        TABEL_WIRE_CHECK(in, in.array(n, list));
+        if (auto f = checkCount(n, limits, in))
+            return *f;
+        for (quint64 i = 0; i < n; ++i) {
+            quint64 fields = 0, accepted = 0;
+            AmendmentNotice notice;
+            TABEL_WIRE_CHECK(in, in.array(fields, entry));
+            if (fields < 4) {
+                in.garbage(entry, tr("expected [seq, accepted, amendmentId, text]"));
+                return in.failureValue();
+            }
+            TABEL_WIRE_CHECK(
+                in, in.int64(notice.seq, entry) && in.uint(accepted, entry) && in.int64(notice.amendmentId, entry) &&
+                        in.text(&notice.text, entry, limits.maxReasonBytes) && in.skipExtra(fields - 4, entry));
+            if (accepted > 1)
+                return failure(WireError::Garbage,
+                               tr("a notice says neither accepted nor declined (%1)").arg(accepted));
+            notice.accepted = accepted == 1;
+            b.notices.append(std::move(notice));
+        }
+    }
+    if (items >= 8) {
+        const char* const list = QT_TRANSLATE_NOOP("tabel::sync", "the open conflict list");
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "an open conflict");
+        quint64 n = 0;
+        TABEL_WIRE_CHECK(in, in.array(n, list));
+        if (n > quint64(limits.maxOpenConflicts))
+            return failure(WireError::TooLarge, tr("%1 holds %2 open conflicts; the limit is %3")
+                                                    .arg(in.context())
+                                                    .arg(n)
+                                                    .arg(limits.maxOpenConflicts));
+        QList<OpenConflict> open;
+        for (quint64 i = 0; i < n; ++i) {
+            quint64 fields = 0;
+            OpenConflict c;
+            TABEL_WIRE_CHECK(in, in.array(fields, entry));
+            if (fields < 3) {
+                in.garbage(entry, tr("expected [id, entity, field]"));
+                return in.failureValue();
+            }
+            TABEL_WIRE_CHECK(in, in.text(&c.id, entry, limits.maxNodeIdBytes) &&
+                                     in.text(&c.entity, entry, Limits::maxEntityKeyBytes) &&
+                                     in.text(&c.field, entry, Limits::maxFieldNameBytes) &&
+                                     in.skipExtra(fields - 3, entry));
+            open.append(std::move(c));
+        }
+        b.openConflicts = std::move(open);
+    }
+    TABEL_WIRE_CHECK(
+        in, in.skipExtra(items - std::min<quint64>(items, 8), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
+                in.end());
     return b;
 }
 
@@ -628,7 +771,8 @@ QByteArray encode(const Enrolled& enrolled) {
     // [5, version, nodeId, teacherId, teacherName, [[class, subject, group], …]]
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(6);
+    // (, [[periodId, classId, start, end], …]) only when periods are closed: trailing, added within version 1.
+    w.startArray(enrolled.closedPeriods.isEmpty() ? 6 : 7);
     w.append(qint64(MessageKind::Enrolled));
     w.append(qint64(enrolled.version));
     w.append(enrolled.nodeId);
@@ -643,6 +787,8 @@ QByteArray encode(const Enrolled& enrolled) {
         w.endArray();
     }
     w.endArray();
+    if (!enrolled.closedPeriods.isEmpty())
+        writeClosedPeriods(w, enrolled.closedPeriods);
     w.endArray();
     return out;
 }
@@ -703,7 +849,12 @@ WireResult<Enrolled> decodeEnrolled(const QByteArray& cbor, const WireLimits& li
                                  in.text(&a.groupId, entry, limits.maxNodeIdBytes) && in.skipExtra(n - 3, entry));
         e.assignments.append(std::move(a));
     }
-    TABEL_WIRE_CHECK(in, in.skipExtra(items - 6, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    if (items >= 7)
+        if (auto f = readClosedPeriods(in, e.closedPeriods, limits))
+            return *f;
+    TABEL_WIRE_CHECK(
+        in, in.skipExtra(items - std::min<quint64>(items, 7), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
+                in.end());
     return e;
 }
 

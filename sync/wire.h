@@ -14,6 +14,7 @@
 #include "shared/core/result.h"
 #include "shared/crypto/signing.h"
 #include "sync/op.h"
+#include "sync/scope.h"
 
 #include <QByteArray>
 #include <QList>
@@ -114,8 +115,9 @@ struct WireLimits {
     int maxOpsPerBatch = 200000;                  // all change sets of one message together
     int maxChangeSetsPerBatch = 20000;
     int maxNodeIdBytes = 128;
-    int maxReasonBytes = 4096;  // an Ack entry's text
-    int maxAssignments = 10000; // an Enrolled message's assignments
+    int maxReasonBytes = 4096;    // an Ack entry's text
+    int maxAssignments = 10000;   // an Enrolled message's assignments
+    int maxOpenConflicts = 10000; // a PullBatch's open conflicts
 };
 
 // ---- Messages ----------------------------------------------------------------------------------------------------
@@ -155,11 +157,36 @@ struct PulledChangeSet {
     friend bool operator==(const PulledChangeSet&, const PulledChangeSet&) = default;
 };
 
+// What the operator decided on one of the pulling device's amendment requests (R-S6).
+struct AmendmentNotice {
+    std::int64_t seq = 0;         // the change set's seq on the pulling device
+    bool accepted = false;        // false: declined, and the change set stays refused
+    std::int64_t amendmentId = 0; // the id `tabel-hub amendments list` shows
+    QString text;                 // the operator's reason when declined; may be empty when accepted
+    friend bool operator==(const AmendmentNotice&, const AmendmentNotice&) = default;
+};
+
+// A field in conflict at the hub, waiting for the operator (R-S5): `tabel-hub conflicts show ID`.
+struct OpenConflict {
+    QString id; // the hub's stable id of the conflict
+    QString entity;
+    QString field;
+    friend bool operator==(const OpenConflict&, const OpenConflict&) = default;
+};
+
 struct PullBatch {
     int version = kProtocolVersion;
     quint64 fromCursor = 0;
     quint64 toCursor = 0;
     QList<PulledChangeSet> changeSets;
+    // Added within version 1 as trailing items (PROTOCOL.md, "Pull"): the periods closed at the hub now
+    // (nullopt: the answer did not say, as older hubs' answers do not), and the decisions on this device's
+    // amendment requests that lie in (fromCursor, toCursor]. Encoded only when one of them is given.
+    std::optional<QList<ClosedPeriod>> closedPeriods;
+    QList<AmendmentNotice> notices;
+    // Added within version 1 as the 8th item (R-S5): the fields in conflict at the hub now that concern the
+    // pulling node (at most WireLimits::maxOpenConflicts); nullopt when the answer does not say (older hubs).
+    std::optional<QList<OpenConflict>> openConflicts;
     friend bool operator==(const PullBatch&, const PullBatch&) = default;
 };
 
@@ -229,6 +256,7 @@ struct Enrolled {
     QString teacherId;
     QString teacherName;
     QList<EnrolledAssignment> assignments;
+    QList<ClosedPeriod> closedPeriods; // added within version 1: a trailing item, encoded only when non-empty
     friend bool operator==(const Enrolled&, const Enrolled&) = default;
 };
 

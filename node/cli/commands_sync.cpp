@@ -89,6 +89,13 @@ Status cmdSync(Session& s) {
     lines << tn("sent: %n change set(s)", r.pushedChangeSets);
     if (r.conflictChangeSets)
         lines << tn("%n of them wait for the hub's operator (a conflict or a closed period)", r.conflictChangeSets);
+    if (!r.amendmentRequests.isEmpty()) {
+        lines << tn("%n change set(s) edit a closed period: the hub holds them as amendment requests for the "
+                    "operator, who accepts or declines them:",
+                    int(r.amendmentRequests.size()));
+        for (const QString& why : r.amendmentRequests)
+            lines << QStringLiteral("  ") + why;
+    }
     if (!r.refusals.isEmpty()) {
         lines << tn("the hub refused %n change set(s); they stay in this store:", int(r.refusals.size()));
         for (const QString& why : r.refusals)
@@ -102,6 +109,17 @@ Status cmdSync(Session& s) {
         lines << tn("conflicts: %n — two devices changed the same field; the later value is shown here, and the "
                     "hub's operator decides",
                     r.conflicts);
+    for (const QString& decision : r.amendmentDecisions)
+        lines << decision;
+    if (r.closedPeriods && !r.closedPeriods->isEmpty()) {
+        QStringList closed;
+        for (const sync::ClosedPeriod& p : *r.closedPeriods)
+            closed << (p.classId.isEmpty() ? p.periodId : p.periodId + u' ' + p.classId) + QStringLiteral(" (") +
+                          p.start.toString(QStringLiteral("dd.MM.yyyy")) + QStringLiteral(" – ") +
+                          p.end.toString(QStringLiteral("dd.MM.yyyy")) + u')';
+        lines << t("closed at the hub: %1; edits to them become amendment requests")
+                     .arg(closed.join(QStringLiteral(", ")));
+    }
     printOut(lines);
     return {};
 }

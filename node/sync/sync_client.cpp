@@ -228,6 +228,8 @@ Result<SyncReport> SyncClient::sync() {
                 ++report.pushedChangeSets;
                 if (e.status == sync::AckStatus::Conflict)
                     ++report.conflictChangeSets;
+                if (sync::AckReason(e.reason) == sync::AckReason::AmendmentRequest)
+                    report.amendmentRequests << tr("change set %1: %2").arg(seq).arg(e.text);
                 continue;
             }
             const auto reason = sync::AckReason(e.reason);
@@ -259,6 +261,19 @@ Result<SyncReport> SyncClient::sync() {
             return fail(SyncFailure::Other,
                         makeError(ErrorCode::InvalidInput,
                                   tr("the hub's answer does not decode: %1").arg(pulled.error().message)));
+        if (pulled->closedPeriods)
+            report.closedPeriods = pulled->closedPeriods;
+        if (pulled->openConflicts)
+            report.openConflicts = pulled->openConflicts; // the last answer's list is the current one
+        for (const sync::AmendmentNotice& n : pulled->notices)
+            report.amendmentDecisions
+                << (n.accepted ? tr("change set %1 (amendment request %2) was accepted by the operator and merged")
+                                     .arg(n.seq)
+                                     .arg(n.amendmentId)
+                               : tr("change set %1 (amendment request %2) was declined by the operator: %3")
+                                     .arg(n.seq)
+                                     .arg(n.amendmentId)
+                                     .arg(n.text));
         if (pulled->toCursor <= cursor)
             break;
         Result<PullApplied> applied = m_store.applyPulled(*pulled);
@@ -270,7 +285,7 @@ Result<SyncReport> SyncClient::sync() {
         report.conflicts += applied->conflicts;
         cursor = pulled->toCursor;
     }
-    TABEL_TRY(m_store.recordSync(report.conflicts));
+    TABEL_TRY(m_store.recordSync(report.conflicts, report.openConflicts));
     return report;
 }
 

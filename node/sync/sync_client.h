@@ -12,6 +12,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace tabel::node {
 
 // Why a sync or an enrolment failed, for the CLI's exit code.
@@ -42,6 +44,13 @@ struct SyncReport {
     int pulledOps = 0;
     int appliedOps = 0;
     int conflicts = 0;
+    // R-S6: change sets the hub held as amendment requests (they edit a closed period), and the operator's
+    // decisions on earlier ones, each a line for the teacher; the periods closed at the hub (when it says).
+    QStringList amendmentRequests; // "change set 5: …"
+    QStringList amendmentDecisions;
+    std::optional<QList<sync::ClosedPeriod>> closedPeriods;
+    // R-S5: the fields of this node's scopes in conflict at the hub now (when the hub says).
+    std::optional<QList<sync::OpenConflict>> openConflicts;
 };
 
 class SyncClient {
