@@ -5,6 +5,7 @@
 #include "shared/crypto/signing.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 
 namespace tabel::node::cli {
@@ -118,6 +119,16 @@ Status cmdStatus(Session& s) {
         o.insert(QStringLiteral("node_id"), st.nodeId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(st.nodeId));
         o.insert(QStringLiteral("refused_change_sets"), qint64(st.refusedChangeSets));
         o.insert(QStringLiteral("last_sync_conflicts"), qint64(st.lastSyncConflicts));
+        if (st.openConflicts) {
+            QJsonArray open;
+            for (const sync::OpenConflict& c : *st.openConflicts)
+                open.append(QJsonObject{{QStringLiteral("id"), c.id},
+                                        {QStringLiteral("entity"), c.entity},
+                                        {QStringLiteral("field"), c.field}});
+            o.insert(QStringLiteral("open_conflicts"), open);
+        } else {
+            o.insert(QStringLiteral("open_conflicts"), QJsonValue(QJsonValue::Null));
+        }
         printJson(QJsonDocument(o));
         return {};
     }
@@ -145,6 +156,14 @@ Status cmdStatus(Session& s) {
         printOut(QCoreApplication::translate("tabel-node",
                                              "conflicts at the last sync: %1 (the hub's operator resolves them)")
                      .arg(st.lastSyncConflicts));
+    // R-S5: what the hub said at the last sync waits for its operator in this node's scopes.
+    if (st.openConflicts && !st.openConflicts->isEmpty()) {
+        printOut(QCoreApplication::translate("tabel-node",
+                                             "open conflicts at the hub: %1 (the hub's operator resolves them)")
+                     .arg(st.openConflicts->size()));
+        for (const sync::OpenConflict& c : *st.openConflicts)
+            printOut(QStringLiteral("  %1  %2 %3").arg(c.id, c.entity, c.field));
+    }
     return {};
 }
 

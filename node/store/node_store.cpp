@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLoggingCategory>
 
 #include <cstring>
@@ -758,9 +760,13 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
                                       "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
     TABEL_ASSIGN_OR_RETURN(db::Statement cur,
                            db.prepare("SELECT value, vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement setState,
-                           db.prepare("INSERT OR REPLACE INTO state(entity, field, value, vdev, vhlc) "
+    // Insert or update, never INSERT OR REPLACE: see ChangeWriter::put (statement journals).
+    TABEL_ASSIGN_OR_RETURN(db::Statement insState,
+                           db.prepare("INSERT OR FAIL INTO state(entity, field, value, vdev, vhlc) "
                                       "VALUES(?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement updState,
+                           db.prepare("UPDATE OR FAIL state SET value = ?3, vdev = ?4, vhlc = ?5 "
+                                      "WHERE entity = ?1 AND field = ?2"));
     for (const sync::PulledChangeSet& pulled : batch.changeSets) {
         Result<sync::ChangeSet> opened = pulled.changeSet.open();
         if (!opened) {
@@ -825,6 +831,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
                     ++out.conflicts;
             }
             if (take) {
+                db::Statement& setState = exists ? updState : insState;
                 setState.bind(1, op.entity).bind(2, op.field).bind(3, value).bind(4, device).bind(5, op.hlc);
                 TABEL_TRY(setState.run());
                 ++out.applied;
@@ -844,11 +851,19 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
     return out;
 }
 
-Status NodeStore::recordSync(int conflicts) {
+Status NodeStore::recordSync(int conflicts, const std::optional<QList<sync::OpenConflict>>& openConflicts) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
     TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
     TABEL_TRY(setSyncValue(db, "last_conflicts", std::int64_t(conflicts)));
+    if (openConflicts) {
+        // JSON [[id, entity, field], …] in the key/value table: no schema change.
+        QJsonArray list;
+        for (const sync::OpenConflict& c : *openConflicts)
+            list.append(QJsonArray{c.id, c.entity, c.field});
+        TABEL_TRY(
+            setSyncValue(db, "open_conflicts", QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))));
+    }
     return tx.commit();
 }
 
@@ -879,6 +894,14 @@ Result<StoreStatus> NodeStore::status() {
     if (const std::int64_t t = intOf(values, "last_sync"))
         s.lastSync = QDateTime::fromMSecsSinceEpoch(t, Qt::UTC);
     s.lastSyncConflicts = intOf(values, "last_conflicts");
+    if (const QString open = textOf(values, "open_conflicts"); !open.isEmpty()) {
+        QList<sync::OpenConflict> list;
+        for (const QJsonValue& v : QJsonDocument::fromJson(open.toUtf8()).array()) {
+            const QJsonArray c = v.toArray();
+            list.append({c.at(0).toString(), c.at(1).toString(), c.at(2).toString()});
+        }
+        s.openConflicts = std::move(list);
+    }
     TABEL_ASSIGN_OR_RETURN(s.refusedChangeSets, db.queryInt("SELECT count(*) FROM changesets WHERE pushed = 2"));
     return s;
 }

@@ -40,6 +40,8 @@ struct StoreStatus {
     QString hubUrl, nodeId;             // empty until `tabel-node enroll`
     std::int64_t refusedChangeSets = 0; // refused by the hub: kept and reported, not resent
     std::int64_t lastSyncConflicts = 0; // concurrent writes found by the last pull (resolved on the hub)
+    // R-S5: the fields of this node's scopes in conflict at the hub, as the last sync heard (nullopt: never told).
+    std::optional<QList<sync::OpenConflict>> openConflicts;
 };
 
 // The hub this node is enrolled at (schema v3, table `sync`).
@@ -152,7 +154,9 @@ public:
     // conflict), and stores the new cursor and the sync time, all in one transaction.
     [[nodiscard]] Result<PullApplied> applyPulled(const sync::PullBatch& batch);
     // The end of a successful sync: its time and the conflicts its pulls found.
-    [[nodiscard]] Status recordSync(int conflicts);
+    // openConflicts: what the hub said is in conflict now (kept as it is when nullopt: the hub did not say).
+    [[nodiscard]] Status recordSync(int conflicts,
+                                    const std::optional<QList<sync::OpenConflict>>& openConflicts = std::nullopt);
 
     [[nodiscard]] Result<StoreStatus> status();
     // PRAGMA integrity_check; Corrupt with the first problems when it fails.

@@ -1,0 +1,33 @@
+// What the command files of tabel-hub share: the parsed invocation, output, and usage errors. The command table
+// itself is in main.cpp; each group of commands lives in its own file (commands_operator.cpp, …).
+#pragma once
+
+#include "shared/core/result.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace tabel::hub::cli {
+
+// Translated text of the "tabel-hub" context.
+QString t(const char* s);
+// Like t(), with a plural form chosen by n ("%n nodes").
+QString tn(const char* s, int n);
+
+void printOut(const QString& line);
+void printErr(const QString& line);
+// An InvalidArgument error: exit code 2, with a hint to the command's --help.
+Error usage(const QString& message);
+
+struct Invocation {
+    QString storeDir;
+    QHash<QString, QStringList> values;
+    QSet<QString> flags;
+    QStringList positionals;
+    QString value(const QString& name) const { return values.value(name).value(0); }
+    bool has(const QString& name) const { return values.contains(name) || flags.contains(name); }
+};
+
+} // namespace tabel::hub::cli
