@@ -2,379 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
-    <name>tabel-hub</name>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>%1 needs a value: %2</source>
-        <translation>%1 требует значения: %2</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>(required)</source>
-        <translation>(обязательно)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--%1 is given twice</source>
-        <translation>--%1 указан дважды</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--assign: expected CLASS/SUBJECT/GROUP such as 7А/math/all, got «%1»</source>
-        <translation>--assign: ожидается CLASS/SUBJECT/GROUP, например 7А/math/all, получено «%1»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--listen: expected ADDRESS:PORT such as 127.0.0.1:8443, got «%1»</source>
-        <translation>--listen: ожидается ADDRESS:PORT, например 127.0.0.1:8443, получено «%1»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--name must not be empty</source>
-        <translation>--name не может быть пустым</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--store needs a value: --store DIR</source>
-        <translation>--store требует значения: --store DIR</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>--valid-days: expected a whole number from 1 to 90, got «%1»</source>
-        <translation>--valid-days: ожидается целое число от 1 до 90, получено «%1»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Commands:</source>
-        <translation>Команды:</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>DEVICE</source>
-        <translation>УСТРОЙСТВО</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>ENROLLED</source>
-        <translation>ПОДКЛЮЧЁН</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Exit codes:</source>
-        <translation>Коды завершения:</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Global options:</source>
-        <translation>Общие параметры:</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>ID</source>
-        <translation>ИДЕНТИФИКАТОР</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>LAST SYNC</source>
-        <translation>ПОСЛЕДНЯЯ СИНХРОНИЗАЦИЯ</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Options:</source>
-        <translation>Параметры:</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>SCOPES</source>
-        <translation>ПОЛНОМОЧИЯ</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>STATUS</source>
-        <translation>СОСТОЯНИЕ</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>TEACHER</source>
-        <translation>УЧИТЕЛЬ</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>The school hub: receives the teachers&apos; signed changes over HTTPS, merges them field by field and keeps every version.</source>
-        <translation>Сервер школы: принимает подписанные изменения учителей по HTTPS, объединяет их поле за полем и хранит каждую версию.</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Usage: %1</source>
-        <translation>Использование: %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>Usage: tabel-hub [--store DIR] COMMAND [OPTIONS]</source>
-        <translation>Использование: tabel-hub [--store DIR] COMMAND [OPTIONS]</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>a teacher&apos;s node needs at least one --assign CLASS/SUBJECT/GROUP</source>
-        <translation>узлу учителя нужен хотя бы один --assign CLASS/SUBJECT/GROUP</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>accept a suspended node again</source>
-        <translation>снова принимать приостановленный узел</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>active</source>
-        <translation>активен</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>already exists</source>
-        <translation>уже существует</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>certificate SHA-256 fingerprint: %1</source>
-        <translation>отпечаток сертификата SHA-256: %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>check the free disk space and the permissions of the hub&apos;s folder</source>
-        <translation>проверьте свободное место на диске и права доступа к папке сервера школы</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>cryptography failure</source>
-        <translation>сбой криптографии</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>hint: %1</source>
-        <translation>подсказка: %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>how many days the code stays valid (default: 7)</source>
-        <translation>сколько дней код действителен (по умолчанию: 7)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>internal error (a bug, or the system failed: disk full, the port is taken)</source>
-        <translation>внутренняя ошибка (ошибка программы или сбой системы: диск заполнен, порт занят)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>it carries the fingerprint of this hub&apos;s certificate: %1</source>
-        <translation>код содержит отпечаток сертификата этого сервера школы: %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>list the nodes, their scopes and last sync</source>
-        <translation>список узлов, их полномочий и последней синхронизации</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>listening on https://%1:%2 (store %3)</source>
-        <translation>ожидание подключений на https://%1:%2 (хранилище %3)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>made a new self-signed certificate in %1</source>
-        <translation>создан новый самоподписанный сертификат в %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>missing argument %1</source>
-        <translation>не хватает аргумента %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>missing required option %1</source>
-        <translation>не указан обязательный параметр %1</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>no command given</source>
-        <translation>команда не указана</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>no nodes yet; add one with «tabel-hub node add»</source>
-        <translation>узлов пока нет; добавьте узел командой «tabel-hub node add»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>node %1 for %2 (%3)</source>
-        <translation>узел %1 для %2 (%3)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>node %1 is accepted again</source>
-        <translation>узел %1 снова принимается</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>node %1 is suspended: the hub refuses its requests</source>
-        <translation>узел %1 приостановлен: сервер школы отклоняет его запросы</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>not found (no such node)</source>
-        <translation>не найдено (нет такого узла)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>ok</source>
-        <translation>успешно</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>one-time enrolment code, valid until %1:</source>
-        <translation>одноразовый код подключения, действителен до %1:</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>operator</source>
-        <translation>оператор</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>refuse every request of a node at once</source>
-        <translation>немедленно отклонять все запросы узла</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>register a teacher&apos;s device and print its one-time enrolment code</source>
-        <translation>зарегистрировать устройство учителя и вывести его одноразовый код подключения</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>see «tabel-hub %1 --help»</source>
-        <translation>см. «tabel-hub %1 --help»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>see «tabel-hub --help»</source>
-        <translation>см. «tabel-hub --help»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>serve the HTTPS API to the nodes (loopback only unless --listen says otherwise)</source>
-        <translation>обслуживать узлы по HTTPS (только на локальном адресе, если --listen не задаёт другой)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>show help and exit</source>
-        <translation>показать справку и выйти</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>show the version and exit</source>
-        <translation>показать версию и выйти</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>suspended</source>
-        <translation>приостановлен</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the hub&apos;s folder (default: ./tabel-data/hub)</source>
-        <translation>папка сервера школы (по умолчанию: ./tabel-data/hub)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the operator&apos;s device: may write everything</source>
-        <translation>устройство оператора: может изменять всё</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the store is busy: another program uses it</source>
-        <translation>хранилище занято: его использует другая программа</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the store is damaged or was altered</source>
-        <translation>хранилище повреждено или изменено</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the teacher&apos;s full name</source>
-        <translation>полное имя учителя</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>the teacher&apos;s id at the school</source>
-        <translation>идентификатор учителя в школе</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unexpected argument «%1» for «%2»</source>
-        <translation>лишний аргумент «%1» для «%2»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unknown command «%1»</source>
-        <translation>неизвестная команда «%1»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unknown option %1 (options of a command go after its name)</source>
-        <translation>неизвестный параметр %1 (параметры команды указываются после её имени)</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unknown option --%1 for «%2»</source>
-        <translation>неизвестный параметр --%1 для «%2»</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unknown subcommand «%1» of «%2»; expected add, list, suspend or resume</source>
-        <translation>неизвестная подкоманда «%1» команды «%2»; ожидается add, list, suspend или resume</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>unsupported: written by a newer tabel</source>
-        <translation>не поддерживается: записано более новой версией tabel</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>usage error: unknown command or option, a missing or malformed argument</source>
-        <translation>ошибка вызова: неизвестная команда или параметр, отсутствующий или неверный аргумент</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>waiting for enrolment</source>
-        <translation>ожидает подключения</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>warning: listening on %1, which other computers can reach</source>
-        <translation>внимание: ожидание подключений на %1, этот адрес доступен другим компьютерам</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>what the teacher may write, e.g. 7А/math/all; repeat for more</source>
-        <translation>что учитель может изменять, например 7А/math/all; повторите для нескольких</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one</source>
-        <translation>где ожидать подключений (по умолчанию: 127.0.0.1:8443); порт 0 выбирает свободный</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>«%1» needs a subcommand: add, list, suspend or resume</source>
-        <translation>«%1» требует подкоманды: add, list, suspend или resume</translation>
-    </message>
-    <message>
-        <location filename="../hub/cli/main.cpp"/>
-        <source>«tabel-hub COMMAND --help» shows the options of a command.</source>
-        <translation>«tabel-hub COMMAND --help» показывает параметры команды.</translation>
-    </message>
-</context>
-<context>
     <name>tabel-node</name>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -460,6 +87,15 @@
         <location filename="../node/cli/support.cpp"/>
         <source>%1: there is no file %2</source>
         <translation>%1: файла %2 нет</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>%n change set(s) edit a closed period: the hub holds them as amendment requests for the operator, who accepts or declines them:</source>
+        <translation>
+            <numerusform>%n набор изменений затрагивает закрытый период: сервер школы хранит его как запрос на исправление; оператор примет или отклонит его:</numerusform>
+            <numerusform>%n набора изменений затрагивают закрытый период: сервер школы хранит их как запросы на исправление; оператор примет или отклонит их:</numerusform>
+            <numerusform>%n наборов изменений затрагивают закрытый период: сервер школы хранит их как запросы на исправление; оператор примет или отклонит их:</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../node/cli/commands_sync.cpp"/>
@@ -1053,6 +689,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>классы, предметы и группы: %1</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>closed at the hub: %1; edits to them become amendment requests</source>
+        <translation>закрыто на сервере школы: %1; правки в них становятся запросами на исправление</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>conflicts at the last sync: %1 (the hub&apos;s operator resolves them)</source>
         <translation>конфликтов при последней синхронизации: %1 (их разрешает оператор сервера школы)</translation>
@@ -1388,6 +1029,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>only this task</source>
         <translation>только это задание</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>open conflicts at the hub: %1 (the hub&apos;s operator resolves them)</source>
+        <translation>открытые конфликты на сервере школы: %1 (их разрешает оператор сервера)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
@@ -2927,6 +2573,132 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::domain::ReferenceImport</name>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>%1, line %2: period %3 lies outside the school year %4</source>
+        <translation>%1, строка %2: период %3 лежит вне учебного года %4</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>%1: the calendar has no «year» line; add one with the school year&apos;s id, start and end</source>
+        <translation>%1: в календаре нет строки «year»; добавьте её с идентификатором, началом и концом учебного года</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>a calendar file describes one school year; this is a second «year» line</source>
+        <translation>файл календаря описывает один учебный год, а это уже вторая строка «year»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>class</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>class %1 already has lesson %2 of weekday %3 for group %4 on line %5</source>
+        <translation>у класса %1 урок %2 в день недели %3 для группы %4 уже задан в строке %5</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>id</source>
+        <translation>идентификатор</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>pupil id</source>
+        <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>pupil id %1 is already used on line %2</source>
+        <translation>идентификатор ученика %1 уже встречается в строке %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>teacher</source>
+        <translation>учитель</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>the end %1 is before the start %2</source>
+        <translation>конец %1 раньше начала %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>unknown kind of reference data</source>
+        <translation>неизвестный вид справочных данных</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>«%1» is not a class: it must start with its grade 1…11, like «7А»</source>
+        <translation>«%1» — не класс: обозначение класса начинается с номера параллели 1…11, например «7А»</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>«%1» is not a kind of calendar line; use year, quarter, half or holiday</source>
+        <translation>«%1» — неизвестный вид строки календаря; используйте year, quarter, half или holiday</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/reference_import.cpp"/>
+        <source>«%1» is not a subgroup; write subject:group, like «eng:1»</source>
+        <translation>«%1» — не подгруппа; пишите предмет:группа, например «eng:1»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::History</name>
+    <message>
+        <location filename="../hub/history/history.cpp"/>
+        <source>%1 is a file; export-git writes into a new or empty folder</source>
+        <translation>%1 — это файл; export-git записывает в новую или пустую папку</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/git_store.cpp"/>
+        <source>a git object id in the hub store is damaged</source>
+        <translation>идентификатор объекта git в хранилище сервера повреждён</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/history.cpp"/>
+        <source>cannot create the folder %1</source>
+        <translation>не удалось создать папку %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/git_store.cpp"/>
+        <source>error %1</source>
+        <translation>ошибка %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/git_store.cpp"/>
+        <source>git object %1 in the hub store is damaged</source>
+        <translation>объект git %1 в хранилище сервера повреждён</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/history.cpp"/>
+        <source>the folder %1 is not empty; export-git writes only into a new or empty folder, so that it never mixes with other files</source>
+        <translation>папка %1 не пуста; export-git записывает только в новую или пустую папку, чтобы не смешивать историю с другими файлами</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/git_store.cpp"/>
+        <source>the hub&apos;s history (git) failed to %1: %2</source>
+        <translation>история сервера (git): не удалось %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/history/history.cpp"/>
+        <source>the hub&apos;s op log holds a change set that cannot be merged again: %1</source>
+        <translation>журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
+    </message>
+</context>
+<context>
     <name>tabel::hub::HubServer</name>
     <message>
         <location filename="../hub/server/hub_server.cpp"/>
@@ -2950,8 +2722,33 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/server/hub_server.cpp"/>
+        <source>the hub received more than %1 enrolment requests in the last %2 minutes; try again later</source>
+        <translation>сервер школы получил более %1 запросов на подключение за последние %2 мин.; повторите попытку позже</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the request announces %1 bytes; the limit is %2 bytes; the node must send smaller batches (refused before reading the body)</source>
+        <translation>запрос объявляет %1 байт при пределе %2 байт; узел должен отправлять пакеты меньшего размера (отклонено до чтения тела запроса)</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the request has no Content-Length; the hub accepts only bodies of a stated length</source>
+        <translation>в запросе нет Content-Length; сервер школы принимает только тела запросов с указанной длиной</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
         <source>the request is %1 bytes; the limit is %2 bytes; the node must send smaller batches</source>
         <translation>запрос занимает %1 байт; предел — %2 байт; узел должен отправлять пакеты меньшего размера</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the request&apos;s Content-Length «%1» is not a number of bytes</source>
+        <translation>Content-Length запроса «%1» — не число байтов</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the request&apos;s header is over %1 bytes</source>
+        <translation>заголовок запроса длиннее %1 байт</translation>
     </message>
     <message>
         <location filename="../hub/server/hub_server.cpp"/>
@@ -2963,6 +2760,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <name>tabel::hub::HubStore</name>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>%1 «%2» is not in conflict</source>
+        <translation>%1 «%2» не находится в конфликте</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>SQLite integrity check: %1</source>
+        <translation>проверка целостности SQLite: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>a declined amendment request needs a reason for its teacher (--reason TEXT)</source>
+        <translation>отклонение запроса на исправление требует причины для учителя (--reason ТЕКСТ)</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>a node&apos;s scopes in the hub store are damaged</source>
         <translation>полномочия узла в хранилище сервера школы повреждены</translation>
     </message>
@@ -2970,6 +2782,26 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/hub_store.cpp"/>
         <source>a stored acknowledgement in the hub store is damaged: %1</source>
         <translation>сохранённое подтверждение в хранилище сервера школы повреждено: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>a stored acknowledgement of device %1 does not decode: %2</source>
+        <translation>сохранённое подтверждение устройства %1 не читается: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>accepted</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>amendment request %1 cannot be merged: %2; decline it</source>
+        <translation>запрос на исправление %1 нельзя объединить: %2; отклоните его</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>amendment request %1 was %2 already; a decision is final</source>
+        <translation>запрос на исправление %1 уже %2; решение окончательное</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -3003,6 +2835,66 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>class id</source>
+        <translation>идентификатор класса</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>declined</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>device %1 was acknowledged change set %2, which is not in the log</source>
+        <translation>устройству %1 подтверждён набор изменений %2, которого нет в журнале операций</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>device %1: its change sets in the log are not numbered 1 to %2 without a gap (found %3 where %4 was expected)</source>
+        <translation>устройство %1: его наборы изменений в журнале операций не пронумерованы от 1 до %2 без пропусков (найден %3 вместо ожидаемого %4)</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>log row %1: %2</source>
+        <translation>строка журнала операций %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>log row %1: its device or seq columns are not those of the change set it holds</source>
+        <translation>строка журнала операций %1: её устройство или номер не совпадают с набором изменений, который она хранит</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period %1 is closed already for class %2</source>
+        <translation>период %1 уже закрыт для класса %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period %1 is closed already for every class</source>
+        <translation>период %1 уже закрыт для всех классов</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period %1 is not closed for class %2; «tabel-hub period list» shows the closed periods</source>
+        <translation>период %1 не закрыт для класса %2; закрытые периоды показывает «tabel-hub period list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period %1 is not closed for every class; «tabel-hub period list» shows the closed periods</source>
+        <translation>период %1 не закрыт для всех классов; закрытые периоды показывает «tabel-hub period list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period %1 needs a start and an end date, the end not before the start (got %2 – %3)</source>
+        <translation>для периода %1 нужны даты начала и конца, конец не раньше начала (получено %2 – %3)</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>period id</source>
+        <translation>идентификатор периода</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>some field is now in conflict and waits for the operator</source>
         <translation>в некотором поле теперь конфликт, он ждёт решения оператора</translation>
     </message>
@@ -3010,6 +2902,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/hub_store.cpp"/>
         <source>the change set was signed by device %1, not by this node&apos;s device %2</source>
         <translation>пакет изменений подписан устройством %1, а не устройством этого узла %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the change writes %1 fields; one change set holds at most %2; split the file</source>
+        <translation>изменение записывает %1 полей, а набор изменений вмещает не более %2; разделите файл</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -3048,6 +2945,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s own change set was refused by the registers: %1</source>
+        <translation>собственный набор изменений сервера школы отклонён при объединении: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s signing key in the hub store is damaged: %1</source>
+        <translation>ключ подписи сервера школы в его хранилище повреждён: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>the key file %1 is damaged: it must hold exactly %2 bytes</source>
         <translation>файл ключа %1 повреждён: он должен содержать ровно %2 байт</translation>
     </message>
@@ -3058,13 +2965,121 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>the reason is over %1 bytes; shorten it</source>
+        <translation>причина длиннее %1 байт; сократите её</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the value cannot be stored in %1: %2</source>
+        <translation>значение нельзя сохранить в %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>there is no amendment request %1; «tabel-hub amendments list» shows the waiting ones</source>
+        <translation>запроса на исправление %1 нет; ожидающие запросы показывает «tabel-hub amendments list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>there is no node «%1»; «tabel-hub node list» shows the nodes</source>
         <translation>узла «%1» нет; список узлов показывает «tabel-hub node list»</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>there is no open conflict «%1»; «tabel-hub conflicts list» shows the open ones</source>
+        <translation>открытого конфликта «%1» нет; открытые конфликты показывает «tabel-hub conflicts list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>this device is enrolled already as node «%1»</source>
         <translation>это устройство уже подключено как узел «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::Summary</name>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>%1 (%2), node %3: %4</source>
+        <translation>%1 (%2), узел %3: %4</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>* in conflict: the later value is shown; «tabel-hub conflicts list --class %1» shows both</source>
+        <translation>* в конфликте: показано более позднее значение; оба показывает «tabel-hub conflicts list --class %1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Absences are counted from %1 to %2.</source>
+        <translation>Пропуски подсчитаны с %1 по %2.</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Absences are counted over the whole record.</source>
+        <translation>Пропуски подсчитаны за всё время.</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Absent</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Ill</source>
+        <translation>По болезни</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>No teacher&apos;s node writes this class.</source>
+        <translation>Ни один узел учителя не ведёт этот класс.</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Pupil</source>
+        <translation>Обучающийся</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Summary sheet of class %1, every period, formed %2 from the hub&apos;s merged data (2.5.8)</source>
+        <translation>Сводная ведомость класса %1, все периоды, сформирована %2 по объединённым данным сервера школы (2.5.8)</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>Summary sheet of class %1, period %2, formed %3 from the hub&apos;s merged data (2.5.8)</source>
+        <translation>Сводная ведомость класса %1, период %2, сформирована %3 по объединённым данным сервера школы (2.5.8)</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>The sheet includes what the teachers&apos; nodes sent up to their last sync:</source>
+        <translation>Ведомость включает то, что узлы учителей прислали до последней синхронизации:</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>absent</source>
+        <translation>пропущено</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>ill</source>
+        <translation>по болезни</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>never synced</source>
+        <translation>ни разу не синхронизирован</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>pupil</source>
+        <translation>ученик</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>pupil id</source>
+        <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>the hub knows no pupils and no marks of class %1: its roster reaches the hub through «tabel-hub import roster FILE» or the operator&apos;s node</source>
+        <translation>сервер школы не знает ни обучающихся, ни отметок класса %1: список класса попадает на сервер через «tabel-hub import roster ФАЙЛ» или узел оператора</translation>
     </message>
 </context>
 <context>
@@ -3109,21 +3124,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/core/journal.cpp"/>
-        <source>%1: period %2 lies outside the school year %3</source>
-        <translation>%1: период %2 выходит за границы учебного года %3</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>%1: the calendar has no «year» line; add one with the school year&apos;s id, start and end</source>
-        <translation>%1: в календаре нет строки «year»; добавьте её с идентификатором, началом и концом учебного года</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>a calendar file describes one school year; this is a second «year» line</source>
-        <translation>файл календаря описывает один учебный год, а это уже вторая строка «year»</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
         <source>a plan topic needs a number from 1, a title and at least one planned hour</source>
         <translation>у темы КТП должны быть номер (от 1), название и хотя бы один час по плану</translation>
     </message>
@@ -3144,26 +3144,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/core/journal.cpp"/>
-        <source>class</source>
-        <translation>класс</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>class %1 already has lesson %2 of weekday %3 for group %4 on line %5</source>
-        <translation>у класса %1 урок %2 в день недели %3 для группы %4 уже задан в строке %5</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>group</source>
-        <translation>группа</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>id</source>
-        <translation>идентификатор</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
         <source>pupil %1 has no mark in column %2 of lesson %3</source>
         <translation>у ученика %1 нет отметки в колонке %2 урока %3</translation>
     </message>
@@ -3174,33 +3154,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/core/journal.cpp"/>
-        <source>pupil id</source>
-        <translation>идентификатор ученика</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>pupil id %1 is already used on line %2</source>
-        <translation>идентификатор ученика %1 уже встречается в строке %2</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>subject</source>
-        <translation>предмет</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
         <source>task %1 is not tied to a lesson, and a mark goes into the column of the lesson whose topic it belongs to; give the task a lesson with «tabel-node task add --lesson»</source>
         <translation>задание %1 не привязано к уроку, а отметка ставится в колонку урока, к теме которого относится задание; укажите урок задания: «tabel-node task add --lesson»</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>teacher</source>
-        <translation>учитель</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>the end %1 is before the start %2</source>
-        <translation>конец %1 раньше начала %2</translation>
     </message>
     <message>
         <location filename="../node/core/journal.cpp"/>
@@ -3266,21 +3221,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/core/journal.cpp"/>
         <source>you do not teach %1 to pupil %2 of class %3; only their own teacher gives the period mark</source>
         <translation>вы не ведёте %1 у ученика %2 класса %3; отметку за период ставит только его учитель</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>«%1» is not a class: it must start with its grade 1…11, like «7А»</source>
-        <translation>«%1» — не класс: обозначение класса начинается с номера параллели 1…11, например «7А»</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>«%1» is not a kind of calendar line; use year, quarter, half or holiday</source>
-        <translation>«%1» — неизвестный вид строки календаря; используйте year, quarter, half или holiday</translation>
-    </message>
-    <message>
-        <location filename="../node/core/journal.cpp"/>
-        <source>«%1» is not a subgroup; write subject:group, like «eng:1»</source>
-        <translation>«%1» — не подгруппа; пишите предмет:группа, например «eng:1»</translation>
     </message>
 </context>
 <context>
@@ -3428,6 +3368,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/sync/sync_client.cpp"/>
+        <source>change set %1 (amendment request %2) was accepted by the operator and merged</source>
+        <translation>набор изменений %1 (запрос на исправление %2) принят оператором и объединён</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>change set %1 (amendment request %2) was declined by the operator: %3</source>
+        <translation>набор изменений %1 (запрос на исправление %2) отклонён оператором: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
         <source>change set %1: %2</source>
         <translation>пакет изменений %1: %2</translation>
     </message>
@@ -3529,6 +3479,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 closed periods; the limit is %3</source>
+        <translation>%1 содержит %2 закрытых периодов при пределе %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 open conflicts; the limit is %3</source>
+        <translation>%1 содержит %2 открытых конфликтов при пределе %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>%1 is a message of kind %2, expected kind %3</source>
         <translation>%1: сообщение вида %2, а ожидается вид %3</translation>
     </message>
@@ -3589,6 +3549,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>a closed period</source>
+        <translation>закрытый период</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a closed period needs an id and a span of ISO dates</source>
+        <translation>закрытому периоду нужны идентификатор и даты в формате ISO</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>a frame&apos;s nonce must be %1 bytes</source>
         <translation>одноразовое число (nonce) кадра должно занимать %1 байт</translation>
     </message>
@@ -3596,6 +3566,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>a frame&apos;s time cannot be negative</source>
         <translation>время кадра не может быть отрицательным</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a notice</source>
+        <translation>уведомление</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a notice says neither accepted nor declined (%1)</source>
+        <translation>уведомление не говорит ни «принят», ни «отклонён» (%1)</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -3684,6 +3664,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>an open conflict</source>
+        <translation>открытый конфликт</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>behind</source>
         <translation>раньше</translation>
     </message>
@@ -3724,8 +3709,23 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>expected [id, entity, field]</source>
+        <translation>ожидалось [идентификатор, сущность, поле]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>expected [kind, version, …]</source>
         <translation>ожидается [kind, version, …]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [period, class, start, end]</source>
+        <translation>ожидалось [период, класс, начало, конец]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>expected [seq, accepted, amendmentId, text]</source>
+        <translation>ожидалось [номер, принят, номер запроса, текст]</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -3935,6 +3935,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the closed period list</source>
+        <translation>список закрытых периодов</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the cursor</source>
         <translation>курсор</translation>
     </message>
@@ -4010,8 +4015,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the notice list</source>
+        <translation>список уведомлений</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the op list</source>
         <translation>список операций</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the open conflict list</source>
+        <translation>список открытых конфликтов</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
