@@ -254,6 +254,11 @@ QHttpServerResponse HubServer::enroll(const sync::Frame& frame, qint64 nowMs) {
     answer.teacherId = node->teacherId;
     answer.teacherName = node->teacherName;
     answer.assignments = node->assignments;
+    // R-S6: the periods closed now, so the node knows from the start which edits will be amendment requests.
+    Result<QList<sync::ClosedPeriod>> closed = m_store.closedPeriods();
+    if (!closed)
+        return internal(closed.error());
+    answer.closedPeriods = std::move(closed).value();
     return message(sync::encode(answer));
 }
 

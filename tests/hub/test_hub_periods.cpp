@@ -302,6 +302,18 @@ private slots:
         auto decoded = decodePullBatch(encode(*own));
         QVERIFY2(decoded, decoded ? "" : qPrintable(decoded.error().message));
         QCOMPARE(*decoded, *own);
+        // A pull answer without them, and an enrolment answer without closed periods, keep the first revision's
+        // bytes (5 and 6 items); with them, they decode to the same.
+        PullBatch plain;
+        QCOMPARE(quint8(encode(plain).at(0)), quint8(0x85));
+        Enrolled enrolled{kProtocolVersion, m_teacher.nodeId, QStringLiteral("t01"), QStringLiteral("Петрова"), {}, {}};
+        QCOMPARE(quint8(encode(enrolled).at(0)), quint8(0x86));
+        enrolled.closedPeriods = *store->closedPeriods();
+        enrolled.closedPeriods << ClosedPeriod{QStringLiteral("7А"), QDate(2026, 11, 5), QDate(2026, 12, 28),
+                                               QStringLiteral("q2")};
+        auto decodedEnrolled = decodeEnrolled(encode(enrolled));
+        QVERIFY2(decodedEnrolled, decodedEnrolled ? "" : qPrintable(decodedEnrolled.error().message));
+        QCOMPARE(*decodedEnrolled, enrolled);
     }
 
     void RS8_summarySheet() {
