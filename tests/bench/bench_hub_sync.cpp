@@ -1,0 +1,519 @@
+// bench_hub_sync: sync against the real `tabel-hub serve` over HTTPS on loopback (issue 3, item 8; R-S4, R-S10).
+// Not a test: it prints a table; tests/bench/README.md has the figures and what they mean.
+//
+//   bench_hub_sync [--quick] [--dir DIR] [--hub PATH]
+//
+// Phases (setup is not timed: the node's school year is entered through the journal, nodes are added with
+// `tabel-hub node add`, devices enrol):
+//   year     a class's school year (school_year.h) from a fresh node store into a fresh hub: node::SyncClient::sync(),
+//            the code `tabel-node sync` runs (push in batches of ≤ 1,000 sets / 50,000 ops, then pull)
+//   day      one more school day entered on the node, then sync
+//   no-op    sync with nothing new
+//   30×2000  30 enrolled devices push 2,000 ops each at once, one signed batch each (30 connections)
+// then, in this process and without the network, where the hub's time goes for the year's batches: frame decoding
+// (signature over the frame, bounded decompression), PushBatch decoding, change set signatures, reconciliation in
+// memory, and HubStore::push (all of it plus SQLite and the history) into a fresh store.
+//
+// The hub runs durable (synchronous FULL, as shipped). Bytes on the wire: the request frames as sent (HTTP body)
+// and the answers' bodies; TLS records and HTTP headers are not counted. Peak memory: VmHWM of the hub's process
+// and of this one (the node), reset before each phase where the kernel allows it (clear_refs).
+#include "hub/store/hub_store.h"
+#include "node/core/journal.h"
+#include "node/store/node_store.h"
+#include "node/sync/sync_client.h"
+#include "shared/core/hlc.h"
+#include "shared/crypto/secret.h"
+#include "sync/wire.h"
+#include "tests/bench/school_year.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSysInfo>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+
+#include <unistd.h>
+
+using namespace tabel;
+
+namespace {
+
+QTextStream& out() {
+    static QTextStream s(stdout);
+    return s;
+}
+
+[[noreturn]] void fail(const QString& what, const QString& why) {
+    out() << "FAILED: " << what << ": " << why << Qt::endl;
+    std::exit(1);
+}
+template <class T> T check(Result<T> r, const QString& what) {
+    if (!r)
+        fail(what, r.error().message);
+    return std::move(*r);
+}
+void check(Status r, const QString& what) {
+    if (!r)
+        fail(what, r.error().message);
+}
+
+// ---- processes: memory and CPU ----------------------------------------------------------------------------------
+
+qint64 statusKiB(const QString& pid, const char* field) {
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray key = QByteArray(field) + ':';
+    for (const QByteArray& line : f.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(key.size()).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+bool resetPeak(const QString& pid) {
+    QFile f(QStringLiteral("/proc/%1/clear_refs").arg(pid));
+    return f.open(QIODevice::WriteOnly) && f.write("5") == 1;
+}
+double cpuSeconds(const QString& pid) { // utime + stime of /proc/PID/stat
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray line = f.readAll();
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    return double(fields.value(11).toLongLong() + fields.value(12).toLongLong()) / double(sysconf(_SC_CLK_TCK));
+}
+QString mib(qint64 kib) {
+    return QString::number(double(kib) / 1024.0, 'f', 1);
+}
+
+// ---- the hub process --------------------------------------------------------------------------------------------
+
+struct Hub {
+    QString bin, dir;
+    QProcess process;
+    quint16 port = 0;
+    QString pid() const { return QString::number(process.processId()); }
+    QString url() const { return QStringLiteral("https://127.0.0.1:%1").arg(port); }
+
+    QString addNode(const QString& teacher, const QStringList& assignments) {
+        QStringList args{
+            QStringLiteral("--store"),   dir,     QStringLiteral("node"),   QStringLiteral("add"),
+            QStringLiteral("--teacher"), teacher, QStringLiteral("--name"), QStringLiteral("Учитель ") + teacher};
+        for (const QString& a : assignments)
+            args << QStringLiteral("--assign") << a;
+        QProcess p;
+        p.start(bin, args);
+        p.waitForFinished(60000);
+        const QString text = QString::fromUtf8(p.readAllStandardOutput());
+        const auto m = QRegularExpression(QStringLiteral("^\\s+([A-Z2-7]{6}(-[A-Z2-7]{1,6}){6})$"),
+                                          QRegularExpression::MultilineOption)
+                           .match(text);
+        if (p.exitCode() != 0 || !m.hasMatch())
+            fail(QStringLiteral("tabel-hub node add"), text + QString::fromUtf8(p.readAllStandardError()));
+        return m.captured(1);
+    }
+
+    void start() {
+        process.start(bin, {QStringLiteral("--store"), dir, QStringLiteral("serve"), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:0")});
+        if (!process.waitForStarted())
+            fail(QStringLiteral("tabel-hub serve"), process.errorString());
+        QString text;
+        for (int i = 0; i < 300 && !port; ++i) {
+            process.waitForReadyRead(100);
+            text += QString::fromUtf8(process.readAllStandardOutput());
+            if (const auto m =
+                    QRegularExpression(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)")).match(text);
+                m.hasMatch())
+                port = quint16(m.captured(1).toUInt());
+        }
+        if (!port)
+            fail(QStringLiteral("tabel-hub serve"), text + QString::fromUtf8(process.readAllStandardError()));
+    }
+};
+
+// ---- phases -----------------------------------------------------------------------------------------------------
+
+struct Row {
+    QString phase;
+    double seconds = 0, hubCpu = 0, clientCpu = 0;
+    qint64 ops = 0, changeSets = 0, requestBytes = 0, answerBytes = 0;
+    qint64 hubPeakKiB = 0, nodePeakKiB = 0;
+};
+QList<Row> g_rows;
+
+Row measure(Hub& hub, const QString& phase, const std::function<void(Row&)>& body) {
+    resetPeak(hub.pid());
+    resetPeak(QStringLiteral("self"));
+    const double hubBefore = cpuSeconds(hub.pid());
+    const double selfBefore = cpuSeconds(QStringLiteral("self"));
+    Row r;
+    r.phase = phase;
+    QElapsedTimer t;
+    t.start();
+    body(r);
+    r.seconds = double(t.nsecsElapsed()) / 1e9;
+    r.hubCpu = cpuSeconds(hub.pid()) - hubBefore;
+    r.clientCpu = cpuSeconds(QStringLiteral("self")) - selfBefore;
+    r.hubPeakKiB = statusKiB(hub.pid(), "VmHWM");
+    r.nodePeakKiB = statusKiB(QStringLiteral("self"), "VmHWM");
+    g_rows.append(r);
+    out() << "  " << phase << ": " << QString::number(r.seconds, 'f', 3) << " s, " << r.ops << " ops, hub CPU "
+          << QString::number(r.hubCpu, 'f', 2) << " s, hub peak " << mib(r.hubPeakKiB) << " MiB" << Qt::endl;
+    return r;
+}
+
+// The frames SyncClient sends for the node's change sets with seq in (afterSeq, …]: the same batching
+// (NodeStore::pendingSeqs: ≤ maxSets sets, ≤ maxOps ops, at least one set), the same messages. For the byte count.
+QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std::int64_t& afterSeq, qint64& ops,
+                             qint64& sets) {
+    const node::SyncOptions o;
+    QList<QByteArray> frames;
+    sync::PushBatch batch;
+    qint64 batchOps = 0;
+    const auto flush = [&]() {
+        if (batch.changeSets.isEmpty())
+            return;
+        frames.append(check(store.signFrame(sync::encode(batch)), QStringLiteral("sign a frame")));
+        batch.changeSets.clear();
+        batchOps = 0;
+    };
+    batch.nodeId = nodeId;
+    batch.batchId = sync::newBatchId();
+    for (;;) {
+        const QList<sync::ChangeSet> list = check(store.changeSets(afterSeq, 1000), QStringLiteral("change sets"));
+        if (list.isEmpty())
+            break;
+        for (const sync::ChangeSet& cs : list) {
+            afterSeq = cs.seq;
+            if (!batch.changeSets.isEmpty() &&
+                (batch.changeSets.size() >= o.maxSetsPerBatch || batchOps + cs.ops.size() > o.maxOpsPerBatch))
+                flush();
+            batch.changeSets.append(sync::SignedChangeSet::of(cs));
+            batchOps += cs.ops.size();
+            ops += cs.ops.size();
+            ++sets;
+        }
+    }
+    flush();
+    return frames;
+}
+
+// One POST, pinned to the hub's certificate; returns the HTTP status and fills the answer.
+struct Post {
+    QNetworkAccessManager net;
+    QNetworkReply* reply = nullptr;
+    QByteArray answer;
+    int status = 0;
+};
+
+void startPost(Post& p, const QString& url, const QByteArray& pin, const QByteArray& body) {
+    QNetworkRequest request{QUrl(url)};
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
+    p.reply = p.net.post(request, body);
+    QNetworkReply* reply = p.reply;
+    QObject::connect(reply, &QNetworkReply::sslErrors, reply, [reply, pin](const QList<QSslError>&) {
+        if (reply->sslConfiguration().peerCertificate().digest(QCryptographicHash::Sha256).startsWith(pin))
+            reply->ignoreSslErrors();
+    });
+    QObject::connect(reply, &QNetworkReply::finished, reply, [&p]() {
+        p.status = p.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        p.answer = p.reply->readAll();
+    });
+}
+
+void waitAll(const QList<Post*>& posts) {
+    QEventLoop loop;
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&]() {
+        for (Post* p : posts)
+            if (!p->reply->isFinished())
+                return;
+        loop.quit();
+    });
+    poll.start(1);
+    loop.exec();
+}
+
+// A bench device of its own (not a node store): enrols with a code and signs change sets of marks.
+struct Device {
+    crypto::SigningKeyPair key = crypto::SigningKeyPair::generate();
+    QString teacher, classId, subject, nodeId, code;
+    QList<sync::SignedChangeSet> sets;
+    qint64 ops = 0;
+};
+
+// 2,000 ops as a teacher's node writes them: lessons of 30 pupils, 5 fields per mark (the journal's mark fields),
+// one change set per lesson.
+void makeOps(Device& d, int opsWanted) {
+    std::int64_t seq = 0;
+    qint64 ms = QDateTime::currentMSecsSinceEpoch();
+    for (int lesson = 0; d.ops < opsWanted; ++lesson) {
+        sync::ChangeSet cs;
+        cs.author = d.teacher;
+        cs.seq = ++seq;
+        std::uint16_t counter = 0;
+        for (int pupil = 1; pupil <= 30 && d.ops < opsWanted; ++pupil) {
+            domain::Mark m;
+            m.lesson = {d.classId, d.subject, QStringLiteral("all"), QDate(2026, 9, 1).addDays(lesson), 1 + lesson % 6};
+            m.pupilId = QStringLiteral("%1-%2").arg(d.classId).arg(pupil, 2, 10, QLatin1Char('0'));
+            m.value = domain::MarkValue((pupil * 7 + lesson) % 4); // 5, 4, 3, 2
+            for (const auto& [field, value] : m.toFields()) {
+                cs.ops.append(sync::Op{Hlc::pack(ms, counter++), m.entityKey(), field, value, {}});
+                ++d.ops;
+            }
+        }
+        ++ms;
+        cs.hlc = cs.ops.last().hlc;
+        cs.sign(d.key);
+        d.sets.append(sync::SignedChangeSet::of(cs));
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    const QCommandLineOption quick(QStringLiteral("quick"), QStringLiteral("September only, 10 devices × 2,000 ops"));
+    const QCommandLineOption dirOpt(QStringLiteral("dir"), QStringLiteral("working folder (default: a temporary one)"),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption hubOpt(
+        QStringLiteral("hub"), QStringLiteral("the tabel-hub binary"), QStringLiteral("PATH"),
+        QCoreApplication::applicationDirPath() + QStringLiteral("/../../hub/cli/tabel-hub"));
+    parser.addOptions({quick, dirOpt, hubOpt});
+    parser.process(app);
+    check(crypto::initialize(), QStringLiteral("libsodium"));
+
+    QTemporaryDir tmp;
+    const QString root = parser.isSet(dirOpt) ? parser.value(dirOpt) : tmp.path();
+    QDir().mkpath(root);
+    const bool isQuick = parser.isSet(quick);
+    const int devices = isQuick ? 10 : 30;
+    const int opsPerDevice = 2000;
+
+    // ---- setup: the node's year (all but its last day) through the journal ----
+    bench::SchoolYearOptions yo;
+    if (isQuick)
+        yo.lastDay = QDate(2026, 9, 30);
+    const bench::SchoolYear year = bench::generateSchoolYear(yo);
+    const QDate lastDay = year.days.last();
+    out() << "tabel bench_hub_sync " << QDateTime::currentDateTime().toString(Qt::ISODate) << ", "
+          << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
+    out() << "setup: " << year.lessons.size() << " lessons, " << year.markCount << " marks, " << year.absenceCount
+          << " absences; the last day (" << lastDay.toString(Qt::ISODate) << ") is the «day» phase" << Qt::endl;
+
+    Hub hub;
+    hub.bin = QFileInfo(parser.value(hubOpt)).absoluteFilePath();
+    hub.dir = root + QStringLiteral("/hub");
+    QStringList assignments;
+    for (const domain::Subject& s : year.subjects)
+        assignments << year.options.classId + u'/' + s.id + QStringLiteral("/all");
+    const QString code = hub.addNode(year.options.teacherId, assignments);
+    QList<std::shared_ptr<Device>> fleet;
+    static const char* const kClasses[] = {"5А", "5Б", "6А", "6Б", "8А", "8Б"};
+    for (int i = 0; i < devices; ++i) {
+        auto d = std::make_shared<Device>();
+        d->teacher = QStringLiteral("t%1").arg(i + 1, 2, 10, QLatin1Char('0'));
+        d->classId = QString::fromUtf8(kClasses[i % 6]);
+        d->subject = year.subjects[(i / 6) % year.subjects.size()].id;
+        d->code = hub.addNode(d->teacher, {d->classId + u'/' + d->subject + QStringLiteral("/all")});
+        fleet.append(d);
+    }
+    hub.start();
+    out() << "hub: " << hub.url() << " (pid " << hub.pid() << "), store " << hub.dir << Qt::endl;
+
+    const QString nodeDir = root + QStringLiteral("/node");
+    node::NodeStore::InitOptions init;
+    init.teacherId = year.options.teacherId;
+    init.teacherName = year.options.teacherName;
+    init.kdfProfile = QStringLiteral("interactive");
+    node::NodeStore store =
+        check(node::NodeStore::create(nodeDir, crypto::SecretBytes::fromBytes("bench-pass-2026", 15), init),
+              QStringLiteral("node store"));
+    node::Journal journal(store);
+    const auto writeFile = [&](const QString& name, const QByteArray& bytes) {
+        QFile f(root + u'/' + name);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            fail(QStringLiteral("write"), f.fileName());
+        return f.fileName();
+    };
+    check(journal.importRoster(writeFile(QStringLiteral("roster.csv"), year.rosterCsv())), QStringLiteral("roster"));
+    check(journal.importTimetable(writeFile(QStringLiteral("timetable.csv"), year.timetableCsv())),
+          QStringLiteral("timetable"));
+    QElapsedTimer setup;
+    setup.start();
+    for (const bench::LessonRecord& l : year.lessons)
+        if (l.lesson.key.date != lastDay)
+            check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
+    out() << "setup: the journal took " << QString::number(setup.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
+
+    node::SyncClient client(store);
+    const sync::Enrolled enrolled =
+        check(client.enroll(hub.url(), code, QStringLiteral("bench")), QStringLiteral("enroll"));
+
+    // ---- year ----
+    std::int64_t seqBefore = 0;
+    const auto syncPhase = [&](const QString& name) {
+        measure(hub, name, [&](Row&) { (void)check(client.sync(), name); });
+        Row& r = g_rows.last();
+        // The frames the sync sent, rebuilt the same way (the request bodies' sizes; nonces and batch ids differ).
+        for (const QByteArray& f : nodeFrames(store, enrolled.nodeId, seqBefore, r.ops, r.changeSets))
+            r.requestBytes += f.size();
+    };
+    syncPhase(QStringLiteral("year"));
+
+    // ---- day ----
+    for (const bench::LessonRecord& l : year.lessons)
+        if (l.lesson.key.date == lastDay)
+            check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
+    syncPhase(QStringLiteral("day"));
+
+    // ---- no-op ----
+    syncPhase(QStringLiteral("no-op"));
+
+    // ---- 30 × 2000 ----
+    const QByteArray pin = sync::parseEnrolmentCode(code)->fingerprintPrefix;
+    for (auto& d : fleet) {
+        makeOps(*d, opsPerDevice);
+        sync::EnrollRequest req;
+        req.secret = sync::parseEnrolmentCode(d->code)->secret;
+        req.nodeName = d->teacher;
+        Post p;
+        startPost(p, hub.url() + QStringLiteral("/v1/enroll"), pin,
+                  *sync::encodeFrame(sync::encode(req), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
+        waitAll({&p});
+        if (p.status != 200)
+            fail(QStringLiteral("enroll ") + d->teacher, QString::fromUtf8(p.answer));
+        d->nodeId = sync::decodeEnrolled(*sync::decompressPayload(p.answer))->nodeId;
+    }
+    QList<QByteArray> bodies;
+    for (auto& d : fleet) {
+        sync::PushBatch b;
+        b.nodeId = d->nodeId;
+        b.batchId = sync::newBatchId();
+        b.changeSets = d->sets;
+        bodies.append(
+            *sync::encodeFrame(sync::encode(b), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
+    }
+    std::vector<std::unique_ptr<Post>> posts;
+    for (int i = 0; i < devices; ++i)
+        posts.push_back(std::make_unique<Post>());
+    measure(hub, QStringLiteral("%1×%2").arg(devices).arg(opsPerDevice), [&](Row& r) {
+        QList<Post*> all;
+        for (int i = 0; i < devices; ++i) {
+            startPost(*posts[std::size_t(i)], hub.url() + QStringLiteral("/v1/push"), pin, bodies[i]);
+            all.append(posts[std::size_t(i)].get());
+        }
+        waitAll(all);
+        for (int i = 0; i < devices; ++i) {
+            Post& p = *posts[std::size_t(i)];
+            if (p.status != 200)
+                fail(QStringLiteral("push of ") + fleet[i]->teacher, QString::fromUtf8(p.answer));
+            const sync::Ack ack = *sync::decodeAck(*sync::decompressPayload(p.answer));
+            for (const sync::AckEntry& e : ack.entries)
+                if (e.status != sync::AckStatus::Accepted)
+                    fail(QStringLiteral("push of ") + fleet[i]->teacher, e.text);
+            r.ops += fleet[i]->ops;
+            r.changeSets += fleet[i]->sets.size();
+            r.requestBytes += bodies[i].size();
+            r.answerBytes += p.answer.size();
+        }
+    });
+    const qint64 hubLog = statusKiB(hub.pid(), "VmRSS");
+    hub.process.terminate();
+    hub.process.waitForFinished(30000);
+
+    // ---- where the hub's time goes: the year's frames, in this process ----
+    out() << "profile of the hub's work on the year's frames (in-process, no network):" << Qt::endl;
+    qint64 yOps = 0, ySets = 0;
+    std::int64_t fromStart = 0;
+    const QList<QByteArray> frames = nodeFrames(store, enrolled.nodeId, fromStart, yOps, ySets);
+    QElapsedTimer t;
+    double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0;
+    QList<sync::PushBatch> batches;
+    for (const QByteArray& f : frames) {
+        t.start();
+        sync::WireResult<sync::Frame> frame = sync::decodeFrame(f);
+        tFrame += double(t.nsecsElapsed()) / 1e9;
+        t.start();
+        sync::WireResult<sync::PushBatch> b = sync::decodePushBatch(frame->message);
+        tBatch += double(t.nsecsElapsed()) / 1e9;
+        batches.append(*b);
+    }
+    sync::Reconciler reconciler;
+    for (const sync::PushBatch& b : batches)
+        for (const sync::SignedChangeSet& s : b.changeSets) {
+            t.start();
+            const sync::ChangeSet cs = check(s.open(), QStringLiteral("open"));
+            tOpen += double(t.nsecsElapsed()) / 1e9;
+            t.start();
+            (void)reconciler.apply(cs);
+            tApply += double(t.nsecsElapsed()) / 1e9;
+        }
+    {
+        hub::HubStore h =
+            check(hub::HubStore::open(root + QStringLiteral("/profile-hub")), QStringLiteral("hub store"));
+        hub::NewNode n;
+        n.teacherId = year.options.teacherId;
+        n.teacherName = year.options.teacherName;
+        for (const domain::Subject& s : year.subjects)
+            n.assignments.append({year.options.classId, s.id, QStringLiteral("all")});
+        const hub::Enrolment e = check(h.addNode(n), QStringLiteral("add node"));
+        const hub::NodeRecord rec = check(
+            h.enroll(e.secret, store.devicePublicKey(), QStringLiteral("bench"), QDateTime::currentMSecsSinceEpoch()),
+            QStringLiteral("enroll"));
+        for (sync::PushBatch b : batches) {
+            b.nodeId = rec.nodeId;
+            t.start();
+            (void)check(h.push(rec, b, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("push"));
+            tPush += double(t.nsecsElapsed()) / 1e9;
+        }
+    }
+    const auto line = [&](const char* what, double s) {
+        out() << "  " << what << ": " << QString::number(s, 'f', 3) << " s ("
+              << QString::number(s * 1e6 / double(std::max<qint64>(yOps, 1)), 'f', 2) << " µs/op)" << Qt::endl;
+    };
+    line("decodeFrame (frame signature, zstd)", tFrame);
+    line("decodePushBatch", tBatch);
+    line("change set open (decode + Ed25519)", tOpen);
+    line("Reconciler::apply (memory)", tApply);
+    line("HubStore::push (all of the above but the frame, + SQLite + history)", tPush);
+    line("  of which SQLite, history and the rest", tPush - tOpen - tApply);
+
+    out() << Qt::endl
+          << "| phase | ops | change sets | wall s | hub ops/s | hub CPU s | request bytes/op | answer bytes/op | hub "
+             "peak MiB | node peak MiB |"
+          << Qt::endl
+          << "|---|---|---|---|---|---|---|---|---|---|" << Qt::endl;
+    for (const Row& r : g_rows) {
+        const double perOp = r.ops ? double(r.requestBytes) / double(r.ops) : 0;
+        out() << "| " << r.phase << " | " << r.ops << " | " << r.changeSets << " | "
+              << QString::number(r.seconds, 'f', 3) << " | "
+              << (r.ops ? QString::number(double(r.ops) / r.seconds, 'f', 0) : QStringLiteral("—")) << " | "
+              << QString::number(r.hubCpu, 'f', 2) << " | "
+              << (r.ops ? QString::number(perOp, 'f', 1) : QStringLiteral("—")) << " | "
+              << (r.ops && r.answerBytes ? QString::number(double(r.answerBytes) / double(r.ops), 'f', 2)
+                                         : QStringLiteral("—"))
+              << " | " << mib(r.hubPeakKiB) << " | " << mib(r.nodePeakKiB) << " |" << Qt::endl;
+    }
+    out() << "hub RSS at the end: " << mib(hubLog) << " MiB" << Qt::endl;
+    return 0;
+}
