@@ -3,6 +3,7 @@
 // each, both sync, each receives the other's lessons and marks; a second sync sends and applies nothing; a
 // certificate that is not the pinned one is refused; a hub that is gone leaves every change pending (exit 12).
 // The test functions run in order and share the hub and the two stores.
+#include "node/store/schema.h"
 #include "sync/wire.h"
 #include "tests/support/test_support.h"
 
@@ -156,7 +157,7 @@ private slots:
             const QJsonObject st = status(which);
             QCOMPARE(st.value(QStringLiteral("hub_url")).toString(), url());
             QVERIFY(!st.value(QStringLiteral("node_id")).toString().isEmpty());
-            QCOMPARE(st.value(QStringLiteral("schema_version")).toInt(), 3);
+            QCOMPARE(st.value(QStringLiteral("schema_version")).toInt(), tabel::node::schema::kCurrentVersion);
         }
         // Enrolled already; and the used code cannot enrol again.
         EXPECT_EXIT(node('a', {QStringLiteral("enroll"), url(), m_codeB}), 9);
