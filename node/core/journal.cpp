@@ -283,12 +283,54 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
     TABEL_TRY(checkScope(lessonEntity.key));
     TABEL_ASSIGN_OR_RETURN(QStringList forms, assessmentForms());
     TABEL_TRY(rules::checkLesson(lessonEntity, forms));
+    const LessonKey& key = lessonEntity.key;
+    const bool oneLesson =
+        std::all_of(marks.begin(), marks.end(), [&](const Mark& m) { return m.lesson == key; }) &&
+        std::all_of(absences.begin(), absences.end(), [&](const Attendance& a) { return a.lesson == key; });
+    if (!oneLesson) // entries of other lessons: each is checked on its own, as setMark/setAbsence do
+        return m_store.change([&](ChangeWriter& w) -> Status {
+            TABEL_TRY(w.put(lessonEntity.entityKey(), lessonEntity.toFields()));
+            for (const Attendance& a : absences)
+                TABEL_TRY(writeAbsence(w, a));
+            for (const Mark& m : marks)
+                TABEL_TRY(writeMark(w, m));
+            return {};
+        });
+    // The same checks as writeAbsence/writeMark, with what they need loaded once per lesson instead of once per
+    // entry (issue 2 item 8): the scope and the lesson are this lesson's, the group's members are cached, the
+    // lesson's marks and absences are read in one scan each.
+    TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(key.classId, key.subjectId, key.groupId));
     return m_store.change([&](ChangeWriter& w) -> Status {
         TABEL_TRY(w.put(lessonEntity.entityKey(), lessonEntity.toFields()));
-        for (const Attendance& a : absences)
-            TABEL_TRY(writeAbsence(w, a));
-        for (const Mark& m : marks)
-            TABEL_TRY(writeMark(w, m));
+        const QString lessonText = key.toString();
+        QHash<QString, QList<Mark>> marksOf; // pupil → marks stored before this change
+        if (!absences.isEmpty()) {
+            TABEL_ASSIGN_OR_RETURN(QList<Mark> existing,
+                                   loadAll<Mark>(m_store, QStringLiteral("mark/") + lessonText + QLatin1Char('/')));
+            for (Mark& m : existing)
+                marksOf[m.pupilId].append(std::move(m));
+        }
+        QHash<QString, Attendance> absenceOf; // pupil → absence, stored or written by this change
+        if (!marks.isEmpty()) {
+            TABEL_ASSIGN_OR_RETURN(
+                QList<Attendance> existing,
+                loadAll<Attendance>(m_store, QStringLiteral("att/") + lessonText + QLatin1Char('/')));
+            for (Attendance& a : existing)
+                absenceOf.insert(a.pupilId, std::move(a));
+        }
+        for (const Attendance& a : absences) {
+            TABEL_TRY(rules::checkPupilInGroup(a.pupilId, key, members));
+            TABEL_TRY(rules::checkAbsence(a, marksOf.value(a.pupilId)));
+            TABEL_TRY(w.put(a.entityKey(), a.toFields()));
+            absenceOf.insert(a.pupilId, a);
+        }
+        for (const Mark& m : marks) {
+            TABEL_TRY(rules::checkPupilInGroup(m.pupilId, key, members));
+            const auto att = absenceOf.constFind(m.pupilId);
+            TABEL_TRY(rules::checkMark(m, &lessonEntity,
+                                       att == absenceOf.constEnd() ? std::nullopt : std::optional<Attendance>(*att)));
+            TABEL_TRY(w.put(m.entityKey(), m.toFields()));
+        }
         return {};
     });
 }
