@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace tabel::hub::cli {
@@ -34,6 +35,27 @@ void printErr(const QString& line) {
 
 Error usage(const QString& message) {
     return makeError(ErrorCode::InvalidArgument, message);
+}
+
+void printTable(const QList<QStringList>& rows) {
+    if (rows.isEmpty())
+        return;
+    QList<int> widths(rows.first().size(), 0);
+    for (const QStringList& r : rows)
+        for (int c = 0; c < r.size() && c < widths.size(); ++c)
+            widths[c] = std::max(widths[c], int(r[c].size()));
+    for (const QStringList& r : rows) {
+        QStringList cells;
+        for (int c = 0; c < r.size(); ++c)
+            cells << (c + 1 < r.size() && c < widths.size() ? r[c].leftJustified(widths[c]) : r[c]);
+        printOut(cells.join(QStringLiteral("  ")));
+    }
+}
+
+void printJson(const QJsonDocument& doc) {
+    const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
+    std::fflush(stdout);
 }
 
 } // namespace tabel::hub::cli

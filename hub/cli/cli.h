@@ -5,6 +5,8 @@
 #include "shared/core/result.h"
 
 #include <QHash>
+#include <QJsonDocument>
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -20,6 +22,12 @@ void printOut(const QString& line);
 void printErr(const QString& line);
 // An InvalidArgument error: exit code 2, with a hint to the command's --help.
 Error usage(const QString& message);
+
+// Rows as left-aligned columns two spaces apart, the first row being the header (widths in characters, so
+// Cyrillic aligns). Does nothing for no rows.
+void printTable(const QList<QStringList>& rows);
+// Indented JSON on stdout.
+void printJson(const QJsonDocument& doc);
 
 struct Invocation {
     QString storeDir;

@@ -79,23 +79,6 @@ QJsonObject conflictJson(const ConflictInfo& c) {
     return o;
 }
 
-void printJson(const QJsonDocument& doc) {
-    printOut(QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed());
-}
-
-void printTable(const QList<QStringList>& rows) {
-    QList<int> widths(rows.first().size(), 0);
-    for (const QStringList& r : rows)
-        for (int c = 0; c < r.size(); ++c)
-            widths[c] = std::max(widths[c], int(r[c].size()));
-    for (const QStringList& r : rows) {
-        QStringList cells;
-        for (int c = 0; c < r.size(); ++c)
-            cells << (c + 1 < r.size() ? r[c].leftJustified(widths[c]) : r[c]);
-        printOut(cells.join(QStringLiteral("  ")));
-    }
-}
-
 } // namespace
 
 Status cmdImport(const Invocation& inv) {

@@ -24,25 +24,6 @@ QString formatTime(const QDateTime& t) {
     return t.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm"));
 }
 
-void printJson(const QJsonDocument& doc) {
-    const QByteArray bytes = doc.toJson(QJsonDocument::Indented);
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
-
-void printTable(const QList<QStringList>& rows) {
-    QList<int> widths(rows.first().size(), 0);
-    for (const QStringList& r : rows)
-        for (int c = 0; c < r.size(); ++c)
-            widths[c] = std::max(widths[c], int(r[c].size()));
-    for (const QStringList& r : rows) {
-        QStringList cells;
-        for (int c = 0; c < r.size(); ++c)
-            cells << (c + 1 < r.size() ? r[c].leftJustified(widths[c]) : r[c]);
-        printOut(cells.join(QStringLiteral("  ")));
-    }
-}
-
 Result<QString> classOption(const Invocation& inv) {
     if (!inv.values.contains(QStringLiteral("class")))
         return QString();

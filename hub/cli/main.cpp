@@ -10,10 +10,13 @@
 //   tabel-hub [--store DIR] period reopen PERIOD-ID [--class C] | period list [--json]
 //   tabel-hub [--store DIR] amendments list [--all] [--json] | amendments accept ID | amendments decline ID --reason T
 //   tabel-hub [--store DIR] summary --class C [--period P] [--csv | --json]
+//   tabel-hub [--store DIR] substitution add --date D --slot N --class C --subject S [--group G] --absent T
+//                           --substitute T [--reason TEXT] | substitution list [--from D] [--to D] [--class C] [--json]
 #include "hub/cli/cli.h"
 #include "hub/cli/commands_history.h"
 #include "hub/cli/commands_operator.h"
 #include "hub/cli/commands_periods.h"
+#include "hub/cli/commands_substitutions.h"
 #include "hub/cli/commands_summary.h"
 #include "hub/cli/exit_codes.h"
 #include "hub/server/hub_server.h"
@@ -196,6 +199,29 @@ QList<Command> commandTable() {
           {QStringLiteral("limit"), QStringLiteral("N"), t("only the latest N changes")},
           {QStringLiteral("json"), {}, t("print JSON")}},
          cmdHistory},
+        {QStringLiteral("substitution"),
+         QStringLiteral("add"),
+         t("record a substitution (2.5.4): the substitute's node may write that lesson and receives it at its next "
+           "sync"),
+         {},
+         {{QStringLiteral("date"), QStringLiteral("DATE"), t("the lesson's date, e.g. 2026-09-03"), true},
+          {QStringLiteral("slot"), QStringLiteral("N"), t("the lesson's number in the day"), true},
+          {QStringLiteral("class"), QStringLiteral("CLASS"), t("the class, e.g. 7А"), true},
+          {QStringLiteral("subject"), QStringLiteral("SUBJECT"), t("the subject's id, e.g. math"), true},
+          {QStringLiteral("group"), QStringLiteral("GROUP"), t("the group (default: all, the whole class)")},
+          {QStringLiteral("absent"), QStringLiteral("TEACHER"), t("the id of the teacher who is absent"), true},
+          {QStringLiteral("substitute"), QStringLiteral("TEACHER"), t("the id of the teacher who stands in"), true},
+          {QStringLiteral("reason"), QStringLiteral("TEXT"), t("why, e.g. «болезнь»")}},
+         cmdSubstitutionAdd},
+        {QStringLiteral("substitution"),
+         QStringLiteral("list"),
+         t("the substitution journal: who stood in for whom, in which lesson"),
+         {},
+         {{QStringLiteral("from"), QStringLiteral("DATE"), t("from this date")},
+          {QStringLiteral("to"), QStringLiteral("DATE"), t("up to this date")},
+          {QStringLiteral("class"), QStringLiteral("CLASS"), t("only one class, e.g. 7А")},
+          {QStringLiteral("json"), {}, t("print JSON")}},
+         cmdSubstitutionList},
         {QStringLiteral("export-git"),
          {},
          t("write the history as standard bare git repositories (DIR/CLASS/YEAR.git) into a new or empty DIR; "
@@ -259,8 +285,11 @@ QStringList programHelp(const QList<Command>& commands) {
                       t("The school hub: receives the teachers' signed changes over HTTPS, merges them field by "
                         "field and keeps every version."),
                       QString(), t("Commands:")};
+    int width = 0;
     for (const Command& c : commands)
-        lines << QStringLiteral("  ") + c.fullName().leftJustified(13) + QStringLiteral("  ") + c.summary;
+        width = std::max(width, int(c.fullName().size()));
+    for (const Command& c : commands)
+        lines << QStringLiteral("  ") + c.fullName().leftJustified(width) + QStringLiteral("  ") + c.summary;
     lines << QString() << t("«tabel-hub COMMAND --help» shows the options of a command.");
     return lines + commonTail();
 }

@@ -321,6 +321,28 @@ sync::AckEntry rejected(std::int64_t seq, sync::AckReason reason, const QString&
     return {seq, sync::AckStatus::Rejected, int(reason), text};
 }
 
+// R-J10 (2.5.4), R-S6: the lessons in which `teacherId` stands in for a colleague, from the merged subst/ entities
+// (the operator's reference data). A substitute's node may write those lessons, their marks and attendance, and
+// pulls them. Entries that no longer read as a substitution (a field withdrawn) give no window.
+QList<sync::SubstitutionWindow> substitutionWindows(const sync::Reconciler& state, const QString& teacherId) {
+    QList<sync::SubstitutionWindow> out;
+    if (teacherId.isEmpty())
+        return out;
+    const QString prefix = QStringLiteral("subst/");
+    const auto& registers = state.registers();
+    auto it = registers.lower_bound(sync::FieldId{prefix, {}});
+    while (it != registers.end() && it->first.entity.startsWith(prefix)) {
+        const QString entity = it->first.entity;
+        domain::Fields fields;
+        for (; it != registers.end() && it->first.entity == entity; ++it)
+            fields[it->first.field] = it->second.visibleValue();
+        const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, fields);
+        if (s && s->substituteId == teacherId)
+            out.append(sync::SubstitutionWindow{s->date, s->slot, s->classId, s->groupId, s->subjectId});
+    }
+    return out;
+}
+
 } // namespace
 
 QString nodeStatusName(NodeStatus s) {
@@ -642,6 +664,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
                            db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
     TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
     TABEL_TRY(catchUp());              // what other processes sharing the store merged meanwhile
+    scopes.substitutions = substitutionWindows(reconciler, node.teacherId); // as merged until now
     QList<sync::ChangeSet> mergedSets; // for the history
     const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
                             const QString& reason) -> Status {
@@ -767,7 +790,7 @@ Result<sync::Ack> HubStore::push(const NodeRecord& node, const sync::PushBatch& 
 Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, int maxChangeSets) {
     db::Database& db = *d->db;
     const int limit = std::clamp(maxChangeSets, 1, kMaxPullChangeSets);
-    const sync::NodeScopes scopes = node.scopes();
+    sync::NodeScopes scopes = node.scopes();
     sync::PullBatch out;
     out.fromCursor = cursor;
     out.toCursor = cursor;
@@ -776,6 +799,7 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
     st.bind(1, std::int64_t(std::min<quint64>(cursor, quint64(std::numeric_limits<std::int64_t>::max()))));
     TABEL_TRY(d->catchUp());
     const sync::Reconciler& state = d->reconciler;
+    scopes.substitutions = substitutionWindows(state, node.teacherId);
     const sync::CurrentValue current = [&state](const QString& entity, const QString& field) {
         const sync::FieldRegister* r = state.find({entity, field});
         return r ? r->visibleValue() : domain::FieldValue();

@@ -320,6 +320,69 @@ private slots:
 
     // `serve` keeps its store open while the operator's command opens another on the same folder: each sees the
     // other's change sets before it merges or answers.
+    // R-J10 (2.5.4), R-S6: a substitute's node may write the lessons of its substitutions, and only those; the
+    // substitution is the operator's (a teacher cannot grant it to themself) and reaches the substitute on pull.
+    void RJ10_substituteWritesOnlyTheSubstitutionsLesson() {
+        QTemporaryDir tmp;
+        auto store = hub::HubStore::open(tmp.filePath(QStringLiteral("hub")));
+        QVERIFY(store);
+        QVERIFY(store->importReference(domain::ReferenceKind::Timetable, demo(QStringLiteral("timetable")), now()));
+        const crypto::SigningKeyPair key = crypto::SigningKeyPair::generate();
+        const hub::NodeRecord petrova = enrolled(*store, key, QStringLiteral("petrova"), QStringLiteral("7А/eng/1"));
+        const QString lesson = QStringLiteral("lesson/7А/math/all/2026-09-01/2");
+        qint64 h = now() << 16;
+        qint64 seq = 0;
+        const auto pushOne = [&](const QList<Op>& ops) {
+            auto ack = store->push(petrova, batchOf(petrova, {signedSet(key, QStringLiteral("petrova"), ++seq, ops)}),
+                                   now());
+            if (!ack)
+                qFatal("push: %s", qPrintable(ack.error().message));
+            return ack->entries.first();
+        };
+        const Op topic{h++, lesson, QStringLiteral("topic"), QStringLiteral("Дроби"), {}};
+
+        // Without a substitution: ivanova's lesson is outside petrova's scopes.
+        AckEntry e = pushOne({topic});
+        QCOMPARE(e.status, AckStatus::Rejected);
+        QVERIFY2(e.text.contains(QStringLiteral("no substitution")), qPrintable(e.text));
+        // A teacher's own record of a substitution is refused too: substitutions are the operator's.
+        domain::Substitution sub;
+        sub.date = QDate(2026, 9, 1);
+        sub.slot = 2;
+        sub.classId = QStringLiteral("7А");
+        sub.groupId = QStringLiteral("all");
+        sub.subjectId = QStringLiteral("math");
+        sub.absentTeacherId = QStringLiteral("ivanova");
+        sub.substituteId = QStringLiteral("petrova");
+        sub.reason = QStringLiteral("болезнь");
+        QList<Op> subOps;
+        for (const auto& [field, v] : sub.toFields())
+            if (!domain::isNull(v))
+                subOps << Op{h++, sub.entityKey(), field, v, {}};
+        QCOMPARE(pushOne(subOps).status, AckStatus::Rejected);
+
+        // The operator records it; petrova's node receives it on pull.
+        auto commit = store->writeEntities({domain::ReferenceEntity{sub.entityKey(), sub.toFields()}}, now());
+        QVERIFY(commit);
+        QVERIFY(commit->hubSeq > 0);
+        bool received = false;
+        for (const ChangeSet& cs : pulledSets(*store, petrova))
+            for (const Op& op : cs.ops)
+                received = received || op.entity == sub.entityKey();
+        QVERIFY2(received, "the substitute's node does not receive its substitution");
+
+        // Now that lesson, its marks and attendance merge; the next lesson of the day is still refused.
+        e = pushOne({Op{h++, lesson, QStringLiteral("topic"), QStringLiteral("Дроби"), {}},
+                     Op{h++, QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"), QStringLiteral("value"),
+                        QStringLiteral("5"), {}}});
+        QVERIFY2(e.status == AckStatus::Accepted, qPrintable(e.text));
+        QCOMPARE(store->currentState().value()->find({lesson, QStringLiteral("topic")})->visibleValue(),
+                 domain::FieldValue(QStringLiteral("Дроби")));
+        e = pushOne({Op{h++, QStringLiteral("lesson/7А/math/all/2026-09-01/3"), QStringLiteral("topic"),
+                        QStringLiteral("Дроби"), {}}});
+        QCOMPARE(e.status, AckStatus::Rejected);
+    }
+
     void secondStoreOnTheFolderCatchesUp() {
         QTemporaryDir tmp;
         const QString dir = tmp.filePath(QStringLiteral("hub"));
