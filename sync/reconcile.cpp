@@ -78,7 +78,7 @@ Status FieldRegister::check(const Write& w) const {
     return {};
 }
 
-Applied FieldRegister::apply(const Write& w) {
+Applied FieldRegister::apply(const Write& w, const QList<Version>& siblings) {
     Applied a;
     a.conflictBefore = inConflict();
     a.conflictAfter = a.conflictBefore;
@@ -92,12 +92,29 @@ Applied FieldRegister::apply(const Write& w) {
         return a;
     }
     const std::optional<Version> visibleBefore = latest(m_heads);
-    const bool supersededOnArrival = isSuperseded(w.version);
+    // Siblings are one version for supersession: w arrives superseded when it or a sibling was named as a base.
+    const bool supersededOnArrival =
+        isSuperseded(w.version) ||
+        std::any_of(siblings.begin(), siblings.end(), [this](const Version& s) { return isSuperseded(s); });
 
     m_seen.emplace(w.version, w);
+    if (!siblings.isEmpty())
+        m_siblings.emplace(w.version, siblings);
+    if (supersededOnArrival) {
+        m_superseded.insert(w.version);
+        for (const Version& s : siblings) {
+            m_superseded.insert(s);
+            m_heads.erase(s);
+        }
+    }
     if (!w.base.isNull()) {
         m_superseded.insert(w.base);
         m_heads.erase(w.base);
+        if (const auto it = m_siblings.find(w.base); it != m_siblings.end())
+            for (const Version& s : it->second) {
+                m_superseded.insert(s);
+                m_heads.erase(s);
+            }
     }
     if (!supersededOnArrival)
         m_heads.insert(w.version);
@@ -205,9 +222,23 @@ ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
             return result;
         }
     }
-    for (const Op& op : changeSet.ops) {
-        const FieldId id{op.entity, op.field};
-        result.ops.append({id, changeSet.versionOf(op), m_fields[id].apply(writeOf(changeSet, op))});
+    // Runs of consecutive ops writing one field with one value (a resolution: one op per head) are siblings.
+    const QList<Op>& ops = changeSet.ops;
+    for (qsizetype i = 0; i < ops.size();) {
+        qsizetype end = i + 1;
+        while (end < ops.size() && ops[end].field == ops[i].field && ops[end].entity == ops[i].entity &&
+               ops[end].value == ops[i].value)
+            ++end;
+        for (qsizetype k = i; k < end; ++k) {
+            const Op& op = ops[k];
+            const FieldId id{op.entity, op.field};
+            QList<Version> siblings;
+            for (qsizetype j = i; j < end; ++j)
+                if (j != k)
+                    siblings.append(changeSet.versionOf(ops[j]));
+            result.ops.append({id, changeSet.versionOf(op), m_fields[id].apply(writeOf(changeSet, op), siblings)});
+        }
+        i = end;
     }
     // A later op of the same set may have changed a field's conflict state after an earlier one: report the
     // state each field ends in.

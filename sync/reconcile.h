@@ -72,7 +72,10 @@ public:
     [[nodiscard]] static Status validate(const Write& w);
     [[nodiscard]] Status check(const Write& w) const;
 
-    Applied apply(const Write& w);
+    // siblings: the other versions that w's change set wrote to this field with w's value, in a run of
+    // consecutive ops (a resolution's one op per head): for supersession they are one version with w, so an op
+    // based on any of them supersedes all (PROTOCOL.md, "The register of a field").
+    Applied apply(const Write& w, const QList<Version>& siblings = {});
 
     QList<Write> heads() const; // oldest first (isLater order)
     std::optional<Write> visible() const;
@@ -90,8 +93,10 @@ private:
     QList<Version> ancestry(const Version& head) const;
 
     std::map<Version, Write> m_seen; // every version applied
-    std::set<Version> m_superseded;  // every non-null base named by an applied op
+    std::set<Version> m_superseded;  // every non-null base named by an applied op, and its siblings
     std::set<Version> m_heads;       // m_seen minus m_superseded
+    // Versions written together with others (a run of one change set, one field, one value): their siblings.
+    std::map<Version, QList<Version>> m_siblings;
 };
 
 struct FieldId {

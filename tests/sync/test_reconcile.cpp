@@ -142,6 +142,7 @@ private slots:
     void RS5_sameValueConvergesSilently();
     void RS5_differentValuesGiveExactlyOneConflict();
     void RS5_resolutionClearsTheConflictInAnyOrder();
+    void RS5_editAfterResolutionIsAFastForward();
     void RS5_invalidChangeSetIsRefusedWhole();
     void RJ11_subgroupTeachersNeverConflict();
 
@@ -404,6 +405,56 @@ void TestReconcile::RS5_resolutionClearsTheConflictInAnyOrder() {
             (void)r.apply(sets[i]);
         QCOMPARE(r.conflicts().size(), 1);
     } while (std::next_permutation(order.begin(), order.end()));
+}
+
+// R-S5 (issue 3): a teacher's node that pulled the operator's resolution edits the cell again, basing its one op on
+// one of the resolution's ops (a node keeps one version per field). The resolution's ops are one version for
+// supersession (consecutive ops of one change set, one field, one value), so the edit is a fast-forward, not a
+// new conflict with the resolution's other op — in every order of delivery, with the same register whole.
+void TestReconcile::RS5_editAfterResolutionIsAFastForward() {
+    const auto k1 = seedKey(0), k2 = seedKey(100), op9 = seedKey(200);
+    const ChangeSet mine = changeSet(k1, QStringLiteral("t1"), 1, {op(kCell, hlcAt(10), text("5"))});
+    const ChangeSet theirs = changeSet(k2, QStringLiteral("t2"), 1, {op(kCell, hlcAt(11), text("3"))});
+    const ChangeSet resolution =
+        changeSet(op9, QStringLiteral("operator"), 1,
+                  {op(kCell, hlcAt(20, 0), text("4"), Version{mine.deviceNumber(), hlcAt(10)}),
+                   op(kCell, hlcAt(20, 1), text("4"), Version{theirs.deviceNumber(), hlcAt(11)})});
+    for (const qint64 basedOn : {0, 1}) {
+        const ChangeSet edit =
+            changeSet(k2, QStringLiteral("t2"), 2,
+                      {op(kCell, hlcAt(30), text("2"), Version{resolution.deviceNumber(), hlcAt(20, int(basedOn))})});
+        const QList<ChangeSet> sets{mine, theirs, resolution, edit};
+        Reconciler hubOrder;
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(!hubOrder.apply(sets[i]).rejected);
+        QVERIFY(hubOrder.conflicts().isEmpty());
+        const ChangeSetResult r = hubOrder.apply(edit);
+        QVERIFY(!r.rejected && !r.hasConflict());
+        QCOMPARE(outcomeName(r.ops.first().applied.outcome), outcomeName(Outcome::FastForward));
+        QCOMPARE(hubOrder.find(kCell)->heads().size(), 1);
+        QCOMPARE(show(hubOrder.find(kCell)->visibleValue()), show(text("2")));
+
+        QList<int> order{0, 1, 2, 3};
+        int permutations = 0;
+        do {
+            Reconciler any;
+            for (int i : order)
+                QVERIFY(!any.apply(sets[i]).rejected);
+            QVERIFY2(any == hubOrder,
+                     qPrintable(describe(any) + QStringLiteral("\ninstead of\n") + describe(hubOrder)));
+            ++permutations;
+        } while (std::next_permutation(order.begin(), order.end()));
+        QCOMPARE(permutations, 24);
+    }
+
+    // Two teachers who wrote the same value on their own are not siblings: an edit based on one of them is still
+    // concurrent with the other (their node must base it on both).
+    const ChangeSet same = changeSet(k2, QStringLiteral("t2"), 1, {op(kCell, hlcAt(11), text("5"))});
+    Reconciler r;
+    QVERIFY(!r.apply(mine).rejected && !r.apply(same).rejected);
+    const ChangeSetResult edit = r.apply(changeSet(
+        k1, QStringLiteral("t1"), 2, {op(kCell, hlcAt(30), text("2"), Version{mine.deviceNumber(), hlcAt(10)})}));
+    QVERIFY(edit.hasConflict());
 }
 
 void TestReconcile::RS5_invalidChangeSetIsRefusedWhole() {
