@@ -35,22 +35,6 @@ QString tr(const char* s) {
     return QCoreApplication::translate("tabel::node::NodeStore", s);
 }
 
-db::Value toDb(const domain::FieldValue& v) {
-    if (std::holds_alternative<std::int64_t>(v))
-        return std::get<std::int64_t>(v);
-    if (std::holds_alternative<QString>(v))
-        return std::get<QString>(v);
-    return std::monostate{};
-}
-
-domain::FieldValue fromDb(const db::Value& v) {
-    if (std::holds_alternative<std::int64_t>(v))
-        return std::get<std::int64_t>(v);
-    if (std::holds_alternative<QString>(v))
-        return std::get<QString>(v);
-    return std::monostate{};
-}
-
 // Applies the raw key: PRAGMA key = "x'<hex>'". The statement text holds the key, so it lives in SecretBytes.
 Status applyKey(db::Database& db, const crypto::SecretBytes& key) {
     static constexpr char kPrefix[] = "PRAGMA key = \"x'";
@@ -92,6 +76,56 @@ QString upperBound(const QString& prefix) {
     QString up = prefix;
     up[up.size() - 1] = QChar(up.at(up.size() - 1).unicode() + 1);
     return up;
+}
+
+// The stored fields of an entity (schema v5: one row per entity); nullopt when it has no row.
+Result<std::optional<schema::EntityState>> loadState(db::Database& db, const QString& key) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT fields FROM state WHERE entity = ?"));
+    st->bind(1, key);
+    TABEL_ASSIGN_OR_RETURN(bool row, st->step());
+    const QByteArray bytes = row ? st->columnBlob(0) : QByteArray();
+    st->reset();
+    if (!row)
+        return std::optional<schema::EntityState>();
+    TABEL_ASSIGN_OR_RETURN(schema::EntityState state, schema::decodeState(bytes));
+    return std::optional<schema::EntityState>(std::move(state));
+}
+
+// Insert or update, never INSERT OR REPLACE: a statement that may abort halfway makes SQLite keep a statement
+// journal, and SQLCipher encrypts every page copied into it — that alone once cost most of the time of an op
+// (tests/bench/README.md). OR FAIL: a failed statement fails the whole change anyway.
+Status storeState(db::Database& db, const QString& key, const schema::EntityState& state, bool exists) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           exists ? db.cached("UPDATE OR FAIL state SET fields = ?2 WHERE entity = ?1")
+                                  : db.cached("INSERT OR FAIL INTO state(entity, fields) VALUES(?1, ?2)"));
+    st->bind(1, key).bind(2, schema::encodeState(state));
+    return st->run();
+}
+
+// The non-null fields of a stored entity.
+domain::Fields visibleFields(const schema::EntityState& state) {
+    domain::Fields fields;
+    for (const auto& [name, f] : state)
+        if (!domain::isNull(f.value))
+            fields.emplace_hint(fields.end(), name, f.value);
+    return fields;
+}
+
+// A change set in the op log (schema v5): its canonical bytes, zstd level 1 (a lesson's ops shrink about
+// five-fold: the entity keys repeat).
+Result<QByteArray> packChangeSet(const QByteArray& canonical) {
+    return zstdCompress(canonical, 1);
+}
+
+Result<sync::ChangeSet> unpackChangeSet(const QByteArray& body, std::int64_t size, const QByteArray& signature) {
+    Result<QByteArray> bytes = zstdDecompress(body, qsizetype(size));
+    Result<sync::ChangeSet> cs = bytes ? sync::ChangeSet::fromCanonicalBytes(*bytes, signature)
+                                       : Result<sync::ChangeSet>(std::move(bytes).error());
+    if (!cs)
+        return makeError(
+            ErrorCode::Corrupt,
+            tr("a change set in the store is damaged (%1); restore the store from a backup").arg(cs.error().message));
+    return cs;
 }
 
 } // namespace
@@ -329,53 +363,53 @@ Status NodeStore::changePassphrase(const crypto::SecretBytes& newPassphrase, con
 }
 
 Result<std::optional<domain::Fields>> NodeStore::entity(const QString& key) {
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
-                           d->db->cached("SELECT field, value FROM state WHERE entity = ? AND value IS NOT NULL"));
-    st->bind(1, key);
-    domain::Fields fields;
-    for (;;) {
-        TABEL_ASSIGN_OR_RETURN(bool row, st->step());
-        if (!row)
-            break;
-        fields.emplace(st->columnText(0), fromDb(st->columnValue(1)));
-    }
-    st->reset();
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, loadState(*d->db, key));
+    if (!state)
+        return std::optional<domain::Fields>();
+    domain::Fields fields = visibleFields(*state);
     if (fields.empty())
         return std::optional<domain::Fields>();
     return std::optional<domain::Fields>(std::move(fields));
 }
 
 Result<QList<Entity>> NodeStore::scan(const QString& prefix) {
-    if (prefix.isEmpty() || !prefix.endsWith(QLatin1Char('/')))
+    if (!prefix.isEmpty() && !prefix.endsWith(QLatin1Char('/')))
         return makeError(ErrorCode::Internal, QStringLiteral("scan prefix must end with '/': %1").arg(prefix));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
-                           d->db->cached("SELECT entity, field, value FROM state WHERE entity >= ? AND entity < ? "
-                                         "AND value IS NOT NULL ORDER BY entity, field"));
-    st->bind(1, prefix).bind(2, upperBound(prefix));
+    db::Statement* st = nullptr;
+    if (prefix.isEmpty()) {
+        TABEL_ASSIGN_OR_RETURN(st, d->db->cached("SELECT entity, fields FROM state ORDER BY entity"));
+    } else {
+        TABEL_ASSIGN_OR_RETURN(st, d->db->cached("SELECT entity, fields FROM state WHERE entity >= ? AND entity < ? "
+                                                 "ORDER BY entity"));
+        st->bind(1, prefix).bind(2, upperBound(prefix));
+    }
     QList<Entity> out;
     for (;;) {
-        TABEL_ASSIGN_OR_RETURN(bool row, st->step());
-        if (!row)
+        Result<bool> row = st->step();
+        if (!row || !*row) {
+            st->reset();
+            if (!row)
+                return std::move(row).error();
             break;
-        const QString key = st->columnText(0);
-        if (out.isEmpty() || out.back().key != key)
-            out.append(Entity{key, {}});
-        out.back().fields.emplace(st->columnText(1), fromDb(st->columnValue(2)));
+        }
+        Result<schema::EntityState> state = schema::decodeState(st->columnBlob(1));
+        if (!state) {
+            st->reset();
+            return std::move(state).error();
+        }
+        domain::Fields fields = visibleFields(*state);
+        if (!fields.empty())
+            out.append(Entity{st->columnText(0), std::move(fields)});
     }
-    st->reset();
     return out;
 }
 
 Result<sync::Version> NodeStore::fieldVersion(const QString& key, const QString& field) {
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
-                           d->db->cached("SELECT vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
-    st->bind(1, key).bind(2, field);
-    TABEL_ASSIGN_OR_RETURN(bool row, st->step());
-    sync::Version v;
-    if (row)
-        v = {st->columnInt(0), st->columnInt(1)};
-    st->reset();
-    return v;
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, loadState(*d->db, key));
+    if (!state)
+        return sync::Version{};
+    const auto it = state->find(field);
+    return it == state->end() ? sync::Version{} : it->second.version;
 }
 
 QDateTime ChangeWriter::deviceTime() const {
@@ -384,63 +418,31 @@ QDateTime ChangeWriter::deviceTime() const {
 
 Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     db::Database& db = *m_store.d->db;
-    // Current values and versions of this entity's fields.
-    TABEL_ASSIGN_OR_RETURN(db::Statement * cur,
-                           db.cached("SELECT field, value, vdev, vhlc FROM state WHERE entity = ?"));
-    cur->bind(1, key);
-    struct Current {
-        domain::FieldValue value;
-        sync::Version version;
-    };
-    std::map<QString, Current> current;
-    for (;;) {
-        TABEL_ASSIGN_OR_RETURN(bool row, cur->step());
-        if (!row)
-            break;
-        current.emplace(cur->columnText(0),
-                        Current{fromDb(cur->columnValue(1)), {cur->columnInt(2), cur->columnInt(3)}});
-    }
-    cur->reset();
-
-    // OR FAIL, and UPDATE or INSERT instead of INSERT OR REPLACE: a statement that may abort halfway makes
-    // SQLite keep a statement journal, and SQLCipher encrypts every page copied into it — that alone cost
-    // most of the time of an op (tests/bench/README.md). A failed statement fails the whole change anyway.
-    TABEL_ASSIGN_OR_RETURN(db::Statement * insOp,
-                           db.cached("INSERT OR FAIL INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
-                                     "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * insState,
-                           db.cached("INSERT OR FAIL INTO state(entity, field, value, vdev, vhlc) "
-                                     "VALUES(?, ?, ?, ?, ?)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * updState,
-                           db.cached("UPDATE OR FAIL state SET value = ?3, vdev = ?4, vhlc = ?5 "
-                                     "WHERE entity = ?1 AND field = ?2"));
+    // The entity's current fields with their versions: one row (schema v5).
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, loadState(db, key));
+    const bool exists = stored.has_value();
+    schema::EntityState state = exists ? std::move(*stored) : schema::EntityState{};
+    bool changed = false;
     for (const auto& [field, value] : fields) {
-        const auto it = current.find(field);
-        const bool exists = it != current.end();
-        if (exists ? it->second.value == value : domain::isNull(value))
+        if (field.isEmpty() || field.size() > sync::Limits::maxFieldNameBytes)
+            return makeError(ErrorCode::Internal, QStringLiteral("field name empty or too long: %1").arg(field));
+        const auto it = state.find(field);
+        const bool has = it != state.end();
+        if (has ? it->second.value == value : domain::isNull(value))
             continue; // unchanged: no op
         sync::Op op;
         op.hlc = m_store.d->hlc.now();
         op.entity = key;
         op.field = field;
         op.value = value;
-        op.base = exists ? it->second.version : sync::Version{};
-        const db::Value dbValue = toDb(value);
-        insOp->bind(1, m_store.d->deviceNumber)
-            .bind(2, op.hlc)
-            .bind(3, m_seq)
-            .bind(4, key)
-            .bind(5, field)
-            .bind(6, dbValue)
-            .bind(7, op.base.device)
-            .bind(8, op.base.hlc);
-        TABEL_TRY(insOp->run());
-        db::Statement* setState = exists ? updState : insState;
-        setState->bind(1, key).bind(2, field).bind(3, dbValue).bind(4, m_store.d->deviceNumber).bind(5, op.hlc);
-        TABEL_TRY(setState->run());
+        op.base = has ? it->second.version : sync::Version{};
+        state.insert_or_assign(field, schema::FieldState{value, {m_store.d->deviceNumber, op.hlc}});
         m_ops.append(std::move(op));
+        changed = true;
     }
-    return {};
+    if (!changed)
+        return {};
+    return storeState(db, key, state, exists);
 }
 
 Status ChangeWriter::remove(const QString& key) {
@@ -488,15 +490,21 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     cs.ops = std::move(writer.m_ops);
     cs.hlc = cs.ops.back().hlc;
     cs.sign(*d->device);
+    // The op log (schema v5): the change set's signed canonical bytes in one row.
+    const QByteArray canonical = cs.canonicalBytes();
+    TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
     TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
-                           db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature) "
-                                     "VALUES(?, ?, ?, ?, ?, ?)"));
+                           db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature, nops, size, "
+                                     "body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     ins->bind(1, d->deviceNumber)
         .bind(2, seq)
         .bind(3, cs.author)
         .bind(4, cs.hlc)
-        .bind(5, cs.hash())
-        .bind(6, cs.signature);
+        .bind(5, crypto::blake2b256(canonical))
+        .bind(6, cs.signature)
+        .bind(7, std::int64_t(cs.ops.size()))
+        .bind(8, std::int64_t(canonical.size()))
+        .bind(9, packed);
     TABEL_TRY(ins->run());
     TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
     clock->bind(1, cs.hlc);
@@ -511,36 +519,16 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
 Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int limit) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Statement sets,
-                           db.prepare("SELECT seq, author, hlc, signature FROM changesets WHERE device = ? AND seq > ? "
+                           db.prepare("SELECT signature, size, body FROM changesets WHERE device = ? AND seq > ? "
                                       "ORDER BY seq LIMIT ?"));
     sets.bind(1, d->deviceNumber).bind(2, afterSeq).bind(3, std::int64_t(limit));
-    TABEL_ASSIGN_OR_RETURN(
-        db::Statement ops,
-        db.prepare("SELECT hlc, entity, field, value, bdev, bhlc FROM ops WHERE device = ? AND seq = ? "
-                   "ORDER BY hlc"));
     QList<sync::ChangeSet> out;
     for (;;) {
         TABEL_ASSIGN_OR_RETURN(bool row, sets.step());
         if (!row)
             break;
-        sync::ChangeSet cs;
-        cs.device = d->device->publicKey;
-        cs.seq = sets.columnInt(0);
-        cs.author = sets.columnText(1);
-        cs.hlc = sets.columnInt(2);
-        cs.signature = sets.columnBlob(3);
-        ops.bind(1, d->deviceNumber).bind(2, cs.seq);
-        for (;;) {
-            TABEL_ASSIGN_OR_RETURN(bool orow, ops.step());
-            if (!orow)
-                break;
-            cs.ops.append(sync::Op{ops.columnInt(0),
-                                   ops.columnText(1),
-                                   ops.columnText(2),
-                                   fromDb(ops.columnValue(3)),
-                                   {ops.columnInt(4), ops.columnInt(5)}});
-        }
-        ops.reset();
+        TABEL_ASSIGN_OR_RETURN(sync::ChangeSet cs,
+                               unpackChangeSet(sets.columnBlob(2), sets.columnInt(1), sets.columnBlob(0)));
         out.append(std::move(cs));
     }
     return out;
@@ -681,9 +669,8 @@ Result<QByteArray> NodeStore::signFrame(const QByteArray& messageCbor) {
 
 Result<QList<std::int64_t>> NodeStore::pendingSeqs(int maxSets, int maxOps) {
     TABEL_ASSIGN_OR_RETURN(db::Statement st,
-                           d->db->prepare("SELECT c.seq, (SELECT count(*) FROM ops o WHERE o.device = c.device AND "
-                                          "o.seq = c.seq) FROM changesets c WHERE c.device = ? AND c.pushed = 0 "
-                                          "ORDER BY c.seq LIMIT ?"));
+                           d->db->prepare("SELECT seq, nops FROM changesets WHERE device = ? AND pushed = 0 "
+                                          "ORDER BY seq LIMIT ?"));
     st.bind(1, d->deviceNumber).bind(2, std::int64_t(maxSets));
     QList<std::int64_t> out;
     std::int64_t ops = 0;
@@ -753,20 +740,8 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
     TABEL_ASSIGN_OR_RETURN(db::Statement dev,
                            db.prepare("INSERT OR IGNORE INTO devices(number, public_key) VALUES(?, ?)"));
     TABEL_ASSIGN_OR_RETURN(db::Statement insSet,
-                           db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, signature, pushed) "
-                                      "VALUES(?, ?, ?, ?, ?, ?, 1)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement insOp,
-                           db.prepare("INSERT OR IGNORE INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
-                                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement cur,
-                           db.prepare("SELECT value, vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
-    // Insert or update, never INSERT OR REPLACE: see ChangeWriter::put (statement journals).
-    TABEL_ASSIGN_OR_RETURN(db::Statement insState,
-                           db.prepare("INSERT OR FAIL INTO state(entity, field, value, vdev, vhlc) "
-                                      "VALUES(?, ?, ?, ?, ?)"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement updState,
-                           db.prepare("UPDATE OR FAIL state SET value = ?3, vdev = ?4, vhlc = ?5 "
-                                      "WHERE entity = ?1 AND field = ?2"));
+                           db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, signature, pushed, "
+                                      "nops, size, body) VALUES(?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
     for (const sync::PulledChangeSet& pulled : batch.changeSets) {
         Result<sync::ChangeSet> opened = pulled.changeSet.open();
         if (!opened) {
@@ -788,36 +763,32 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
             continue;
         dev.bind(1, device).bind(2, cs.device);
         TABEL_TRY(dev.run());
+        // The op log keeps the bytes as the hub sent them: open() checked that they are canonical and signed.
+        const QByteArray& canonical = pulled.changeSet.canonical;
+        TABEL_ASSIGN_OR_RETURN(QByteArray body, packChangeSet(canonical));
         insSet.bind(1, device)
             .bind(2, cs.seq)
             .bind(3, cs.author)
             .bind(4, cs.hlc)
-            .bind(5, cs.hash())
-            .bind(6, cs.signature);
+            .bind(5, crypto::blake2b256(canonical))
+            .bind(6, cs.signature)
+            .bind(7, std::int64_t(cs.ops.size()))
+            .bind(8, std::int64_t(canonical.size()))
+            .bind(9, body);
         TABEL_TRY(insSet.run());
         ++out.changeSets;
         for (const sync::Op& op : cs.ops) {
             ++out.ops;
-            const db::Value value = toDb(op.value);
-            insOp.bind(1, device)
-                .bind(2, op.hlc)
-                .bind(3, cs.seq)
-                .bind(4, op.entity)
-                .bind(5, op.field)
-                .bind(6, value)
-                .bind(7, op.base.device)
-                .bind(8, op.base.hlc);
-            TABEL_TRY(insOp.run());
             const sync::Version version = cs.versionOf(op);
-            cur.bind(1, op.entity).bind(2, op.field);
-            TABEL_ASSIGN_OR_RETURN(bool exists, cur.step());
+            TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, loadState(db, op.entity));
+            const auto field = stored ? stored->find(op.field) : schema::EntityState::iterator{};
+            const bool exists = stored && field != stored->end();
             domain::FieldValue localValue;
             sync::Version local;
             if (exists) {
-                localValue = fromDb(cur.columnValue(0));
-                local = {cur.columnInt(1), cur.columnInt(2)};
+                localValue = field->second.value;
+                local = field->second.version;
             }
-            cur.reset();
             bool take = false;
             if (!exists || local == op.base) {
                 take = true; // fast-forward
@@ -831,9 +802,9 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
                     ++out.conflicts;
             }
             if (take) {
-                db::Statement& setState = exists ? updState : insState;
-                setState.bind(1, op.entity).bind(2, op.field).bind(3, value).bind(4, device).bind(5, op.hlc);
-                TABEL_TRY(setState.run());
+                schema::EntityState state = stored ? std::move(*stored) : schema::EntityState{};
+                state.insert_or_assign(op.field, schema::FieldState{op.value, version});
+                TABEL_TRY(storeState(db, op.entity, state, stored.has_value()));
                 ++out.applied;
             }
         }
@@ -874,11 +845,11 @@ Result<StoreStatus> NodeStore::status() {
     s.teacherName = d->teacherName;
     s.deviceFingerprint = crypto::fingerprint(d->device->publicKey);
     TABEL_ASSIGN_OR_RETURN(s.schemaVersion, schema::version(db));
-    TABEL_ASSIGN_OR_RETURN(db::Statement st,
-                           db.prepare("SELECT count(*), (SELECT count(*) FROM ops o JOIN changesets c ON "
-                                      "o.device = c.device AND o.seq = c.seq WHERE c.pushed = 0 AND c.device = ?1), "
-                                      "(SELECT count(*) FROM ops), (SELECT max(hlc) FROM changesets WHERE device = ?1) "
-                                      "FROM changesets WHERE pushed = 0 AND device = ?1"));
+    TABEL_ASSIGN_OR_RETURN(
+        db::Statement st,
+        db.prepare("SELECT count(*), coalesce(sum(nops), 0), (SELECT coalesce(sum(nops), 0) FROM changesets), "
+                   "(SELECT max(hlc) FROM changesets WHERE device = ?1) "
+                   "FROM changesets WHERE pushed = 0 AND device = ?1"));
     st.bind(1, d->deviceNumber);
     TABEL_ASSIGN_OR_RETURN(bool row, st.step());
     if (row) {

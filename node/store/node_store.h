@@ -115,7 +115,7 @@ public:
 
     // Reads (outside or inside a change).
     [[nodiscard]] Result<std::optional<domain::Fields>> entity(const QString& key);
-    // Entities whose key starts with prefix (which must end with '/'), in key order.
+    // Entities whose key starts with prefix (which must end with '/'; empty: every entity), in key order.
     [[nodiscard]] Result<QList<Entity>> scan(const QString& prefix);
     [[nodiscard]] Result<sync::Version> fieldVersion(const QString& key, const QString& field);
 

@@ -3,14 +3,34 @@
 
 #include "shared/core/result.h"
 #include "shared/db/sqlite.h"
+#include "shared/domain/fields.h"
+#include "sync/op.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <map>
 
 namespace tabel::node::schema {
 
-constexpr int kCurrentVersion = 4;
+constexpr int kCurrentVersion = 5;
 
 // Brings the database from its user_version up to `target` (kCurrentVersion in production; tests stop at older
 // versions to test the migrations). Fails with Unsupported when the store is newer than this program.
 [[nodiscard]] Status migrate(db::Database& db, int target = kCurrentVersion);
 [[nodiscard]] Result<int> version(db::Database& db);
+
+// Schema v5: one `state` row per entity, its fields in one blob — each field's value (null when cleared) and the
+// version of the op that last wrote it. The format (byte 1 = format 1, then per field in name order):
+// name length (1 byte), name (UTF-8), type (0 null, 1 integer, 2 text), the value (integer: 8 bytes little-endian;
+// text: 4-byte little-endian length and UTF-8), version device and HLC (8 bytes little-endian each).
+struct FieldState {
+    domain::FieldValue value;
+    sync::Version version;
+    friend bool operator==(const FieldState&, const FieldState&) = default;
+};
+using EntityState = std::map<QString, FieldState>;
+QByteArray encodeState(const EntityState& state);
+[[nodiscard]] Result<EntityState> decodeState(const QByteArray& bytes);
 
 } // namespace tabel::node::schema

@@ -126,29 +126,30 @@ std::map<int, RoundState> TestCrash::inspect(std::int64_t* changeSetCount) {
         if (const int r = roundOf(e.key.mid(6)); r >= 0)
             ++rounds[r].pupils;
 
-    db::Database& db = store.database();
-    auto ops = db.prepare("SELECT entity, seq FROM ops");
-    if (!ops)
-        qFatal("ops: %s", qPrintable(ops.error().message));
-    for (;;) {
-        auto row = ops->step();
-        if (!row)
-            qFatal("ops: %s", qPrintable(row.error().message));
-        if (!*row)
+    // The op log: every change set's ops, decoded from its stored signed bytes (schema v5 keeps no op rows).
+    for (std::int64_t after = 0;;) {
+        auto sets = store.changeSets(after, 200);
+        if (!sets)
+            qFatal("change sets: %s", qPrintable(sets.error().message));
+        if (sets->isEmpty())
             break;
-        const QString entity = ops->columnText(0);
-        const std::int64_t seq = ops->columnInt(1);
-        const QString type = entity.section(u'/', 0, 0);
-        const int r = roundOf(entity.section(u'/', -1));
-        if (r < 0)
-            continue;
-        RoundState& s = rounds[r];
-        if (type == QLatin1String("pupil"))
-            ++s.pupilOps;
-        else if (type == QLatin1String("member"))
-            ++s.memberOps;
-        s.changeSets.insert(seq);
+        for (const sync::ChangeSet& cs : std::as_const(*sets)) {
+            after = cs.seq;
+            for (const sync::Op& op : cs.ops) {
+                const QString type = op.entity.section(u'/', 0, 0);
+                const int r = roundOf(op.entity.section(u'/', -1));
+                if (r < 0)
+                    continue;
+                RoundState& s = rounds[r];
+                if (type == QLatin1String("pupil"))
+                    ++s.pupilOps;
+                else if (type == QLatin1String("member"))
+                    ++s.memberOps;
+                s.changeSets.insert(cs.seq);
+            }
+        }
     }
+    db::Database& db = store.database();
     auto count = db.queryInt("SELECT count(*) FROM changesets");
     if (!count)
         qFatal("changesets: %s", qPrintable(count.error().message));

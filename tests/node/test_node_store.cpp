@@ -5,6 +5,7 @@
 #include "node/store/schema.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/signing.h"
+#include "shared/db/sqlite.h"
 #include "tests/support/test_support.h"
 
 #include <QDir>
@@ -98,6 +99,87 @@ std::int64_t hlcOf(const QList<sync::ChangeSet>& sets, qsizetype set, qsizetype 
     return sets[set].ops[op].hlc;
 }
 
+db::Value toDb(const FieldValue& v) {
+    if (std::holds_alternative<std::int64_t>(v))
+        return std::get<std::int64_t>(v);
+    if (std::holds_alternative<QString>(v))
+        return std::get<QString>(v);
+    return std::monostate{};
+}
+
+// One change set written the way programs before schema v5 wrote it (v1–v4: a row in `state` and a row in `ops`
+// per field, the change set's row without its bytes), signed with the store's device key and numbered after the
+// last one. The migration tests build old stores with it, since NodeStore::change writes only the current layout.
+Result<sync::ChangeSet> legacyChange(NodeStore& store, const QList<std::pair<QString, Fields>>& puts) {
+    db::Database& db = store.database();
+    TABEL_ASSIGN_OR_RETURN(db::Statement meta, db.prepare("SELECT value FROM meta WHERE key = 'device_secret'"));
+    TABEL_ASSIGN_OR_RETURN(bool found, meta.step());
+    if (!found)
+        return makeError(ErrorCode::Internal, QStringLiteral("no device secret"));
+    const QByteArray raw = meta.columnBlob(0);
+    TABEL_ASSIGN_OR_RETURN(
+        crypto::SigningKeyPair device,
+        crypto::SigningKeyPair::fromSecret(crypto::SecretBytes::fromBytes(raw.constData(), std::size_t(raw.size()))));
+    TABEL_ASSIGN_OR_RETURN(std::int64_t lastHlc, db.queryInt("SELECT value FROM meta WHERE key = 'hlc'"));
+    Hlc clock;
+    clock.observe(lastHlc);
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(std::int64_t seq,
+                           db.queryInt("SELECT coalesce(max(seq), 0) + 1 FROM changesets WHERE device = " +
+                                       QByteArray::number(store.deviceNumber())));
+    sync::ChangeSet cs;
+    cs.author = store.teacherId();
+    cs.seq = seq;
+    TABEL_ASSIGN_OR_RETURN(db::Statement cur,
+                           db.prepare("SELECT vdev, vhlc FROM state WHERE entity = ? AND field = ?"));
+    TABEL_ASSIGN_OR_RETURN(
+        db::Statement setState,
+        db.prepare("INSERT OR REPLACE INTO state(entity, field, value, vdev, vhlc) VALUES(?, ?, ?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement insOp,
+                           db.prepare("INSERT INTO ops(device, hlc, seq, entity, field, value, bdev, bhlc) "
+                                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const auto& [key, fields] : puts)
+        for (const auto& [field, value] : fields) {
+            sync::Op op{clock.now(), key, field, value, {}};
+            cur.bind(1, key).bind(2, field);
+            TABEL_ASSIGN_OR_RETURN(bool has, cur.step());
+            if (has)
+                op.base = {cur.columnInt(0), cur.columnInt(1)};
+            cur.reset();
+            TABEL_TRY(setState.bind(1, key)
+                          .bind(2, field)
+                          .bind(3, toDb(value))
+                          .bind(4, store.deviceNumber())
+                          .bind(5, op.hlc)
+                          .run());
+            TABEL_TRY(insOp.bind(1, store.deviceNumber())
+                          .bind(2, op.hlc)
+                          .bind(3, seq)
+                          .bind(4, key)
+                          .bind(5, field)
+                          .bind(6, toDb(value))
+                          .bind(7, op.base.device)
+                          .bind(8, op.base.hlc)
+                          .run());
+            cs.ops.append(op);
+        }
+    cs.hlc = cs.ops.back().hlc;
+    cs.sign(device);
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins, db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, "
+                                                         "signature) VALUES(?, ?, ?, ?, ?, ?)"));
+    TABEL_TRY(ins.bind(1, store.deviceNumber())
+                  .bind(2, seq)
+                  .bind(3, cs.author)
+                  .bind(4, cs.hlc)
+                  .bind(5, cs.hash())
+                  .bind(6, cs.signature)
+                  .run());
+    TABEL_ASSIGN_OR_RETURN(db::Statement clockRow, db.prepare("UPDATE meta SET value = ? WHERE key = 'hlc'"));
+    TABEL_TRY(clockRow.bind(1, cs.hlc).run());
+    TABEL_TRY(tx.commit());
+    return cs;
+}
+
 } // namespace
 
 // Asserts that a Result holds a value, printing the error message otherwise. Evaluates expr once.
@@ -157,6 +239,7 @@ private slots:
     void migratesVersion1Store();
     void migratesVersion2StoreToSync();
     void migratesVersion3OpLogToChangeSetKey();
+    void migratesVersion4ToOneRowPerEntityAndChangeSet();
     void newerSchemaIsUnsupported();
 
     // Sync state (issue 3): enrolment, the pending batch, pulled change sets.
@@ -784,7 +867,11 @@ void TestNodeStore::scanUsesPrefixSemantics() {
     QCOMPARE(domain::textOf(all->first().fields.at(QStringLiteral("value"))), QStringLiteral("5"));
     // A prefix must end with '/': "mark/7А" would also match "mark/7АБ/…".
     QVERIFY(!store->scan(QStringLiteral("mark/7А")).has_value());
-    QVERIFY(!store->scan(QString()).has_value());
+    // The empty prefix: every entity, in key order (lessons and marks here, and nothing cleared).
+    const auto everything = store->scan(QString());
+    VERIFY_OK(everything);
+    QCOMPARE(everything->size(), 9);
+    QCOMPARE(everything->first().key, QStringLiteral("lesson/7А/math/all/2026-09-01/2"));
 }
 
 void TestNodeStore::removeClearsAllFields() {
@@ -901,9 +988,7 @@ void TestNodeStore::migratesVersion1Store() {
         VERIFY_OK(store);
         QCOMPARE(schema::version(store->database()).value(), 1);
         QVERIFY(!store->database().queryInt("SELECT count(*) FROM blobs").has_value()); // no blobs in v1
-        VERIFY_OK(store->change([](ChangeWriter& w) {
-            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
-        }));
+        VERIFY_OK(legacyChange(*store, {{QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}}}}));
         deviceKey = store->devicePublicKey();
     }
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
@@ -936,9 +1021,7 @@ void TestNodeStore::migratesVersion2StoreToSync() {
         VERIFY_OK(store);
         QCOMPARE(schema::version(store->database()).value(), 2);
         QVERIFY(!store->database().queryInt("SELECT count(*) FROM sync").has_value()); // no sync table in v2
-        VERIFY_OK(store->change([](ChangeWriter& w) {
-            return w.put(QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}});
-        }));
+        VERIFY_OK(legacyChange(*store, {{QStringLiteral("pupil/7a-04"), {{QStringLiteral("surname"), kSurname}}}}));
     }
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
@@ -954,7 +1037,7 @@ void TestNodeStore::migratesVersion2StoreToSync() {
 }
 
 // R-S3: v4 keys the op log by change set; the migration keeps every op, its signature still verifies, the
-// old index is gone, and new change sets continue the sequence.
+// old index is gone, and new change sets continue the sequence (checked here through to the current version).
 void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
     const QString dir = freshDir();
     QList<sync::ChangeSet> before;
@@ -962,22 +1045,25 @@ void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
         Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(3));
         VERIFY_OK(store);
         QCOMPARE(schema::version(store->database()).value(), 3);
-        for (int i = 1; i <= 3; ++i)
-            VERIFY_OK(store->change([i](ChangeWriter& w) -> Status {
-                TABEL_TRY(w.put(QStringLiteral("pupil/7a-0%1").arg(i), {{QStringLiteral("surname"), kSurname}}));
-                return w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-0%1/1").arg(i),
-                             {{QStringLiteral("value"), QStringLiteral("5")},
-                              {QStringLiteral("kind"), QStringLiteral("classwork")}});
-            }));
-        before = store->changeSets().value();
-        QCOMPARE(before.size(), 3);
+        for (int i = 1; i <= 3; ++i) {
+            const auto cs =
+                legacyChange(*store, {{QStringLiteral("pupil/7a-0%1").arg(i), {{QStringLiteral("surname"), kSurname}}},
+                                      {QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-0%1/1").arg(i),
+                                       {{QStringLiteral("value"), QStringLiteral("5")},
+                                        {QStringLiteral("kind"), QStringLiteral("classwork")}}}});
+            VERIFY_OK(cs);
+            before.append(*cs);
+        }
+        VERIFY_OK(schema::migrate(store->database(), 4));
+        QCOMPARE(
+            store->database().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ops_by_changeset'").value(),
+            std::int64_t(0));
+        QCOMPARE(store->database().queryInt("SELECT count(*) FROM ops").value(), std::int64_t(9));
     }
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
-    QCOMPARE(schema::version(store->database()).value(), 4);
-    QCOMPARE(store->database().queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ops_by_changeset'").value(),
-             std::int64_t(0));
-    QCOMPARE(store->database().queryInt("SELECT count(*) FROM ops").value(), std::int64_t(9));
+    QCOMPARE(schema::version(store->database()).value(), schema::kCurrentVersion);
+    QCOMPARE(store->status()->totalOps, std::int64_t(9));
     const auto after = store->changeSets();
     VERIFY_OK(after);
     QCOMPARE(after->size(), before.size());
@@ -991,6 +1077,96 @@ void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
     VERIFY_OK(next);
     QCOMPARE(next->seq, std::int64_t(4));
     QCOMPARE(store->status()->pendingChangeSets, std::int64_t(4));
+    VERIFY_OK(store->integrityCheck());
+}
+
+// R-S3, issue 2 item 8: v5 keeps one state row per entity and one op-log row per change set (its signed
+// canonical bytes). The migration from v4 keeps every field's value and version (a cleared field's too), every
+// change set byte for byte (the signatures verify, the stored hashes match), the push states and the pending
+// counts; writes after it base on the migrated versions and continue the sequence.
+void TestNodeStore::migratesVersion4ToOneRowPerEntityAndChangeSet() {
+    const QString dir = freshDir();
+    const QString pupilKey = QStringLiteral("pupil/7a-01");
+    const QString markKey = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    QList<sync::ChangeSet> before;
+    sync::Version surnameVersion, markVersion;
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(4));
+        VERIFY_OK(store);
+        QCOMPARE(schema::version(store->database()).value(), 4);
+        const auto first = legacyChange(
+            *store,
+            {{pupilKey, {{QStringLiteral("surname"), kSurname}, {QStringLiteral("class"), QStringLiteral("7А")}}},
+             {markKey, {{QStringLiteral("value"), QStringLiteral("5")}, {QStringLiteral("weight"), std::int64_t(2)}}}});
+        VERIFY_OK(first);
+        // The second change set clears a field (the state keeps it with its version) and changes another.
+        const auto second = legacyChange(
+            *store,
+            {{markKey, {{QStringLiteral("weight"), FieldValue()}, {QStringLiteral("value"), QStringLiteral("4")}}}});
+        VERIFY_OK(second);
+        const auto third = legacyChange(*store, {{QStringLiteral("att/7А/math/all/2026-09-02/1/7a-02"),
+                                                  {{QStringLiteral("reason"), QStringLiteral("Б")}}}});
+        VERIFY_OK(third);
+        before = {*first, *second, *third};
+        QCOMPARE(first->ops.at(1).field, QStringLiteral("surname"));
+        surnameVersion = first->versionOf(first->ops.at(1));
+        QCOMPARE(second->ops.at(0).field, QStringLiteral("value"));
+        markVersion = second->versionOf(second->ops.at(0));
+        QCOMPARE(second->ops.at(0).base, first->versionOf(first->ops.at(2))); // based on the first value
+        VERIFY_OK(store->database().exec("UPDATE changesets SET pushed = 1 WHERE seq = 1"));
+        VERIFY_OK(store->database().exec("UPDATE changesets SET pushed = 2 WHERE seq = 2"));
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    db::Database& db = store->database();
+    QCOMPARE(schema::version(db).value(), 5);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ops'").value(), std::int64_t(0));
+    QCOMPARE(db.queryInt("SELECT count(*) FROM state").value(), std::int64_t(3)); // one row per entity
+    QCOMPARE(db.queryInt("SELECT count(*) FROM changesets").value(), std::int64_t(3));
+    const auto after = store->changeSets();
+    VERIFY_OK(after);
+    QCOMPARE(after->size(), 3);
+    auto hash = db.prepare("SELECT hash FROM changesets WHERE device = ? AND seq = ?");
+    VERIFY_OK(hash);
+    for (int i = 0; i < before.size(); ++i) {
+        QCOMPARE(after->at(i).canonicalBytes(), before.at(i).canonicalBytes());
+        QCOMPARE(after->at(i).signature, before.at(i).signature);
+        QVERIFY(after->at(i).verify().has_value());
+        hash->bind(1, store->deviceNumber()).bind(2, after->at(i).seq);
+        QVERIFY(hash->step().value());
+        QCOMPARE(hash->columnBlob(0), after->at(i).hash());
+        hash->reset();
+    }
+    // Fields, cleared fields and versions.
+    const auto mark = store->entity(markKey);
+    VERIFY_OK(mark);
+    QVERIFY(mark->has_value());
+    QCOMPARE(**mark, (Fields{{QStringLiteral("value"), QStringLiteral("4")}})); // weight cleared: not shown
+    QVERIFY(!store->fieldVersion(markKey, QStringLiteral("weight"))->isNull()); // but its version is kept
+    QCOMPARE(store->fieldVersion(pupilKey, QStringLiteral("surname")).value(), surnameVersion);
+    QCOMPARE(store->fieldVersion(markKey, QStringLiteral("value")).value(), markVersion);
+    const auto scanned = store->scan(QStringLiteral("pupil/"));
+    VERIFY_OK(scanned);
+    QCOMPARE(scanned->size(), 1);
+    QCOMPARE(domain::textOf(scanned->first().fields.at(QStringLiteral("surname"))), kSurname);
+    // Push states and counts: seq 1 pushed, 2 refused, 3 pending.
+    const auto st = store->status();
+    VERIFY_OK(st);
+    QCOMPARE(st->pendingChangeSets, std::int64_t(1));
+    QCOMPARE(st->pendingOps, std::int64_t(1));
+    QCOMPARE(st->totalOps, std::int64_t(7)); // 4 + 2 + 1
+    QCOMPARE(st->refusedChangeSets, std::int64_t(1));
+    QCOMPARE(store->pendingSeqs(10, 100).value(), QList<std::int64_t>{3});
+    // The next write bases on the migrated version and continues the sequence.
+    const auto next = store->change([&](ChangeWriter& w) {
+        return w.put(markKey, {{QStringLiteral("value"), QStringLiteral("3")}});
+    });
+    VERIFY_OK(next);
+    QCOMPARE(next->seq, std::int64_t(4));
+    const sync::ChangeSet last = store->ownChangeSet(4).value();
+    QCOMPARE(last.ops.size(), 1);
+    QCOMPARE(last.ops.first().base, markVersion);
+    QVERIFY(last.ops.first().hlc > after->last().hlc);
     VERIFY_OK(store->integrityCheck());
 }
 
