@@ -13,13 +13,6 @@ QString tr(const char* s) {
     return QCoreApplication::translate("tabel::sync", s);
 }
 
-std::set<domain::FieldValue> distinctValues(const std::map<Version, Write>& seen, const std::set<Version>& heads) {
-    std::set<domain::FieldValue> values;
-    for (const Version& h : heads)
-        values.insert(seen.at(h).value);
-    return values;
-}
-
 std::optional<Version> latest(const std::set<Version>& versions) {
     if (versions.empty())
         return std::nullopt;
@@ -156,7 +149,13 @@ domain::FieldValue FieldRegister::visibleValue() const {
 }
 
 bool FieldRegister::inConflict() const {
-    return distinctValues(m_seen, m_heads).size() > 1;
+    if (m_heads.size() < 2)
+        return false; // the common case, without building a set of values
+    const domain::FieldValue& first = m_seen.at(*m_heads.begin()).value;
+    for (auto it = std::next(m_heads.begin()); it != m_heads.end(); ++it)
+        if (!(m_seen.at(*it).value == first))
+            return true;
+    return false;
 }
 
 // The bases from a head back to the first one the register has not seen (or null), newest first.

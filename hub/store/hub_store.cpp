@@ -663,9 +663,9 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     TABEL_ASSIGN_OR_RETURN(db::Statement existing,
                            db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
     TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
-    TABEL_TRY(catchUp());              // what other processes sharing the store merged meanwhile
+    TABEL_TRY(catchUp()); // what other processes sharing the store merged meanwhile
     scopes.substitutions = substitutionWindows(reconciler, node.teacherId); // as merged until now
-    QList<sync::ChangeSet> mergedSets; // for the history
+    QList<sync::ChangeSet> mergedSets;                                      // for the history
     const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
                             const QString& reason) -> Status {
         TABEL_TRY(appendLog(cs, s, state, reason, nowMs));
@@ -794,7 +794,7 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
     sync::PullBatch out;
     out.fromCursor = cursor;
     out.toCursor = cursor;
-    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT hub_seq, canonical, signature, state FROM log "
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT hub_seq, state, device, canonical, signature FROM log "
                                                         "WHERE hub_seq > ? ORDER BY hub_seq"));
     st.bind(1, std::int64_t(std::min<quint64>(cursor, quint64(std::numeric_limits<std::int64_t>::max()))));
     TABEL_TRY(d->catchUp());
@@ -810,11 +810,13 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
         if (!row)
             break;
         const quint64 hubSeq = quint64(st.columnInt(0));
-        if (st.columnInt(3) != kMerged) {
+        // Not merged, or the pulling device's own change set (it has it: it made it; an accepted amendment request
+        // of its own too): the cursor passes over it, nothing is decoded or sent.
+        if (st.columnInt(1) != kMerged || st.columnBlob(2) == node.deviceKey) {
             out.toCursor = hubSeq;
             continue;
         }
-        sync::SignedChangeSet s{st.columnBlob(1), st.columnBlob(2)};
+        sync::SignedChangeSet s{st.columnBlob(3), st.columnBlob(4)};
         TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, sync::ChangeSet::fromCanonicalBytes(s.canonical, s.signature));
         // A set is sent when any of its ops concerns the node (sync/relevance.h): what it may write, other
         // teachers' sets of the same class, subject and group, and the reference data of its classes.

@@ -189,15 +189,37 @@ private slots:
         QCOMPARE(reg->visibleValue(), domain::FieldValue(QStringLiteral("4")));
         QVERIFY(!store->reconciler().find({markKey(QStringLiteral("phys")), QStringLiteral("value")}));
 
-        auto pulled = store->pull(node, 0, 100);
+        // Another device of the same scopes (the teacher's second laptop) pulls both merged sets; the refused
+        // one is passed over.
+        const auto secondKey = crypto::SigningKeyPair::generate();
+        const hub::NodeRecord second = enrolled(*store, secondKey);
+        auto pulled = store->pull(second, 0, 100);
         QVERIFY(pulled);
         QCOMPARE(pulled->changeSets.size(), 2);
         QCOMPARE(pulled->changeSets[0].changeSet, SignedChangeSet::of(cs1));
         QCOMPARE(pulled->toCursor, quint64(3));
-        auto limited = store->pull(node, 0, 1);
+        auto limited = store->pull(second, 0, 1);
         QCOMPARE(limited->changeSets.size(), 1);
         QCOMPARE(limited->toCursor, quint64(1));
-        QCOMPARE(store->pull(node, 3, 100)->changeSets.size(), 0);
+        QCOMPARE(store->pull(second, 3, 100)->changeSets.size(), 0);
+        // The device that made them is not sent its own change sets back, but its cursor passes over them.
+        auto own = store->pull(node, 0, 100);
+        QVERIFY(own);
+        QCOMPARE(own->changeSets.size(), 0);
+        QCOMPARE(own->toCursor, quint64(3));
+        // Another device's set in its scopes still reaches it.
+        const ChangeSet fromSecond =
+            signedSet(secondKey, second.teacherId, 1,
+                      {op(t0 + 9, markKey(QStringLiteral("math"), 5), QStringLiteral("value"), QStringLiteral("5"))});
+        auto secondAck = store->push(second, batchOf(second, {fromSecond}), now());
+        QVERIFY(secondAck);
+        QCOMPARE(statuses(*secondAck), QList<AckStatus>{AckStatus::Accepted});
+        auto others = store->pull(node, own->toCursor, 100);
+        QVERIFY(others);
+        QCOMPARE(others->changeSets.size(), 1);
+        QCOMPARE(others->changeSets[0].changeSet, SignedChangeSet::of(fromSecond));
+        QCOMPARE(others->toCursor, quint64(4));
+        QCOMPARE(store->pull(second, 3, 100)->changeSets.size(), 0); // and not back to its own device
     }
 
     void RS7_registersRebuiltAfterReopen() {

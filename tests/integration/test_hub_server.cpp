@@ -69,8 +69,9 @@ private:
     QProcess m_hub;
     quint16 m_port = 0;
     QNetworkAccessManager m_net;
-    EnrolmentCode m_code1, m_code2;
-    crypto::SigningKeyPair m_key1, m_key2; // made in initTestCase, after crypto::initialize()
+    EnrolmentCode m_code1, m_code2, m_code3;
+    // made in initTestCase, after crypto::initialize(); m_key3 is a colleague of t01 in 7А math
+    crypto::SigningKeyPair m_key1, m_key2, m_key3;
     QString m_node1, m_node2;
     QByteArray m_firstAck;
     PushBatch m_batch;
@@ -202,11 +203,13 @@ private slots:
         QVERIFY(crypto::initialize());
         m_key1 = crypto::SigningKeyPair::generate();
         m_key2 = crypto::SigningKeyPair::generate();
+        m_key3 = crypto::SigningKeyPair::generate();
         m_bin = tabel::test::binaryFromEnv("TABEL_HUB_BIN");
         QVERIFY(m_tmp.isValid());
         m_store = m_tmp.filePath(QStringLiteral("hub"));
         m_code1 = addNode(QStringLiteral("t01"), QStringLiteral("7А/math/all"));
         m_code2 = addNode(QStringLiteral("t02"), QStringLiteral("7А/eng/1"));
+        m_code3 = addNode(QStringLiteral("t03"), QStringLiteral("7А/math/all"));
         QCOMPARE(m_code1.fingerprintPrefix, m_code2.fingerprintPrefix);
 
         m_hub.setProgram(m_bin);
@@ -257,6 +260,11 @@ private slots:
         const Answer second = post(QStringLiteral("/v1/enroll"), frame(m_key2, encode(req2)));
         QCOMPARE(second.status, 200);
         m_node2 = decodeEnrolled(*decompressPayload(second.body))->nodeId;
+
+        EnrollRequest req3;
+        req3.secret = m_code3.secret;
+        req3.nodeName = QStringLiteral("laptop-3");
+        QCOMPARE(post(QStringLiteral("/v1/enroll"), frame(m_key3, encode(req3))).status, 200);
     }
 
     void RS4_pushTwiceAppliesOnce() {
@@ -281,14 +289,19 @@ private slots:
         other.batchId = newBatchId();
         const Ack dup = ackOf(post(QStringLiteral("/v1/push"), frame(m_key1, encode(other))));
         QCOMPARE(dup.entries[0].status, AckStatus::Duplicate);
-        QCOMPARE(pullAll(m_key1).changeSets.size(), 1);
+        QCOMPARE(pullAll(m_key3).changeSets.size(), 1);
     }
 
     void RS8_pullBack() {
-        const PullBatch pulled = pullAll(m_key1);
+        // t03, who teaches 7А math too, receives it.
+        const PullBatch pulled = pullAll(m_key3);
         QCOMPARE(pulled.changeSets.size(), 1);
         QCOMPARE(pulled.changeSets[0].changeSet, m_batch.changeSets[0]);
         QVERIFY(pulled.changeSets[0].changeSet.open());
+        // The device that pushed it is not sent it back; its cursor passes over it.
+        const PullBatch own = pullAll(m_key1);
+        QCOMPARE(own.changeSets.size(), 0);
+        QCOMPARE(own.toCursor, pulled.toCursor);
         // The eng teacher of 7А does not receive the math marks.
         QCOMPARE(pullAll(m_key2).changeSets.size(), 0);
     }
@@ -346,7 +359,7 @@ private slots:
         QCOMPARE(refused.entries[0].status, AckStatus::Rejected);
         QCOMPARE(refused.entries[0].reason, int(AckReason::OutOfScope));
         QVERIFY(!refused.entries[0].text.isEmpty());
-        QCOMPARE(pullAll(m_key1).changeSets.size(), 1);
+        QCOMPARE(pullAll(m_key3).changeSets.size(), 1);
         expectAlive();
     }
 
