@@ -1,5 +1,6 @@
 #include "node/cli/commands.h"
 
+#include "node/cli/closed_periods.h"
 #include "node/cli/exit_codes.h"
 #include "node/cli/handlers.h"
 #include "node/cli/support.h"
@@ -19,6 +20,12 @@ std::function<int(Invocation&)> handler(Status (*fn)(Session&)) {
         if (auto st = fn(session); !st) {
             const int code = reportError(inv, st.error(), session.source);
             return session.exitCode.value_or(code);
+        }
+        // R-S6: a change just recorded in a period closed at the hub is told at once (it is kept and pushed).
+        if (session.isOpen() && session.seqAtOpen() >= 0) {
+            if (const Result<QStringList> notices = closedPeriodNotices(session.store(), session.seqAtOpen()))
+                for (const QString& line : *notices)
+                    printErr(QStringLiteral("tabel-node: ") + line);
         }
         return int(kExitOk);
     };

@@ -1,4 +1,5 @@
 // tabel-node enroll, sync: the node's side of the hub (node/sync/sync_client.h).
+#include "node/cli/closed_periods.h"
 #include "node/cli/handlers.h"
 #include "node/sync/sync_client.h"
 #include "sync/wire.h"
@@ -56,6 +57,8 @@ Status cmdEnroll(Session& s) {
             s.exitCode = exit;
         return enrolled.error();
     }
+    // R-S6: the periods closed at the hub now (none when the answer has none).
+    TABEL_TRY(saveClosedPeriods(s.store(), enrolled->closedPeriods));
     QStringList scopes;
     for (const sync::EnrolledAssignment& a : enrolled->assignments)
         scopes << a.classId + u'/' + a.subjectId + u'/' + a.groupId;
@@ -85,6 +88,8 @@ Status cmdSync(Session& s) {
         return report.error();
     }
     const SyncReport& r = *report;
+    if (r.closedPeriods) // R-S6: what the hub closed or reopened since; kept for the checks of later edits
+        TABEL_TRY(saveClosedPeriods(s.store(), *r.closedPeriods));
     QStringList lines;
     lines << tn("sent: %n change set(s)", r.pushedChangeSets);
     if (r.conflictChangeSets)

@@ -1,5 +1,7 @@
 #include "node/cli/support.h"
 
+#include "node/cli/closed_periods.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -263,6 +265,8 @@ Status Session::open() {
         return std::move(opened).error();
     m_store.emplace(std::move(*opened));
     m_journal.emplace(*m_store);
+    const Result<std::int64_t> last = lastOwnSeq(*m_store);
+    m_seqAtOpen = last ? *last : -1;
     return {};
 }
 

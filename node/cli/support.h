@@ -72,6 +72,10 @@ public:
     // Asks for the passphrase (file, environment, terminal) and opens the store. NotFound when there is none.
     [[nodiscard]] Status open();
     NodeStore& store() { return *m_store; }
+    bool isOpen() const { return m_store.has_value(); }
+    // The seq of this device's last change set when the store was opened (-1: unknown), so that the changes a
+    // command recorded can be checked against the closed periods (closed_periods.h).
+    std::int64_t seqAtOpen() const { return m_seqAtOpen; }
     Journal& journal() { return *m_journal; }
 
     // Errors of the next calls concern the file the user handed in (exit 5 for I/O errors).
@@ -83,6 +87,7 @@ private:
     Invocation& m_inv;
     std::optional<NodeStore> m_store;
     std::optional<Journal> m_journal;
+    std::int64_t m_seqAtOpen = -1;
 };
 
 // Prints the error (and a hint where one helps) and returns its exit code.

@@ -200,7 +200,12 @@ private slots:
         QCOMPARE(periods.at(0).toObject().value(QStringLiteral("to")).toString(), QStringLiteral("2026-10-24"));
 
         // Offline, the teacher changes the mark and gives another; the sync tells them both are held.
-        EXPECT_EXIT(periodMark(QStringLiteral("7a-01"), QStringLiteral("5")), 0);
+        // After a sync the node knows q1 is closed and says so at once when it is edited; the change is kept.
+        EXPECT_EXIT(node('t', {QStringLiteral("sync")}), 0);
+        const ProcessResult changed = periodMark(QStringLiteral("7a-01"), QStringLiteral("5"));
+        EXPECT_EXIT(changed, 0);
+        QVERIFY2(changed.err.contains(QStringLiteral("period q1 (01.09.2026 – 24.10.2026) is closed at the hub")),
+                 qPrintable(describe(changed)));
         EXPECT_EXIT(periodMark(QStringLiteral("7a-02"), QStringLiteral("3")), 0);
         const ProcessResult sync = node('t', {QStringLiteral("sync")});
         EXPECT_EXIT(sync, 0);
