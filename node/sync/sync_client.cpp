@@ -12,6 +12,9 @@
 #include <QThread>
 #include <QUrl>
 
+#include <set>
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcSync, "tabel.node.sync", QtWarningMsg)
 
 namespace tabel::node {
@@ -250,6 +253,10 @@ Result<SyncReport> SyncClient::sync() {
 
     // ---- Pull: from the stored cursor until the hub has nothing more.
     quint64 cursor = link.cursor;
+    // Fields this sync pulled that an answer listed as open at the hub (R-S5): with the hub's list, the
+    // conflicts this sync found are those still open, not every concurrent write seen on the way (a resolution
+    // pulled after the conflicting edits is not a conflict).
+    std::set<std::pair<QString, QString>> pulledOpen;
     for (;;) {
         sync::PullRequest request;
         request.cursor = cursor;
@@ -283,7 +290,27 @@ Result<SyncReport> SyncClient::sync() {
         report.pulledOps += applied->ops;
         report.appliedOps += applied->applied;
         report.conflicts += applied->conflicts;
+        if (pulled->openConflicts && !pulled->openConflicts->isEmpty()) {
+            std::set<std::pair<QString, QString>> open;
+            for (const sync::OpenConflict& c : *pulled->openConflicts)
+                open.insert({c.entity, c.field});
+            for (const sync::PulledChangeSet& p : pulled->changeSets) {
+                // Verified by applyPulled above; decoded again only when something is open.
+                Result<sync::ChangeSet> cs =
+                    sync::ChangeSet::fromCanonicalBytes(p.changeSet.canonical, p.changeSet.signature);
+                if (!cs)
+                    continue;
+                for (const sync::Op& op : cs->ops)
+                    if (open.count({op.entity, op.field}))
+                        pulledOpen.insert({op.entity, op.field});
+            }
+        }
         cursor = pulled->toCursor;
+    }
+    if (report.openConflicts) {
+        report.conflicts = 0;
+        for (const sync::OpenConflict& c : *report.openConflicts)
+            report.conflicts += pulledOpen.count({c.entity, c.field}) ? 1 : 0;
     }
     TABEL_TRY(m_store.recordSync(report.conflicts, report.openConflicts));
     return report;

@@ -333,8 +333,8 @@ private slots:
         qint64 h = now() << 16;
         qint64 seq = 0;
         const auto pushOne = [&](const QList<Op>& ops) {
-            auto ack = store->push(petrova, batchOf(petrova, {signedSet(key, QStringLiteral("petrova"), ++seq, ops)}),
-                                   now());
+            auto ack =
+                store->push(petrova, batchOf(petrova, {signedSet(key, QStringLiteral("petrova"), ++seq, ops)}), now());
             if (!ack)
                 qFatal("push: %s", qPrintable(ack.error().message));
             return ack->entries.first();
@@ -373,13 +373,19 @@ private slots:
 
         // Now that lesson, its marks and attendance merge; the next lesson of the day is still refused.
         e = pushOne({Op{h++, lesson, QStringLiteral("topic"), QStringLiteral("Дроби"), {}},
-                     Op{h++, QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"), QStringLiteral("value"),
-                        QStringLiteral("5"), {}}});
+                     Op{h++,
+                        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+                        QStringLiteral("value"),
+                        QStringLiteral("5"),
+                        {}}});
         QVERIFY2(e.status == AckStatus::Accepted, qPrintable(e.text));
         QCOMPARE(store->currentState().value()->find({lesson, QStringLiteral("topic")})->visibleValue(),
                  domain::FieldValue(QStringLiteral("Дроби")));
-        e = pushOne({Op{h++, QStringLiteral("lesson/7А/math/all/2026-09-01/3"), QStringLiteral("topic"),
-                        QStringLiteral("Дроби"), {}}});
+        e = pushOne({Op{h++,
+                        QStringLiteral("lesson/7А/math/all/2026-09-01/3"),
+                        QStringLiteral("topic"),
+                        QStringLiteral("Дроби"),
+                        {}}});
         QCOMPARE(e.status, AckStatus::Rejected);
     }
 

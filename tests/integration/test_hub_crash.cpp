@@ -13,6 +13,7 @@
 // again through the proxy in pass-through mode it receives the stored Ack and the log holds each set once.
 //
 // Repeatable: the seed is printed; TABEL_HUB_CRASH_SEED and TABEL_HUB_CRASH_ROUNDS override the defaults.
+#include "hub/history/history.h"
 #include "hub/store/hub_store.h"
 #include "node/store/node_store.h"
 #include "shared/crypto/secret.h"
@@ -20,7 +21,10 @@
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -145,6 +149,7 @@ private:
     QString m_codeA, m_codeB;
     QProcessEnvironment m_env;
     int m_markCounter = 0;
+    int m_copies = 0;
     std::set<QString> m_written; // mark entities written on node A
 
     QString store(char which) const { return m_tmp.filePath(QStringLiteral("node-") + QLatin1Char(which)); }
@@ -318,9 +323,83 @@ private:
                 QVERIFY2(reg->visibleValue() == value, qPrintable(QStringLiteral("%1/%2 differs").arg(key, field)));
             }
         }
-        // TODO(history): hub/history (History::heads / History::changes over hub.db) is being written in the same
-        // transaction as the log by another engineer; once it is stable, assert here that the history of 7А holds
-        // exactly these merged marks (one commit per accepted batch, nothing twice).
+        expectHistoryAgrees();
+    }
+
+    // R-S7 (issue 3 item 7: "history agrees with the store"): with the hub stopped, on a copy of its folder, the
+    // history of 7А accounts for every merged change set exactly once — one commit per push that merged something
+    // (the log's merged rows grouped by receive time), no batch committed twice, and each mark field A wrote is
+    // changed exactly once, from nothing to A's value — and replaying the op log into an empty history gives the
+    // same trees and commits as the live history.
+    void expectHistoryAgrees() {
+        m_hub.terminate();
+        QVERIFY(m_hub.waitForFinished(30000));
+        const QString copy = m_tmp.filePath(QStringLiteral("hub-copy-%1").arg(++m_copies));
+        QVERIFY(QDir().mkpath(copy));
+        for (const QFileInfo& f : QDir(m_hubStore).entryInfoList(QDir::Files))
+            QVERIFY(QFile::copy(f.absoluteFilePath(), copy + u'/' + f.fileName()));
+        QVERIFY(startHub());
+
+        auto nodeStore = node::NodeStore::open(store('a'), passphrase());
+        QVERIFY(nodeStore);
+        auto hubStore = hub::HubStore::open(copy);
+        QVERIFY2(hubStore, hubStore ? "" : qPrintable(hubStore.error().message));
+        db::Database& db = hubStore->database();
+
+        const auto live = hub::History::heads(db);
+        QVERIFY2(live, live ? "" : qPrintable(live.error().message));
+        const QString repo = QStringLiteral("7А/2026-2027");
+        QCOMPARE(live->size(), 1);
+        QCOMPARE(live->first().repo, repo);
+        const auto pushes = db.queryInt("SELECT count(DISTINCT received) FROM log WHERE state = 0");
+        QVERIFY(pushes);
+        QCOMPARE(live->first().commits, int(*pushes));
+
+        const auto changes = hub::History::changes(db, {QStringLiteral("7А"), {}, {}, 0});
+        QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
+        std::map<QString, QString> batchOfCommit;
+        std::map<std::pair<QString, QString>, QList<hub::HistoryChange>> byField;
+        for (const hub::HistoryChange& c : *changes) {
+            batchOfCommit[c.commit] = c.batch;
+            byField[{c.entity, c.field}].append(c);
+        }
+        QCOMPARE(int(batchOfCommit.size()), live->first().commits);
+        std::set<QString> batches;
+        auto known = db.prepare("SELECT count(*) FROM batches WHERE batch_id = ?");
+        QVERIFY(known);
+        for (const auto& [commit, batch] : batchOfCommit) {
+            QVERIFY2(batches.insert(batch).second, qPrintable(QStringLiteral("batch %1 committed twice").arg(batch)));
+            known->bind(1, QByteArray::fromHex(batch.toLatin1()));
+            QVERIFY(known->step());
+            QVERIFY2(known->columnInt(0) == 1,
+                     qPrintable(QStringLiteral("commit %1 names an unknown batch").arg(commit)));
+            known->reset();
+        }
+        std::size_t fields = 0;
+        for (const QString& key : m_written) {
+            auto node = nodeStore->entity(key);
+            QVERIFY(node && *node);
+            for (const auto& [field, value] : **node) {
+                ++fields;
+                const auto it = byField.find({key, field});
+                QVERIFY2(it != byField.end() && it->second.size() == 1,
+                         qPrintable(QStringLiteral("%1/%2: %3 changes in the history, expected 1")
+                                        .arg(key, field)
+                                        .arg(it == byField.end() ? 0 : it->second.size())));
+                QCOMPARE(it->second.first().oldValue, QString());
+                QCOMPARE(it->second.first().newValue, domain::textOf(value));
+            }
+        }
+        QCOMPARE(byField.size(), fields); // nothing else changed in 7А's history
+
+        QVERIFY(hub::History::replay(db));
+        const auto replayed = hub::History::heads(db);
+        QVERIFY(replayed);
+        QCOMPARE(replayed->size(), live->size());
+        QCOMPARE(replayed->first().repo, live->first().repo);
+        QCOMPARE(replayed->first().tree, live->first().tree);
+        QCOMPARE(replayed->first().commit, live->first().commit);
+        QCOMPARE(replayed->first().commits, live->first().commits);
     }
 
 private slots:

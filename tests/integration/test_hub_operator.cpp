@@ -4,7 +4,9 @@
 // nothing imported); the nodes enrol and sync and get the reference data without importing anything themselves;
 // both teachers set different marks for one cell; the hub lists exactly one conflict, `conflicts show` names both
 // teachers and their nodes, both nodes' `status` shows it; the operator resolves it; after a sync both nodes show
-// the resolved value and no open conflict. The test functions run in order and share the hub and the stores.
+// the resolved value and no open conflict, and no conflict found by that sync; a teacher then edits the cell again
+// and the hub takes it as a fast-forward (no new conflict), both nodes and the hub agreeing. The test functions run
+// in order and share the hub and the stores.
 #include "tests/support/test_support.h"
 
 #include <QJsonArray>
@@ -113,6 +115,28 @@ private:
         return {QStringLiteral("<no cell>")};
     }
 
+    // Starts tabel-hub serve on m_port (0 the first time: a free one, kept for a restart: the nodes store the URL).
+    bool startHub() {
+        m_hub.setProgram(m_hubBin);
+        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
+                            QStringLiteral("127.0.0.1:%1").arg(m_port)});
+        m_hub.start();
+        if (!m_hub.waitForStarted())
+            return false;
+        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
+        QString out;
+        for (int i = 0; i < 150; ++i) {
+            m_hub.waitForReadyRead(200);
+            out += QString::fromUtf8(m_hub.readAllStandardOutput());
+            if (const auto m = listening.match(out); m.hasMatch()) {
+                m_port = quint16(m.captured(1).toUInt());
+                return true;
+            }
+        }
+        qWarning("the hub did not start: %s %s", qPrintable(out), m_hub.readAllStandardError().constData());
+        return false;
+    }
+
     QJsonArray conflictsJson() {
         const ProcessResult r = hub({QStringLiteral("conflicts"), QStringLiteral("list"), QStringLiteral("--json")});
         if (r.exitCode != 0)
@@ -129,20 +153,7 @@ private slots:
         const QString codeA = addNode(teacher('a'));
         const QString codeB = addNode(teacher('b'));
 
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:0")});
-        m_hub.start();
-        QVERIFY(m_hub.waitForStarted());
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && !m_port; ++i) {
-            m_hub.waitForReadyRead(200);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto m = listening.match(out); m.hasMatch())
-                m_port = quint16(m.captured(1).toUInt());
-        }
-        QVERIFY2(m_port, qPrintable(out + QString::fromUtf8(m_hub.readAllStandardError())));
+        QVERIFY(startHub());
 
         for (char which : {'a', 'b'}) {
             EXPECT_EXIT(node(which, {QStringLiteral("init"), QStringLiteral("--teacher"), teacher(which),
@@ -280,6 +291,9 @@ private slots:
             EXPECT_EXIT(s, 0);
             QCOMPARE(marksOnNode(which), QStringList{QStringLiteral("4")});
             QVERIFY(status(which).value(QStringLiteral("open_conflicts")).toArray().isEmpty());
+            // Pulling the resolution (after the conflicting mark) is no conflict found by this sync (issue 3).
+            QCOMPARE(status(which).value(QStringLiteral("last_sync_conflicts")).toInt(), 0);
+            QVERIFY2(!s.out.contains(QStringLiteral("conflicts:")), qPrintable(describe(s)));
             const ProcessResult text = node(which, {QStringLiteral("status")});
             QVERIFY2(!text.out.contains(m_conflictId), qPrintable(describe(text)));
         }
@@ -287,6 +301,40 @@ private slots:
         m_hub.terminate();
         QVERIFY(m_hub.waitForFinished(10000));
         QVERIFY(conflictsJson().isEmpty());
+    }
+
+    // R-S5 (issue 3): after the resolution reached both nodes, a teacher edits the same cell again. Her node bases
+    // the edit on the resolution's op it holds; the hub must take it as a fast-forward, not a new conflict with the
+    // resolution's other op; both nodes and the hub then agree on the new mark, with nothing open anywhere.
+    void RS5_editAfterResolutionIsNoConflict() {
+        QVERIFY(startHub());
+        EXPECT_EXIT(node('b', {QStringLiteral("mark"), QStringLiteral("set"), QStringLiteral("--lesson"), kLesson,
+                               QStringLiteral("--pupil"), QStringLiteral("7a-01"), QStringLiteral("--value"),
+                               QStringLiteral("2")}),
+                    0);
+        const ProcessResult pushed = node('b', {QStringLiteral("sync")});
+        EXPECT_EXIT(pushed, 0);
+        QVERIFY2(!pushed.out.contains(QStringLiteral("wait for the hub's operator")), qPrintable(describe(pushed)));
+        const QJsonArray open = conflictsJson();
+        QVERIFY2(open.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(open).toJson())));
+        for (char which : {'a', 'b'}) {
+            const ProcessResult s = node(which, {QStringLiteral("sync")});
+            EXPECT_EXIT(s, 0);
+            QCOMPARE(marksOnNode(which), QStringList{QStringLiteral("2")});
+            const QJsonObject st = status(which);
+            QVERIFY(st.value(QStringLiteral("open_conflicts")).toArray().isEmpty());
+            QCOMPARE(st.value(QStringLiteral("last_sync_conflicts")).toInt(), 0);
+        }
+        // And the other teacher edits it once more: still a fast-forward.
+        EXPECT_EXIT(node('a', {QStringLiteral("mark"), QStringLiteral("set"), QStringLiteral("--lesson"), kLesson,
+                               QStringLiteral("--pupil"), QStringLiteral("7a-01"), QStringLiteral("--value"),
+                               QStringLiteral("3")}),
+                    0);
+        EXPECT_EXIT(node('a', {QStringLiteral("sync")}), 0);
+        EXPECT_EXIT(node('b', {QStringLiteral("sync")}), 0);
+        QVERIFY(conflictsJson().isEmpty());
+        for (char which : {'a', 'b'})
+            QCOMPARE(marksOnNode(which), QStringList{QStringLiteral("3")});
     }
 };
 
