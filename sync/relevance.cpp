@@ -41,7 +41,18 @@ bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString
                valueOf(QStringLiteral("substitute")) == scopes.teacherId;
     Op probe;
     probe.entity = entity;
-    return checkScope(scopes, probe).verdict != ScopeVerdict::Rejected;
+    if (checkScope(scopes, probe).verdict != ScopeVerdict::Rejected)
+        return true;
+    // R-J11 (2.5.5): the class view is the union of the subgroups, so a teacher of one subgroup reads the other
+    // subgroups' lessons, marks, attendance, tasks and submissions of the same class and subject (writes stay
+    // refused by checkScope).
+    if ((type == u"lesson" || type == u"mark" || type == u"att" || type == u"task" || type == u"sub") &&
+        parts.size() >= 4)
+        for (const domain::Assignment& a : scopes.assignments)
+            if ((a.teacherId.isEmpty() || a.teacherId == scopes.teacherId) && a.classId == parts[1] &&
+                a.subjectId == parts[2])
+                return true;
+    return false;
 }
 
 } // namespace

@@ -3,6 +3,8 @@
 //
 //   - whatever the node may write (checkScope not Rejected): its lessons, marks, tasks … and other teachers'
 //     writes to the same class, subject and group;
+//   - the other subgroups' lessons, marks, attendance, tasks and submissions of a class and subject it teaches
+//     (R-J11: the class view is the union of the subgroups; it reads them and cannot write them);
 //   - school-wide reference data: year/, period/, holiday/, subject/, teacher/;
 //   - reference data of a class the node teaches (an assignment's class): class/, member/, slot/, pupil/ (by the
 //     pupil's class), assign/ (and the teacher's own assign/ of any class), subst/ of its classes or naming the
