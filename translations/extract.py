@@ -13,9 +13,12 @@ encloses the call ("Lesson", "std", "tabel::node", ...), and it does not see hel
 
 What is extracted, from shared/ sync/ node/ hub/ (*.cpp, *.h), comments and raw strings skipped:
   * helpers: a function `NAME(const char* P)` whose body calls QCoreApplication::translate("CTX", P ...);
-    in the same file every call NAME("literal") yields (CTX, literal). Adjacent literals are joined
-    ("a" "b" over several lines), escapes (\\" \\n ...) decoded. A call whose argument is not a literal
-    (tr(what)) is skipped: such values must come from QT_TRANSLATE_NOOP("CTX", "literal") at their source.
+    in the same file every call NAME("literal") yields (CTX, literal). A helper that x.cpp defines and the
+    x.h beside it declares counts likewise in every file that includes x.h, directly or through other project
+    headers (hub/cli/cli.h: t() and tn() for every command file); a file's own helper of that name wins.
+    Adjacent literals are joined ("a" "b" over several lines), escapes (\\" \\n ...) decoded. A call whose
+    argument is not a literal (tr(what)) is skipped: such values must come from QT_TRANSLATE_NOOP("CTX",
+    "literal") at their source.
     In `cond ? "a" : "b"` both literals are taken.
   * QCoreApplication::translate("CTX", "literal" [, "disambiguation" | nullptr [, n]]) calls; with the
     fourth argument the message is a plural one (numerus, %n).
@@ -52,6 +55,7 @@ NUMERUS_FORMS = 3  # Russian: 1 / 2-4 / 5-20 (Qt's plural rules for ru)
 # ---------------------------------------------------------------------------------------------------------
 # C++ tokenizer: just enough C++ to find calls and their string literals.
 
+INCLUDE_RE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
 TOKEN_RE = re.compile(
     r"""
       (?P<ws>\s+)
@@ -196,23 +200,27 @@ class Message:
         return (self.context, self.source, self.comment)
 
 
-def extract_file(path, rel, messages, errors):
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    if "translate" not in text and "QT_TRANSLATE_NOOP" not in text and "tr(" not in text:
-        return
-    toks = tokenize(text, rel)
+def project_includes(text, root, cache):
+    """The project headers a source includes, directly or through other project headers ("hub/cli/cli.h").
+    cache: include path -> the includes of that header, shared by the calls of one extraction."""
+    seen, todo = set(), INCLUDE_RE.findall(text)
+    while todo:
+        inc = todo.pop()
+        if inc in seen:
+            continue
+        seen.add(inc)
+        if inc not in cache:
+            path = os.path.join(root, inc)
+            cache[inc] = []
+            if os.path.isfile(path):
+                with open(path, encoding="utf-8") as f:
+                    cache[inc] = INCLUDE_RE.findall(f.read())
+        todo.extend(cache[inc])
+    return seen
 
-    def add(ctx, source, comment="", numerus=False, line=0):
-        if not source:
-            return
-        m = messages.get((ctx, source, comment))
-        if m is None:
-            m = messages[(ctx, source, comment)] = Message(ctx, source, comment, numerus)
-        m.numerus = m.numerus or numerus
-        m.locations.add(rel)
 
-    # 1. Helpers defined in this file: NAME ( const char * PARAM ) { ... translate("CTX", PARAM ...) ... }
+def find_helpers(toks):
+    """Helpers defined in a file: NAME ( const char * PARAM ) { ... translate("CTX", PARAM ...) ... }."""
     helpers = {}  # name -> (context, numerus)
     for i in range(len(toks) - 6):
         if not (toks[i].kind == "id" and toks[i + 1].text == "(" and toks[i + 2].text == "const"
@@ -240,6 +248,31 @@ def extract_file(path, rel, messages, errors):
                         and args[1][0].text == param):
                     helpers[name] = (args[0][0].value, len(args) >= 4)
             k += 1
+    return helpers
+
+
+def extract_file(path, rel, messages, errors, included_helpers=None):
+    """included_helpers: {name: (context, numerus)} of the helpers the headers this file includes declare."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if ("translate" not in text and "QT_TRANSLATE_NOOP" not in text and "tr(" not in text
+            and not included_helpers):
+        return
+    toks = tokenize(text, rel)
+
+    def add(ctx, source, comment="", numerus=False, line=0):
+        if not source:
+            return
+        m = messages.get((ctx, source, comment))
+        if m is None:
+            m = messages[(ctx, source, comment)] = Message(ctx, source, comment, numerus)
+        m.numerus = m.numerus or numerus
+        m.locations.add(rel)
+
+    # 1. Helpers defined in this file; then those of the headers it includes (a helper of its own wins).
+    helpers = find_helpers(toks)
+    for name, value in (included_helpers or {}).items():
+        helpers.setdefault(name, value)
 
     # 2. Calls.
     for i, t in enumerate(toks):
@@ -277,8 +310,7 @@ def extract_file(path, rel, messages, errors):
                               f"in this file; define one with QCoreApplication::translate(\"CONTEXT\", s)")
 
 
-def extract(root=ROOT):
-    messages, errors = {}, []
+def source_files(root):
     for d in SOURCE_DIRS:
         base = os.path.join(root, d)
         for dirpath, dirnames, filenames in os.walk(base):
@@ -286,7 +318,39 @@ def extract(root=ROOT):
             for fn in sorted(filenames):
                 if fn.endswith(SOURCE_EXTS):
                     path = os.path.join(dirpath, fn)
-                    extract_file(path, os.path.relpath(path, root).replace(os.sep, "/"), messages, errors)
+                    yield path, os.path.relpath(path, root).replace(os.sep, "/")
+
+
+def extract(root=ROOT):
+    messages, errors = {}, []
+    # Helpers that x.cpp defines and x.h declares count in every file that includes x.h, directly or through
+    # other project headers (hub/cli/cli.h declares t() and tn() of cli.cpp for every command file).
+    shared_helpers = {}  # "hub/cli/cli.h" -> {name: (context, numerus)}
+    for path, rel in source_files(root):
+        if not rel.endswith(".cpp"):
+            continue
+        header = rel[:-len(".cpp")] + ".h"
+        if not os.path.isfile(os.path.join(root, header)):
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if "translate" not in text:
+            continue
+        with open(os.path.join(root, header), encoding="utf-8") as f:
+            declared = f.read()
+        found = {name: v for name, v in find_helpers(tokenize(text, rel)).items()
+                 if re.search(r"\b" + re.escape(name) + r"\s*\(\s*const\s+char\s*\*", declared)}
+        if found:
+            shared_helpers[header] = found
+    include_cache = {}
+    for path, rel in source_files(root):
+        included = {}
+        if shared_helpers:
+            with open(path, encoding="utf-8") as f:
+                for inc in sorted(project_includes(f.read(), root, include_cache)):
+                    for name, value in shared_helpers.get(inc, {}).items():
+                        included.setdefault(name, value)
+        extract_file(path, rel, messages, errors, included)
     return messages, errors
 
 

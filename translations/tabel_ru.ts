@@ -2,6 +2,1042 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en_US">
 <context>
+    <name>tabel-hub</name>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>%1  %2 (%3)  device %4  %5</source>
+        <translation>%1  %2 (%3)  устройство %4  %5</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>%1 needs a value: %2</source>
+        <translation>для %1 нужно значение: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>%1 or %2</source>
+        <translation>%1 или %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>%1, device %2</source>
+        <translation>%1, устройство %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>%1, lesson %2, class %3, %4 (group %5)</source>
+        <translation>%1, урок %2, класс %3, %4 (группа %5)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>%1, node %2, device %3</source>
+        <translation>%1, узел %2, устройство %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>%1: %2 rows imported: %3 field writes in change set %4 of the hub&apos;s device %5 (hub sequence %6)</source>
+        <translation>%1: загружено строк: %2; записано значений полей: %3 в пакете изменений %4 устройства сервера школы %5 (порядковый номер на сервере %6)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>%1: %2 rows, nothing differs from what the hub holds; no change set written</source>
+        <translation>%1: строк: %2; всё совпадает с данными сервера школы, пакет изменений не записан</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>%n open conflicts; «tabel-hub conflicts show ID» shows one</source>
+        <translation>
+            <numerusform>%n открытый конфликт; подробности о конфликте показывает «tabel-hub conflicts show ID»</numerusform>
+            <numerusform>%n открытых конфликта; подробности о конфликте показывает «tabel-hub conflicts show ID»</numerusform>
+            <numerusform>%n открытых конфликтов; подробности о конфликте показывает «tabel-hub conflicts show ID»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>(empty)</source>
+        <translation>(пусто)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>(required)</source>
+        <translation>(обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--%1 is given twice</source>
+        <translation>параметр --%1 указан дважды</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>--%1: expected a date such as 2026-10-24, got «%2»</source>
+        <translation>--%1: ожидается дата вида 2026-10-24, указано «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--assign: expected CLASS/SUBJECT/GROUP such as 7А/math/all, got «%1»</source>
+        <translation>--assign: ожидается CLASS/SUBJECT/GROUP (класс/предмет/группа), например 7А/math/all, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_summary.cpp"/>
+        <source>--csv and --json exclude each other; give one</source>
+        <translation>--csv и --json нельзя указывать вместе; укажите один из них</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>--entity must not be empty: give an entity key or its beginning, e.g. mark/7А/math</source>
+        <translation>значение --entity не может быть пустым: укажите ключ записи или его начало, например mark/7А/math</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>--from and --to go together: give both dates, or neither to take them from the calendar</source>
+        <translation>--from и --to указываются вместе: укажите обе даты или ни одной, чтобы взять их из календаря</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>--keep: expected the number of a value from 1 to %1 («tabel-hub conflicts show %2»), got «%3»</source>
+        <translation>--keep: ожидается номер значения от 1 до %1 (см. «tabel-hub conflicts show %2»), указано «%3»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>--limit: expected a whole number of at least 1, got «%1»</source>
+        <translation>--limit: ожидается целое число не меньше 1, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--listen: expected ADDRESS:PORT such as 127.0.0.1:8443, got «%1»</source>
+        <translation>--listen: ожидается ADDRESS:PORT (адрес:порт), например 127.0.0.1:8443, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--name must not be empty</source>
+        <translation>значение --name не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>--reason must not be empty: the teacher is told why</source>
+        <translation>значение --reason не может быть пустым: учителю сообщается причина</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>--slot: expected the lesson&apos;s number in the day (1, 2, …), got «%1»</source>
+        <translation>--slot: ожидается номер урока в расписании дня (1, 2, …), указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--store needs a value: --store DIR</source>
+        <translation>для --store нужно значение: --store DIR</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>--valid-days: expected a whole number from 1 to 90, got «%1»</source>
+        <translation>--valid-days: ожидается целое число от 1 до 90, указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>--value: the field %1 holds whole numbers, got «%2»</source>
+        <translation>--value: поле %1 содержит целые числа, указано «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>--year chooses a period of the calendar; with --from and --to it has no use</source>
+        <translation>--year выбирает период из календаря; вместе с --from и --to он не нужен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>CHANGES</source>
+        <translation>ИЗМЕНЕНИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>CLASS</source>
+        <translation>КЛАСС</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Commands:</source>
+        <translation>Команды:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>DEVICE</source>
+        <translation>УСТРОЙСТВО</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ENROLLED</source>
+        <translation>ПОДКЛЮЧЁН</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Exit codes:</source>
+        <translation>Коды завершения:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>FIELD</source>
+        <translation>ПОЛЕ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>FROM</source>
+        <translation>НАЧАЛО</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Global options:</source>
+        <translation>Общие параметры:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>ID: expected the number «tabel-hub amendments list» shows, got «%1»</source>
+        <translation>ID: ожидается номер, который показывает «tabel-hub amendments list», указано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>LAST SYNC</source>
+        <translation>ПОСЛЕДНЯЯ СИНХРОНИЗАЦИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>NODE</source>
+        <translation>УЗЕЛ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Options:</source>
+        <translation>Параметры:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>PERIOD</source>
+        <translation>ПЕРИОД</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>RECEIVED</source>
+        <translation>ПОЛУЧЕН</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>SCOPES</source>
+        <translation>ОБЛАСТЬ ДОСТУПА</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>STATE</source>
+        <translation>СОСТОЯНИЕ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>TEACHER</source>
+        <translation>УЧИТЕЛЬ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>TO</source>
+        <translation>КОНЕЦ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>The school hub: receives the teachers&apos; signed changes over HTTPS, merges them field by field and keeps every version.</source>
+        <translation>Сервер школы: принимает подписанные изменения учителей по HTTPS, объединяет их поле за полем и хранит все версии.</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Usage: %1</source>
+        <translation>Использование: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>Usage: tabel-hub [--store DIR] COMMAND [OPTIONS]</source>
+        <translation>Использование: tabel-hub [--store DIR] КОМАНДА [ПАРАМЕТРЫ]</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>VALUES</source>
+        <translation>ЗНАЧЕНИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>WHY</source>
+        <translation>ПРИЧИНА</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>a teacher&apos;s node needs at least one --assign CLASS/SUBJECT/GROUP</source>
+        <translation>для узла учителя нужен хотя бы один параметр --assign CLASS/SUBJECT/GROUP</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>absent</source>
+        <translation>отсутствующий</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>accept a suspended node again</source>
+        <translation>снова принимать запросы приостановленного узла</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>accepted</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>already exists</source>
+        <translation>уже существует</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>amendment request %1 is accepted and merged; the nodes receive it at their next sync</source>
+        <translation>запрос на исправление %1 принят и объединён с данными; узлы получат его при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>amendment request %1 is declined; it stays in the log, refused, and its teacher&apos;s node is told at the next sync</source>
+        <translation>запрос на исправление %1 отклонён; он остаётся в журнале операций как отклонённый, а узел учителя узнает об этом при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>an entity key or its beginning, e.g. mark/7А/math</source>
+        <translation>ключ записи или его начало, например mark/7А/math</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>bad input: a line of an imported file (its file, line and column are named)</source>
+        <translation>ошибка во входных данных: в строке загружаемого файла (указываются файл, строка и столбец)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>base: %1 (version %2)</source>
+        <translation>исходное значение: %1 (версия %2)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>base: none (the field did not exist for the authors)</source>
+        <translation>исходное значение: нет (у авторов этого поля ещё не было)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>base: version %1 (its value has not reached the hub)</source>
+        <translation>исходное значение: версия %1 (само значение на сервер школы не поступало)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>certificate SHA-256 fingerprint: %1</source>
+        <translation>отпечаток сертификата (SHA-256): %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>change set %1 of the hub&apos;s device supersedes %n values (hub sequence %2); every node in scope receives it at its next sync</source>
+        <translation>
+            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значение (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значения (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значений (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>check the free disk space and the permissions of the hub&apos;s folder</source>
+        <translation>проверьте, есть ли свободное место на диске, и права доступа к папке сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>check the hub store: SQLite integrity, signatures of the log, sequence gaps, the stored acknowledgements</source>
+        <translation>проверить хранилище сервера школы: целостность SQLite, подписи в журнале операций, пропуски в нумерации, сохранённые подтверждения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>class</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>class: %1</source>
+        <translation>класс: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>close a period: later edits to it become amendment requests for the operator (R-S6)</source>
+        <translation>закрыть период: последующие правки в нём становятся запросами на исправление для оператора (R-S6)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>close it for one class only (default: every class)</source>
+        <translation>закрыть только для одного класса (по умолчанию — для всех классов)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>conflict %1</source>
+        <translation>конфликт %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>conflict %1 resolved: %2 %3 = %4</source>
+        <translation>конфликт %1 разрешён: %2 %3 = %4</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>cryptography failure</source>
+        <translation>сбой шифрования</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>declined</source>
+        <translation>отклонён</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>edits to it merge again; requests held while it was closed stay in «tabel-hub amendments list»</source>
+        <translation>правки в нём снова объединяются как обычно; запросы, поступившие, пока он был закрыт, остаются в «tabel-hub amendments list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>edits to it now become amendment requests («tabel-hub amendments list»); nodes learn of the closing at their next sync</source>
+        <translation>теперь правки в нём становятся запросами на исправление («tabel-hub amendments list»); узлы узнают о закрытии при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>enter another value</source>
+        <translation>задать другое значение</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>every class</source>
+        <translation>все классы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>exported %1</source>
+        <translation>выгружено: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>field: %1 %2</source>
+        <translation>поле: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>first day, when the hub&apos;s calendar does not know it</source>
+        <translation>первый день, если в календаре сервера школы нет этого периода</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>from this date</source>
+        <translation>начиная с этой даты</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>give exactly one of --keep N (keep value N of «conflicts show») and --value VALUE</source>
+        <translation>укажите ровно один из параметров: --keep N (оставить значение N из «conflicts show») или --value VALUE</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>hint: %1</source>
+        <translation>подсказка: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>how many days the code stays valid (default: 7)</source>
+        <translation>сколько дней действует код (по умолчанию 7)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>import reference data (roster, timetable or calendar CSV) as one change set of the hub for the nodes</source>
+        <translation>загрузить справочные данные (список учеников, расписание или календарь из CSV-файла) одним пакетом изменений сервера школы для узлов</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>internal error (a bug, or the system failed: disk full, the port is taken)</source>
+        <translation>внутренняя ошибка (ошибка в программе или сбой системы: диск заполнен, порт занят)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>it carries the fingerprint of this hub&apos;s certificate: %1</source>
+        <translation>в нём записан отпечаток сертификата этого сервера школы: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>keep value N as «conflicts show» numbers them</source>
+        <translation>оставить значение с номером N из списка «conflicts show»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>last day, with --from</source>
+        <translation>последний день, вместе с --from</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>lesson</source>
+        <translation>урок</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>list the amendment requests waiting for a decision (edits to closed periods)</source>
+        <translation>показать запросы на исправление, ожидающие решения (правки в закрытых периодах)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>list the closed periods</source>
+        <translation>показать закрытые периоды</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>list the fields in conflict, waiting for the operator</source>
+        <translation>показать поля в конфликте, ожидающие решения оператора</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>list the nodes, their scopes and last sync</source>
+        <translation>показать узлы, их области доступа и последнюю синхронизацию</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>listening on https://%1:%2 (store %3)</source>
+        <translation>ожидание подключений на https://%1:%2 (хранилище %3)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>log: %1 change sets of %2 devices; %3 batches acknowledged (%4 entries); %5 nonces remembered</source>
+        <translation>журнал операций: пакетов изменений — %1, устройств — %2; подтверждено пакетов отправки: %3 (записей: %4); запомнено одноразовых чисел (nonce): %5</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>made a new self-signed certificate in %1</source>
+        <translation>создан новый самоподписанный сертификат в %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>merge an amendment request as if it arrived now; the nodes receive it at their next sync</source>
+        <translation>принять запрос на исправление и объединить его с данными так, как если бы он пришёл сейчас; узлы получат его при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>missing argument %1</source>
+        <translation>не указан аргумент %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>missing required option %1</source>
+        <translation>не указан обязательный параметр %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>no amendment request waits for a decision</source>
+        <translation>нет запросов на исправление, ожидающих решения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>no changes in the history match</source>
+        <translation>в истории нет подходящих изменений</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>no command given</source>
+        <translation>не указана команда</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>no nodes yet; add one with «tabel-hub node add»</source>
+        <translation>узлов пока нет; добавьте узел командой «tabel-hub node add»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>no open conflicts</source>
+        <translation>открытых конфликтов нет</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>no open conflicts in class %1</source>
+        <translation>в классе %1 открытых конфликтов нет</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>no period is closed; close one with «tabel-hub period close PERIOD-ID»</source>
+        <translation>закрытых периодов нет; закрыть период можно командой «tabel-hub period close PERIOD-ID»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>no substitutions recorded for these dates</source>
+        <translation>на эти даты замещений не записано</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 for %2 (%3)</source>
+        <translation>узел %1 для учителя %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 is accepted again</source>
+        <translation>запросы узла %1 снова принимаются</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>node %1 is suspended: the hub refuses its requests</source>
+        <translation>узел %1 приостановлен: сервер школы отклоняет его запросы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>not found (no such node, file or open conflict)</source>
+        <translation>не найдено (нет такого узла, файла или открытого конфликта)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>ok</source>
+        <translation>успешно</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>one period, e.g. q1 (default: every period)</source>
+        <translation>один период, например q1 (по умолчанию — все периоды)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>one-time enrolment code, valid until %1:</source>
+        <translation>одноразовый код подключения, действует до %1:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>only one class, e.g. 7А</source>
+        <translation>только один класс, например 7А</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>only the entries of one pupil</source>
+        <translation>только записи одного ученика</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>only the latest N changes</source>
+        <translation>только последние N изменений</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>only those of one class, e.g. 7А</source>
+        <translation>только конфликты одного класса, например 7А</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>open a closed period again: edits to it merge again</source>
+        <translation>снова открыть закрытый период: правки в нём опять объединяются как обычно</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>period %1 (%2) is closed for class %3</source>
+        <translation>период %1 (%2) закрыт для класса %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>period %1 (%2) is closed for every class</source>
+        <translation>период %1 (%2) закрыт для всех классов</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>period %1 is open again for class %2</source>
+        <translation>период %1 снова открыт для класса %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>period %1 is open again for every class</source>
+        <translation>период %1 снова открыт для всех классов</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>period «%1» is in several school years (%2); say which with --year</source>
+        <translation>период «%1» есть в нескольких учебных годах (%2); укажите нужный год параметром --year</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print CSV</source>
+        <translation>вывести CSV</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print JSON</source>
+        <translation>вывести JSON</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>record a substitution (2.5.4): the substitute&apos;s node may write that lesson and receives it at its next sync</source>
+        <translation>записать замещение (п. 2.5.4): узел замещающего учителя сможет вести этот урок и получит его при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>refuse an amendment request; it stays in the log with the reason, which its teacher is told</source>
+        <translation>отклонить запрос на исправление; он остаётся в журнале операций вместе с причиной, которую сообщат учителю</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>refuse every request of a node at once</source>
+        <translation>приостановить узел: сразу отклонять все его запросы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>refused by a rule of the regulation (the message starts with its clause)</source>
+        <translation>отклонено правилом положения (сообщение начинается с номера пункта)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>register a teacher&apos;s device and print its one-time enrolment code</source>
+        <translation>зарегистрировать устройство учителя и вывести его одноразовый код подключения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>resolve a conflict with one of its values or another; the nodes receive it at their next sync</source>
+        <translation>разрешить конфликт, выбрав одно из его значений или задав другое; узлы получат решение при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>resolve with «tabel-hub conflicts resolve %1 --keep N» or «--value VALUE»</source>
+        <translation>чтобы разрешить конфликт: «tabel-hub conflicts resolve %1 --keep N» или «--value VALUE»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>see «tabel-hub %1 --help»</source>
+        <translation>см. «tabel-hub %1 --help»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>see «tabel-hub --help»</source>
+        <translation>см. «tabel-hub --help»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>serve the HTTPS API to the nodes (loopback only unless --listen says otherwise)</source>
+        <translation>обслуживать узлы по HTTPS (только на локальном адресе этого компьютера, если --listen не задаёт другой адрес)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show a conflict: the base value and every value with its teacher, node, device and time</source>
+        <translation>показать конфликт: исходное значение и все значения — с учителем, узлом, устройством и временем</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show help and exit</source>
+        <translation>показать справку и выйти</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show the version and exit</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>some field it writes is now in conflict with a later change: «tabel-hub conflicts list» shows it</source>
+        <translation>одно из полей, которые он записывает, теперь в конфликте с более поздним изменением; его показывает «tabel-hub conflicts list»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>substitute</source>
+        <translation>замещающий</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>substitution recorded: %1; %2 stands in for %3</source>
+        <translation>замещение записано: %1; %2 замещает %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>suspended</source>
+        <translation>приостановлен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the class it was closed for (default: every class)</source>
+        <translation>класс, для которого период был закрыт (по умолчанию — все классы)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the class, e.g. 7А</source>
+        <translation>класс, например 7А</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the decided ones too</source>
+        <translation>также запросы, по которым решение уже принято</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the group (default: all, the whole class)</source>
+        <translation>группа (по умолчанию all — весь класс)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>the history is empty: no batch has been merged yet, nothing was exported</source>
+        <translation>история пуста: ещё ни один пакет не объединён, ничего не выгружено</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>the hub knows no teacher «%1»; check the id («tabel-hub node list» shows the teachers&apos; ids) or import the timetable that names the teacher first</source>
+        <translation>сервер школы не знает учителя «%1»; проверьте идентификатор (идентификаторы учителей показывает «tabel-hub node list») или сначала загрузите расписание, в котором есть этот учитель</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the hub store has %1 problem(s); restore the folder from a backup</source>
+        <translation>в хранилище сервера школы найдено проблем: %1; восстановите папку из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the hub store is sound</source>
+        <translation>хранилище сервера школы в порядке</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>the hub&apos;s calendar has no period «%1» in school year «%2»; give its dates with --from and --to</source>
+        <translation>в календаре сервера школы нет периода «%1» в учебном году «%2»; укажите даты периода параметрами --from и --to</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>the hub&apos;s calendar has no period «%1»; import the calendar («tabel-hub import calendar FILE») or give its dates with --from and --to</source>
+        <translation>в календаре сервера школы нет периода «%1»; загрузите календарь («tabel-hub import calendar FILE») или укажите даты периода параметрами --from и --to</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the hub&apos;s folder (default: ./tabel-data/hub)</source>
+        <translation>папка сервера школы (по умолчанию ./tabel-data/hub)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the id of the teacher who is absent</source>
+        <translation>идентификатор отсутствующего учителя</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the id of the teacher who stands in</source>
+        <translation>идентификатор замещающего учителя</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the lesson&apos;s date, e.g. 2026-09-03</source>
+        <translation>дата урока, например 2026-09-03</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the lesson&apos;s number in the day</source>
+        <translation>номер урока в расписании дня</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>the nodes it concerns receive it at their next sync</source>
+        <translation>узлы, которых это касается, получат изменения при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the operator&apos;s device: may write everything</source>
+        <translation>устройство оператора: может изменять всё</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the school year, when the calendar has several</source>
+        <translation>учебный год, если в календаре их несколько</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the store is busy: another program uses it</source>
+        <translation>хранилище занято: им пользуется другая программа</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the store is damaged or was altered</source>
+        <translation>хранилище повреждено или изменено извне</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the subject&apos;s id, e.g. math</source>
+        <translation>идентификатор предмета, например math</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>the substitute&apos;s node may write this lesson and receives it at its next sync</source>
+        <translation>узел замещающего учителя сможет вести этот урок и получит его при следующей синхронизации</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the substitution journal: who stood in for whom, in which lesson</source>
+        <translation>журнал замещений: кто кого замещал и на каком уроке</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the summary sheet of a class (2.5.8): period marks and absences from the merged data, and each teacher&apos;s last sync; reading it is audited</source>
+        <translation>сводная ведомость класса (п. 2.5.8): отметки за периоды и пропуски по объединённым данным, а также последняя синхронизация каждого учителя; каждый просмотр записывается в журнал</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the teacher&apos;s full name</source>
+        <translation>ФИО учителя</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the teacher&apos;s id at the school</source>
+        <translation>идентификатор учителя в школе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <source>this substitution is already recorded: %1</source>
+        <translation>это замещение уже записано: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unexpected argument «%1» for «%2»</source>
+        <translation>лишний аргумент «%1» для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown command «%1»</source>
+        <translation>неизвестная команда «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown option %1 (options of a command go after its name)</source>
+        <translation>неизвестный параметр %1 (параметры команды пишутся после её имени)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown option --%1 for «%2»</source>
+        <translation>неизвестный параметр --%1 для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unknown subcommand «%1» of «%2»; expected %3</source>
+        <translation>неизвестная подкоманда «%1» команды «%2»; допустимые: %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>unsupported: written by a newer tabel</source>
+        <translation>не поддерживается: данные записаны более новой версией tabel</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>up to this date</source>
+        <translation>по эту дату включительно</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>usage error: unknown command or option, a missing or malformed argument</source>
+        <translation>ошибка в команде: неизвестная команда или параметр, пропущенный или неверный аргумент</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>values:</source>
+        <translation>значения:</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>waiting</source>
+        <translation>ожидает решения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>waiting for enrolment</source>
+        <translation>ожидает подключения</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_history.cpp"/>
+        <source>warning: %1 holds the journal, pupils&apos; names included, in plain text; keep it on an encrypted disk, hand it only to those entitled, and delete it when done</source>
+        <translation>внимание: в %1 журнал, включая имена учеников, хранится в открытом (незашифрованном) виде; держите его на зашифрованном диске, передавайте только тем, у кого есть на это право, и удалите, когда он станет не нужен</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>warning: listening on %1, which other computers can reach</source>
+        <translation>внимание: подключения ожидаются на адресе %1, доступном с других компьютеров</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>what the teacher may write, e.g. 7А/math/all; repeat for more</source>
+        <translation>что может вести учитель, например 7А/math/all; для нескольких классов, предметов или групп повторите параметр</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one</source>
+        <translation>адрес и порт для подключений (по умолчанию 127.0.0.1:8443); порт 0 — выбрать любой свободный</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>who changed which mark or field, when, from which device: old → new (from the git history; the reading is logged)</source>
+        <translation>кто, когда и с какого устройства изменил отметку или поле: было → стало (по истории git; просмотр записывается в журнал)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>why, e.g. «болезнь»</source>
+        <translation>причина, например «болезнь»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>why, for the teacher</source>
+        <translation>причина (её сообщат учителю)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>write the history as standard bare git repositories (DIR/CLASS/YEAR.git) into a new or empty DIR; WARNING: they hold the journal and pupils&apos; names in plain text</source>
+        <translation>выгрузить историю в виде стандартных bare-репозиториев git (DIR/CLASS/YEAR.git) в новую или пустую папку DIR; ВНИМАНИЕ: в них журнал и имена учеников хранятся в открытом виде</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>«%1» is not a kind of reference data; use roster, timetable or calendar</source>
+        <translation>«%1» — неизвестный вид справочных данных; используйте roster, timetable или calendar</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>«%1» needs a subcommand: %2</source>
+        <translation>для «%1» нужна подкоманда: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>«tabel-hub COMMAND --help» shows the options of a command.</source>
+        <translation>«tabel-hub КОМАНДА --help» показывает параметры команды.</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_periods.cpp"/>
+        <source>… %1 more</source>
+        <translation>… и ещё %1</translation>
+    </message>
+</context>
+<context>
     <name>tabel-node</name>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -1044,6 +2080,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_store.cpp"/>
         <source>pending ops: %1 — not yet sent to the school hub</source>
         <translation>неотправленных операций: %1 (ещё не переданы на сервер школы)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/closed_periods.cpp"/>
+        <source>period %1 (%2) is closed at the hub: this change is kept here and the next «tabel-node sync» sends it to the operator as an amendment request, which the operator accepts or declines</source>
+        <translation>период %1 (%2) закрыт на сервере школы: это изменение сохранено здесь, и при следующем «tabel-node sync» оно будет отправлено оператору как запрос на исправление; оператор примет или отклонит его</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -3280,6 +4321,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <name>tabel::node::NodeStore</name>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>a change set in the store is damaged (%1); restore the store from a backup</source>
+        <translation>пакет изменений в хранилище повреждён (%1); восстановите хранилище из резервной копии</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>a passphrase change was interrupted after the store was re-encrypted; open it with the new passphrase</source>
         <translation>смена парольной фразы прервалась после перешифрования хранилища; откройте его с новой парольной фразой</translation>
     </message>
@@ -3424,6 +4470,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 </context>
 <context>
     <name>tabel::node::schema</name>
+    <message>
+        <location filename="../node/store/schema.cpp"/>
+        <source>a stored entity is damaged; restore the store from a backup</source>
+        <translation>сохранённая запись повреждена; восстановите хранилище из резервной копии</translation>
+    </message>
     <message>
         <location filename="../node/store/schema.cpp"/>
         <source>the store was created by a newer tabel (schema %1, this program knows up to %2); update tabel</source>

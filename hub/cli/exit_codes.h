@@ -5,6 +5,8 @@
 //   1  internal error (a bug, or the system failed: disk full, I/O error on the store, the port is taken)
 //   2  usage error: unknown command or option, a missing or malformed argument
 //   4  the store is damaged or was altered
+//   5  bad input: a line of an imported file
+//   6  refused by a rule of the regulation (the message starts with its clause)
 //   7  not found (no such node)
 //   8  the store is busy: another program holds it
 //   9  already exists
@@ -22,6 +24,7 @@ enum ExitCode : int {
     kExitUsage = 2,
     kExitCorrupt = 4,
     kExitBadInput = 5,
+    kExitRule = 6,
     kExitNotFound = 7,
     kExitBusy = 8,
     kExitExists = 9,
@@ -48,10 +51,11 @@ constexpr int exitCodeFor(ErrorCode code) {
         return kExitCrypto;
     case ErrorCode::Unsupported:
         return kExitUnsupported;
+    case ErrorCode::RuleViolation:
+        return kExitRule;
     case ErrorCode::Internal:
     case ErrorCode::Io:
     case ErrorCode::Storage:
-    case ErrorCode::RuleViolation:
         break;
     }
     return kExitInternal;

@@ -239,6 +239,7 @@ QStringList exitCodeLines() {
         {kExitUsage, t("usage error: unknown command or option, a missing or malformed argument")},
         {kExitCorrupt, t("the store is damaged or was altered")},
         {kExitBadInput, t("bad input: a line of an imported file (its file, line and column are named)")},
+        {kExitRule, t("refused by a rule of the regulation (the message starts with its clause)")},
         {kExitNotFound, t("not found (no such node, file or open conflict)")},
         {kExitBusy, t("the store is busy: another program uses it")},
         {kExitExists, t("already exists")},
