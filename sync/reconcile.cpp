@@ -241,8 +241,10 @@ ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
     }
     // A later op of the same set may have changed a field's conflict state after an earlier one: report the
     // state each field ends in.
-    for (OpResult& r : result.ops)
+    for (OpResult& r : result.ops) {
         r.applied.conflictAfter = m_fields.at(r.field).inConflict();
+        noteConflict(r.field, r.applied.conflictAfter);
+    }
     return result;
 }
 
@@ -257,7 +259,17 @@ Applied Reconciler::apply(const FieldId& field, const Write& write) {
             return a;
         }
     }
-    return m_fields[field].apply(write);
+    FieldRegister& reg = m_fields[field];
+    const Applied applied = reg.apply(write);
+    noteConflict(field, reg.inConflict());
+    return applied;
+}
+
+void Reconciler::noteConflict(const FieldId& field, bool inConflict) {
+    if (inConflict)
+        m_conflicted.insert(field);
+    else
+        m_conflicted.erase(field);
 }
 
 const FieldRegister* Reconciler::find(const FieldId& field) const {
@@ -266,11 +278,7 @@ const FieldRegister* Reconciler::find(const FieldId& field) const {
 }
 
 QList<FieldId> Reconciler::conflicts() const {
-    QList<FieldId> out;
-    for (const auto& [id, reg] : m_fields)
-        if (reg.inConflict())
-            out.append(id);
-    return out;
+    return QList<FieldId>(m_conflicted.begin(), m_conflicted.end());
 }
 
 } // namespace tabel::sync

@@ -132,13 +132,17 @@ public:
     Applied apply(const FieldId& field, const Write& write);
 
     const FieldRegister* find(const FieldId& field) const;
+    // The fields in conflict, in FieldId order; kept as the registers change, so asking costs nothing per field.
     QList<FieldId> conflicts() const;
     const std::map<FieldId, FieldRegister>& registers() const { return m_fields; }
 
     friend bool operator==(const Reconciler&, const Reconciler&) = default;
 
 private:
+    void noteConflict(const FieldId& field, bool inConflict);
+
     std::map<FieldId, FieldRegister> m_fields;
+    std::set<FieldId> m_conflicted; // the fields whose register is in conflict
 };
 
 } // namespace tabel::sync

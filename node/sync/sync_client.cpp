@@ -44,8 +44,8 @@ struct Attempt {
     QByteArray body;
 };
 
-Attempt postOnce(const QUrl& url, const QByteArray& pin, const QByteArray& body, int timeoutMs) {
-    QNetworkAccessManager net;
+Attempt postOnce(QNetworkAccessManager& net, const QUrl& url, const QByteArray& pin, const QByteArray& body,
+                 int timeoutMs) {
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/octet-stream"));
     request.setTransferTimeout(timeoutMs);
@@ -87,7 +87,10 @@ Attempt postOnce(const QUrl& url, const QByteArray& pin, const QByteArray& body,
 
 } // namespace
 
-SyncClient::SyncClient(NodeStore& store, SyncOptions options) : m_store(store), m_options(std::move(options)) {}
+SyncClient::SyncClient(NodeStore& store, SyncOptions options)
+    : m_store(store), m_options(std::move(options)), m_net(std::make_unique<QNetworkAccessManager>()) {}
+
+SyncClient::~SyncClient() = default;
 
 Error SyncClient::fail(SyncFailure kind, Error error) {
     m_failure = kind;
@@ -105,7 +108,7 @@ Result<QByteArray> SyncClient::post(const QString& url, const QByteArray& pin, c
         Result<QByteArray> frame = m_store.signFrame(messageCbor);
         if (!frame)
             return fail(SyncFailure::Other, frame.error());
-        const Attempt a = postOnce(target, pin, *frame, m_options.transferTimeoutMs);
+        const Attempt a = postOnce(*m_net, target, pin, *frame, m_options.transferTimeoutMs);
         if (a.pinMismatch)
             return fail(SyncFailure::Pin,
                         makeError(ErrorCode::Crypto,

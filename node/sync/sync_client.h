@@ -12,7 +12,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
+
+class QNetworkAccessManager;
 
 namespace tabel::node {
 
@@ -56,6 +59,9 @@ struct SyncReport {
 class SyncClient {
 public:
     explicit SyncClient(NodeStore& store, SyncOptions options = {});
+    ~SyncClient();
+    SyncClient(const SyncClient&) = delete;
+    SyncClient& operator=(const SyncClient&) = delete;
 
     // Enrols this device with the code `tabel-hub node add` printed. Refuses (and stores nothing) when the code
     // was made for another teacher than the store's.
@@ -73,6 +79,8 @@ private:
     SyncOptions m_options;
     SyncFailure m_failure = SyncFailure::None;
     QByteArray m_lastPeer; // SHA-256 of the certificate of the last answer
+    // One for the client's life: the requests of a sync (push batches, pulls) share one TLS connection.
+    std::unique_ptr<QNetworkAccessManager> m_net;
 };
 
 } // namespace tabel::node

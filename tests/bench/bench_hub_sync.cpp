@@ -47,6 +47,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <limits>
 #include <memory>
 
 #include <unistd.h>
@@ -182,7 +183,7 @@ Row measure(Hub& hub, const QString& phase, const std::function<void(Row&)>& bod
 // The frames SyncClient sends for the node's change sets with seq in (afterSeq, …]: the same batching
 // (NodeStore::pendingSeqs: ≤ maxSets sets, ≤ maxOps ops, at least one set), the same messages. For the byte count.
 QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std::int64_t& afterSeq, qint64& ops,
-                             qint64& sets) {
+                             qint64& sets, std::int64_t lastSeq = std::numeric_limits<std::int64_t>::max()) {
     const node::SyncOptions o;
     QList<QByteArray> frames;
     sync::PushBatch batch;
@@ -196,11 +197,14 @@ QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std:
     };
     batch.nodeId = nodeId;
     batch.batchId = sync::newBatchId();
-    for (;;) {
+    for (bool more = true; more;) {
         const QList<sync::ChangeSet> list = check(store.changeSets(afterSeq, 1000), QStringLiteral("change sets"));
-        if (list.isEmpty())
-            break;
+        more = !list.isEmpty();
         for (const sync::ChangeSet& cs : list) {
+            if (cs.seq > lastSeq) {
+                more = false;
+                break;
+            }
             afterSeq = cs.seq;
             if (!batch.changeSets.isEmpty() &&
                 (batch.changeSets.size() >= o.maxSetsPerBatch || batchOps + cs.ops.size() > o.maxOpsPerBatch))
@@ -289,6 +293,8 @@ void makeOps(Device& d, int opsWanted) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // The tabel-hub processes it starts answer in English, whose lines it reads (their default is Russian).
+    qputenv("TABEL_LANG", "en");
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();
@@ -379,6 +385,7 @@ int main(int argc, char** argv) {
             r.requestBytes += f.size();
     };
     syncPhase(QStringLiteral("year"));
+    const std::int64_t yearLastSeq = seqBefore;
 
     // ---- day ----
     for (const bench::LessonRecord& l : year.lessons)
@@ -445,9 +452,11 @@ int main(int argc, char** argv) {
     out() << "profile of the hub's work on the year's frames (in-process, no network):" << Qt::endl;
     qint64 yOps = 0, ySets = 0;
     std::int64_t fromStart = 0;
-    const QList<QByteArray> frames = nodeFrames(store, enrolled.nodeId, fromStart, yOps, ySets);
+    const QList<QByteArray> frames = nodeFrames(store, enrolled.nodeId, fromStart, yOps, ySets, yearLastSeq);
+    qint64 dOps = 0, dSets = 0;
+    const QList<QByteArray> dayFrames = nodeFrames(store, enrolled.nodeId, fromStart, dOps, dSets);
     QElapsedTimer t;
-    double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0;
+    double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0, tDayPush = 0, tDayPull = 0, tNoopPull = 0;
     QList<sync::PushBatch> batches;
     for (const QByteArray& f : frames) {
         t.start();
@@ -486,6 +495,28 @@ int main(int argc, char** argv) {
             (void)check(h.push(rec, b, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("push"));
             tPush += double(t.nsecsElapsed()) / 1e9;
         }
+        // The day on top of the year, as the node syncs it: its push, then its pull from the cursor the year's
+        // sync ended at; then a pull with nothing new.
+        quint64 cursor = 0;
+        for (;;) {
+            const sync::PullBatch p = check(h.pull(rec, cursor, 1000), QStringLiteral("pull"));
+            if (p.toCursor == cursor)
+                break;
+            cursor = p.toCursor;
+        }
+        for (const QByteArray& f : dayFrames) {
+            sync::PushBatch b = *sync::decodePushBatch(sync::decodeFrame(f)->message);
+            b.nodeId = rec.nodeId;
+            t.start();
+            (void)check(h.push(rec, b, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("push the day"));
+            tDayPush += double(t.nsecsElapsed()) / 1e9;
+        }
+        t.start();
+        cursor = check(h.pull(rec, cursor, 1000), QStringLiteral("pull the day")).toCursor;
+        tDayPull = double(t.nsecsElapsed()) / 1e9;
+        t.start();
+        (void)check(h.pull(rec, cursor, 1000), QStringLiteral("no-op pull"));
+        tNoopPull = double(t.nsecsElapsed()) / 1e9;
     }
     const auto line = [&](const char* what, double s) {
         out() << "  " << what << ": " << QString::number(s, 'f', 3) << " s ("
@@ -497,6 +528,10 @@ int main(int argc, char** argv) {
     line("Reconciler::apply (memory)", tApply);
     line("HubStore::push (all of the above but the frame, + SQLite + history)", tPush);
     line("  of which SQLite, history and the rest", tPush - tOpen - tApply);
+    out() << "  the day (" << dOps << " ops, " << dSets << " change sets) on top of the year: HubStore::push "
+          << QString::number(tDayPush * 1e3, 'f', 1) << " ms, HubStore::pull "
+          << QString::number(tDayPull * 1e3, 'f', 1) << " ms; a pull with nothing new "
+          << QString::number(tNoopPull * 1e3, 'f', 1) << " ms" << Qt::endl;
 
     out() << Qt::endl
           << "| phase | ops | change sets | wall s | hub ops/s | hub CPU s | request bytes/op | answer bytes/op | hub "

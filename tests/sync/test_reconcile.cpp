@@ -106,6 +106,12 @@ void checkEveryOrder(const Batches& batches, Reconciler* first = nullptr) {
     int permutations = 0;
     do {
         const Reconciler r = applyAll(batches, order);
+        // The kept list of conflicts is the fields whose register is in conflict, whatever the order.
+        QList<FieldId> scanned;
+        for (const auto& [id, reg] : r.registers())
+            if (reg.inConflict())
+                scanned.append(id);
+        QCOMPARE(r.conflicts(), scanned);
         if (!(r == reference)) {
             QStringList o;
             for (int i : order)
