@@ -64,12 +64,18 @@ QByteArray ChangeSet::hash() const {
     return crypto::blake2b256(canonicalBytes());
 }
 
-void ChangeSet::sign(const crypto::SigningKeyPair& key) {
+QByteArray ChangeSet::sign(const crypto::SigningKeyPair& key) {
     device = key.publicKey;
-    signature = key.sign(kSignContext + hash());
+    QByteArray bytes = canonicalBytes();
+    signature = key.sign(kSignContext + crypto::blake2b256(bytes));
+    return bytes;
 }
 
 Status ChangeSet::verify() const {
+    return verifyCanonical(canonicalBytes());
+}
+
+Status ChangeSet::verifyCanonical(const QByteArray& canonical) const {
     if (device.size() != 32)
         return makeError(ErrorCode::InvalidInput, tr("the change set names no valid device key"));
     if (author.isEmpty() || author.toUtf8().size() > Limits::maxAuthorBytes)
@@ -94,7 +100,7 @@ Status ChangeSet::verify() const {
     }
     if (hlc != previous)
         return makeError(ErrorCode::InvalidInput, tr("the change set's time is not that of its last op"));
-    if (!crypto::verify(device, kSignContext + hash(), signature))
+    if (!crypto::verify(device, kSignContext + crypto::blake2b256(canonical), signature))
         return makeError(ErrorCode::Crypto, tr("the change set's signature does not match its device key"));
     return {};
 }

@@ -54,9 +54,13 @@ struct ChangeSet {
     // Canonical CBOR of everything but the signature. Deterministic: same change set, same bytes.
     QByteArray canonicalBytes() const;
     QByteArray hash() const; // BLAKE2b-256 of canonicalBytes()
-    void sign(const crypto::SigningKeyPair& key);
+    // Signs with the device key (which becomes `device`); returns the canonical bytes it signed, for callers that
+    // store or send them (so they are not encoded twice).
+    QByteArray sign(const crypto::SigningKeyPair& key);
     // Checks the signature against `device`, and that the ops are well-formed (ids, ordering, sizes).
     [[nodiscard]] Status verify() const;
+    // The same, with `canonical` known to be canonicalBytes() (fromCanonicalBytes checked it): not encoded again.
+    [[nodiscard]] Status verifyCanonical(const QByteArray& canonical) const;
 
     [[nodiscard]] static Result<ChangeSet> fromCanonicalBytes(const QByteArray& bytes, const QByteArray& signature);
 };

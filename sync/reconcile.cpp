@@ -26,6 +26,13 @@ Write writeOf(const ChangeSet& changeSet, const Op& op) {
     return {changeSet.versionOf(op), op.base, op.value, changeSet.author};
 }
 
+namespace {
+// writeOf with the device number computed once per change set (it is a hash of the device key).
+Write writeOf(const ChangeSet& changeSet, const Op& op, std::int64_t device) {
+    return {{device, op.hlc}, op.base, op.value, changeSet.author};
+}
+} // namespace
+
 bool isLater(const Version& a, const Version& b) {
     return std::tie(a.hlc, a.device) > std::tie(b.hlc, b.device);
 }
@@ -210,19 +217,28 @@ bool ChangeSetResult::hasConflict() const {
 
 ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
     ChangeSetResult result;
-    for (const Op& op : changeSet.ops) {
+    const std::int64_t device = changeSet.deviceNumber();
+    const QList<Op>& ops = changeSet.ops;
+    // Where each op's register is (or would go): one map search per op, reused below as the insertion hint and
+    // then as the register itself (std::map iterators stay valid across insertions).
+    using Slot = std::map<FieldId, FieldRegister>::iterator;
+    std::vector<Slot> where;
+    where.reserve(std::size_t(ops.size()));
+    for (const Op& op : ops) {
         const FieldId id{op.entity, op.field};
-        const Write w = writeOf(changeSet, op);
-        const auto it = m_fields.find(id);
-        const Status s = it == m_fields.end() ? FieldRegister::validate(w) : it->second.check(w);
+        const Write w = writeOf(changeSet, op, device);
+        const Slot it = m_fields.lower_bound(id);
+        const bool exists = it != m_fields.end() && it->first == id;
+        const Status s = exists ? it->second.check(w) : FieldRegister::validate(w);
         if (!s) {
             result.rejected = true;
             result.reason = tr("%1 %2: %3").arg(op.entity, op.field, s.error().message);
             return result;
         }
+        where.push_back(it);
     }
+    result.ops.reserve(ops.size());
     // Runs of consecutive ops writing one field with one value (a resolution: one op per head) are siblings.
-    const QList<Op>& ops = changeSet.ops;
     for (qsizetype i = 0; i < ops.size();) {
         qsizetype end = i + 1;
         while (end < ops.size() && ops[end].field == ops[i].field && ops[end].entity == ops[i].entity &&
@@ -230,19 +246,24 @@ ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
             ++end;
         for (qsizetype k = i; k < end; ++k) {
             const Op& op = ops[k];
-            const FieldId id{op.entity, op.field};
+            FieldId id{op.entity, op.field};
             QList<Version> siblings;
             for (qsizetype j = i; j < end; ++j)
                 if (j != k)
-                    siblings.append(changeSet.versionOf(ops[j]));
-            result.ops.append({id, changeSet.versionOf(op), m_fields[id].apply(writeOf(changeSet, op), siblings)});
+                    siblings.append(Version{device, ops[j].hlc});
+            // Returns the register when it exists already (created by an earlier op of this set, too).
+            Slot& at = where[std::size_t(k)];
+            at = m_fields.emplace_hint(at, id, FieldRegister{});
+            result.ops.append(
+                {std::move(id), Version{device, op.hlc}, at->second.apply(writeOf(changeSet, op, device), siblings)});
         }
         i = end;
     }
     // A later op of the same set may have changed a field's conflict state after an earlier one: report the
     // state each field ends in.
-    for (OpResult& r : result.ops) {
-        r.applied.conflictAfter = m_fields.at(r.field).inConflict();
+    for (qsizetype k = 0; k < result.ops.size(); ++k) {
+        OpResult& r = result.ops[k];
+        r.applied.conflictAfter = where[std::size_t(k)]->second.inConflict();
         noteConflict(r.field, r.applied.conflictAfter);
     }
     return result;

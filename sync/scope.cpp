@@ -62,7 +62,7 @@ std::variant<Target, ScopeDecision> targetOf(const QString& key, const EntityCon
 
     Target t;
     if (type == QLatin1String("lesson") || type == QLatin1String("mark") || type == QLatin1String("att")) {
-        Result<domain::LessonKey> lesson = domain::LessonKey::parse(parts.mid(1, 5).join(QLatin1Char('/')));
+        Result<domain::LessonKey> lesson = domain::LessonKey::fromKeyParts(parts, 1);
         if (!lesson)
             return malformed(key, lesson.error().message);
         t.classId = lesson->classId;
@@ -75,9 +75,9 @@ std::variant<Target, ScopeDecision> targetOf(const QString& key, const EntityCon
     }
     t.classId = parts[1];
     t.subjectId = parts[2];
-    if (auto s = domain::validateId(t.classId, tr("class id")); !s)
+    if (auto s = domain::validateId(t.classId, QT_TRANSLATE_NOOP("tabel::domain", "class id")); !s)
         return malformed(key, s.error().message);
-    if (auto s = domain::validateId(t.subjectId, tr("subject id")); !s)
+    if (auto s = domain::validateId(t.subjectId, QT_TRANSLATE_NOOP("tabel::domain", "subject id")); !s)
         return malformed(key, s.error().message);
     if (type == QLatin1String("pmark") || type == QLatin1String("corr")) {
         t.rule = GroupRule::Any;
@@ -85,7 +85,7 @@ std::variant<Target, ScopeDecision> targetOf(const QString& key, const EntityCon
     } else if (type == QLatin1String("task") || type == QLatin1String("sub")) {
         t.rule = GroupRule::Exact;
         t.groupId = parts[3];
-        if (auto s = domain::validateId(t.groupId, tr("group id")); !s)
+        if (auto s = domain::validateId(t.groupId, QT_TRANSLATE_NOOP("tabel::domain", "group id")); !s)
             return malformed(key, s.error().message);
         t.date = context.date;
     } else { // ktp, ktpfix

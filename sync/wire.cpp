@@ -493,7 +493,7 @@ int httpStatus(WireError e) {
 
 Result<ChangeSet> SignedChangeSet::open() const {
     TABEL_ASSIGN_OR_RETURN(ChangeSet cs, ChangeSet::fromCanonicalBytes(canonical, signature));
-    TABEL_TRY(cs.verify());
+    TABEL_TRY(cs.verifyCanonical(canonical)); // fromCanonicalBytes checked that the bytes are canonical
     return cs;
 }
 

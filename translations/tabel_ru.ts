@@ -3152,6 +3152,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
+        <location filename="../sync/scope.cpp"/>
         <source>class id</source>
         <translation>идентификатор класса</translation>
     </message>
@@ -3253,6 +3254,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
+        <location filename="../sync/scope.cpp"/>
         <source>group id</source>
         <translation>идентификатор группы</translation>
     </message>
@@ -3414,6 +3416,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
+        <location filename="../sync/scope.cpp"/>
         <source>subject id</source>
         <translation>идентификатор предмета</translation>
     </message>
@@ -4734,11 +4737,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>формат пакета изменений %1 не поддерживается; обновите tabel</translation>
     </message>
     <message>
-        <location filename="../sync/scope.cpp"/>
-        <source>class id</source>
-        <translation>идентификатор класса</translation>
-    </message>
-    <message>
         <location filename="../sync/wire.cpp"/>
         <source>expected [changeSet, signature]</source>
         <translation>ожидается [changeSet, signature]</translation>
@@ -4830,11 +4828,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>элементов должно быть не меньше %1, а найдено %2</translation>
     </message>
     <message>
-        <location filename="../sync/scope.cpp"/>
-        <source>group id</source>
-        <translation>идентификатор группы</translation>
-    </message>
-    <message>
         <location filename="../sync/wire.cpp"/>
         <source>indefinite lengths and reserved forms are not allowed</source>
         <translation>неопределённая длина и зарезервированные формы недопустимы</translation>
@@ -4878,11 +4871,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>protocol version %1 is not supported; this hub speaks version %2; update tabel</source>
         <translation>версия протокола %1 не поддерживается; сервер школы работает с версией %2; обновите tabel</translation>
-    </message>
-    <message>
-        <location filename="../sync/scope.cpp"/>
-        <source>subject id</source>
-        <translation>идентификатор предмета</translation>
     </message>
     <message>
         <location filename="../sync/scope.cpp"/>

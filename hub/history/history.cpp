@@ -163,7 +163,7 @@ std::optional<FileSpec> placeOf(const QString& entity, const sync::Reconciler& s
     FileSpec f;
     f.year = receivedYear;
     if ((type == u"lesson" && n == 6) || (type == u"mark" && n == 8) || (type == u"att" && n == 7)) {
-        Result<domain::LessonKey> key = domain::LessonKey::parse(p.mid(1, 5).join(u'/'));
+        Result<domain::LessonKey> key = domain::LessonKey::fromKeyParts(p, 1);
         if (!key)
             return std::nullopt;
         f.kind = FileKind::Month;
@@ -171,7 +171,7 @@ std::optional<FileSpec> placeOf(const QString& entity, const sync::Reconciler& s
         f.subject = key->subjectId;
         f.group = key->groupId;
         f.year = History::schoolYearOf(key->date);
-        f.month = key->date.toString(QStringLiteral("yyyy-MM"));
+        f.month = p[4].left(7); // yyyy-MM of the key's date, which LessonKey checked is exactly yyyy-MM-dd
         return f;
     }
     if ((type == u"task" && n == 5) || (type == u"sub" && n == 7)) {
@@ -562,7 +562,7 @@ QString osUser() {
 
 QString History::schoolYearOf(QDate date) {
     const int first = date.month() >= 9 ? date.year() : date.year() - 1;
-    return QStringLiteral("%1-%2").arg(first).arg(first + 1);
+    return QString::number(first) + u'-' + QString::number(first + 1);
 }
 
 Status History::ensureSchema(db::Database& db) {
@@ -579,7 +579,12 @@ Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync
     std::map<QString, RepoWork> work;
     bool pupilsTouched = false;
     for (const sync::ChangeSet& cs : merged) {
+        const QString* previous = nullptr;
         for (const sync::Op& op : cs.ops) {
+            // The ops of one entity come together (a mark's fields): its file and type are those of the last op.
+            if (previous && *previous == op.entity)
+                continue;
+            previous = &op.entity;
             const std::optional<FileSpec> file = placeOf(op.entity, state, receivedYear);
             const QString type = domain::entityType(op.entity);
             if (type == u"pupil")

@@ -489,9 +489,8 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     cs.seq = seq;
     cs.ops = std::move(writer.m_ops);
     cs.hlc = cs.ops.back().hlc;
-    cs.sign(*d->device);
     // The op log (schema v5): the change set's signed canonical bytes in one row.
-    const QByteArray canonical = cs.canonicalBytes();
+    const QByteArray canonical = cs.sign(*d->device);
     TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
     TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
                            db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature, nops, size, "

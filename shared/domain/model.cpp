@@ -40,6 +40,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <limits>
 #include <tuple>
 
@@ -101,19 +102,38 @@ QString isoDate(QDate d) {
 }
 
 // Strict: exactly yyyy-MM-dd, a real calendar date.
+// Exactly yyyy-MM-dd (ASCII digits, a real date), so that one day has one key. Parsed by hand: it runs for every
+// op's key on the hub and the node, and QDate::fromString plus a round trip allocated twice per call.
 std::optional<QDate> parseIsoDate(const QString& s) {
-    const QDate d = QDate::fromString(s, Qt::ISODate);
-    if (!d.isValid() || d.toString(Qt::ISODate) != s)
+    if (s.size() != 10 || s[4] != u'-' || s[7] != u'-')
+        return std::nullopt;
+    int digits[8];
+    int k = 0;
+    for (int i = 0; i < 10; ++i) {
+        if (i == 4 || i == 7)
+            continue;
+        const char16_t c = s[i].unicode();
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        digits[k++] = c - u'0';
+    }
+    const int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+    const QDate d(year, digits[4] * 10 + digits[5], digits[6] * 10 + digits[7]);
+    if (year < 1 || !d.isValid())
         return std::nullopt;
     return d;
 }
 
 // A positive number in its canonical form ("2", never "02" or "+2"), so that one cell has one key.
 std::optional<int> parseKeyNumber(const QString& s) {
-    bool ok = false;
-    const int n = s.toInt(&ok);
-    if (!ok || n < 1 || QString::number(n) != s)
+    if (s.isEmpty() || s.size() > 9 || s[0] == u'0')
         return std::nullopt;
+    int n = 0;
+    for (const QChar c : s) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        n = n * 10 + (c.unicode() - u'0');
+    }
     return n;
 }
 
@@ -121,31 +141,33 @@ QString joinKey(const QStringList& parts) {
     return parts.join(QLatin1Char('/'));
 }
 
-// The five segments of a lesson key, exactly as stored (no trimming): errors are InvalidArgument naming `text`.
+// The five segments of a lesson key, exactly as stored (no trimming): errors are InvalidArgument naming `text`
+// (null: the segments joined, built only for an error).
 Result<LessonKey> lessonKeyFromParts(const QStringList& parts, const QString& text) {
-    const QString context = tr("lesson %1").arg(quoted(text));
+    const auto shown = [&] { return quoted(text.isNull() ? joinKey(parts) : text); };
+    const auto context = [&] { return tr("lesson %1").arg(shown()); };
     if (parts.size() != 5)
         return makeError(ErrorCode::InvalidArgument,
                          tr("%1 is not a lesson; write it as class/subject/group/date/lesson number, "
                             "e.g. 7А/math/all/2026-09-01/2")
-                             .arg(quoted(text)));
+                             .arg(shown()));
     LessonKey k;
-    if (auto s = validateId(parts[0], tr("class id")); !s)
-        return s.error().withContext(context);
-    if (auto s = validateId(parts[1], tr("subject id")); !s)
-        return s.error().withContext(context);
-    if (auto s = validateId(parts[2], tr("group id")); !s)
-        return s.error().withContext(context);
+    if (auto s = validateId(parts[0], QT_TRANSLATE_NOOP("tabel::domain", "class id")); !s)
+        return s.error().withContext(context());
+    if (auto s = validateId(parts[1], QT_TRANSLATE_NOOP("tabel::domain", "subject id")); !s)
+        return s.error().withContext(context());
+    if (auto s = validateId(parts[2], QT_TRANSLATE_NOOP("tabel::domain", "group id")); !s)
+        return s.error().withContext(context());
     const auto date = parseIsoDate(parts[3]);
     if (!date)
         return makeError(
             ErrorCode::InvalidArgument,
-            tr("%1: %2 is not a date; write it as yyyy-MM-dd, e.g. 2026-09-01").arg(context, quoted(parts[3])));
+            tr("%1: %2 is not a date; write it as yyyy-MM-dd, e.g. 2026-09-01").arg(context(), quoted(parts[3])));
     const auto slot = parseKeyNumber(parts[4]);
     if (!slot)
         return makeError(
             ErrorCode::InvalidArgument,
-            tr("%1: %2 is not a lesson number; write a whole number from 1, e.g. 2").arg(context, quoted(parts[4])));
+            tr("%1: %2 is not a lesson number; write a whole number from 1, e.g. 2").arg(context(), quoted(parts[4])));
     k.classId = parts[0];
     k.subjectId = parts[1];
     k.groupId = parts[2];
@@ -233,8 +255,7 @@ public:
     LessonKey lessonKey(const QStringList& seg, int first) {
         if (failed())
             return {};
-        const QStringList parts = seg.mid(first, 5);
-        auto k = lessonKeyFromParts(parts, joinKey(parts));
+        auto k = lessonKeyFromParts(seg.mid(first, 5), QString());
         if (!k) {
             fail(k.error().message);
             return {};
@@ -603,6 +624,15 @@ QStringList defaultAssessmentForms() {
             QStringLiteral("зачёт")};
 }
 
+Status validateId(const QString& id, const char* what) {
+    // The checks of the full version, without building anything for a valid id.
+    if (!id.isEmpty() && id.size() <= kMaxIdLength && !id.contains(QLatin1Char('/')) && !id.front().isSpace() &&
+        !id.back().isSpace() &&
+        std::none_of(id.begin(), id.end(), [](QChar c) { return c.category() == QChar::Other_Control; }))
+        return {};
+    return validateId(id, tr(what));
+}
+
 Status validateId(const QString& id, const QString& what) {
     if (id.isEmpty())
         return makeError(ErrorCode::InvalidArgument, tr("%1 is empty").arg(what));
@@ -882,6 +912,10 @@ QString LessonKey::toString() const {
 Result<LessonKey> LessonKey::parse(const QString& text) {
     const QString t = text.trimmed();
     return lessonKeyFromParts(t.split(QLatin1Char('/')), t);
+}
+
+Result<LessonKey> LessonKey::fromKeyParts(const QStringList& keyParts, qsizetype first) {
+    return lessonKeyFromParts(keyParts.mid(first, 5), QString());
 }
 
 QString Lesson::entityKey() const {

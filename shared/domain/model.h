@@ -54,6 +54,9 @@ QStringList defaultAssessmentForms();
 // An id used as a key segment: non-empty, at most 64 characters, no '/', no control characters or spaces at
 // either end. `what` names the field in the error ("pupil id").
 [[nodiscard]] Status validateId(const QString& id, const QString& what);
+// The same with `what` untranslated (QT_TRANSLATE_NOOP("tabel::domain", …)), translated only for an error: for the
+// keys parsed on every op, where an eager tr() per segment was a measurable share of a sync.
+[[nodiscard]] Status validateId(const QString& id, const char* what);
 
 // ---- Calendar (R-J1, 2.5.6) --------------------------------------------------------------------------------
 
@@ -165,6 +168,8 @@ struct LessonKey {
     int slot = 1;
     QString toString() const; // "7А/math/all/2026-09-01/2", the form teachers type
     [[nodiscard]] static Result<LessonKey> parse(const QString& text);
+    // The five segments of an entity key from `first` on, exactly as stored (no trimming); errors name them.
+    [[nodiscard]] static Result<LessonKey> fromKeyParts(const QStringList& keyParts, qsizetype first);
     friend bool operator==(const LessonKey&, const LessonKey&) = default;
 };
 
