@@ -497,6 +497,18 @@ void TestModel::lessonKey_data() {
     QTest::newRow("lesson 02") << u("7А/math/all/2026-09-01/02") << false << QString();
     QTest::newRow("lesson -1") << u("7А/math/all/2026-09-01/-1") << false << QString();
     QTest::newRow("lesson x") << u("7А/math/all/2026-09-01/x") << false << QString();
+    // The hand-written parsers of dates and numbers (model.cpp) against what QDate and toInt accepted before.
+    QTest::newRow("lesson +2") << u("7А/math/all/2026-09-01/+2") << false << QString();
+    QTest::newRow("lesson in Arabic-Indic digits") << u("7А/math/all/2026-09-01/٢") << false << QString();
+    QTest::newRow("lesson 1000000000") << u("7А/math/all/2026-09-01/1000000000") << false << QString();
+    QTest::newRow("lesson 999999999") << u("7А/math/all/2026-09-01/999999999") << true
+                                      << u("7А/math/all/2026-09-01/999999999");
+    QTest::newRow("date with slashes") << u("7А/math/all/2026/09/01/2") << false << QString();
+    QTest::newRow("date 2026-09-1x") << u("7А/math/all/2026-09-1x/2") << false << QString();
+    QTest::newRow("month 00") << u("7А/math/all/2026-00-10/2") << false << QString();
+    QTest::newRow("year 0000") << u("7А/math/all/0000-09-01/2") << false << QString();
+    QTest::newRow("no 29 February in 2027") << u("7А/math/all/2027-02-29/1") << false << QString();
+    QTest::newRow("31 December") << u("7А/math/all/2026-12-31/6") << true << u("7А/math/all/2026-12-31/6");
 }
 
 void TestModel::lessonKey() {
