@@ -10,15 +10,21 @@ namespace tabel {
 
 namespace {
 using DCtx = CHandle<ZSTD_DCtx, &ZSTD_freeDCtx>;
+using CCtx = CHandle<ZSTD_CCtx, &ZSTD_freeCCtx>;
 QString tr(const char* s) {
     return QCoreApplication::translate("tabel::zstd", s);
 }
 } // namespace
 
 Result<QByteArray> zstdCompress(const QByteArray& data, int level) {
+    // One context per thread, reused: creating one per call allocated and cleared its tables every time, a
+    // measurable share of writing a change set to the node's op log.
+    thread_local CCtx ctx(ZSTD_createCCtx());
+    if (!ctx)
+        return makeError(ErrorCode::Internal, tr("out of memory"));
     QByteArray out(qsizetype(ZSTD_compressBound(std::size_t(data.size()))), Qt::Uninitialized);
-    const std::size_t n =
-        ZSTD_compress(out.data(), std::size_t(out.size()), data.constData(), std::size_t(data.size()), level);
+    const std::size_t n = ZSTD_compressCCtx(ctx.get(), out.data(), std::size_t(out.size()), data.constData(),
+                                            std::size_t(data.size()), level);
     if (ZSTD_isError(n))
         return makeError(ErrorCode::Internal,
                          tr("compression failed: %1").arg(QString::fromUtf8(ZSTD_getErrorName(n))));

@@ -97,11 +97,26 @@ Result<E> parseEnum(const E (&values)[N], const QString& text, const QString& no
 
 // ---- Key segments ----------------------------------------------------------------------------------------------
 
+// yyyy-MM-dd, written by hand for years 1–9999 (every key of the journal holds one; QDate::toString went through
+// the locale machinery each time); anything else as Qt writes it.
 QString isoDate(QDate d) {
-    return d.toString(Qt::ISODate);
+    const int y = d.year();
+    if (!d.isValid() || y < 1 || y > 9999)
+        return d.toString(Qt::ISODate);
+    const int m = d.month(), day = d.day();
+    const char16_t text[10] = {char16_t(u'0' + y / 1000),
+                               char16_t(u'0' + y / 100 % 10),
+                               char16_t(u'0' + y / 10 % 10),
+                               char16_t(u'0' + y % 10),
+                               u'-',
+                               char16_t(u'0' + m / 10),
+                               char16_t(u'0' + m % 10),
+                               u'-',
+                               char16_t(u'0' + day / 10),
+                               char16_t(u'0' + day % 10)};
+    return QString(reinterpret_cast<const QChar*>(text), 10);
 }
 
-// Strict: exactly yyyy-MM-dd, a real calendar date.
 // Exactly yyyy-MM-dd (ASCII digits, a real date), so that one day has one key. Parsed by hand: it runs for every
 // op's key on the hub and the node, and QDate::fromString plus a round trip allocated twice per call.
 std::optional<QDate> parseIsoDate(const QString& s) {
@@ -906,7 +921,11 @@ Result<TimetableSlot> TimetableSlot::fromFields(const QString& key, const Fields
 // ---- The journal -------------------------------------------------------------------------------------------------
 
 QString LessonKey::toString() const {
-    return joinKey({classId, subjectId, groupId, isoDate(date), QString::number(slot)});
+    const QString day = isoDate(date), number = QString::number(slot);
+    QString out;
+    out.reserve(classId.size() + subjectId.size() + groupId.size() + day.size() + number.size() + 4);
+    out.append(classId).append(u'/').append(subjectId).append(u'/').append(groupId).append(u'/').append(day);
+    return out.append(u'/').append(number);
 }
 
 Result<LessonKey> LessonKey::parse(const QString& text) {
