@@ -25,7 +25,8 @@ run() { "$node" --store "$data/node" --passphrase-file "$data/passphrase" "$@"; 
 hub() { "$hubbin" --store "$data/hub" "$@"; }
 
 echo "== The school's hub: an encrypted store, HTTPS on $url =="
-hub serve --listen "127.0.0.1:$port" > "$data/hub.log" 2>&1 &
+# The binary itself in the background (not the hub() function, whose subshell would be what $! names).
+"$hubbin" --store "$data/hub" serve --listen "127.0.0.1:$port" > "$data/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill "$hub_pid" 2>/dev/null || true; wait "$hub_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

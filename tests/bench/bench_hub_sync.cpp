@@ -144,8 +144,12 @@ struct Hub {
                 m.hasMatch())
                 port = quint16(m.captured(1).toUInt());
         }
-        if (!port)
-            fail(QStringLiteral("tabel-hub serve"), text + QString::fromUtf8(process.readAllStandardError()));
+        if (!port) {
+            const QString why = text + QString::fromUtf8(process.readAllStandardError());
+            process.kill(); // fail() exits without destructors: the hub must not outlive the bench
+            process.waitForFinished(5000);
+            fail(QStringLiteral("tabel-hub serve"), why);
+        }
     }
 };
 
