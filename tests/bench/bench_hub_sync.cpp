@@ -61,7 +61,13 @@ QTextStream& out() {
     return s;
 }
 
+QProcess* g_hubProcess = nullptr; // the hub being measured: fail() exits without destructors, so it stops it
+
 [[noreturn]] void fail(const QString& what, const QString& why) {
+    if (g_hubProcess && g_hubProcess->state() != QProcess::NotRunning) {
+        g_hubProcess->kill();
+        g_hubProcess->waitForFinished(5000);
+    }
     out() << "FAILED: " << what << ": " << why << Qt::endl;
     std::exit(1);
 }
@@ -133,6 +139,7 @@ struct Hub {
     void start() {
         process.start(bin, {QStringLiteral("--store"), dir, QStringLiteral("serve"), QStringLiteral("--listen"),
                             QStringLiteral("127.0.0.1:0")});
+        g_hubProcess = &process;
         if (!process.waitForStarted())
             fail(QStringLiteral("tabel-hub serve"), process.errorString());
         QString text;
@@ -146,8 +153,6 @@ struct Hub {
         }
         if (!port) {
             const QString why = text + QString::fromUtf8(process.readAllStandardError());
-            process.kill(); // fail() exits without destructors: the hub must not outlive the bench
-            process.waitForFinished(5000);
             fail(QStringLiteral("tabel-hub serve"), why);
         }
     }
