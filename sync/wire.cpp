@@ -524,11 +524,13 @@ QByteArray encode(const PullBatch& batch) {
     // The two trailing items only when the batch carries closed periods or notices: the bytes of a batch
     // without them are those of the first revision of version 1. Then (, [[id, entity, field], …]) when the batch
     // carries the open conflicts (an 8th item: items 6 and 7 are written too, empty when not given).
+    // Then (, complete) as a 9th item, only with the 8th (a hub that sends one sends both).
     const bool withConflicts = batch.openConflicts.has_value();
+    const bool withComplete = withConflicts && batch.complete.has_value();
     const bool extended = batch.closedPeriods.has_value() || !batch.notices.isEmpty() || withConflicts;
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(withConflicts ? 8 : extended ? 7 : 5);
+    w.startArray(withComplete ? 9 : withConflicts ? 8 : extended ? 7 : 5);
     w.append(qint64(MessageKind::Pull));
     w.append(qint64(batch.version));
     w.append(quint64(batch.fromCursor));
@@ -566,6 +568,8 @@ QByteArray encode(const PullBatch& batch) {
         }
         w.endArray();
     }
+    if (withComplete)
+        w.append(quint64(*batch.complete ? 1 : 0));
     w.endArray();
     return out;
 }
@@ -712,8 +716,15 @@ WireResult<PullBatch> decodePullBatch(const QByteArray& cbor, const WireLimits& 
         }
         b.openConflicts = std::move(open);
     }
+    if (items >= 9) {
+        quint64 complete = 0;
+        TABEL_WIRE_CHECK(in, in.uint(complete, QT_TRANSLATE_NOOP("tabel::sync", "the end-of-log flag")));
+        if (complete > 1)
+            return failure(WireError::Garbage, tr("the end-of-log flag is %1, expected 0 or 1").arg(complete));
+        b.complete = complete == 1;
+    }
     TABEL_WIRE_CHECK(
-        in, in.skipExtra(items - std::min<quint64>(items, 8), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
+        in, in.skipExtra(items - std::min<quint64>(items, 9), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
                 in.end());
     return b;
 }

@@ -187,6 +187,9 @@ struct PullBatch {
     // Added within version 1 as the 8th item (R-S5): the fields in conflict at the hub now that concern the
     // pulling node (at most WireLimits::maxOpenConflicts); nullopt when the answer does not say (older hubs).
     std::optional<QList<OpenConflict>> openConflicts;
+    // Added within version 1 as the 9th item, only after the 8th: true when the hub examined its log to the end,
+    // so there is nothing more to pull now and the node need not ask again; nullopt when the answer does not say.
+    std::optional<bool> complete;
     friend bool operator==(const PullBatch&, const PullBatch&) = default;
 };
 

@@ -4994,6 +4994,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the end-of-log flag</source>
+        <translation>признак конца журнала операций</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the end-of-log flag is %1, expected 0 or 1</source>
+        <translation>признак конца журнала операций равен %1, а должен быть 0 или 1</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the enrolment answer</source>
         <translation>ответ на подключение</translation>
     </message>

@@ -805,10 +805,13 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
         return r ? r->visibleValue() : domain::FieldValue();
     };
     qsizetype ops = 0;
+    out.complete = false;
     while (out.changeSets.size() < limit) {
         TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
-        if (!row)
+        if (!row) {
+            out.complete = true; // the whole log examined: nothing more to pull now
             break;
+        }
         const quint64 hubSeq = quint64(st.columnInt(0));
         // Not merged, or the pulling device's own change set (it has it: it made it; an accepted amendment request
         // of its own too): the cursor passes over it, nothing is decoded or sent.

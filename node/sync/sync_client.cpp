@@ -309,6 +309,8 @@ Result<SyncReport> SyncClient::sync() {
             }
         }
         cursor = pulled->toCursor;
+        if (pulled->complete.value_or(false))
+            break; // the hub examined its whole log: asking again would only return the same cursor
     }
     if (report.openConflicts) {
         report.conflicts = 0;

@@ -198,9 +198,11 @@ private slots:
         QCOMPARE(pulled->changeSets.size(), 2);
         QCOMPARE(pulled->changeSets[0].changeSet, SignedChangeSet::of(cs1));
         QCOMPARE(pulled->toCursor, quint64(3));
+        QCOMPARE(pulled->complete, std::optional<bool>(true)); // the whole log examined: no need to ask again
         auto limited = store->pull(second, 0, 1);
         QCOMPARE(limited->changeSets.size(), 1);
         QCOMPARE(limited->toCursor, quint64(1));
+        QCOMPARE(limited->complete, std::optional<bool>(false)); // cut by the limit: more may follow
         QCOMPARE(store->pull(second, 3, 100)->changeSets.size(), 0);
         // The device that made them is not sent its own change sets back, but its cursor passes over them.
         auto own = store->pull(node, 0, 100);

@@ -367,6 +367,37 @@ void TestWire::RS10_messageRoundTrips() {
     pull.toCursor = 44;
     pull.changeSets = {{43, push.changeSets[0]}, {44, push.changeSets[1]}};
     QCOMPARE(*decodePullBatch(encode(pull)), pull);
+    QCOMPARE(quint8(encode(pull).at(0)), quint8(0x85)); // the first revision's five items
+
+    // The items added within version 1: closed periods and notices (6, 7), open conflicts (8), and whether the
+    // hub examined its whole log (9, only after the 8th).
+    PullBatch extended = pull;
+    extended.closedPeriods = QList<ClosedPeriod>{};
+    extended.openConflicts = QList<OpenConflict>{{QStringLiteral("c0123456789"),
+                                                  QStringLiteral("mark/7А/math/all/"
+                                                                 "2026-09-01/2/7a-01/1"),
+                                                  QStringLiteral("value")}};
+    QCOMPARE(*decodePullBatch(encode(extended)), extended);
+    QCOMPARE(quint8(encode(extended).at(0)), quint8(0x88));
+    for (const bool complete : {false, true}) {
+        extended.complete = complete;
+        const QByteArray bytes = encode(extended);
+        QCOMPARE(quint8(bytes.at(0)), quint8(0x89));
+        QCOMPARE(*decodePullBatch(bytes), extended);
+    }
+    // Without the 8th item the 9th is not written (a hub that says one says both).
+    PullBatch onlyComplete = pull;
+    onlyComplete.complete = true;
+    QCOMPARE(quint8(encode(onlyComplete).at(0)), quint8(0x85));
+    // A flag other than 0 or 1 is refused; an item added after it by a later hub is skipped.
+    QByteArray bad = encode(extended);
+    QCOMPARE(quint8(bad.back()), quint8(0x01));
+    bad.back() = char(0x02);
+    QCOMPARE(outcomeOf(decodePullBatch(bad)), nameOf(WireError::Garbage));
+    QByteArray later = encode(extended);
+    later[0] = char(0x8a);
+    later.append(char(0x00));
+    QCOMPARE(*decodePullBatch(later), extended);
 
     Ack ack;
     ack.batchId = push.batchId;
