@@ -1,9 +1,7 @@
 #include "sync/op.h"
 
-#include <QCborArray>
 #include <QCborStreamReader>
 #include <QCborStreamWriter>
-#include <QCborValue>
 #include <QCoreApplication>
 
 namespace tabel::sync {
@@ -105,54 +103,140 @@ Status ChangeSet::verifyCanonical(const QByteArray& canonical) const {
     return {};
 }
 
+namespace {
+
+// A streaming reader of the canonical form: no QCborValue tree (building one allocated per item and was the larger
+// part of opening a change set on the hub). Anything it accepts is then re-encoded and compared byte for byte.
+class CanonicalReader {
+public:
+    explicit CanonicalReader(const QByteArray& bytes) : m_r(bytes) {}
+
+    bool ok() { return !m_failed && m_r.lastError() == QCborError::NoError; }
+    QString error() { return m_failed ? m_what : m_r.lastError().toString(); }
+
+    // An array of a known length; entered.
+    bool array(quint64& length) {
+        if (!ok() || !m_r.isArray() || !m_r.isLengthKnown())
+            return fail(tr("expected an array"));
+        length = m_r.length();
+        return m_r.enterContainer();
+    }
+    bool leave() { return ok() && m_r.leaveContainer(); }
+    bool integer(std::int64_t& out) {
+        if (!ok() || !m_r.isInteger())
+            return fail(tr("expected an integer"));
+        out = m_r.toInteger();
+        return m_r.next();
+    }
+    bool bytes(QByteArray& out) {
+        if (!ok() || !m_r.isByteArray())
+            return fail(tr("expected a byte string"));
+        out.clear();
+        auto chunk = m_r.readByteArray();
+        // The first (usually only) chunk is taken as it is.
+        for (bool first = true; chunk.status == QCborStreamReader::Ok; first = false) {
+            if (first)
+                out = std::move(chunk.data);
+            else
+                out += chunk.data;
+            chunk = m_r.readByteArray();
+        }
+        return chunk.status == QCborStreamReader::EndOfString || fail(tr("a byte string is cut short"));
+    }
+    bool text(QString& out) {
+        if (!ok() || !m_r.isString())
+            return fail(tr("expected a text string"));
+        out.clear();
+        auto chunk = m_r.readString();
+        // The first (usually only) chunk is taken as it is.
+        for (bool first = true; chunk.status == QCborStreamReader::Ok; first = false) {
+            if (first)
+                out = std::move(chunk.data);
+            else
+                out += chunk.data;
+            chunk = m_r.readString();
+        }
+        if (chunk.status != QCborStreamReader::EndOfString)
+            return fail(tr("a text string is cut short"));
+        out.squeeze(); // readString() leaves spare capacity (measured: 56 for 37 characters)
+        return true;
+    }
+    // null, an integer or text.
+    bool value(domain::FieldValue& out) {
+        if (!ok())
+            return false;
+        if (m_r.isNull()) {
+            out = std::monostate{};
+            return m_r.next();
+        }
+        if (m_r.isInteger()) {
+            std::int64_t n = 0;
+            if (!integer(n))
+                return false;
+            out = n;
+            return true;
+        }
+        if (m_r.isString()) {
+            QString t;
+            if (!text(t))
+                return false;
+            out = std::move(t);
+            return true;
+        }
+        return fail(tr("an op's value is neither null, an integer nor text"));
+    }
+    bool fail(const QString& what) {
+        if (!m_failed) {
+            m_failed = true;
+            m_what = what;
+        }
+        return false;
+    }
+
+private:
+    QCborStreamReader m_r;
+    bool m_failed = false;
+    QString m_what;
+};
+
+} // namespace
+
 Result<ChangeSet> ChangeSet::fromCanonicalBytes(const QByteArray& bytes, const QByteArray& signature) {
     const auto malformed = [](const QString& what) {
         return makeError(ErrorCode::InvalidInput, tr("malformed change set: %1").arg(what));
     };
-    QCborParserError perr;
-    const QCborValue root = QCborValue::fromCbor(bytes, &perr);
-    if (perr.error != QCborError::NoError)
-        return malformed(perr.errorString());
-    const QCborArray a = root.toArray();
-    if (!root.isArray() || a.size() != 6)
-        return malformed(tr("expected an array of 6 items"));
-    if (a.at(0).toInteger() != kChangeSetFormat)
-        return makeError(ErrorCode::Unsupported,
-                         tr("change set format %1 is not supported; update tabel").arg(a.at(0).toInteger()));
-    ChangeSet cs;
-    if (!a.at(1).isByteArray() || !a.at(2).isString() || !a.at(3).isInteger() || !a.at(4).isInteger() ||
-        !a.at(5).isArray())
+    CanonicalReader in(bytes);
+    quint64 items = 0;
+    if (!in.array(items) || items != 6)
+        return malformed(in.ok() ? tr("expected an array of 6 items") : in.error());
+    std::int64_t format = 0;
+    if (!in.integer(format))
         return malformed(tr("wrong item types"));
-    cs.device = a.at(1).toByteArray();
-    cs.author = a.at(2).toString();
-    cs.seq = a.at(3).toInteger();
-    cs.hlc = a.at(4).toInteger();
-    const QCborArray ops = a.at(5).toArray();
-    if (ops.size() > Limits::maxOpsPerChangeSet)
+    if (format != kChangeSetFormat)
+        return makeError(ErrorCode::Unsupported, tr("change set format %1 is not supported; update tabel").arg(format));
+    ChangeSet cs;
+    quint64 count = 0;
+    if (!in.bytes(cs.device) || !in.text(cs.author) || !in.integer(cs.seq) || !in.integer(cs.hlc) || !in.array(count))
+        return malformed(tr("wrong item types"));
+    if (count > quint64(Limits::maxOpsPerChangeSet))
         return malformed(tr("too many ops"));
-    cs.ops.reserve(ops.size());
-    for (const QCborValue& ov : ops) {
-        const QCborArray o = ov.toArray();
-        if (!ov.isArray() || o.size() != 6 || !o.at(0).isInteger() || !o.at(1).isString() || !o.at(2).isString() ||
-            !o.at(4).isInteger() || !o.at(5).isInteger())
-            return malformed(tr("an op is not [hlc, entity, field, value, baseDevice, baseHlc]"));
+    cs.ops.reserve(qsizetype(count));
+    for (quint64 i = 0; i < count; ++i) {
+        quint64 fields = 0;
         Op op;
-        op.hlc = o.at(0).toInteger();
-        op.entity = o.at(1).toString();
-        op.field = o.at(2).toString();
-        const QCborValue v = o.at(3);
-        if (v.isInteger())
-            op.value = std::int64_t(v.toInteger());
-        else if (v.isString())
-            op.value = v.toString();
-        else if (!v.isNull())
-            return malformed(tr("an op's value is neither null, an integer nor text"));
-        op.base = {o.at(4).toInteger(), o.at(5).toInteger()};
+        if (!in.array(fields) || fields != 6 || !in.integer(op.hlc) || !in.text(op.entity) || !in.text(op.field))
+            return malformed(tr("an op is not [hlc, entity, field, value, baseDevice, baseHlc]"));
+        if (!in.value(op.value))
+            return malformed(in.error());
+        if (!in.integer(op.base.device) || !in.integer(op.base.hlc) || !in.leave())
+            return malformed(tr("an op is not [hlc, entity, field, value, baseDevice, baseHlc]"));
         cs.ops.append(std::move(op));
     }
+    if (!in.leave() || !in.leave())
+        return malformed(in.error());
     cs.signature = signature;
-    // The encoding must be canonical: re-encoding gives the same bytes, so the hash the signature covers is
-    // unambiguous.
+    // The encoding must be canonical: re-encoding gives the same bytes (trailing bytes included), so the hash the
+    // signature covers is unambiguous.
     if (cs.canonicalBytes() != bytes)
         return malformed(tr("not in canonical form"));
     return cs;

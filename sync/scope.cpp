@@ -170,7 +170,11 @@ ScopeDecision checkChangeSetScope(const NodeScopes& scopes, const ChangeSet& cha
         return rejected(tr("the change set is authored as %1, but the node is enrolled for teacher %2")
                             .arg(quoted(changeSet.author), quoted(scopes.teacherId)));
     ScopeDecision amendment;
+    const QString* previous = nullptr; // without contextOf the decision depends on the entity only
     for (const Op& op : changeSet.ops) {
+        if (!contextOf && previous && *previous == op.entity)
+            continue; // the same entity as the op before (a mark's fields): the same decision, already taken
+        previous = &op.entity;
         ScopeDecision d = checkScope(scopes, op, contextOf ? contextOf(op) : EntityContext{});
         if (d.verdict == ScopeVerdict::Rejected)
             return d;

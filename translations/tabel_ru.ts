@@ -4582,6 +4582,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1: размер элемента «%2» — %3 байт при пределе %4</translation>
     </message>
     <message>
+        <location filename="../sync/op.cpp"/>
+        <source>a byte string is cut short</source>
+        <translation>байтовая строка оборвана</translation>
+    </message>
+    <message>
         <location filename="../sync/wire.cpp"/>
         <source>a change set</source>
         <translation>пакет изменений</translation>
@@ -4630,6 +4635,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>a notice says neither accepted nor declined (%1)</source>
         <translation>уведомление не говорит ни «принят», ни «отклонён» (%1)</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>a text string is cut short</source>
+        <translation>текстовая строка оборвана</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -4797,16 +4807,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>ожидается 64-битное целое число</translation>
     </message>
     <message>
+        <location filename="../sync/op.cpp"/>
         <location filename="../sync/wire.cpp"/>
         <source>expected a byte string</source>
         <translation>ожидается строка байтов</translation>
     </message>
     <message>
+        <location filename="../sync/op.cpp"/>
         <location filename="../sync/wire.cpp"/>
         <source>expected a text string</source>
         <translation>ожидается текстовая строка</translation>
     </message>
     <message>
+        <location filename="../sync/op.cpp"/>
         <location filename="../sync/wire.cpp"/>
         <source>expected an array</source>
         <translation>ожидается массив</translation>
@@ -4816,6 +4829,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>expected an array of 6 items</source>
         <translation>ожидается массив из 6 элементов</translation>
+    </message>
+    <message>
+        <location filename="../sync/op.cpp"/>
+        <source>expected an integer</source>
+        <translation>ожидалось целое число</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
