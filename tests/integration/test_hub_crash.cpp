@@ -43,6 +43,7 @@
 #include <set>
 
 using namespace tabel;
+using tabel::test::describe;
 using tabel::test::ProcessResult;
 
 namespace {
@@ -54,13 +55,6 @@ int envInt(const char* name, int fallback) {
     bool ok = false;
     const int v = qEnvironmentVariable(name).toInt(&ok);
     return ok ? v : fallback;
-}
-
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
 }
 
 crypto::SecretBytes passphrase() {
@@ -130,12 +124,6 @@ private:
 };
 
 } // namespace
-
-#define EXPECT_EXIT(result, code)                                                                                      \
-    do {                                                                                                               \
-        const ProcessResult& r_ = (result);                                                                            \
-        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(describe(r_)));                                      \
-    } while (0)
 
 class TestHubCrash : public QObject {
     Q_OBJECT

@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using tabel::test::describe;
 using tabel::test::ProcessResult;
 
 namespace {
@@ -29,20 +30,7 @@ const QByteArray kTimetable = "class,weekday,slot,subject,subject_name,group,tea
                               "7А,2,2,math,Математика,all,ivanova,Иванова Мария Петровна\n"
                               "7А,4,1,math,Математика,all,petrova,Петрова Анна Викторовна\n";
 
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
-}
-
 } // namespace
-
-#define EXPECT_EXIT(result, code)                                                                                      \
-    do {                                                                                                               \
-        const ProcessResult& r_ = (result);                                                                            \
-        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(describe(r_)));                                      \
-    } while (0)
 
 class TestHubOperator : public QObject {
     Q_OBJECT

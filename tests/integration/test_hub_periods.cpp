@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using tabel::test::describe;
 using tabel::test::ProcessResult;
 
 namespace {
@@ -21,20 +22,7 @@ namespace {
 const QString kTeacher = QStringLiteral("ivanova");
 const QString kOperator = QStringLiteral("zavuch");
 
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
-}
-
 } // namespace
-
-#define EXPECT_EXIT(result, code)                                                                                      \
-    do {                                                                                                               \
-        const ProcessResult& r_ = (result);                                                                            \
-        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(describe(r_)));                                      \
-    } while (0)
 
 class TestHubPeriodsCli : public QObject {
     Q_OBJECT

@@ -53,10 +53,6 @@ ChangeSet signedSet(const crypto::SigningKeyPair& key, const QString& author, qi
     return cs;
 }
 
-QString describe(const tabel::test::ProcessResult& r) {
-    return QStringLiteral("exit %1\n%2\n%3").arg(r.exitCode).arg(r.out, r.err);
-}
-
 } // namespace
 
 class TestHubServer : public QObject {
@@ -85,7 +81,7 @@ private:
             hub({QStringLiteral("node"), QStringLiteral("add"), QStringLiteral("--teacher"), teacher,
                  QStringLiteral("--name"), QStringLiteral("Учитель ") + teacher, QStringLiteral("--assign"), assign});
         if (r.exitCode != 0)
-            qFatal("node add failed: %s", qPrintable(describe(r)));
+            qFatal("node add failed: %s", qPrintable(tabel::test::describe(r)));
         const QRegularExpression codeLine(QStringLiteral("^\\s+([A-Z2-7]{6}(-[A-Z2-7]{1,6}){6})$"),
                                           QRegularExpression::MultilineOption);
         const auto m = codeLine.match(r.out);
@@ -501,7 +497,7 @@ private slots:
 
     void RS9_suspendedDevice() {
         const auto s = hub({QStringLiteral("node"), QStringLiteral("suspend"), m_node2});
-        QVERIFY2(s.exitCode == 0, qPrintable(describe(s)));
+        QVERIFY2(s.exitCode == 0, qPrintable(tabel::test::describe(s)));
         PushBatch b;
         b.nodeId = m_node2;
         b.batchId = newBatchId();

@@ -9,19 +9,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using tabel::test::describe;
 using tabel::test::ProcessResult;
 
 namespace {
 
 constexpr int kExitWrongPassphrase = 3; // node/cli/exit_codes.h
 constexpr int kExitNotFound = 7;
-
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
-}
 
 bool hasCyrillic(const QString& s) {
     static const QRegularExpression cyrillic(QStringLiteral("[\\x{0400}-\\x{04FF}]"));

@@ -56,13 +56,6 @@ const QString kLesson1 = QStringLiteral("7А/math/all/2026-09-07/2");
 const QString kLesson2 = QStringLiteral("7А/math/all/2026-09-09/2");
 const QString kLesson3 = QStringLiteral("7А/math/all/2026-09-09/3");
 
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
-}
-
 // Name, size and modification time of every file under dir.
 QStringList snapshot(const QString& dir) {
     QStringList out;
@@ -79,12 +72,6 @@ QStringList snapshot(const QString& dir) {
 }
 
 } // namespace
-
-#define EXPECT_EXIT(result, code)                                                                                      \
-    do {                                                                                                               \
-        const ProcessResult& r_ = (result);                                                                            \
-        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(describe(r_)));                                      \
-    } while (0)
 
 class TestNodeCli : public QObject {
     Q_OBJECT

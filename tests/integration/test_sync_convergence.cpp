@@ -23,6 +23,7 @@
 #include <map>
 
 using namespace tabel;
+using tabel::test::describe;
 using tabel::test::ProcessResult;
 
 namespace {
@@ -47,13 +48,6 @@ const QString kMath = QStringLiteral("7А/math/all/2026-09-01/2");
 // petrova is ill on 8 September; ivanova takes her group-1 lesson.
 const QString kSubstituted = QStringLiteral("7А/eng/1/2026-09-08/4");
 
-QString describe(const ProcessResult& r) {
-    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
-        .arg(r.exitCode)
-        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
-        .arg(r.out, r.err);
-}
-
 QString demo(const QString& kind) {
     return test::sourceDir() + QStringLiteral("/deploy/demo/") + kind + QStringLiteral(".csv");
 }
@@ -70,12 +64,6 @@ QString fieldsText(const domain::Fields& f) {
 }
 
 } // namespace
-
-#define EXPECT_EXIT(result, code)                                                                                      \
-    do {                                                                                                               \
-        const ProcessResult& r_ = (result);                                                                            \
-        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(describe(r_)));                                      \
-    } while (0)
 
 class TestSyncConvergence : public QObject {
     Q_OBJECT

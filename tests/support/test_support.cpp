@@ -73,4 +73,11 @@ QString sourceDir() {
     return qEnvironmentVariable("TABEL_SOURCE_DIR");
 }
 
+QString describe(const ProcessResult& r) {
+    return QStringLiteral("exit %1%2\n--- stdout:\n%3\n--- stderr:\n%4")
+        .arg(r.exitCode)
+        .arg(r.crashed ? QStringLiteral(" (crashed)") : QString())
+        .arg(r.out, r.err);
+}
+
 } // namespace tabel::test

@@ -24,5 +24,14 @@ QStringList filesContaining(const QString& dir, const QString& needle);
 // Writes a UTF-8 file; returns its path.
 QString writeFile(const QString& path, const QByteArray& content);
 QString sourceDir(); // TABEL_SOURCE_DIR
+// "exit N (crashed)", then stdout and stderr: what a failed expectation about a process prints.
+QString describe(const ProcessResult& r);
 
 } // namespace tabel::test
+
+// In a QtTest slot: the process ran to its end (no crash) with this exit code, else a failure that shows its output.
+#define EXPECT_EXIT(result, code)                                                                                      \
+    do {                                                                                                               \
+        const ::tabel::test::ProcessResult& r_ = (result);                                                             \
+        QVERIFY2(!r_.crashed && r_.exitCode == (code), qPrintable(::tabel::test::describe(r_)));                       \
+    } while (0)
