@@ -165,26 +165,8 @@ private:
 
     // Starts tabel-hub serve on m_port (0 the first time: a free one, kept for the restarts).
     bool startHub() {
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:%1").arg(m_port)});
-        m_hub.start();
-        if (!m_hub.waitForStarted())
-            return false;
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        QElapsedTimer t;
-        t.start();
-        while (t.elapsed() < 30000 && m_hub.state() == QProcess::Running) {
-            m_hub.waitForReadyRead(100);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto m = listening.match(out); m.hasMatch()) {
-                m_port = quint16(m.captured(1).toUInt());
-                return true;
-            }
-        }
-        qWarning("the hub did not start: %s %s", qPrintable(out), m_hub.readAllStandardError().constData());
-        return false;
+        m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore, m_port);
+        return m_port != 0;
     }
 
     void killHub() {

@@ -71,20 +71,8 @@ private slots:
         QVERIFY2(m.hasMatch(), qPrintable(added.out));
         m_code = m.captured(1);
 
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:0")});
-        m_hub.start();
-        QVERIFY(m_hub.waitForStarted());
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && !m_port; ++i) {
-            m_hub.waitForReadyRead(200);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto lm = listening.match(out); lm.hasMatch())
-                m_port = quint16(lm.captured(1).toUInt());
-        }
-        QVERIFY2(m_port, qPrintable(out + QString::fromUtf8(m_hub.readAllStandardError())));
+        m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore);
+        QVERIFY(m_port);
 
         const QString demo = tabel::test::sourceDir() + QStringLiteral("/deploy/demo/");
         EXPECT_EXIT(node({QStringLiteral("init"), QStringLiteral("--teacher"), kTeacher, QStringLiteral("--name"),

@@ -105,24 +105,8 @@ private:
 
     // Starts tabel-hub serve on m_port (0 the first time: a free one, kept for a restart: the nodes store the URL).
     bool startHub() {
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:%1").arg(m_port)});
-        m_hub.start();
-        if (!m_hub.waitForStarted())
-            return false;
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        for (int i = 0; i < 150; ++i) {
-            m_hub.waitForReadyRead(200);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto m = listening.match(out); m.hasMatch()) {
-                m_port = quint16(m.captured(1).toUInt());
-                return true;
-            }
-        }
-        qWarning("the hub did not start: %s %s", qPrintable(out), m_hub.readAllStandardError().constData());
-        return false;
+        m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore, m_port);
+        return m_port != 0;
     }
 
     QJsonArray conflictsJson() {

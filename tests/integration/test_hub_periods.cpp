@@ -111,20 +111,8 @@ private slots:
                                        QStringLiteral("Иванова Мария Петровна"), QStringLiteral("--assign"),
                                        QStringLiteral("7А/math/all")});
 
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:0")});
-        m_hub.start();
-        QVERIFY(m_hub.waitForStarted());
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && !m_port; ++i) {
-            m_hub.waitForReadyRead(200);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto m = listening.match(out); m.hasMatch())
-                m_port = quint16(m.captured(1).toUInt());
-        }
-        QVERIFY2(m_port, qPrintable(out + QString::fromUtf8(m_hub.readAllStandardError())));
+        m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore);
+        QVERIFY(m_port);
 
         // The operator's node imports the school's reference data and brings it to the hub; the teacher's node
         // has the same locally.

@@ -140,20 +140,8 @@ private slots:
         for (const char* kind : {"calendar", "roster", "timetable"})
             EXPECT_EXIT(hub({QStringLiteral("import"), QString::fromLatin1(kind), demo(QString::fromLatin1(kind))}), 0);
 
-        m_hub.setProgram(m_hubBin);
-        m_hub.setArguments({QStringLiteral("--store"), m_hubStore, QStringLiteral("serve"), QStringLiteral("--listen"),
-                            QStringLiteral("127.0.0.1:0")});
-        m_hub.start();
-        QVERIFY(m_hub.waitForStarted());
-        const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
-        QString out;
-        for (int i = 0; i < 100 && !m_port; ++i) {
-            m_hub.waitForReadyRead(200);
-            out += QString::fromUtf8(m_hub.readAllStandardOutput());
-            if (const auto m = listening.match(out); m.hasMatch())
-                m_port = quint16(m.captured(1).toUInt());
-        }
-        QVERIFY2(m_port, qPrintable(out + QString::fromUtf8(m_hub.readAllStandardError())));
+        m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore);
+        QVERIFY(m_port);
 
         for (const Teacher& t : kTeachers) {
             EXPECT_EXIT(

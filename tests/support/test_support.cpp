@@ -1,5 +1,9 @@
 #include "tests/support/test_support.h"
 
+#include <QRegularExpression>
+
+#include <QElapsedTimer>
+
 #include <QDirIterator>
 #include <QFile>
 #include <QProcess>
@@ -71,6 +75,29 @@ QString writeFile(const QString& path, const QByteArray& content) {
 
 QString sourceDir() {
     return qEnvironmentVariable("TABEL_SOURCE_DIR");
+}
+
+quint16 startHub(QProcess& process, const QString& bin, const QString& store, quint16 port) {
+    process.setProgram(bin);
+    process.setArguments({QStringLiteral("--store"), store, QStringLiteral("serve"), QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:%1").arg(port)});
+    process.start();
+    if (!process.waitForStarted()) {
+        qWarning("tabel-hub did not start: %s", qPrintable(process.errorString()));
+        return 0;
+    }
+    const QRegularExpression listening(QStringLiteral("listening on https://127\\.0\\.0\\.1:(\\d+)"));
+    QString out;
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 30000 && process.state() == QProcess::Running) {
+        process.waitForReadyRead(100);
+        out += QString::fromUtf8(process.readAllStandardOutput());
+        if (const auto m = listening.match(out); m.hasMatch())
+            return quint16(m.captured(1).toUInt());
+    }
+    qWarning("tabel-hub did not start listening: %s %s", qPrintable(out), process.readAllStandardError().constData());
+    return 0;
 }
 
 QString describe(const ProcessResult& r) {

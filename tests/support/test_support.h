@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QProcess>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,10 @@ QStringList filesContaining(const QString& dir, const QString& needle);
 // Writes a UTF-8 file; returns its path.
 QString writeFile(const QString& path, const QByteArray& content);
 QString sourceDir(); // TABEL_SOURCE_DIR
+// Starts `bin --store store serve --listen 127.0.0.1:port` in `process` (port 0: a free one) and waits up to 30 s
+// for its "listening on https://127.0.0.1:PORT" line (so the hub must speak English: TABEL_LANG=en, which CTest
+// sets for the tests). Returns the port; 0 when the hub did not start, with what it printed logged.
+quint16 startHub(QProcess& process, const QString& bin, const QString& store, quint16 port = 0);
 // "exit N (crashed)", then stdout and stderr: what a failed expectation about a process prints.
 QString describe(const ProcessResult& r);
 
