@@ -17,7 +17,7 @@ bool teachesClass(const NodeScopes& scopes, const QString& classId) {
 }
 
 bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString& decidingField,
-                  const domain::FieldValue& decidingValue, const CurrentValue& current) {
+                  const domain::FieldValue& decidingValue, const CurrentValue& current, bool otherSubgroups) {
     if (scopes.isOperator)
         return true;
     const QStringList parts = entity.split(QLatin1Char('/'));
@@ -46,7 +46,8 @@ bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString
     // R-J11 (2.5.5): the class view is the union of the subgroups, so a teacher of one subgroup reads the other
     // subgroups' lessons, marks, attendance, tasks and submissions of the same class and subject (writes stay
     // refused by checkScope).
-    if ((type == u"lesson" || type == u"mark" || type == u"att" || type == u"task" || type == u"sub") &&
+    if (otherSubgroups &&
+        (type == u"lesson" || type == u"mark" || type == u"att" || type == u"task" || type == u"sub") &&
         parts.size() >= 4)
         for (const domain::Assignment& a : scopes.assignments)
             if ((a.teacherId.isEmpty() || a.teacherId == scopes.teacherId) && a.classId == parts[1] &&
@@ -58,7 +59,11 @@ bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString
 } // namespace
 
 bool concerns(const NodeScopes& scopes, const QString& entity, const CurrentValue& current) {
-    return concernsWith(scopes, entity, {}, {}, current);
+    return concernsWith(scopes, entity, {}, {}, current, true);
+}
+
+bool concernsConflict(const NodeScopes& scopes, const QString& entity, const CurrentValue& current) {
+    return concernsWith(scopes, entity, {}, {}, current, false);
 }
 
 bool concerns(const NodeScopes& scopes, const Op& op, const CurrentValue& current) {
@@ -66,7 +71,7 @@ bool concerns(const NodeScopes& scopes, const Op& op, const CurrentValue& curren
         return true;
     if (checkScope(scopes, op).verdict != ScopeVerdict::Rejected)
         return true;
-    return concernsWith(scopes, op.entity, op.field, op.value, current);
+    return concernsWith(scopes, op.entity, op.field, op.value, current, true);
 }
 
 } // namespace tabel::sync

@@ -25,6 +25,9 @@ namespace tabel::sync {
 using CurrentValue = std::function<domain::FieldValue(const QString& entity, const QString& field)>;
 
 bool concerns(const NodeScopes& scopes, const QString& entity, const CurrentValue& current);
+// Whether an open conflict on the entity is the node's to be told of: as concerns(), without the other subgroups'
+// journal, which the node reads but whose conflicts neither it nor its teacher can resolve.
+bool concernsConflict(const NodeScopes& scopes, const QString& entity, const CurrentValue& current);
 // An op: its own value counts for the fields that decide (a pupil's class in the same change set).
 bool concerns(const NodeScopes& scopes, const Op& op, const CurrentValue& current);
 

@@ -846,7 +846,7 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
     for (const sync::FieldId& f : state.conflicts()) {
         if (open.size() >= kMaxOpenConflicts)
             break;
-        if (sync::concerns(scopes, f.entity, current))
+        if (sync::concernsConflict(scopes, f.entity, current))
             open.append({conflictId(f), f.entity, f.field});
     }
     out.openConflicts = std::move(open);

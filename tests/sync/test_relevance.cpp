@@ -94,6 +94,16 @@ private slots:
         QVERIFY2(d.reason.contains(QStringLiteral("2.5.5")), qPrintable(d.reason));
     }
 
+    // Open conflicts: the node is told of those it can act on, not of the other subgroups' (R-J11, R-S5).
+    void RS5_conflictsOfTheOtherSubgroupAreNotTold() {
+        const QString other = QStringLiteral("mark/7А/eng/2/2026-09-01/4/7a-03/1");
+        QVERIFY(sync::concerns(petrova(), other, current));
+        QVERIFY(!sync::concernsConflict(petrova(), other, current));
+        QVERIFY(sync::concernsConflict(petrova(), QStringLiteral("mark/7А/eng/1/2026-09-01/4/7a-01/1"), current));
+        QVERIFY(sync::concernsConflict(petrova(), QStringLiteral("lesson/7Б/math/all/2026-09-08/2"), current));
+        QVERIFY(sync::concernsConflict(petrova(), QStringLiteral("pupil/7a-01"), current));
+    }
+
     // An op that sets a pupil's class concerns the node by its own value, before the hub has merged it.
     void pupilMovedIntoAClassTaught() {
         Op op;
