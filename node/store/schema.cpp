@@ -261,27 +261,172 @@ std::uint64_t getInt(const char* p, int bytes) {
 
 } // namespace
 
+namespace {
+
+void putVarint(QByteArray& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.append(char((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.append(char(v));
+}
+
+std::uint64_t zigzag(std::int64_t v) {
+    return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63);
+}
+
+std::int64_t unzigzag(std::uint64_t v) {
+    return std::int64_t(v >> 1) ^ -std::int64_t(v & 1);
+}
+
+// A bounded cursor over a stored blob; every read says whether the bytes were there.
+struct BlobReader {
+    const char* p;
+    const char* end;
+    bool byte(std::uint8_t& out) {
+        if (p >= end)
+            return false;
+        out = static_cast<std::uint8_t>(*p++);
+        return true;
+    }
+    bool fixed(std::uint64_t& out, int bytes) {
+        if (end - p < bytes)
+            return false;
+        out = getInt(p, bytes);
+        p += bytes;
+        return true;
+    }
+    bool varint(std::uint64_t& out) {
+        out = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            std::uint8_t b = 0;
+            if (!byte(b))
+                return false;
+            out |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                return shift < 63 || b <= 1; // the 10th byte holds the top bit only
+        }
+        return false;
+    }
+    bool text(QString& out, std::uint64_t length) {
+        if (std::uint64_t(end - p) < length)
+            return false;
+        out = QString::fromUtf8(p, qsizetype(length));
+        p += length;
+        return true;
+    }
+};
+
+// Format 1 (schema v5 as first written): per field in name order, name length (1 byte), name, type (0 null,
+// 1 integer, 2 text), the value (integer: 8 bytes little-endian; text: 4-byte little-endian length, UTF-8), the
+// version's device and HLC (8 bytes little-endian each). Read, no longer written.
+Result<EntityState> decodeFormat1(BlobReader in) {
+    EntityState out;
+    while (in.p < in.end) {
+        std::uint8_t nameLen = 0, type = 0;
+        QString name;
+        if (!in.byte(nameLen) || !in.text(name, nameLen) || !in.byte(type))
+            return Error{};
+        FieldState f;
+        std::uint64_t n = 0;
+        if (type == 1) {
+            if (!in.fixed(n, 8))
+                return Error{};
+            f.value = std::int64_t(n);
+        } else if (type == 2) {
+            QString t;
+            if (!in.fixed(n, 4) || !in.text(t, n))
+                return Error{};
+            f.value = std::move(t);
+        } else if (type != 0) {
+            return Error{};
+        }
+        std::uint64_t device = 0, hlc = 0;
+        if (!in.fixed(device, 8) || !in.fixed(hlc, 8))
+            return Error{};
+        f.version = {std::int64_t(device), std::int64_t(hlc)};
+        out.emplace_hint(out.end(), std::move(name), std::move(f));
+    }
+    return out;
+}
+
+// Format 2: the same fields, compact. Integers are zigzag varints, text a varint length and UTF-8. A version is
+// tag 0 (the previous field's device, its HLC plus a zigzag varint delta; the first field's "previous" is (0, 0))
+// or tag 1 (device and HLC, 8 bytes little-endian each). A mark's fields, written by one change set, then cost
+// two bytes of version each instead of sixteen.
+Result<EntityState> decodeFormat2(BlobReader in) {
+    EntityState out;
+    sync::Version previous;
+    while (in.p < in.end) {
+        std::uint8_t nameLen = 0, type = 0, tag = 0;
+        QString name;
+        if (!in.byte(nameLen) || !in.text(name, nameLen) || !in.byte(type))
+            return Error{};
+        FieldState f;
+        std::uint64_t n = 0;
+        if (type == 1) {
+            if (!in.varint(n))
+                return Error{};
+            f.value = unzigzag(n);
+        } else if (type == 2) {
+            QString t;
+            if (!in.varint(n) || !in.text(t, n))
+                return Error{};
+            f.value = std::move(t);
+        } else if (type != 0) {
+            return Error{};
+        }
+        if (!in.byte(tag))
+            return Error{};
+        if (tag == 0) {
+            if (!in.varint(n))
+                return Error{};
+            f.version = {previous.device, std::int64_t(std::uint64_t(previous.hlc) + std::uint64_t(unzigzag(n)))};
+        } else if (tag == 1) {
+            std::uint64_t device = 0, hlc = 0;
+            if (!in.fixed(device, 8) || !in.fixed(hlc, 8))
+                return Error{};
+            f.version = {std::int64_t(device), std::int64_t(hlc)};
+        } else {
+            return Error{};
+        }
+        previous = f.version;
+        out.emplace_hint(out.end(), std::move(name), std::move(f));
+    }
+    return out;
+}
+
+} // namespace
+
 QByteArray encodeState(const EntityState& state) {
     QByteArray out;
-    out.reserve(1 + int(state.size()) * 32);
-    out.append(char(1));
+    out.reserve(1 + int(state.size()) * 16);
+    out.append(char(2));
+    sync::Version previous;
     for (const auto& [name, f] : state) {
         const QByteArray n = name.toUtf8();
-        out.append(char(n.size()));
+        out.append(char(n.size())); // field names are at most Limits::maxFieldNameBytes (64)
         out.append(n);
         if (std::holds_alternative<std::int64_t>(f.value)) {
             out.append(char(1));
-            putInt(out, std::uint64_t(std::get<std::int64_t>(f.value)), 8);
+            putVarint(out, zigzag(std::get<std::int64_t>(f.value)));
         } else if (std::holds_alternative<QString>(f.value)) {
             const QByteArray t = std::get<QString>(f.value).toUtf8();
             out.append(char(2));
-            putInt(out, std::uint64_t(t.size()), 4);
+            putVarint(out, std::uint64_t(t.size()));
             out.append(t);
         } else {
             out.append(char(0));
         }
-        putInt(out, std::uint64_t(f.version.device), 8);
-        putInt(out, std::uint64_t(f.version.hlc), 8);
+        if (f.version.device == previous.device) {
+            out.append(char(0));
+            putVarint(out, zigzag(std::int64_t(std::uint64_t(f.version.hlc) - std::uint64_t(previous.hlc))));
+        } else {
+            out.append(char(1));
+            putInt(out, std::uint64_t(f.version.device), 8);
+            putInt(out, std::uint64_t(f.version.hlc), 8);
+        }
+        previous = f.version;
     }
     return out;
 }
@@ -292,43 +437,13 @@ Result<EntityState> decodeState(const QByteArray& bytes) {
                          QCoreApplication::translate("tabel::node::schema", "a stored entity is damaged; restore the "
                                                                             "store from a backup"));
     };
-    if (bytes.isEmpty() || bytes.at(0) != 1)
+    if (bytes.isEmpty())
         return damaged();
-    EntityState out;
-    const char* p = bytes.constData() + 1;
-    const char* const end = bytes.constData() + bytes.size();
-    while (p < end) {
-        const int nameLen = static_cast<unsigned char>(*p++);
-        if (end - p < nameLen + 1)
-            return damaged();
-        QString name = QString::fromUtf8(p, nameLen);
-        p += nameLen;
-        const char type = *p++;
-        FieldState f;
-        if (type == 1) {
-            if (end - p < 8)
-                return damaged();
-            f.value = std::int64_t(getInt(p, 8));
-            p += 8;
-        } else if (type == 2) {
-            if (end - p < 4)
-                return damaged();
-            const auto len = qsizetype(getInt(p, 4));
-            p += 4;
-            if (end - p < len)
-                return damaged();
-            f.value = QString::fromUtf8(p, len);
-            p += len;
-        } else if (type != 0) {
-            return damaged();
-        }
-        if (end - p < 16)
-            return damaged();
-        f.version = {std::int64_t(getInt(p, 8)), std::int64_t(getInt(p + 8, 8))};
-        p += 16;
-        out.emplace_hint(out.end(), std::move(name), std::move(f));
-    }
-    return out;
+    const BlobReader in{bytes.constData() + 1, bytes.constData() + bytes.size()};
+    Result<EntityState> state = bytes.at(0) == 1 ? decodeFormat1(in) : bytes.at(0) == 2 ? decodeFormat2(in) : Error{};
+    if (!state)
+        return damaged();
+    return state;
 }
 
 Result<int> version(db::Database& db) {

@@ -21,9 +21,9 @@ constexpr int kCurrentVersion = 5;
 [[nodiscard]] Result<int> version(db::Database& db);
 
 // Schema v5: one `state` row per entity, its fields in one blob — each field's value (null when cleared) and the
-// version of the op that last wrote it. The format (byte 1 = format 1, then per field in name order):
-// name length (1 byte), name (UTF-8), type (0 null, 1 integer, 2 text), the value (integer: 8 bytes little-endian;
-// text: 4-byte little-endian length and UTF-8), version device and HLC (8 bytes little-endian each).
+// version of the op that last wrote it, in field-name order. The first byte is the blob's format: 2 is written
+// (compact: varints, a version as a delta from the previous field's), 1 (fixed-width) is still read; schema.cpp
+// describes both. A blob that does not decode is reported as a damaged store (ErrorCode::Corrupt).
 struct FieldState {
     domain::FieldValue value;
     sync::Version version;

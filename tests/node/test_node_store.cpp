@@ -9,11 +9,13 @@
 #include "tests/support/test_support.h"
 
 #include <QDir>
+
 #include <QDirIterator>
 #include <QFile>
 #include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
+#include <limits>
 
 #include <algorithm>
 #include <cstring>
@@ -240,6 +242,7 @@ private slots:
     void migratesVersion2StoreToSync();
     void migratesVersion3OpLogToChangeSetKey();
     void migratesVersion4ToOneRowPerEntityAndChangeSet();
+    void entityBlobRoundTripsAndDamageIsNamed();
     void newerSchemaIsUnsupported();
 
     // Sync state (issue 3): enrolment, the pending batch, pulled change sets.
@@ -1084,6 +1087,64 @@ void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
 // canonical bytes). The migration from v4 keeps every field's value and version (a cleared field's too), every
 // change set byte for byte (the signatures verify, the stored hashes match), the push states and the pending
 // counts; writes after it base on the migrated versions and continue the sequence.
+// Schema v5's entity blob (schema::encodeState): every kind of value and version round-trips; a blob in format 1
+// (written before the compact format 2) still reads; a blob cut short anywhere, or of an unknown format, is reported
+// as a damaged store, never read wrongly or crashed on.
+void TestNodeStore::entityBlobRoundTripsAndDamageIsNamed() {
+    using schema::EntityState;
+    using schema::FieldState;
+    const std::int64_t dev = 0x7edcba9876543210, other = 12;
+    const EntityState state{
+        {QStringLiteral("a_null"), FieldState{FieldValue(), {}}},
+        {QStringLiteral("b_int"), FieldState{std::int64_t(5), {dev, 1000}}},
+        {QStringLiteral("c_negative"), FieldState{std::int64_t(-3), {dev, 1001}}},
+        {QStringLiteral("d_extremes"), FieldState{std::numeric_limits<std::int64_t>::min(), {dev, 999}}},
+        {QStringLiteral("e_max"), FieldState{std::numeric_limits<std::int64_t>::max(), {other, 5}}},
+        {QStringLiteral("f_text"), FieldState{QStringLiteral("Ёлкина «зач»"), {other, std::int64_t(1) << 62}}},
+        {QStringLiteral("g_empty_text"), FieldState{QString(), {0, 0}}},
+        {QStringLiteral("h_cleared"), FieldState{FieldValue(), {dev, 7}}},
+    };
+    const QByteArray blob = schema::encodeState(state);
+    QCOMPARE(quint8(blob.at(0)), quint8(2));
+    const auto back = schema::decodeState(blob);
+    VERIFY_OK(back);
+    QVERIFY(*back == state);
+
+    // Format 1: name length, name, type, value (8 or 4+n bytes), device and HLC (8 bytes each), little-endian.
+    const auto le = [](std::uint64_t v, int n) {
+        QByteArray b;
+        for (int i = 0; i < n; ++i)
+            b.append(char((v >> (8 * i)) & 0xff));
+        return b;
+    };
+    const QByteArray text = QStringLiteral("зач").toUtf8();
+    const QByteArray v1 = QByteArray(1, char(1)) + char(5) + "value" + char(2) + le(std::uint64_t(text.size()), 4) +
+                          text + le(std::uint64_t(dev), 8) + le(77, 8) + char(6) + "weight" + char(1) + le(2, 8) +
+                          le(std::uint64_t(dev), 8) + le(78, 8);
+    const auto old = schema::decodeState(v1);
+    VERIFY_OK(old);
+    QVERIFY((*old == EntityState{{QStringLiteral("value"), FieldState{QStringLiteral("зач"), {dev, 77}}},
+                                 {QStringLiteral("weight"), FieldState{std::int64_t(2), {dev, 78}}}}));
+
+    for (const QByteArray& good : {blob, v1})
+        for (qsizetype cut = 0; cut < good.size(); ++cut) {
+            const auto r = schema::decodeState(good.left(cut));
+            if (r) {
+                // A cut at a field boundary is a shorter, valid blob: never more fields than were written.
+                QVERIFY2(r->size() < (good == blob ? state.size() : 2u), qPrintable(QString::number(cut)));
+                continue;
+            }
+            QCOMPARE(r.error().code, ErrorCode::Corrupt);
+            QVERIFY(r.error().message.contains(QStringLiteral("damaged")));
+        }
+    QByteArray unknown = blob;
+    unknown[0] = char(3);
+    QCOMPARE(schema::decodeState(unknown).error().code, ErrorCode::Corrupt);
+    QByteArray badTag = schema::encodeState({{QStringLiteral("v"), FieldState{std::int64_t(1), {dev, 1}}}});
+    badTag[badTag.size() - 17] = char(9); // the version tag (then 16 bytes of an explicit version)
+    QCOMPARE(schema::decodeState(badTag).error().code, ErrorCode::Corrupt);
+}
+
 void TestNodeStore::migratesVersion4ToOneRowPerEntityAndChangeSet() {
     const QString dir = freshDir();
     const QString pupilKey = QStringLiteral("pupil/7a-01");
