@@ -1710,6 +1710,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>проверьте, есть ли свободное место на диске, и права доступа к %1</translation>
     </message>
     <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>check the network connection and the hub&apos;s address; run «tabel-node sync» again later</source>
+        <translation>проверьте подключение к сети и адрес сервера школы; позже снова выполните «tabel-node sync»</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>check the store for damage</source>
         <translation>проверить хранилище на повреждения</translation>
@@ -2040,6 +2045,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>not found (no store, lesson, pupil, task …)</source>
         <translation>не найдено (нет хранилища, урока, ученика, задания …)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/support.cpp"/>
+        <source>nothing was lost; show this message to the hub&apos;s operator</source>
+        <translation>ничего не потеряно; покажите это сообщение оператору сервера школы</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -4439,6 +4449,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/sync/sync_client.cpp"/>
         <source>the code was made for teacher «%1», but this store belongs to teacher «%2»; nothing was stored. Ask the hub&apos;s operator for a code for «%2»</source>
         <translation>код выдан для учителя «%1», а это хранилище принадлежит учителю «%2»; ничего не сохранено. Попросите у оператора сервера школы код для «%2»</translation>
+    </message>
+    <message>
+        <location filename="../node/sync/sync_client.cpp"/>
+        <source>the connection closed before the hub answered</source>
+        <translation>соединение закрылось до ответа сервера школы</translation>
     </message>
     <message>
         <location filename="../node/sync/sync_client.cpp"/>

@@ -550,9 +550,15 @@ Result<NodeRecord> HubStore::enroll(const QByteArray& secret, const QByteArray& 
         return makeError(ErrorCode::Crypto, tr("the enrolment code is not known to this hub; check it, or ask the "
                                                "operator for a new one («tabel-hub node add»)"));
     const QString nodeId = find.columnText(0);
-    if (find.columnInt(2) != 0)
+    if (find.columnInt(2) != 0) {
+        // The same device again with its code: the answer to its first request was lost on the way (a cut
+        // connection), so it gets the same enrolment once more. Any other device is refused.
+        TABEL_ASSIGN_OR_RETURN(std::optional<NodeRecord> same, nodeByDevice(deviceKey));
+        if (same && same->nodeId == nodeId)
+            return *same;
         return makeError(ErrorCode::Crypto, tr("the enrolment code was used already; each code enrols one device; "
                                                "ask the operator for a new one"));
+    }
     if (find.columnInt(1) < nowMs)
         return makeError(ErrorCode::Crypto,
                          tr("the enrolment code expired on %1; ask the operator for a new one")

@@ -18,8 +18,7 @@ std::function<int(Invocation&)> handler(Status (*fn)(Session&)) {
     return [fn](Invocation& inv) {
         Session session(inv);
         if (auto st = fn(session); !st) {
-            const int code = reportError(inv, st.error(), session.source);
-            return session.exitCode.value_or(code);
+            return reportError(inv, st.error(), session.source, session.exitCode);
         }
         // R-S6: a change just recorded in a period closed at the hub is told at once (it is kept and pushed).
         if (session.isOpen() && session.seqAtOpen() >= 0) {

@@ -270,8 +270,8 @@ Status Session::open() {
     return {};
 }
 
-int reportError(const Invocation& inv, const Error& error, ErrorSource source) {
-    const int code = exitCodeFor(error.code, source);
+int reportError(const Invocation& inv, const Error& error, ErrorSource source, std::optional<int> exitOverride) {
+    const int code = exitOverride.value_or(exitCodeFor(error.code, source));
     printErr(QStringLiteral("tabel-node: ") + error.message);
     QString hint;
     switch (code) {
@@ -297,6 +297,13 @@ int reportError(const Invocation& inv, const Error& error, ErrorSource source) {
                          .arg(inv.globals.storeDir)
                    : QCoreApplication::translate(
                          "tabel-node", "this is a bug in tabel-node; please report it with the message above");
+        break;
+    case kExitUnreachable:
+        hint = QCoreApplication::translate("tabel-node", "check the network connection and the hub's address; run "
+                                                         "«tabel-node sync» again later");
+        break;
+    case kExitHubRefused:
+        hint = QCoreApplication::translate("tabel-node", "nothing was lost; show this message to the hub's operator");
         break;
     default:
         break;

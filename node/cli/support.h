@@ -91,7 +91,10 @@ private:
 };
 
 // Prints the error (and a hint where one helps) and returns its exit code.
-int reportError(const Invocation& inv, const Error& error, ErrorSource source = ErrorSource::Store);
+// Prints the error and a hint that fits the exit code, and returns that code: `exitOverride` when the command
+// chose one (a hub that cannot be reached, or refused), otherwise the one the error's kind maps to.
+int reportError(const Invocation& inv, const Error& error, ErrorSource source = ErrorSource::Store,
+                std::optional<int> exitOverride = std::nullopt);
 
 // The passphrase sources of the store (--passphrase-file, TABEL_PASSPHRASE, the terminal).
 PassphraseSource storePassphraseSource(const Invocation& inv);

@@ -124,9 +124,19 @@ Result<QByteArray> SyncClient::post(const QString& url, const QByteArray& pin, c
             qCWarning(lcSync) << "attempt" << attempt + 1 << "failed:" << lastError;
             continue;
         }
+        // The hub's error body: a code for programs, then a line for people.
+        const QStringList lines =
+            a.status == 200 ? QStringList() : QString::fromUtf8(a.body).split(u'\n', Qt::SkipEmptyParts);
+        if (a.status == 401 && lines.value(0) == QLatin1String("replayed")) {
+            // This client signs a new frame for every attempt, so a nonce the hub has seen was sent twice by the
+            // network library itself: Qt resends a request on its own when the connection closes before the
+            // answer. The first copy may have been applied; every request is idempotent (a push by its batch
+            // id, a pull by its cursor), so it is one more attempt with a fresh frame.
+            lastError = tr("the connection closed before the hub answered");
+            qCWarning(lcSync) << "attempt" << attempt + 1 << "was resent by the transport; trying again";
+            continue;
+        }
         if (a.status != 200) {
-            // The hub's error body: a code for programs, then a line for people.
-            const QStringList lines = QString::fromUtf8(a.body).split(u'\n', Qt::SkipEmptyParts);
             const QString why = lines.size() > 1 ? lines[1] : lines.value(0, QString::number(a.status));
             return fail(SyncFailure::Refused,
                         makeError(ErrorCode::Io, tr("the hub refused the request (%1): %2")

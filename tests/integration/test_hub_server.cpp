@@ -237,6 +237,14 @@ private slots:
         QCOMPARE(enrolled->assignments[0].subjectId, QStringLiteral("math"));
         m_node1 = enrolled->nodeId;
 
+        // R-S9: the same device sending its enrolment again (its first answer was lost on a cut connection) gets
+        // the same node back, so the teacher can simply run «enroll» once more.
+        const Answer repeated = post(QStringLiteral("/v1/enroll"), frame(m_key1, encode(req)));
+        QVERIFY2(repeated.status == 200, qPrintable(repeated.text()));
+        const auto enrolledAgain = decodeEnrolled(*decompressPayload(repeated.body));
+        QVERIFY(enrolledAgain);
+        QCOMPARE(enrolledAgain->nodeId, m_node1);
+
         // The code is used up: another device cannot enrol with it.
         const auto other = crypto::SigningKeyPair::generate();
         const Answer again = post(QStringLiteral("/v1/enroll"), frame(other, encode(req)));
