@@ -4494,6 +4494,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>сохранённая запись повреждена; восстановите хранилище из резервной копии</translation>
     </message>
     <message>
+        <location filename="../node/store/lesson_docs.cpp"/>
+        <source>a stored lesson is damaged; restore the store from a backup</source>
+        <translation>сохранённый урок повреждён; восстановите хранилище из резервной копии</translation>
+    </message>
+    <message>
         <location filename="../node/store/schema.cpp"/>
         <source>the store was created by a newer tabel (schema %1, this program knows up to %2); update tabel</source>
         <translation>хранилище создано более новой версией tabel (схема %1, эта программа знает схемы до %2); обновите tabel</translation>

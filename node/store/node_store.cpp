@@ -1,6 +1,7 @@
 #include "node/store/node_store.h"
 
 #include "node/store/key_file.h"
+#include "node/store/lesson_docs.h"
 #include "node/store/schema.h"
 #include "shared/core/zstd.h"
 #include "sync/reconcile.h"
@@ -12,6 +13,7 @@
 #include <QJsonDocument>
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <cstring>
 
 Q_LOGGING_CATEGORY(lcStore, "tabel.node.store", QtWarningMsg)
@@ -138,7 +140,32 @@ struct NodeStore::Impl {
     std::int64_t deviceNumber = 0;
     Hlc hlc;
     bool inChange = false;
+    std::optional<docs::DocCache> docs; // lessons, their marks and absences (schema v6)
+
+    // An entity's stored fields with their versions, wherever it lives; nullopt when it has none.
+    Result<std::optional<schema::EntityState>> load(const QString& key) {
+        if (const std::optional<docs::Address> at = docs::addressOf(key))
+            return docs->load(*at);
+        return loadState(*db, key);
+    }
+    // `exists`: what load() said, for the rows of `state`.
+    Status store(const QString& key, const schema::EntityState& state, bool exists) {
+        if (const std::optional<docs::Address> at = docs::addressOf(key))
+            return docs->store(*at, state);
+        return storeState(*db, key, state, exists);
+    }
 };
+
+namespace {
+// Lesson documents read during a transaction are kept until it ends, committed or not (lesson_docs.h).
+struct DocScope {
+    docs::DocCache& cache;
+    explicit DocScope(docs::DocCache& c) : cache(c) { cache.begin(); }
+    ~DocScope() { cache.end(); }
+    DocScope(const DocScope&) = delete;
+    DocScope& operator=(const DocScope&) = delete;
+};
+} // namespace
 
 QString NodeStore::Paths::database() const {
     return dir + QStringLiteral("/node.db");
@@ -236,6 +263,7 @@ Result<NodeStore> NodeStore::create(const QString& dir, const crypto::SecretByte
     cleanup.armed = false;
 
     store.d->db.emplace(std::move(db));
+    store.d->docs.emplace(*store.d->db);
     store.d->teacherId = options.teacherId;
     store.d->teacherName = options.teacherName;
     store.d->deviceNumber = crypto::deviceNumber(device.publicKey);
@@ -324,6 +352,7 @@ Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes&
     store.d->deviceNumber = crypto::deviceNumber(device.publicKey);
     store.d->device.emplace(std::move(device));
     store.d->db.emplace(std::move(db));
+    store.d->docs.emplace(*store.d->db);
     return store;
 }
 
@@ -363,7 +392,7 @@ Status NodeStore::changePassphrase(const crypto::SecretBytes& newPassphrase, con
 }
 
 Result<std::optional<domain::Fields>> NodeStore::entity(const QString& key) {
-    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, loadState(*d->db, key));
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, d->load(key));
     if (!state)
         return std::optional<domain::Fields>();
     domain::Fields fields = visibleFields(*state);
@@ -401,11 +430,33 @@ Result<QList<Entity>> NodeStore::scan(const QString& prefix) {
         if (!fields.empty())
             out.append(Entity{st->columnText(0), std::move(fields)});
     }
-    return out;
+    if (!docs::mayHoldPrefix(prefix))
+        return out;
+    // Lessons, marks and absences live in lesson documents (schema v6).
+    TABEL_ASSIGN_OR_RETURN(QList<docs::DocCache::Found> found, d->docs->scan(prefix));
+    const bool merge = !out.isEmpty() || prefix.isEmpty();
+    for (docs::DocCache::Found& f : found) {
+        domain::Fields fields = visibleFields(f.state);
+        if (!fields.empty())
+            out.append(Entity{std::move(f.key), std::move(fields)});
+    }
+    if (!merge)
+        return out;
+    // Key order as SQLite compares text: by UTF-8 bytes.
+    std::vector<std::pair<QByteArray, qsizetype>> order;
+    order.reserve(std::size_t(out.size()));
+    for (qsizetype i = 0; i < out.size(); ++i)
+        order.emplace_back(out[i].key.toUtf8(), i);
+    std::sort(order.begin(), order.end());
+    QList<Entity> sorted;
+    sorted.reserve(out.size());
+    for (const auto& [utf8, i] : order)
+        sorted.append(std::move(out[i]));
+    return sorted;
 }
 
 Result<sync::Version> NodeStore::fieldVersion(const QString& key, const QString& field) {
-    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, loadState(*d->db, key));
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> state, d->load(key));
     if (!state)
         return sync::Version{};
     const auto it = state->find(field);
@@ -417,9 +468,8 @@ QDateTime ChangeWriter::deviceTime() const {
 }
 
 Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
-    db::Database& db = *m_store.d->db;
-    // The entity's current fields with their versions: one row (schema v5).
-    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, loadState(db, key));
+    // The entity's current fields with their versions: one row or one entry of its lesson's document.
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, m_store.d->load(key));
     const bool exists = stored.has_value();
     schema::EntityState state = exists ? std::move(*stored) : schema::EntityState{};
     bool changed = false;
@@ -442,7 +492,7 @@ Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     }
     if (!changed)
         return {};
-    return storeState(db, key, state, exists);
+    return m_store.d->store(key, state, exists);
 }
 
 Status ChangeWriter::remove(const QString& key) {
@@ -467,6 +517,7 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
         explicit Guard(bool& f) : flag(f) { flag = true; }
         ~Guard() { flag = false; }
     } guard(d->inChange);
+    const DocScope docScope(*d->docs);
     const Hlc clockBefore = d->hlc;
 
     TABEL_ASSIGN_OR_RETURN(db::Statement * last,
@@ -489,6 +540,7 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     cs.seq = seq;
     cs.ops = std::move(writer.m_ops);
     cs.hlc = cs.ops.back().hlc;
+    TABEL_TRY(d->docs->flush());
     // The op log (schema v5): the change set's signed canonical bytes in one row.
     const QByteArray canonical = cs.sign(*d->device);
     TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
@@ -733,6 +785,7 @@ Status NodeStore::finishBatch(const QList<std::pair<std::int64_t, PushState>>& s
 Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    const DocScope docScope(*d->docs);
     const Hlc clockBefore = d->hlc;
     PullApplied out;
     TABEL_ASSIGN_OR_RETURN(db::Statement have, db.prepare("SELECT 1 FROM changesets WHERE device = ? AND seq = ?"));
@@ -779,7 +832,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
         for (const sync::Op& op : cs.ops) {
             ++out.ops;
             const sync::Version version = cs.versionOf(op);
-            TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, loadState(db, op.entity));
+            TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, d->load(op.entity));
             const auto field = stored ? stored->find(op.field) : schema::EntityState::iterator{};
             const bool exists = stored && field != stored->end();
             domain::FieldValue localValue;
@@ -803,12 +856,13 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
             if (take) {
                 schema::EntityState state = stored ? std::move(*stored) : schema::EntityState{};
                 state.insert_or_assign(op.field, schema::FieldState{op.value, version});
-                TABEL_TRY(storeState(db, op.entity, state, stored.has_value()));
+                TABEL_TRY(d->store(op.entity, state, stored.has_value()));
                 ++out.applied;
             }
         }
         d->hlc.observe(cs.hlc);
     }
+    TABEL_TRY(d->docs->flush());
     TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
     clock->bind(1, std::max(d->hlc.last(), clockBefore.last()));
     TABEL_TRY(clock->run());

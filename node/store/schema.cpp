@@ -1,5 +1,7 @@
 #include "node/store/schema.h"
 
+#include "node/store/lesson_docs.h"
+
 #include "shared/core/zstd.h"
 
 #include <QCoreApplication>
@@ -142,6 +144,17 @@ ALTER TABLE changesets_v5 RENAME TO changesets;
 CREATE INDEX changesets_pending ON changesets(pushed, device, seq);
 )sql";
 
+// Version 6 (issue 2 item 8): lessons, their marks and their absences move from `state` into one row per lesson
+// (lesson_docs.h): rows appended in rowid order, found by the lesson key in the UNIQUE index. The entities' stored
+// bytes move unchanged (migrateToV6).
+constexpr const char* kV6 = R"sql(
+CREATE TABLE lesson_docs(
+    id   INTEGER PRIMARY KEY,
+    doc  TEXT NOT NULL UNIQUE,
+    body BLOB NOT NULL
+);
+)sql";
+
 domain::FieldValue fromDb(const db::Value& v) {
     if (std::holds_alternative<std::int64_t>(v))
         return std::get<std::int64_t>(v);
@@ -233,6 +246,40 @@ Status migrateToV5(db::Database& db) {
     return db.exec(kV5Finish);
 }
 
+Status migrateToV6(db::Database& db) {
+    TABEL_TRY(db.exec(kV6));
+    std::map<QString, docs::Entries> lessons;
+    QStringList moved;
+    {
+        TABEL_ASSIGN_OR_RETURN(db::Statement rows,
+                               db.prepare("SELECT entity, fields FROM state WHERE entity >= 'att/' AND entity < 'att0' "
+                                          "OR entity >= 'lesson/' AND entity < 'lesson0' "
+                                          "OR entity >= 'mark/' AND entity < 'mark0'"));
+        for (;;) {
+            TABEL_ASSIGN_OR_RETURN(bool row, rows.step());
+            if (!row)
+                break;
+            QString key = rows.columnText(0);
+            const std::optional<docs::Address> at = docs::addressOf(key);
+            if (!at)
+                continue; // not a lesson's entity after all: it stays in `state`
+            lessons[at->doc].emplace(at->sub, rows.columnBlob(1));
+            moved.append(std::move(key));
+        }
+    }
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins, db.prepare("INSERT INTO lesson_docs(doc, body) VALUES(?, ?)"));
+    for (const auto& [doc, entries] : lessons) {
+        ins.bind(1, doc).bind(2, docs::encodeDoc(entries));
+        TABEL_TRY(ins.run());
+    }
+    TABEL_ASSIGN_OR_RETURN(db::Statement del, db.prepare("DELETE FROM state WHERE entity = ?"));
+    for (const QString& key : moved) {
+        del.bind(1, key);
+        TABEL_TRY(del.run());
+    }
+    return {};
+}
+
 Status runSql(db::Database& db, const char* sql) {
     return db.exec(sql);
 }
@@ -244,6 +291,7 @@ const Migration kMigrations[] = {
     [](db::Database& db) { return runSql(db, kV3); },
     [](db::Database& db) { return runSql(db, kV4); },
     migrateToV5,
+    migrateToV6,
 };
 static_assert(std::size(kMigrations) == kCurrentVersion);
 

@@ -19,6 +19,8 @@
 #include "shared/db/sqlite.h"
 #include "tests/bench/school_year.h"
 
+#include <sqlcipher/sqlite3.h>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -97,6 +99,7 @@ struct Row {
     qint64 transactions = 0; // commits
     qint64 peakKiB = -1, rssKiB = -1;
     qint64 diskBytes = -1;
+    qint64 pagesWritten = -1; // database pages SQLite wrote (to the WAL) during the phase
 };
 QList<Row> g_rows;
 bool g_peakResets = false;
@@ -114,7 +117,11 @@ double processCpuSeconds() {
     return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-Row& measure(const QString& phase, qint64 rows, qint64 transactions, const std::function<void()>& body) {
+// `db`: the connection whose page writes are counted (SQLITE_DBSTATUS_CACHE_WRITE), each one encrypted and
+// authenticated by SQLCipher, which is most of a commit's cost.
+Row& measure(const QString& phase, qint64 rows, qint64 transactions, sqlite3* db, const std::function<void()>& body) {
+    int pagesBefore = 0, high = 0;
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &pagesBefore, &high, 0);
     g_peakResets = resetPeak();
     const double cpuBefore = processCpuSeconds();
     QElapsedTimer t;
@@ -128,6 +135,9 @@ Row& measure(const QString& phase, qint64 rows, qint64 transactions, const std::
     r.transactions = transactions;
     r.peakKiB = procStatusKiB("VmHWM");
     r.rssKiB = procStatusKiB("VmRSS");
+    int pagesAfter = 0;
+    sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_WRITE, &pagesAfter, &high, 0);
+    r.pagesWritten = pagesAfter - pagesBefore;
     g_rows.append(r);
     out() << "  " << phase << ": " << QString::number(r.seconds, 'f', 3) << " s (CPU "
           << QString::number(r.cpuSeconds, 'f', 3) << " s), peak " << mib(r.peakKiB) << " MiB" << Qt::endl;
@@ -421,7 +431,7 @@ int main(int argc, char** argv) {
         node::NodeStore store = newStore(path("journal-lesson"), year, QStringLiteral("interactive"));
         const qint64 opsBefore = check(store.status(), QStringLiteral("status")).totalOps;
         node::Journal journal(store);
-        Row& r = measure(QStringLiteral("journal/lesson"), rows, lessons, [&] {
+        Row& r = measure(QStringLiteral("journal/lesson"), rows, lessons, store.database().handle(), [&] {
             for (const bench::LessonRecord& l : year.lessons)
                 check(journal.recordLesson(l.lesson, l.marks, l.absences),
                       QStringLiteral("recordLesson ") + l.lesson.key.toString());
@@ -432,7 +442,7 @@ int main(int argc, char** argv) {
     // (a') the store layer alone, one change set per lesson.
     if (runs("store-lesson")) {
         node::NodeStore store = newStore(path("store-lesson"), year, QStringLiteral("interactive"));
-        Row& r = measure(QStringLiteral("store/lesson"), rows, lessons, [&] {
+        Row& r = measure(QStringLiteral("store/lesson"), rows, lessons, store.database().handle(), [&] {
             for (const bench::LessonRecord& l : year.lessons)
                 check(store.change([&](node::ChangeWriter& w) { return putLesson(w, l); }),
                       QStringLiteral("change ") + l.lesson.key.toString());
@@ -442,7 +452,7 @@ int main(int argc, char** argv) {
     // (b) direct SQLCipher, one transaction per lesson.
     if (runs("direct-lesson")) {
         db::Database db = openDirect(path("direct-lesson") + QStringLiteral(".db"));
-        Row& r = measure(QStringLiteral("direct/lesson"), rows, lessons, [&] {
+        Row& r = measure(QStringLiteral("direct/lesson"), rows, lessons, db.handle(), [&] {
             for (const bench::LessonRecord& l : year.lessons) {
                 db::Transaction tx = check(db::Transaction::begin(db), QStringLiteral("begin"));
                 check(insertDirect(db, l), QStringLiteral("insert"));
@@ -455,7 +465,7 @@ int main(int argc, char** argv) {
     // The same with one transaction for the whole year.
     if (runs("store-year")) {
         node::NodeStore store = newStore(path("store-year"), year, QStringLiteral("interactive"));
-        Row& r = measure(QStringLiteral("store/year"), rows, 1, [&] {
+        Row& r = measure(QStringLiteral("store/year"), rows, 1, store.database().handle(), [&] {
             check(store.change([&](node::ChangeWriter& w) -> Status {
                 for (const bench::LessonRecord& l : year.lessons)
                     TABEL_TRY(putLesson(w, l));
@@ -467,7 +477,7 @@ int main(int argc, char** argv) {
     }
     if (runs("direct-year")) {
         db::Database db = openDirect(path("direct-year") + QStringLiteral(".db"));
-        Row& r = measure(QStringLiteral("direct/year"), rows, 1, [&] {
+        Row& r = measure(QStringLiteral("direct/year"), rows, 1, db.handle(), [&] {
             db::Transaction tx = check(db::Transaction::begin(db), QStringLiteral("begin"));
             for (const bench::LessonRecord& l : year.lessons)
                 check(insertDirect(db, l), QStringLiteral("insert"));
@@ -505,7 +515,7 @@ int main(int argc, char** argv) {
         return nullptr;
     };
     out() << Qt::endl;
-    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
+    out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
                  .arg(QStringLiteral("phase"), -16)
                  .arg(QStringLiteral("seconds"), 9)
                  .arg(QStringLiteral("CPU s"), 9)
@@ -515,9 +525,10 @@ int main(int argc, char** argv) {
                  .arg(QStringLiteral("peak MiB"), 9)
                  .arg(QStringLiteral("RSS MiB"), 8)
                  .arg(QStringLiteral("disk MiB"), 9)
+                 .arg(QStringLiteral("pages/tx"), 9)
           << Qt::endl;
     for (const Row& r : g_rows)
-        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9")
+        out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
                      .arg(r.phase, -16)
                      .arg(r.seconds, 9, 'f', 3)
                      .arg(r.cpuSeconds, 9, 'f', 3)
@@ -527,6 +538,7 @@ int main(int argc, char** argv) {
                      .arg(mib(r.peakKiB), 9)
                      .arg(mib(r.rssKiB), 8)
                      .arg(QString::number(double(r.diskBytes) / 1048576.0, 'f', 1), 9)
+                     .arg(QString::number(double(r.pagesWritten) / double(r.transactions), 'f', 1), 9)
               << Qt::endl;
     out() << "(rows = lessons + marks + absences = " << rows << "; node ops written by journal/lesson: " << journalOps
           << "; peak = VmHWM " << (g_peakResets ? "since the phase began" : "of the process (reset not allowed)") << ")"

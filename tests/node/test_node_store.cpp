@@ -1,6 +1,7 @@
 // The teacher's encrypted store (R-S2) and its signed op log (R-S3): node/store/node_store.h, key_file.h,
 // schema.h.
 #include "node/store/key_file.h"
+#include "node/store/lesson_docs.h"
 #include "node/store/node_store.h"
 #include "node/store/schema.h"
 #include "shared/core/hlc.h"
@@ -25,6 +26,8 @@ using namespace tabel;
 using namespace tabel::node;
 using domain::Fields;
 using domain::FieldValue;
+using schema::EntityState;
+using schema::FieldState;
 
 // Readable QCOMPARE output for versions (found by argument-dependent lookup).
 namespace tabel::sync {
@@ -243,6 +246,9 @@ private slots:
     void migratesVersion3OpLogToChangeSetKey();
     void migratesVersion4ToOneRowPerEntityAndChangeSet();
     void entityBlobRoundTripsAndDamageIsNamed();
+    void migratesVersion5ToLessonDocuments();
+    void lessonDocumentAddressesAndDamage();
+    void lessonDocumentsFollowTransactions();
     void newerSchemaIsUnsupported();
 
     // Sync state (issue 3): enrolment, the pending batch, pulled change sets.
@@ -1091,8 +1097,6 @@ void TestNodeStore::migratesVersion3OpLogToChangeSetKey() {
 // (written before the compact format 2) still reads; a blob cut short anywhere, or of an unknown format, is reported
 // as a damaged store, never read wrongly or crashed on.
 void TestNodeStore::entityBlobRoundTripsAndDamageIsNamed() {
-    using schema::EntityState;
-    using schema::FieldState;
     const std::int64_t dev = 0x7edcba9876543210, other = 12;
     const EntityState state{
         {QStringLiteral("a_null"), FieldState{FieldValue(), {}}},
@@ -1145,6 +1149,181 @@ void TestNodeStore::entityBlobRoundTripsAndDamageIsNamed() {
     QCOMPARE(schema::decodeState(badTag).error().code, ErrorCode::Corrupt);
 }
 
+// Schema v6 (issue 2 item 8): a lesson, its marks and absences move from `state` into one lesson document; the
+// readers see the same entities, fields, versions and order, and the next write bases on the moved version.
+void TestNodeStore::migratesVersion5ToLessonDocuments() {
+    const QString dir = freshDir();
+    const std::int64_t dev = 4242;
+    const QString lessonKey = QStringLiteral("lesson/7А/math/all/2026-09-01/2");
+    const QString mark1 = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    const QString mark2 = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    const QString absence = QStringLiteral("att/7А/math/all/2026-09-02/1/7a-02");
+    const QString pupil = QStringLiteral("pupil/7a-01");
+    const QString odd = QStringLiteral("mark/7А/too/few"); // not a lesson's entity: it stays in `state`
+    const std::map<QString, EntityState> rows{
+        {lessonKey, {{QStringLiteral("topic"), FieldState{QStringLiteral("Дроби"), {dev, 10}}}}},
+        {mark1,
+         {{QStringLiteral("value"), FieldState{QStringLiteral("5"), {dev, 11}}},
+          {QStringLiteral("weight"), FieldState{FieldValue(), {dev, 12}}}}},
+        {mark2, {{QStringLiteral("value"), FieldState{QStringLiteral("4"), {dev + 1, 13}}}}},
+        {absence, {{QStringLiteral("reason"), FieldState{QStringLiteral("Б"), {dev, 14}}}}},
+        {pupil, {{QStringLiteral("surname"), FieldState{kSurname, {dev, 15}}}}},
+        {odd, {{QStringLiteral("value"), FieldState{QStringLiteral("3"), {dev, 16}}}}},
+    };
+    {
+        Result<NodeStore> store = NodeStore::create(dir, secret(kPass), options(5));
+        VERIFY_OK(store);
+        QCOMPARE(schema::version(store->database()).value(), 5);
+        auto ins = store->database().prepare("INSERT INTO state(entity, fields) VALUES(?, ?)");
+        VERIFY_OK(ins);
+        for (const auto& [key, state] : rows)
+            VERIFY_OK(ins->bind(1, key).bind(2, schema::encodeState(state)).run());
+    }
+    Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
+    VERIFY_OK(store);
+    db::Database& db = store->database();
+    QCOMPARE(schema::version(db).value(), 6);
+    QCOMPARE(db.queryInt("SELECT count(*) FROM state").value(), std::int64_t(2)); // the pupil and the odd key
+    QCOMPARE(db.queryInt("SELECT count(*) FROM lesson_docs").value(), std::int64_t(2));
+    for (const auto& [key, state] : rows)
+        for (const auto& [field, f] : state)
+            QCOMPARE(store->fieldVersion(key, field).value(), f.version);
+    QCOMPARE(store->entity(mark1).value(),
+             std::optional<Fields>(Fields{{QStringLiteral("value"), QStringLiteral("5")}}));
+    QCOMPARE(store->entity(odd).value(), std::optional<Fields>(Fields{{QStringLiteral("value"), QStringLiteral("3")}}));
+    const auto marks = store->scan(QStringLiteral("mark/7А/"));
+    VERIFY_OK(marks);
+    QStringList keys;
+    for (const Entity& e : *marks)
+        keys << e.key;
+    QCOMPARE(keys, QStringList({mark1, mark2, odd})); // documents and `state` rows merged in key order
+    const auto everything = store->scan(QString());
+    VERIFY_OK(everything);
+    keys.clear();
+    for (const Entity& e : *everything)
+        keys << e.key;
+    QCOMPARE(keys, QStringList({absence, lessonKey, mark1, mark2, odd, pupil}));
+    // The next write bases on the moved version.
+    const auto next = store->change([&](ChangeWriter& w) {
+        return w.put(mark2, {{QStringLiteral("value"), QStringLiteral("3")}});
+    });
+    VERIFY_OK(next);
+    const sync::ChangeSet cs = store->ownChangeSet(next->seq).value();
+    QCOMPARE(cs.ops.size(), 1);
+    QCOMPARE(cs.ops.first().base, (sync::Version{dev + 1, 13}));
+    QCOMPARE(store->entity(mark2).value(),
+             std::optional<Fields>(Fields{{QStringLiteral("value"), QStringLiteral("3")}}));
+    VERIFY_OK(store->integrityCheck());
+}
+
+void TestNodeStore::lessonDocumentAddressesAndDamage() {
+    // Which keys live in a lesson's document, and back.
+    struct Case {
+        const char* key;
+        const char* doc; // nullptr: stays in `state`
+        const char* sub;
+    };
+    const Case cases[] = {
+        {"lesson/7А/math/all/2026-09-01/2", "7А/math/all/2026-09-01/2/", "lesson"},
+        {"mark/7А/math/all/2026-09-01/2/7a-01/1", "7А/math/all/2026-09-01/2/", "mark/7a-01/1"},
+        {"att/7А/math/all/2026-09-01/2/7a-01", "7А/math/all/2026-09-01/2/", "att/7a-01"},
+        {"mark/7А/math/all/2026-09-01/2/7a-01", nullptr, nullptr},    // a segment short
+        {"att/7А/math/all/2026-09-01/2/7a-01/1", nullptr, nullptr},   // a segment too many
+        {"mark/7А/math//2026-09-01/2/7a-01/1", nullptr, nullptr},     // an empty segment
+        {"lesson/7А/math/all/2026-09-01/2/", nullptr, nullptr},       // a trailing slash
+        {"pupil/7a-01", nullptr, nullptr},                            // another kind
+        {"marks/7А/math/all/2026-09-01/2/7a-01/1", nullptr, nullptr}, // a kind that only starts alike
+    };
+    for (const Case& c : cases) {
+        const QString key = QString::fromUtf8(c.key);
+        const auto at = docs::addressOf(key);
+        QVERIFY2(at.has_value() == (c.doc != nullptr), c.key);
+        if (!at)
+            continue;
+        QCOMPARE(at->doc, QString::fromUtf8(c.doc));
+        QCOMPARE(at->sub, QByteArray(c.sub));
+        QCOMPARE(docs::entityKeyOf(at->doc, at->sub), key);
+    }
+    QVERIFY(docs::mayHoldPrefix(QString()));
+    QVERIFY(docs::mayHoldPrefix(QStringLiteral("mark/7А/")));
+    QVERIFY(!docs::mayHoldPrefix(QStringLiteral("pupil/")));
+
+    // The document codec: round trip; every truncation and a wrong order or format is a damaged store.
+    const docs::Entries entries{
+        {QByteArray("att/7a-02"),
+         schema::encodeState({{QStringLiteral("reason"), FieldState{QStringLiteral("Б"), {1, 2}}}})},
+        {QByteArray("lesson"),
+         schema::encodeState({{QStringLiteral("topic"), FieldState{QStringLiteral("Дроби"), {1, 3}}}})},
+        {QByteArray("mark/7a-01/1"),
+         schema::encodeState({{QStringLiteral("value"), FieldState{QStringLiteral("5"), {1, 4}}}})},
+    };
+    const QByteArray doc = docs::encodeDoc(entries);
+    QCOMPARE(docs::decodeDoc(doc).value(), entries);
+    for (qsizetype cut = 0; cut < doc.size(); ++cut) {
+        const auto r = docs::decodeDoc(doc.left(cut));
+        if (r) {
+            QVERIFY2(r->size() < entries.size(), qPrintable(QString::number(cut))); // cut at an entry boundary
+            continue;
+        }
+        QCOMPARE(r.error().code, ErrorCode::Corrupt);
+        QVERIFY(r.error().message.contains(QStringLiteral("damaged")));
+    }
+    QByteArray unknown = doc;
+    unknown[0] = char(2);
+    QCOMPARE(docs::decodeDoc(unknown).error().code, ErrorCode::Corrupt);
+    const QByteArray swapped = QByteArray(1, char(1)) + doc.mid(1 + 1 + 9 + 1 + entries.begin()->second.size()) +
+                               doc.mid(1, 1 + 9 + 1 + entries.begin()->second.size());
+    QCOMPARE(docs::decodeDoc(swapped).error().code, ErrorCode::Corrupt); // entries out of order
+}
+
+// A lesson's entities are written at commit; a failed change leaves the document as it was, and nothing it
+// wrote is seen afterwards.
+void TestNodeStore::lessonDocumentsFollowTransactions() {
+    Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
+    VERIFY_OK(store);
+    const QString mark = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    const QString other = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    VERIFY_OK(store->change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(mark, {{QStringLiteral("value"), QStringLiteral("5")}}));
+        // Inside the change, reads see its writes.
+        TABEL_ASSIGN_OR_RETURN(const auto seen, w.entity(mark));
+        if (!seen || domain::textOf(seen->at(QStringLiteral("value"))) != QStringLiteral("5"))
+            return makeError(ErrorCode::Internal, QStringLiteral("entity() inside the change missed its write"));
+        TABEL_ASSIGN_OR_RETURN(const QList<Entity> scanned, w.scan(QStringLiteral("mark/7А/math/")));
+        if (scanned.size() != 1)
+            return makeError(ErrorCode::Internal, QStringLiteral("scan() inside the change missed its write"));
+        return {};
+    }));
+    const auto failed = store->change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(mark, {{QStringLiteral("value"), QStringLiteral("2")}}));
+        TABEL_TRY(w.put(other, {{QStringLiteral("value"), QStringLiteral("4")}}));
+        TABEL_TRY(w.scan(QStringLiteral("mark/"))); // flushes the document inside the transaction
+        return makeError(ErrorCode::RuleViolation, QStringLiteral("refused"));
+    });
+    QVERIFY(!failed);
+    QCOMPARE(store->entity(mark).value(),
+             std::optional<Fields>(Fields{{QStringLiteral("value"), QStringLiteral("5")}}));
+    QVERIFY(!store->entity(other).value().has_value());
+    // The next change starts from the stored document, not from what the failed one had in memory.
+    VERIFY_OK(store->change([&](ChangeWriter& w) {
+        return w.put(other, {{QStringLiteral("value"), QStringLiteral("3")}});
+    }));
+    const auto marks = store->scan(QStringLiteral("mark/"));
+    VERIFY_OK(marks);
+    QCOMPARE(marks->size(), 2);
+    QCOMPARE(domain::textOf(marks->at(0).fields.at(QStringLiteral("value"))), QStringLiteral("5"));
+    QCOMPARE(domain::textOf(marks->at(1).fields.at(QStringLiteral("value"))), QStringLiteral("3"));
+    QCOMPARE(store->database().queryInt("SELECT count(*) FROM lesson_docs").value(), std::int64_t(1));
+    QCOMPARE(store->status()->totalOps, std::int64_t(2));
+
+    // A damaged document is named, not crashed on.
+    VERIFY_OK(store->database().exec("UPDATE lesson_docs SET body = x'01ff'"));
+    const auto damaged = store->entity(mark);
+    QVERIFY(!damaged);
+    QCOMPARE(damaged.error().code, ErrorCode::Corrupt);
+    QCOMPARE(store->scan(QStringLiteral("mark/")).error().code, ErrorCode::Corrupt);
+}
+
 void TestNodeStore::migratesVersion4ToOneRowPerEntityAndChangeSet() {
     const QString dir = freshDir();
     const QString pupilKey = QStringLiteral("pupil/7a-01");
@@ -1180,9 +1359,10 @@ void TestNodeStore::migratesVersion4ToOneRowPerEntityAndChangeSet() {
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
     db::Database& db = store->database();
-    QCOMPARE(schema::version(db).value(), 5);
+    QCOMPARE(schema::version(db).value(), schema::kCurrentVersion); // through v5 and v6
     QCOMPARE(db.queryInt("SELECT count(*) FROM sqlite_master WHERE name = 'ops'").value(), std::int64_t(0));
-    QCOMPARE(db.queryInt("SELECT count(*) FROM state").value(), std::int64_t(3)); // one row per entity
+    QCOMPARE(db.queryInt("SELECT count(*) FROM state").value(), std::int64_t(1));       // the pupil
+    QCOMPARE(db.queryInt("SELECT count(*) FROM lesson_docs").value(), std::int64_t(2)); // the mark's and the absence's
     QCOMPARE(db.queryInt("SELECT count(*) FROM changesets").value(), std::int64_t(3));
     const auto after = store->changeSets();
     VERIFY_OK(after);
