@@ -1,8 +1,9 @@
 #include "sync/op.h"
 
 #include <QCborStreamReader>
-#include <QCborStreamWriter>
 #include <QCoreApplication>
+
+#include <cstring>
 
 namespace tabel::sync {
 
@@ -14,14 +15,86 @@ QString tr(const char* s) {
 
 const QByteArray kSignContext = QByteArrayLiteral("tabel changeset v1\n");
 
-void writeValue(QCborStreamWriter& w, const domain::FieldValue& v) {
-    if (std::holds_alternative<std::int64_t>(v))
-        w.append(qint64(std::get<std::int64_t>(v)));
-    else if (std::holds_alternative<QString>(v))
-        w.append(std::get<QString>(v));
-    else
-        w.appendNull();
-}
+// Canonical CBOR written by hand: definite lengths, each integer and length in its shortest form — byte for
+// byte what QCborStreamWriter writes for these types (test_op compares it with an independent encoder), into a
+// buffer sized beforehand, without QCborStreamWriter's QIODevice layer, which cost most of the encoding time of a
+// lesson's change set (tests/bench/README.md).
+class CborOut {
+public:
+    explicit CborOut(qsizetype capacity) : m_out(capacity, Qt::Uninitialized), m_p(m_out.data()) {}
+    // The upper bound of the bytes text of `s` takes: a head of at most 9 bytes, at most 3 UTF-8 bytes per
+    // UTF-16 code unit.
+    static qsizetype textBound(const QString& s) { return 9 + 3 * s.size(); }
+
+    void head(std::uint8_t major, std::uint64_t v) {
+        const auto m = std::uint8_t(major << 5);
+        if (v < 24) {
+            *m_p++ = char(m | v);
+            return;
+        }
+        int bytes = 8;
+        std::uint8_t info = 27;
+        if (v <= 0xff) {
+            bytes = 1;
+            info = 24;
+        } else if (v <= 0xffff) {
+            bytes = 2;
+            info = 25;
+        } else if (v <= 0xffffffffULL) {
+            bytes = 4;
+            info = 26;
+        }
+        *m_p++ = char(m | info);
+        for (int i = bytes - 1; i >= 0; --i)
+            *m_p++ = char((v >> (8 * i)) & 0xff);
+    }
+    void integer(std::int64_t v) {
+        if (v >= 0)
+            head(0, std::uint64_t(v));
+        else
+            head(1, std::uint64_t(-1 - v));
+    }
+    void text(const QString& s) {
+        const QChar* c = s.constData();
+        const qsizetype n = s.size();
+        qsizetype i = 0;
+        while (i < n && c[i].unicode() < 0x80)
+            ++i;
+        if (i < n) { // not ASCII: through UTF-8
+            const QByteArray utf8 = s.toUtf8();
+            head(3, std::uint64_t(utf8.size()));
+            raw(utf8);
+            return;
+        }
+        head(3, std::uint64_t(n));
+        for (i = 0; i < n; ++i)
+            *m_p++ = char(c[i].unicode());
+    }
+    void bytes(const QByteArray& b) {
+        head(2, std::uint64_t(b.size()));
+        raw(b);
+    }
+    void value(const domain::FieldValue& v) {
+        if (std::holds_alternative<std::int64_t>(v))
+            integer(std::get<std::int64_t>(v));
+        else if (std::holds_alternative<QString>(v))
+            text(std::get<QString>(v));
+        else
+            *m_p++ = char(0xf6); // null
+    }
+    QByteArray take() {
+        m_out.truncate(m_p - m_out.constData());
+        return std::move(m_out);
+    }
+
+private:
+    void raw(const QByteArray& b) {
+        std::memcpy(m_p, b.constData(), std::size_t(b.size()));
+        m_p += b.size();
+    }
+    QByteArray m_out;
+    char* m_p;
+};
 
 } // namespace
 
@@ -33,39 +106,41 @@ QString Version::toString() const {
 
 QByteArray ChangeSet::canonicalBytes() const {
     // [format, device, author, seq, hlc, [[hlc, entity, field, value, baseDevice, baseHlc], …]]
-    QByteArray out;
-    out.reserve(64 + ops.size() * 64);
-    QCborStreamWriter w(&out);
-    w.startArray(6);
-    w.append(qint64(kChangeSetFormat));
-    w.append(device);
-    w.append(author);
-    w.append(qint64(seq));
-    w.append(qint64(hlc));
-    w.startArray(quint64(ops.size()));
+    qsizetype bound = 6 * 9 + device.size() + CborOut::textBound(author);
+    for (const Op& op : ops)
+        bound += 5 * 9 + CborOut::textBound(op.entity) + CborOut::textBound(op.field) +
+                 (std::holds_alternative<QString>(op.value) ? CborOut::textBound(std::get<QString>(op.value)) : 9);
+    CborOut out(bound);
+    out.head(4, 6);
+    out.integer(kChangeSetFormat);
+    out.bytes(device);
+    out.text(author);
+    out.integer(seq);
+    out.integer(hlc);
+    out.head(4, std::uint64_t(ops.size()));
     for (const Op& op : ops) {
-        w.startArray(6);
-        w.append(qint64(op.hlc));
-        w.append(op.entity);
-        w.append(op.field);
-        writeValue(w, op.value);
-        w.append(qint64(op.base.device));
-        w.append(qint64(op.base.hlc));
-        w.endArray();
+        out.head(4, 6);
+        out.integer(op.hlc);
+        out.text(op.entity);
+        out.text(op.field);
+        out.value(op.value);
+        out.integer(op.base.device);
+        out.integer(op.base.hlc);
     }
-    w.endArray();
-    w.endArray();
-    return out;
+    return out.take();
 }
 
 QByteArray ChangeSet::hash() const {
     return crypto::blake2b256(canonicalBytes());
 }
 
-QByteArray ChangeSet::sign(const crypto::SigningKeyPair& key) {
+QByteArray ChangeSet::sign(const crypto::SigningKeyPair& key, QByteArray* hashOut) {
     device = key.publicKey;
     QByteArray bytes = canonicalBytes();
-    signature = key.sign(kSignContext + crypto::blake2b256(bytes));
+    QByteArray digest = crypto::blake2b256(bytes);
+    signature = key.sign(kSignContext + digest);
+    if (hashOut)
+        *hashOut = std::move(digest);
     return bytes;
 }
 

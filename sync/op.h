@@ -55,8 +55,8 @@ struct ChangeSet {
     QByteArray canonicalBytes() const;
     QByteArray hash() const; // BLAKE2b-256 of canonicalBytes()
     // Signs with the device key (which becomes `device`); returns the canonical bytes it signed, for callers that
-    // store or send them (so they are not encoded twice).
-    QByteArray sign(const crypto::SigningKeyPair& key);
+    // store or send them (so they are not encoded twice); `hashOut`, if given, receives their BLAKE2b-256.
+    QByteArray sign(const crypto::SigningKeyPair& key, QByteArray* hashOut = nullptr);
     // Checks the signature against `device`, and that the ops are well-formed (ids, ordering, sizes).
     [[nodiscard]] Status verify() const;
     // The same, with `canonical` known to be canonicalBytes() (fromCanonicalBytes checked it): not encoded again.

@@ -301,7 +301,6 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
     // lesson's marks and absences are read in one scan each.
     TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(key.classId, key.subjectId, key.groupId));
     return m_store.change([&](ChangeWriter& w) -> Status {
-        TABEL_TRY(w.put(lessonEntity.entityKey(), lessonEntity.toFields()));
         const QString lessonText = key.toString();
         QHash<QString, QList<Mark>> marksOf; // pupil → marks stored before this change
         if (!absences.isEmpty()) {
@@ -310,26 +309,36 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
             for (Mark& m : existing)
                 marksOf[m.pupilId].append(std::move(m));
         }
-        QHash<QString, Attendance> absenceOf; // pupil → absence, stored or written by this change
+        // The lesson's absences, stored or written by this change: a few per lesson, so a list searched in order
+        // (cheaper than hashing each mark's pupil id).
+        QList<Attendance> absent;
+        const auto absenceOf = [&absent](const QString& pupilId) -> std::optional<Attendance> {
+            for (const Attendance& a : absent)
+                if (a.pupilId == pupilId)
+                    return a;
+            return std::nullopt;
+        };
         if (!marks.isEmpty()) {
             TABEL_ASSIGN_OR_RETURN(
-                QList<Attendance> existing,
-                loadAll<Attendance>(m_store, QStringLiteral("att/") + lessonText + QLatin1Char('/')));
-            for (Attendance& a : existing)
-                absenceOf.insert(a.pupilId, std::move(a));
+                absent, loadAll<Attendance>(m_store, QStringLiteral("att/") + lessonText + QLatin1Char('/')));
         }
+        // The lesson after the reads above: they then find its document as stored, with nothing to write first.
+        TABEL_TRY(w.put(QStringLiteral("lesson/") + lessonText, lessonEntity.toFields()));
         for (const Attendance& a : absences) {
             TABEL_TRY(rules::checkPupilInGroup(a.pupilId, key, members));
             TABEL_TRY(rules::checkAbsence(a, marksOf.value(a.pupilId)));
-            TABEL_TRY(w.put(a.entityKey(), a.toFields()));
-            absenceOf.insert(a.pupilId, a);
+            TABEL_TRY(w.put(a.entityKey(lessonText), a.toFields()));
+            const auto same = std::find_if(absent.begin(), absent.end(),
+                                           [&](const Attendance& stored) { return stored.pupilId == a.pupilId; });
+            if (same != absent.end())
+                *same = a;
+            else
+                absent.append(a);
         }
         for (const Mark& m : marks) {
             TABEL_TRY(rules::checkPupilInGroup(m.pupilId, key, members));
-            const auto att = absenceOf.constFind(m.pupilId);
-            TABEL_TRY(rules::checkMark(m, &lessonEntity,
-                                       att == absenceOf.constEnd() ? std::nullopt : std::optional<Attendance>(*att)));
-            TABEL_TRY(w.put(m.entityKey(), m.toFields()));
+            TABEL_TRY(rules::checkMark(m, &lessonEntity, absent.isEmpty() ? std::nullopt : absenceOf(m.pupilId)));
+            TABEL_TRY(w.put(m.entityKey(lessonText), m.toFields()));
         }
         return {};
     });

@@ -216,16 +216,15 @@ Status DocCache::flush() {
 }
 
 Result<QList<DocCache::Found>> DocCache::scan(const QString& prefix) {
-    if (m_active)
-        TABEL_TRY(flush());
     // The lesson part of the prefix: at most the five segments of a lesson key after the kind.
     QString docPrefix;
     QByteArray kind;
+    int segments = 0;
     if (!prefix.isEmpty()) {
         const qsizetype kindEnd = prefix.indexOf(u'/');
         kind = prefix.left(kindEnd).toUtf8();
         qsizetype end = kindEnd;
-        for (int seg = 0; seg < 5; ++seg) {
+        for (; segments < 5; ++segments) {
             const qsizetype next = prefix.indexOf(u'/', end + 1);
             if (next < 0)
                 break;
@@ -233,6 +232,26 @@ Result<QList<DocCache::Found>> DocCache::scan(const QString& prefix) {
         }
         docPrefix = prefix.mid(kindEnd + 1, end - kindEnd);
     }
+    const auto matching = [&](const QString& doc, const Entries& entries) -> Result<QList<Found>> {
+        QList<Found> out;
+        for (const auto& [sub, bytes] : entries) {
+            if (!kind.isEmpty() && !(sub.startsWith(kind) && (sub.size() == kind.size() || sub.at(kind.size()) == '/')))
+                continue;
+            QString key = entityKeyOf(doc, sub);
+            if (!key.startsWith(prefix))
+                continue;
+            TABEL_ASSIGN_OR_RETURN(schema::EntityState state, schema::decodeState(bytes));
+            out.append(Found{std::move(key), std::move(state)});
+        }
+        return out;
+    };
+    if (segments == 5 && m_active) {
+        // One lesson's document, as this transaction sees it: no need to write it first.
+        TABEL_ASSIGN_OR_RETURN(Doc * d, fetch(docPrefix));
+        return matching(docPrefix, d->entries);
+    }
+    if (m_active)
+        TABEL_TRY(flush());
     db::Statement* st = nullptr;
     if (docPrefix.isEmpty()) {
         TABEL_ASSIGN_OR_RETURN(st, m_db.cached("SELECT doc, body FROM lesson_docs ORDER BY doc"));
@@ -253,25 +272,12 @@ Result<QList<DocCache::Found>> DocCache::scan(const QString& prefix) {
             break;
         const QString doc = st->columnText(0);
         Result<Entries> entries = decodeDoc(st->columnBlob(1));
-        if (!entries) {
-            failed = std::move(entries).error();
+        Result<QList<Found>> found = entries ? matching(doc, *entries) : Result<QList<Found>>(entries.error());
+        if (!found) {
+            failed = std::move(found).error();
             break;
         }
-        for (const auto& [sub, bytes] : *entries) {
-            if (!kind.isEmpty() && !(sub.startsWith(kind) && (sub.size() == kind.size() || sub.at(kind.size()) == '/')))
-                continue;
-            QString key = entityKeyOf(doc, sub);
-            if (!key.startsWith(prefix))
-                continue;
-            Result<schema::EntityState> state = schema::decodeState(bytes);
-            if (!state) {
-                failed = std::move(state).error();
-                break;
-            }
-            out.append(Found{std::move(key), std::move(state).value()});
-        }
-        if (!failed)
-            break;
+        out.append(std::move(found).value());
     }
     st->reset();
     if (!failed)

@@ -142,15 +142,18 @@ struct NodeStore::Impl {
     bool inChange = false;
     std::optional<docs::DocCache> docs; // lessons, their marks and absences (schema v6)
 
-    // An entity's stored fields with their versions, wherever it lives; nullopt when it has none.
-    Result<std::optional<schema::EntityState>> load(const QString& key) {
-        if (const std::optional<docs::Address> at = docs::addressOf(key))
+    // An entity's stored fields with their versions, wherever it lives (`at`: docs::addressOf(key), computed
+    // once by callers that load and then store); nullopt when it has none.
+    Result<std::optional<schema::EntityState>> load(const QString& key, const std::optional<docs::Address>& at) {
+        if (at)
             return docs->load(*at);
         return loadState(*db, key);
     }
+    Result<std::optional<schema::EntityState>> load(const QString& key) { return load(key, docs::addressOf(key)); }
     // `exists`: what load() said, for the rows of `state`.
-    Status store(const QString& key, const schema::EntityState& state, bool exists) {
-        if (const std::optional<docs::Address> at = docs::addressOf(key))
+    Status store(const QString& key, const std::optional<docs::Address>& at, const schema::EntityState& state,
+                 bool exists) {
+        if (at)
             return docs->store(*at, state);
         return storeState(*db, key, state, exists);
     }
@@ -469,7 +472,8 @@ QDateTime ChangeWriter::deviceTime() const {
 
 Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     // The entity's current fields with their versions: one row or one entry of its lesson's document.
-    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, m_store.d->load(key));
+    const std::optional<docs::Address> at = docs::addressOf(key);
+    TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, m_store.d->load(key, at));
     const bool exists = stored.has_value();
     schema::EntityState state = exists ? std::move(*stored) : schema::EntityState{};
     bool changed = false;
@@ -492,7 +496,7 @@ Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     }
     if (!changed)
         return {};
-    return m_store.d->store(key, state, exists);
+    return m_store.d->store(key, at, state, exists);
 }
 
 Status ChangeWriter::remove(const QString& key) {
@@ -542,7 +546,8 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     cs.hlc = cs.ops.back().hlc;
     TABEL_TRY(d->docs->flush());
     // The op log (schema v5): the change set's signed canonical bytes in one row.
-    const QByteArray canonical = cs.sign(*d->device);
+    QByteArray hash;
+    const QByteArray canonical = cs.sign(*d->device, &hash);
     TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
     TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
                            db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature, nops, size, "
@@ -551,7 +556,7 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
         .bind(2, seq)
         .bind(3, cs.author)
         .bind(4, cs.hlc)
-        .bind(5, crypto::blake2b256(canonical))
+        .bind(5, hash)
         .bind(6, cs.signature)
         .bind(7, std::int64_t(cs.ops.size()))
         .bind(8, std::int64_t(canonical.size()))
@@ -832,7 +837,8 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
         for (const sync::Op& op : cs.ops) {
             ++out.ops;
             const sync::Version version = cs.versionOf(op);
-            TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, d->load(op.entity));
+            const std::optional<docs::Address> at = docs::addressOf(op.entity);
+            TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, d->load(op.entity, at));
             const auto field = stored ? stored->find(op.field) : schema::EntityState::iterator{};
             const bool exists = stored && field != stored->end();
             domain::FieldValue localValue;
@@ -856,7 +862,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
             if (take) {
                 schema::EntityState state = stored ? std::move(*stored) : schema::EntityState{};
                 state.insert_or_assign(op.field, schema::FieldState{op.value, version});
-                TABEL_TRY(d->store(op.entity, state, stored.has_value()));
+                TABEL_TRY(d->store(op.entity, at, state, stored.has_value()));
                 ++out.applied;
             }
         }

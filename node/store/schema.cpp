@@ -444,25 +444,48 @@ Result<EntityState> decodeFormat2(BlobReader in) {
     return out;
 }
 
+// Text as UTF-8, its length first (a byte, or a varint): ASCII, by far the most frequent, without a conversion.
+void putText(QByteArray& out, const QString& s, bool varintLength) {
+    const QChar* c = s.constData();
+    const qsizetype n = s.size();
+    qsizetype i = 0;
+    while (i < n && c[i].unicode() < 0x80)
+        ++i;
+    if (i < n) {
+        const QByteArray utf8 = s.toUtf8();
+        if (varintLength)
+            putVarint(out, std::uint64_t(utf8.size()));
+        else
+            out.append(char(utf8.size()));
+        out.append(utf8);
+        return;
+    }
+    if (varintLength)
+        putVarint(out, std::uint64_t(n));
+    else
+        out.append(char(n));
+    const qsizetype at = out.size();
+    out.resize(at + n);
+    char* p = out.data() + at;
+    for (i = 0; i < n; ++i)
+        p[i] = char(c[i].unicode());
+}
+
 } // namespace
 
 QByteArray encodeState(const EntityState& state) {
     QByteArray out;
-    out.reserve(1 + int(state.size()) * 16);
+    out.reserve(1 + int(state.size()) * 24);
     out.append(char(2));
     sync::Version previous;
     for (const auto& [name, f] : state) {
-        const QByteArray n = name.toUtf8();
-        out.append(char(n.size())); // field names are at most Limits::maxFieldNameBytes (64)
-        out.append(n);
+        putText(out, name, false); // field names are at most Limits::maxFieldNameBytes (64)
         if (std::holds_alternative<std::int64_t>(f.value)) {
             out.append(char(1));
             putVarint(out, zigzag(std::get<std::int64_t>(f.value)));
         } else if (std::holds_alternative<QString>(f.value)) {
-            const QByteArray t = std::get<QString>(f.value).toUtf8();
             out.append(char(2));
-            putVarint(out, std::uint64_t(t.size()));
-            out.append(t);
+            putText(out, std::get<QString>(f.value), true);
         } else {
             out.append(char(0));
         }

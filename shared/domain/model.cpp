@@ -966,7 +966,16 @@ Result<Lesson> Lesson::fromFields(const QString& key, const Fields& f) {
 }
 
 QString Mark::entityKey() const {
-    return joinKey({QStringLiteral("mark"), lesson.toString(), pupilId, QString::number(column)});
+    return entityKey(lesson.toString());
+}
+
+QString Mark::entityKey(const QString& lessonKeyText) const {
+    QString key;
+    key.reserve(lessonKeyText.size() + pupilId.size() + 9);
+    key.append(QLatin1String("mark/")).append(lessonKeyText).append(u'/').append(pupilId).append(u'/');
+    if (column >= 0 && column < 10)
+        return key.append(QChar(u'0' + column));
+    return key.append(QString::number(column));
 }
 
 // The most frequent entity of all: defaults (kind current, weight 1, work classwork) are stored as null, so a
@@ -1000,7 +1009,13 @@ Result<Mark> Mark::fromFields(const QString& key, const Fields& f) {
 }
 
 QString Attendance::entityKey() const {
-    return joinKey({QStringLiteral("att"), lesson.toString(), pupilId});
+    return entityKey(lesson.toString());
+}
+
+QString Attendance::entityKey(const QString& lessonKeyText) const {
+    QString key;
+    key.reserve(lessonKeyText.size() + pupilId.size() + 5);
+    return key.append(QLatin1String("att/")).append(lessonKeyText).append(u'/').append(pupilId);
 }
 
 Fields Attendance::toFields() const {

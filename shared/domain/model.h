@@ -198,6 +198,8 @@ struct Mark {
     QString taskId; // the distance task or self-study work it grades, if any
     // No author field: a mark's author is the author of the change set that wrote it (the op log).
     QString entityKey() const; // mark/<LessonKey>/<pupilId>/<column>
+    // The same, with lesson.toString() already at hand (a lesson's marks are keyed in one go).
+    QString entityKey(const QString& lessonKeyText) const;
     Fields toFields() const;
     [[nodiscard]] static Result<Mark> fromFields(const QString& key, const Fields& f);
 };
@@ -209,6 +211,7 @@ struct Attendance {
     QString certificateNo; // doctor's certificate (3.5)
     std::optional<QDate> certificateDate;
     QString entityKey() const; // att/<LessonKey>/<pupilId>
+    QString entityKey(const QString& lessonKeyText) const;
     Fields toFields() const;
     [[nodiscard]] static Result<Attendance> fromFields(const QString& key, const Fields& f);
 };

@@ -236,6 +236,7 @@ private slots:
 
     void canonicalBytesAreDeterministic();
     void canonicalBytesFollowTheSpecification();
+    void canonicalBytesAtEncodingBoundaries();
     void roundTrip_data();
     void roundTrip();
     void signAndVerify();
@@ -278,6 +279,58 @@ void TestOp::canonicalBytesFollowTheSpecification() {
     QCOMPARE(cs.canonicalBytes(), specEncode(cs));
     QCOMPARE(quint8(cs.canonicalBytes().at(0)), quint8(0x86)); // array of 6
     QCOMPARE(quint8(cs.canonicalBytes().at(1)), quint8(0x01)); // format 1
+}
+
+// The encoder is written by hand (op.cpp): every length and integer form at its boundaries, ASCII and Cyrillic
+// text, against the independent encoder of this test, and each result decodes back.
+void TestOp::canonicalBytesAtEncodingBoundaries() {
+    const std::int64_t ints[] = {0,
+                                 23,
+                                 24,
+                                 255,
+                                 256,
+                                 65535,
+                                 65536,
+                                 0xffffffffLL,
+                                 0x100000000LL,
+                                 std::numeric_limits<std::int64_t>::max(),
+                                 -1,
+                                 -24,
+                                 -25,
+                                 -256,
+                                 -257,
+                                 -65537,
+                                 std::numeric_limits<std::int64_t>::min()};
+    QList<domain::FieldValue> values;
+    for (std::int64_t i : ints)
+        values << domain::FieldValue(i);
+    for (int length : {0, 23, 24, 255, 256, 65535, 65536})
+        values << domain::FieldValue(QString(length, QLatin1Char('a')));
+    values << domain::FieldValue(QStringLiteral("Контрольная работа по теме «Дроби»"))
+           << domain::FieldValue(QString(200, QChar(0x0416))) // 400 bytes of UTF-8 from 200 characters
+           << domain::FieldValue();
+    ChangeSet cs;
+    cs.author = QStringLiteral("иванова");
+    cs.seq = 70000;
+    std::int64_t hlc = 1;
+    for (const domain::FieldValue& v : values)
+        cs.ops.append(Op{hlc++,
+                         QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
+                         QStringLiteral("value"),
+                         v,
+                         {std::numeric_limits<std::int64_t>::min() + hlc, hlc * 0x10001}});
+    cs.hlc = hlc - 1;
+    QByteArray bytes = cs.sign(seededKey());
+    QCOMPARE(bytes, specEncode(cs));
+    const auto back = ChangeSet::fromCanonicalBytes(bytes, cs.signature);
+    QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
+    QCOMPARE(back->ops.size(), cs.ops.size());
+    for (qsizetype i = 0; i < cs.ops.size(); ++i)
+        QVERIFY2(back->ops[i].value == cs.ops[i].value && back->ops[i].base == cs.ops[i].base,
+                 qPrintable(QString::number(i)));
+    QByteArray hash;
+    QCOMPARE(cs.sign(seededKey(), &hash), bytes);
+    QCOMPARE(hash, crypto::blake2b256(bytes));
 }
 
 void TestOp::roundTrip_data() {
