@@ -52,7 +52,7 @@ QString upperBound(const QString& prefix) {
 
 } // namespace
 
-std::optional<Address> addressOf(const QString& entityKey) {
+std::optional<Address> addressOf(const QString& entityKey, const QString* recentDoc) {
     const qsizetype kindEnd = entityKey.indexOf(u'/');
     if (kindEnd <= 0)
         return std::nullopt;
@@ -76,7 +76,11 @@ std::optional<Address> addressOf(const QString& entityKey) {
     if (seen != segments)
         return std::nullopt;
     Address a;
-    a.doc = entityKey.mid(kindEnd + 1, lessonEnd - kindEnd - 1) + u'/';
+    const QStringView lesson = QStringView(entityKey).mid(kindEnd + 1, lessonEnd - kindEnd - 1);
+    if (recentDoc && recentDoc->size() == lesson.size() + 1 && QStringView(*recentDoc).chopped(1) == lesson)
+        a.doc = *recentDoc;
+    else
+        a.doc = lesson.toString() + u'/';
     a.sub = kind.toUtf8();
     if (lessonEnd < entityKey.size())
         a.sub += QStringView(entityKey).mid(lessonEnd).toUtf8();
@@ -149,6 +153,7 @@ Result<std::optional<schema::EntityState>> DocCache::entry(const Entries& entrie
 }
 
 Result<DocCache::Doc*> DocCache::fetch(const QString& doc) {
+    m_recent = doc;
     if (const auto it = m_docs.find(doc); it != m_docs.end())
         return &it->second;
     TABEL_ASSIGN_OR_RETURN(db::Statement * st, m_db.cached("SELECT id, body FROM lesson_docs WHERE doc = ?"));

@@ -32,7 +32,9 @@ struct Address {
     QString doc;    // lesson key + '/'
     QByteArray sub; // UTF-8: kind, then '/' and the rest of the key, if any
 };
-std::optional<Address> addressOf(const QString& entityKey);
+// `recentDoc`: a document key that is likely the one (the last one used); when it is, the address shares it
+// instead of allocating a copy.
+std::optional<Address> addressOf(const QString& entityKey, const QString* recentDoc = nullptr);
 QString entityKeyOf(const QString& doc, const QByteArray& sub);
 // Whether entities whose key starts with this scan prefix ("mark/…/", "att/", "lesson/…") may be in documents.
 bool mayHoldPrefix(const QString& prefix);
@@ -54,9 +56,12 @@ public:
     void begin() { m_active = true; }
     void end() {
         m_docs.clear();
+        m_recent.clear();
         m_active = false;
     }
     bool active() const { return m_active; }
+    // The key of the document used last, for addressOf.
+    const QString* recentDoc() const { return m_recent.isEmpty() ? nullptr : &m_recent; }
 
     [[nodiscard]] Result<std::optional<schema::EntityState>> load(const Address& at);
     // Only inside a transaction.
@@ -85,6 +90,7 @@ private:
     db::Database& m_db;
     bool m_active = false;
     std::unordered_map<QString, Doc> m_docs;
+    QString m_recent;
 };
 
 } // namespace tabel::node::docs

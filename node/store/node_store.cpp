@@ -353,6 +353,14 @@ Result<NodeStore> NodeStore::open(const QString& dir, const crypto::SecretBytes&
     }
     TABEL_ASSIGN_OR_RETURN(crypto::SigningKeyPair device, crypto::SigningKeyPair::fromSecret(std::move(secret)));
     store.d->deviceNumber = crypto::deviceNumber(device.publicKey);
+    // The clock goes on after everything this device has written (its last change set has its latest time) and
+    // everything it has seen (meta 'hlc', kept by applyPulled).
+    TABEL_ASSIGN_OR_RETURN(db::Statement last,
+                           db.prepare("SELECT hlc FROM changesets WHERE device = ? ORDER BY seq DESC LIMIT 1"));
+    last.bind(1, store.d->deviceNumber);
+    TABEL_ASSIGN_OR_RETURN(const bool any, last.step());
+    if (any)
+        store.d->hlc.observe(last.columnInt(0));
     store.d->device.emplace(std::move(device));
     store.d->db.emplace(std::move(db));
     store.d->docs.emplace(*store.d->db);
@@ -472,7 +480,7 @@ QDateTime ChangeWriter::deviceTime() const {
 
 Status ChangeWriter::put(const QString& key, const domain::Fields& fields) {
     // The entity's current fields with their versions: one row or one entry of its lesson's document.
-    const std::optional<docs::Address> at = docs::addressOf(key);
+    const std::optional<docs::Address> at = docs::addressOf(key, m_store.d->docs->recentDoc());
     TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, m_store.d->load(key, at));
     const bool exists = stored.has_value();
     schema::EntityState state = exists ? std::move(*stored) : schema::EntityState{};
@@ -562,9 +570,8 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
         .bind(8, std::int64_t(canonical.size()))
         .bind(9, packed);
     TABEL_TRY(ins->run());
-    TABEL_ASSIGN_OR_RETURN(db::Statement * clock, db.cached("UPDATE meta SET value = ? WHERE key = 'hlc'"));
-    clock->bind(1, cs.hlc);
-    TABEL_TRY(clock->run());
+    // The clock needs no row of its own here: open() continues after this change set's hlc (one page less to
+    // write per change).
     if (auto r = tx.commit(); !r) {
         d->hlc = clockBefore;
         return std::move(r).error();
@@ -837,7 +844,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
         for (const sync::Op& op : cs.ops) {
             ++out.ops;
             const sync::Version version = cs.versionOf(op);
-            const std::optional<docs::Address> at = docs::addressOf(op.entity);
+            const std::optional<docs::Address> at = docs::addressOf(op.entity, d->docs->recentDoc());
             TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, d->load(op.entity, at));
             const auto field = stored ? stored->find(op.field) : schema::EntityState::iterator{};
             const bool exists = stored && field != stored->end();

@@ -980,12 +980,13 @@ QString Mark::entityKey(const QString& lessonKeyText) const {
 
 // The most frequent entity of all: defaults (kind current, weight 1, work classwork) are stored as null, so a
 // plain mark is one op. Its author is the author of the change set that wrote it (the op log), not a field.
+// In name order: each field then goes in at the map's end without a search (written once per mark).
 Fields Mark::toFields() const {
-    return {{QStringLiteral("value"), textValue(toString(value))},
-            {QStringLiteral("kind"), kind == MarkKind::Current ? FieldValue() : textValue(toString(kind))},
+    return {{QStringLiteral("kind"), kind == MarkKind::Current ? FieldValue() : textValue(toString(kind))},
+            {QStringLiteral("task"), optTextValue(taskId)},
+            {QStringLiteral("value"), textValue(toString(value))},
             {QStringLiteral("weight"), weight == 1 ? FieldValue() : intValue(weight)},
-            {QStringLiteral("work"), work == WorkKind::Classwork ? FieldValue() : textValue(toString(work))},
-            {QStringLiteral("task"), optTextValue(taskId)}};
+            {QStringLiteral("work"), work == WorkKind::Classwork ? FieldValue() : textValue(toString(work))}};
 }
 
 Result<Mark> Mark::fromFields(const QString& key, const Fields& f) {
@@ -1019,9 +1020,9 @@ QString Attendance::entityKey(const QString& lessonKeyText) const {
 }
 
 Fields Attendance::toFields() const {
-    return {{QStringLiteral("reason"), textValue(toString(reason))},
+    return {{QStringLiteral("cert_date"), optDateValue(certificateDate)},
             {QStringLiteral("cert_no"), optTextValue(certificateNo)},
-            {QStringLiteral("cert_date"), optDateValue(certificateDate)}};
+            {QStringLiteral("reason"), textValue(toString(reason))}};
 }
 
 Result<Attendance> Attendance::fromFields(const QString& key, const Fields& f) {
