@@ -1,13 +1,14 @@
 // bench_node_year: a whole school year of one class entered on a teacher's node, against the same rows written
 // straight into a keyed SQLCipher database. Not a test: it prints a table; tests/bench/README.md has the figures.
 //
-//   bench_node_year [--quick] [--dir DIR]
+//   bench_node_year [--quick] [--dir DIR] [--only PHASES] [--rounds N]
 //
 // Phases, each into a fresh store or database (store creation and reference imports are not timed):
 //   journal/lesson  Journal::recordLesson per lesson: rules, one transaction and one signed change set each
 //   store/lesson    NodeStore::change + ChangeWriter::put per lesson (the op log without the journal's checks)
 //   direct/lesson   typed tables lessons/marks/attendance in a SQLCipher database keyed and configured as the
 //                   node store is (raw key, cipher_page_size 4096, WAL, synchronous FULL), one transaction each
+//   (these three in N interleaved rounds, default 3; the ratios are of the rounds' medians)
 //   store/year, direct/year   the same with one transaction for the whole year
 // then unlock (NodeStore::open) of the year's store (KDF "interactive") and of a small store created with
 // "moderate", three times each. Peak memory (VmHWM) is reset before each phase where the kernel allows it.
@@ -38,6 +39,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
+#include <optional>
 
 #include <sys/resource.h>
 
@@ -100,6 +102,7 @@ struct Row {
     qint64 peakKiB = -1, rssKiB = -1;
     qint64 diskBytes = -1;
     qint64 pagesWritten = -1; // database pages SQLite wrote (to the WAL) during the phase
+    int round = 0;            // of the per-lesson phases' rounds; 0: a phase that runs once
 };
 QList<Row> g_rows;
 bool g_peakResets = false;
@@ -370,10 +373,22 @@ int main(int argc, char** argv) {
                                             allPhases.join(QStringLiteral(", ")) +
                                             QStringLiteral(" (for profiling; default: all)"),
                                         QStringLiteral("PHASES"));
+    const QCommandLineOption roundsOption(
+        QStringLiteral("rounds"),
+        QStringLiteral("run the per-lesson phases N times, interleaved, each into a fresh store; the ratio is that of "
+                       "the medians (default 3: a virtual machine's neighbours move single runs by 20 %)"),
+        QStringLiteral("N"), QStringLiteral("3"));
     parser.addOption(quick);
     parser.addOption(dirOption);
     parser.addOption(onlyOption);
+    parser.addOption(roundsOption);
     parser.process(app);
+    bool roundsOk = false;
+    const int rounds = parser.value(roundsOption).toInt(&roundsOk);
+    if (!roundsOk || rounds < 1 || rounds > 50)
+        fail(QStringLiteral("--rounds"),
+             makeError(ErrorCode::InvalidArgument,
+                       QStringLiteral("expected a number from 1 to 50, got «%1»").arg(parser.value(roundsOption))));
     check(crypto::initialize(), QStringLiteral("crypto"));
     const QStringList phases =
         parser.isSet(onlyOption) ? parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts) : allPhases;
@@ -390,13 +405,11 @@ int main(int argc, char** argv) {
         base = QDir(parser.value(dirOption)).absolutePath();
         if (!QDir().mkpath(base))
             fail(base, makeError(ErrorCode::Io, QStringLiteral("cannot create the folder")));
-        for (const QString& sub : allPhases + QStringList{QStringLiteral("moderate")})
-            for (const QString& name : {sub, sub + QStringLiteral(".db")})
-                if (QFileInfo::exists(base + QLatin1Char('/') + name))
-                    fail(base, makeError(ErrorCode::AlreadyExists,
-                                         QStringLiteral("%1 holds an earlier run (%2); remove it or choose another "
-                                                        "folder")
-                                             .arg(base, name)));
+        if (!QDir(base).isEmpty())
+            fail(base, makeError(ErrorCode::AlreadyExists,
+                                 QStringLiteral("%1 is not empty (an earlier run?); remove what it holds or choose "
+                                                "another folder")
+                                     .arg(base)));
     } else {
         if (!temp.isValid())
             fail(QStringLiteral("temporary folder"), makeError(ErrorCode::Io, temp.errorString()));
@@ -425,42 +438,51 @@ int main(int argc, char** argv) {
           << QString::number(genSeconds * 1000, 'f', 0) << " ms)" << Qt::endl;
     out() << "stores in " << base << Qt::endl << Qt::endl;
 
-    // (a) through the journal, one change set per lesson.
+    // (a) through the journal, (a') the store alone, (b) direct SQLCipher: one transaction per lesson each, in
+    // `rounds` interleaved rounds, each into a fresh store.
     qint64 journalOps = 0;
-    if (runs("journal-lesson")) {
-        node::NodeStore store = newStore(path("journal-lesson"), year, QStringLiteral("interactive"));
-        const qint64 opsBefore = check(store.status(), QStringLiteral("status")).totalOps;
-        node::Journal journal(store);
-        Row& r = measure(QStringLiteral("journal/lesson"), rows, lessons, store.database().handle(), [&] {
-            for (const bench::LessonRecord& l : year.lessons)
-                check(journal.recordLesson(l.lesson, l.marks, l.absences),
-                      QStringLiteral("recordLesson ") + l.lesson.key.toString());
-        });
-        journalOps = check(store.status(), QStringLiteral("status")).totalOps - opsBefore;
-        r.diskBytes = dirBytes(path("journal-lesson"));
-    }
-    // (a') the store layer alone, one change set per lesson.
-    if (runs("store-lesson")) {
-        node::NodeStore store = newStore(path("store-lesson"), year, QStringLiteral("interactive"));
-        Row& r = measure(QStringLiteral("store/lesson"), rows, lessons, store.database().handle(), [&] {
-            for (const bench::LessonRecord& l : year.lessons)
-                check(store.change([&](node::ChangeWriter& w) { return putLesson(w, l); }),
-                      QStringLiteral("change ") + l.lesson.key.toString());
-        });
-        r.diskBytes = dirBytes(path("store-lesson"));
-    }
-    // (b) direct SQLCipher, one transaction per lesson.
-    if (runs("direct-lesson")) {
-        db::Database db = openDirect(path("direct-lesson") + QStringLiteral(".db"));
-        Row& r = measure(QStringLiteral("direct/lesson"), rows, lessons, db.handle(), [&] {
-            for (const bench::LessonRecord& l : year.lessons) {
-                db::Transaction tx = check(db::Transaction::begin(db), QStringLiteral("begin"));
-                check(insertDirect(db, l), QStringLiteral("insert"));
-                check(tx.commit(), QStringLiteral("commit"));
-            }
-        });
-        r.diskBytes = QFileInfo(path("direct-lesson") + QStringLiteral(".db")).size() +
-                      QFileInfo(path("direct-lesson") + QStringLiteral(".db-wal")).size();
+    const auto roundPath = [&](const char* sub, int round) {
+        return path(sub) + QLatin1Char('-') + QString::number(round);
+    };
+    for (int round = 1; round <= rounds; ++round) {
+        if (runs("journal-lesson")) {
+            const QString dir = roundPath("journal-lesson", round);
+            node::NodeStore store = newStore(dir, year, QStringLiteral("interactive"));
+            const qint64 opsBefore = check(store.status(), QStringLiteral("status")).totalOps;
+            node::Journal journal(store);
+            Row& r = measure(QStringLiteral("journal/lesson"), rows, lessons, store.database().handle(), [&] {
+                for (const bench::LessonRecord& l : year.lessons)
+                    check(journal.recordLesson(l.lesson, l.marks, l.absences),
+                          QStringLiteral("recordLesson ") + l.lesson.key.toString());
+            });
+            journalOps = check(store.status(), QStringLiteral("status")).totalOps - opsBefore;
+            r.round = rounds > 1 ? round : 0;
+            r.diskBytes = dirBytes(dir);
+        }
+        if (runs("store-lesson")) {
+            const QString dir = roundPath("store-lesson", round);
+            node::NodeStore store = newStore(dir, year, QStringLiteral("interactive"));
+            Row& r = measure(QStringLiteral("store/lesson"), rows, lessons, store.database().handle(), [&] {
+                for (const bench::LessonRecord& l : year.lessons)
+                    check(store.change([&](node::ChangeWriter& w) { return putLesson(w, l); }),
+                          QStringLiteral("change ") + l.lesson.key.toString());
+            });
+            r.round = rounds > 1 ? round : 0;
+            r.diskBytes = dirBytes(dir);
+        }
+        if (runs("direct-lesson")) {
+            const QString file = roundPath("direct-lesson", round) + QStringLiteral(".db");
+            db::Database db = openDirect(file);
+            Row& r = measure(QStringLiteral("direct/lesson"), rows, lessons, db.handle(), [&] {
+                for (const bench::LessonRecord& l : year.lessons) {
+                    db::Transaction tx = check(db::Transaction::begin(db), QStringLiteral("begin"));
+                    check(insertDirect(db, l), QStringLiteral("insert"));
+                    check(tx.commit(), QStringLiteral("commit"));
+                }
+            });
+            r.round = rounds > 1 ? round : 0;
+            r.diskBytes = QFileInfo(file).size() + QFileInfo(file + QStringLiteral("-wal")).size();
+        }
     }
     // The same with one transaction for the whole year.
     if (runs("store-year")) {
@@ -491,7 +513,7 @@ int main(int argc, char** argv) {
     QList<Unlock> unlocks;
     if (runs("unlock")) {
         out() << "  unlock …" << Qt::endl;
-        QString interactiveDir = path("journal-lesson");
+        QString interactiveDir = roundPath("journal-lesson", 1);
         QString interactiveLabel = QStringLiteral("interactive (the year's store)");
         if (!runs("journal-lesson")) {
             interactiveDir = path("interactive");
@@ -508,15 +530,9 @@ int main(int argc, char** argv) {
     }
 
     // ---- the report ----
-    const auto find = [&](const QString& phase) -> const Row* {
-        for (const Row& r : g_rows)
-            if (r.phase == phase)
-                return &r;
-        return nullptr;
-    };
     out() << Qt::endl;
     out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-                 .arg(QStringLiteral("phase"), -16)
+                 .arg(QStringLiteral("phase"), -17)
                  .arg(QStringLiteral("seconds"), 9)
                  .arg(QStringLiteral("CPU s"), 9)
                  .arg(QStringLiteral("tx"), 6)
@@ -529,7 +545,7 @@ int main(int argc, char** argv) {
           << Qt::endl;
     for (const Row& r : g_rows)
         out() << QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
-                     .arg(r.phase, -16)
+                     .arg(r.round ? r.phase + QStringLiteral(" #") + QString::number(r.round) : r.phase, -17)
                      .arg(r.seconds, 9, 'f', 3)
                      .arg(r.cpuSeconds, 9, 'f', 3)
                      .arg(r.transactions, 6)
@@ -545,9 +561,34 @@ int main(int argc, char** argv) {
           << Qt::endl
           << Qt::endl;
 
+    // The median of a phase's rounds (wall-clock and CPU each), and the rounds' wall-clock seconds.
+    struct Median {
+        double seconds = 0, cpuSeconds = 0;
+        QStringList each;
+    };
+    const auto median = [&](const QString& phase) -> std::optional<Median> {
+        QList<double> wall, cpu;
+        Median m;
+        for (const Row& r : g_rows)
+            if (r.phase == phase) {
+                wall << r.seconds;
+                cpu << r.cpuSeconds;
+                m.each << QString::number(r.seconds, 'f', 3);
+            }
+        if (wall.isEmpty())
+            return std::nullopt;
+        std::sort(wall.begin(), wall.end());
+        std::sort(cpu.begin(), cpu.end());
+        const auto mid = [](const QList<double>& v) {
+            return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+        };
+        m.seconds = mid(wall);
+        m.cpuSeconds = mid(cpu);
+        return m;
+    };
     const auto ratio = [&](const char* a, const char* b, const QString& target) {
-        const Row* ra = find(QLatin1String(a));
-        const Row* rb = find(QLatin1String(b));
+        const std::optional<Median> ra = median(QLatin1String(a));
+        const std::optional<Median> rb = median(QLatin1String(b));
         if (!ra || !rb)
             return;
         const double wall = ra->seconds / rb->seconds;
@@ -562,6 +603,12 @@ int main(int argc, char** argv) {
                               : QStringLiteral("   (target %1: %2)")
                                     .arg(target, wall <= 1.3 ? QStringLiteral("met") : QStringLiteral("MISSED")))
               << Qt::endl;
+        if (ra->each.size() > 1)
+            out() << QStringLiteral("      medians of %1 rounds; %2: %3 s; %4: %5 s")
+                         .arg(ra->each.size())
+                         .arg(QLatin1String(a), ra->each.join(QStringLiteral(", ")), QLatin1String(b),
+                              rb->each.join(QStringLiteral(", ")))
+                  << Qt::endl;
     };
     ratio("journal/lesson", "direct/lesson", QStringLiteral("≤ 1.3"));
     ratio("store/lesson", "direct/lesson", {});
