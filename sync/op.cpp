@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 
 #include <cstring>
+#include <vector>
 
 namespace tabel::sync {
 
@@ -296,6 +297,21 @@ Result<ChangeSet> ChangeSet::fromCanonicalBytes(const QByteArray& bytes, const Q
     if (count > quint64(Limits::maxOpsPerChangeSet))
         return malformed(tr("too many ops"));
     cs.ops.reserve(qsizetype(count));
+    // Strings repeat within a change set: consecutive ops name one entity, and a few field names and short values
+    // recur. Equal strings share one copy (QString is implicitly shared), which keeps what the hub holds per
+    // field smaller (tests/bench/README.md, hub peak memory).
+    std::vector<QString> shortStrings;
+    const auto share = [&shortStrings](QString& text) {
+        if (text.size() > 16)
+            return;
+        for (const QString& known : shortStrings)
+            if (known == text) {
+                text = known;
+                return;
+            }
+        if (shortStrings.size() < 64)
+            shortStrings.push_back(text);
+    };
     for (quint64 i = 0; i < count; ++i) {
         quint64 fields = 0;
         Op op;
@@ -305,6 +321,11 @@ Result<ChangeSet> ChangeSet::fromCanonicalBytes(const QByteArray& bytes, const Q
             return malformed(in.error());
         if (!in.integer(op.base.device) || !in.integer(op.base.hlc) || !in.leave())
             return malformed(tr("an op is not [hlc, entity, field, value, baseDevice, baseHlc]"));
+        if (!cs.ops.isEmpty() && cs.ops.back().entity == op.entity)
+            op.entity = cs.ops.back().entity;
+        share(op.field);
+        if (std::holds_alternative<QString>(op.value))
+            share(std::get<QString>(op.value));
         cs.ops.append(std::move(op));
     }
     if (!in.leave() || !in.leave())

@@ -237,6 +237,7 @@ private slots:
     void canonicalBytesAreDeterministic();
     void canonicalBytesFollowTheSpecification();
     void canonicalBytesAtEncodingBoundaries();
+    void decodedStringsAreShared();
     void roundTrip_data();
     void roundTrip();
     void signAndVerify();
@@ -331,6 +332,33 @@ void TestOp::canonicalBytesAtEncodingBoundaries() {
     QByteArray hash;
     QCOMPARE(cs.sign(seededKey(), &hash), bytes);
     QCOMPARE(hash, crypto::blake2b256(bytes));
+}
+
+// What the hub holds per field stays small because a decoded change set's repeated strings share one copy:
+// consecutive ops' entity key, field names and short values (tests/bench/README.md, hub peak memory).
+void TestOp::decodedStringsAreShared() {
+    ChangeSet cs;
+    cs.author = QStringLiteral("ivanova");
+    cs.seq = 1;
+    const QString markA = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
+    const QString markB = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    cs.ops = {Op{1, markA, QStringLiteral("value"), QStringLiteral("5"), {}},
+              Op{2, markA, QStringLiteral("weight"), std::int64_t(2), {}},
+              Op{3, markB, QStringLiteral("value"), QStringLiteral("5"), {}},
+              Op{4, markB, QStringLiteral("value"), QStringLiteral("4"), {}}};
+    cs.hlc = 4;
+    const QByteArray bytes = cs.sign(seededKey());
+    const auto back = ChangeSet::fromCanonicalBytes(bytes, cs.signature);
+    QVERIFY2(back.has_value(), back ? "" : qPrintable(back.error().message));
+    const QList<Op>& ops = back->ops;
+    QVERIFY(ops[1].entity.isSharedWith(ops[0].entity));
+    QVERIFY(ops[3].entity.isSharedWith(ops[2].entity));
+    QVERIFY(!ops[2].entity.isSharedWith(ops[0].entity));
+    QCOMPARE(ops[2].entity, markB);
+    QVERIFY(ops[2].field.isSharedWith(ops[0].field));
+    QVERIFY(std::get<QString>(ops[2].value).isSharedWith(std::get<QString>(ops[0].value)));
+    QCOMPARE(std::get<QString>(ops[3].value), QStringLiteral("4"));
+    QCOMPARE(back->canonicalBytes(), bytes);
 }
 
 void TestOp::roundTrip_data() {
