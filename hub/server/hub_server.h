@@ -39,6 +39,7 @@ private:
     enum class Route { Enroll, Push, Pull };
     QHttpServerResponse answer(Route route, const QHttpServerRequest& request);
     QHttpServerResponse enroll(const sync::Frame& frame, qint64 nowMs);
+    QHttpServerResponse replayed();
     QHttpServerResponse push(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
     QHttpServerResponse pull(const NodeRecord& node, const sync::Frame& frame);
 

@@ -371,6 +371,7 @@ struct HubStore::Impl {
     std::optional<db::Database> db;
     sync::Reconciler reconciler;
     int nonceCalls = 0;
+    Result<bool> rememberNonce(const QByteArray& deviceKey, const QByteArray& nonce, qint64 nowMs, qint64 keepMs);
     std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
     HubIdentity identity;
     Hlc hlc;                       // the hub device's clock: after every HLC time in the log
@@ -628,12 +629,19 @@ Status HubStore::setSuspended(const QString& nodeId, bool suspended) {
 
 Result<bool> HubStore::rememberNonce(const QByteArray& deviceKey, const QByteArray& nonce, qint64 nowMs,
                                      qint64 keepMs) {
-    db::Database& db = *d->db;
-    if (d->nonceCalls++ % 256 == 0) {
-        TABEL_ASSIGN_OR_RETURN(db::Statement old, db.prepare("DELETE FROM nonces WHERE time < ?"));
+    return d->rememberNonce(deviceKey, nonce, nowMs, keepMs);
+}
+
+// In the caller's transaction, if any (pushOnce), or as statements of their own.
+Result<bool> HubStore::Impl::rememberNonce(const QByteArray& deviceKey, const QByteArray& nonce, qint64 nowMs,
+                                           qint64 keepMs) {
+    db::Database& database = *db;
+    if (nonceCalls++ % 256 == 0) {
+        TABEL_ASSIGN_OR_RETURN(db::Statement old, database.prepare("DELETE FROM nonces WHERE time < ?"));
         TABEL_TRY(old.bind(1, std::int64_t(nowMs - keepMs)).run());
     }
-    TABEL_ASSIGN_OR_RETURN(db::Statement * ins, db.cached("INSERT INTO nonces(device, nonce, time) VALUES(?, ?, ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                           database.cached("INSERT INTO nonces(device, nonce, time) VALUES(?, ?, ?)"));
     Status st = ins->bind(1, deviceKey).bind(2, nonce).bind(3, std::int64_t(nowMs)).run();
     ins->reset();
     if (!st) {
@@ -764,8 +772,32 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
 }
 
 Result<sync::Ack> HubStore::push(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs) {
+    return pushWith(node, batch, nowMs, nullptr, nullptr); // without a nonce there is no replay to refuse
+}
+
+Result<std::optional<sync::Ack>> HubStore::pushOnce(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
+                                                    const FrameNonce& nonce) {
+    bool replayed = false;
+    Result<sync::Ack> ack = pushWith(node, batch, nowMs, &nonce, &replayed);
+    if (!ack)
+        return std::move(ack).error();
+    if (replayed)
+        return std::optional<sync::Ack>();
+    return std::optional<sync::Ack>(std::move(ack).value());
+}
+
+Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
+                                     const FrameNonce* nonce, bool* replayed) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    if (nonce) {
+        TABEL_ASSIGN_OR_RETURN(const bool first,
+                               d->rememberNonce(nonce->deviceKey, nonce->nonce, nowMs, nonce->keepMs));
+        if (!first) {
+            *replayed = true; // the transaction rolls back: nothing changed
+            return sync::Ack{};
+        }
+    }
     // A batch id seen before: its stored Ack, nothing applied again (R-S4).
     TABEL_ASSIGN_OR_RETURN(db::Statement stored,
                            db.prepare("SELECT ack FROM batches WHERE device = ? AND batch_id = ?"));
@@ -776,6 +808,9 @@ Result<sync::Ack> HubStore::push(const NodeRecord& node, const sync::PushBatch& 
         if (!ack)
             return makeError(ErrorCode::Corrupt,
                              tr("a stored acknowledgement in the hub store is damaged: %1").arg(ack.error().message));
+        stored.reset();
+        if (nonce) // the nonce is remembered even when the answer is the stored one
+            TABEL_TRY(tx.commit());
         return std::move(ack).value();
     }
     stored.reset();

@@ -177,6 +177,15 @@ public:
     // Applies a batch from an Active node: per change set open(), device, duplicate, sequence, scope, merge.
     // A batch id seen before gets its stored Ack. One transaction for the log rows and the Ack.
     [[nodiscard]] Result<sync::Ack> push(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs);
+    // The same, recording the request frame's nonce in the push's own transaction (one commit, so one fsync,
+    // less per push than rememberNonce and then push). nullopt: the nonce was used already (a replayed request);
+    // nothing was done.
+    struct FrameNonce {
+        QByteArray deviceKey, nonce;
+        qint64 keepMs = 0;
+    };
+    [[nodiscard]] Result<std::optional<sync::Ack>> pushOnce(const NodeRecord& node, const sync::PushBatch& batch,
+                                                            qint64 nowMs, const FrameNonce& nonce);
     // Change sets of the log after `cursor` with an op in the node's scopes, at most maxChangeSets.
     [[nodiscard]] Result<sync::PullBatch> pull(const NodeRecord& node, quint64 cursor, int maxChangeSets);
 
@@ -234,6 +243,9 @@ public:
 
 private:
     HubStore();
+    // nonce and replayed for pushOnce, null for push.
+    Result<sync::Ack> pushWith(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
+                               const FrameNonce* nonce, bool* replayed);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -443,6 +443,16 @@ private slots:
         QCOMPARE(replay.status, 401);
         QVERIFY2(replay.text().startsWith(QStringLiteral("replayed\n")), qPrintable(replay.text()));
         QCOMPARE(count("log"), logAfterFirst);
+        // The same batch in a new frame (a retry after a lost answer) gets the stored Ack, and its nonce is kept
+        // with it: that frame sent once more is a replay too.
+        const QByteArray retry = frame(m_key1, encode(next));
+        const Answer stored = post(QStringLiteral("/v1/push"), retry);
+        QVERIFY2(stored.status == 200, qPrintable(stored.text()));
+        QCOMPARE(stored.body, first.body);
+        const Answer retryReplayed = post(QStringLiteral("/v1/push"), retry);
+        QCOMPARE(retryReplayed.status, 401);
+        QVERIFY2(retryReplayed.text().startsWith(QStringLiteral("replayed\n")), qPrintable(retryReplayed.text()));
+        QCOMPARE(count("log"), logAfterFirst);
         expectValidRequestServed();
     }
 
