@@ -794,7 +794,24 @@ Status NodeStore::finishBatch(const QList<std::pair<std::int64_t, PushState>>& s
     return tx.commit();
 }
 
-Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
+namespace {
+// The end of a sync, in the caller's transaction: its time and the conflicts its pulls found.
+Status writeSyncRecord(db::Database& db, const SyncRecord& record) {
+    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
+    TABEL_TRY(setSyncValue(db, "last_conflicts", std::int64_t(record.conflicts)));
+    if (record.openConflicts) {
+        // JSON [[id, entity, field], …] in the key/value table: no schema change.
+        QJsonArray list;
+        for (const sync::OpenConflict& c : *record.openConflicts)
+            list.append(QJsonArray{c.id, c.entity, c.field});
+        TABEL_TRY(
+            setSyncValue(db, "open_conflicts", QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))));
+    }
+    return {};
+}
+} // namespace
+
+Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch, const SyncRecord* finish) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
     const DocScope docScope(*d->docs);
@@ -880,7 +897,8 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
     clock->bind(1, std::max(d->hlc.last(), clockBefore.last()));
     TABEL_TRY(clock->run());
     TABEL_TRY(setSyncValue(db, "cursor", std::int64_t(batch.toCursor)));
-    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
+    TABEL_TRY(finish ? writeSyncRecord(db, *finish)
+                     : setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
     if (auto r = tx.commit(); !r) {
         d->hlc = clockBefore;
         return std::move(r).error();
@@ -891,16 +909,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch) {
 Status NodeStore::recordSync(int conflicts, const std::optional<QList<sync::OpenConflict>>& openConflicts) {
     db::Database& db = *d->db;
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    TABEL_TRY(setSyncValue(db, "last_sync", QDateTime::currentMSecsSinceEpoch()));
-    TABEL_TRY(setSyncValue(db, "last_conflicts", std::int64_t(conflicts)));
-    if (openConflicts) {
-        // JSON [[id, entity, field], …] in the key/value table: no schema change.
-        QJsonArray list;
-        for (const sync::OpenConflict& c : *openConflicts)
-            list.append(QJsonArray{c.id, c.entity, c.field});
-        TABEL_TRY(
-            setSyncValue(db, "open_conflicts", QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact))));
-    }
+    TABEL_TRY(writeSyncRecord(db, SyncRecord{conflicts, openConflicts}));
     return tx.commit();
 }
 

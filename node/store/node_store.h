@@ -70,6 +70,13 @@ struct PullApplied {
 // The state a change set is in with respect to the hub (changesets.pushed).
 enum class PushState { Pending = 0, Pushed = 1, Refused = 2 };
 
+// How a sync ended (NodeStore::recordSync, or the last applyPulled).
+struct SyncRecord {
+    int conflicts = 0;
+    // What the hub said is in conflict now (kept as it is when nullopt: the hub did not say).
+    std::optional<QList<sync::OpenConflict>> openConflicts;
+};
+
 struct CommitInfo {
     std::int64_t seq = 0; // 0 when nothing changed (no change set recorded)
     int ops = 0;
@@ -151,8 +158,9 @@ public:
     [[nodiscard]] Status finishBatch(const QList<std::pair<std::int64_t, PushState>>& states);
     // Stores the pulled change sets of other devices (verified with SignedChangeSet::open()), applies their ops to
     // the state where they are a fast-forward, keeps the later version of a concurrent write (counted as a
-    // conflict), and stores the new cursor and the sync time, all in one transaction.
-    [[nodiscard]] Result<PullApplied> applyPulled(const sync::PullBatch& batch);
+    // conflict), and stores the new cursor and the sync time, all in one transaction. `finish`: the last pull of a
+    // sync also records how it ended (recordSync's work, one commit fewer).
+    [[nodiscard]] Result<PullApplied> applyPulled(const sync::PullBatch& batch, const SyncRecord* finish = nullptr);
     // The end of a successful sync: its time and the conflicts its pulls found.
     // openConflicts: what the hub said is in conflict now (kept as it is when nullopt: the hub did not say).
     [[nodiscard]] Status recordSync(int conflicts,

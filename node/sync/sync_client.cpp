@@ -85,6 +85,14 @@ Attempt postOnce(QNetworkAccessManager& net, const QUrl& url, const QByteArray& 
     return a;
 }
 
+// The fields the hub lists as open that this sync pulled a write of: the conflicts it found (R-S5).
+int openAmong(const QList<sync::OpenConflict>& open, const std::set<std::pair<QString, QString>>& pulled) {
+    int n = 0;
+    for (const sync::OpenConflict& c : open)
+        n += pulled.count({c.entity, c.field}) ? 1 : 0;
+    return n;
+}
+
 } // namespace
 
 SyncClient::SyncClient(NodeStore& store, SyncOptions options)
@@ -296,19 +304,13 @@ Result<SyncReport> SyncClient::sync() {
                                      .arg(n.text));
         if (pulled->toCursor <= cursor)
             break;
-        Result<PullApplied> applied = m_store.applyPulled(*pulled);
-        if (!applied)
-            return fail(SyncFailure::Other, applied.error());
-        report.pulledChangeSets += applied->changeSets;
-        report.pulledOps += applied->ops;
-        report.appliedOps += applied->applied;
-        report.conflicts += applied->conflicts;
         if (pulled->openConflicts && !pulled->openConflicts->isEmpty()) {
             std::set<std::pair<QString, QString>> open;
             for (const sync::OpenConflict& c : *pulled->openConflicts)
                 open.insert({c.entity, c.field});
             for (const sync::PulledChangeSet& p : pulled->changeSets) {
-                // Verified by applyPulled above; decoded again only when something is open.
+                // Decoded only when something is open, to count; applyPulled below verifies each set, and the
+                // sync fails (counting nothing) if one does not verify.
                 Result<sync::ChangeSet> cs =
                     sync::ChangeSet::fromCanonicalBytes(p.changeSet.canonical, p.changeSet.signature);
                 if (!cs)
@@ -318,15 +320,30 @@ Result<SyncReport> SyncClient::sync() {
                         pulledOpen.insert({op.entity, op.field});
             }
         }
+        // The hub examined its whole log: asking again would only return the same cursor. When the answer says
+        // what is open at the hub, the sync's conflicts are known now, and this pull records how the sync ended
+        // in its own transaction (one commit fewer).
+        const bool last = pulled->complete.value_or(false);
+        std::optional<SyncRecord> finish;
+        if (last && report.openConflicts)
+            finish = SyncRecord{openAmong(*report.openConflicts, pulledOpen), report.openConflicts};
+        Result<PullApplied> applied = m_store.applyPulled(*pulled, finish ? &*finish : nullptr);
+        if (!applied)
+            return fail(SyncFailure::Other, applied.error());
+        report.pulledChangeSets += applied->changeSets;
+        report.pulledOps += applied->ops;
+        report.appliedOps += applied->applied;
+        report.conflicts += applied->conflicts;
         cursor = pulled->toCursor;
-        if (pulled->complete.value_or(false))
-            break; // the hub examined its whole log: asking again would only return the same cursor
+        if (finish) {
+            report.conflicts = finish->conflicts;
+            return report;
+        }
+        if (last)
+            break;
     }
-    if (report.openConflicts) {
-        report.conflicts = 0;
-        for (const sync::OpenConflict& c : *report.openConflicts)
-            report.conflicts += pulledOpen.count({c.entity, c.field}) ? 1 : 0;
-    }
+    if (report.openConflicts)
+        report.conflicts = openAmong(*report.openConflicts, pulledOpen);
     TABEL_TRY(m_store.recordSync(report.conflicts, report.openConflicts));
     return report;
 }
