@@ -331,10 +331,14 @@ int main(int argc, char** argv) {
         yo.lastDay = QDate(2026, 9, 30);
     const bench::SchoolYear year = bench::generateSchoolYear(yo);
     const QDate lastDay = year.days.last();
+    // A day in the middle of a month as well: the history rewrites each touched subject's month file, which is
+    // larger then than on the last day (the first days of June).
+    const QDate midDay = year.days.size() > 12 ? year.days.at(year.days.size() - 12) : QDate();
     out() << "tabel bench_hub_sync " << QDateTime::currentDateTime().toString(Qt::ISODate) << ", "
           << QSysInfo::prettyProductName() << ", " << QThread::idealThreadCount() << " cores" << Qt::endl;
     out() << "setup: " << year.lessons.size() << " lessons, " << year.markCount << " marks, " << year.absenceCount
-          << " absences; the last day (" << lastDay.toString(Qt::ISODate) << ") is the «day» phase" << Qt::endl;
+          << " absences; the last day (" << lastDay.toString(Qt::ISODate) << ") is the «day» phase, "
+          << midDay.toString(Qt::ISODate) << " the «day, mid-month» phase" << Qt::endl;
 
     Hub hub;
     hub.bin = QFileInfo(parser.value(hubOpt)).absoluteFilePath();
@@ -377,7 +381,7 @@ int main(int argc, char** argv) {
     QElapsedTimer setup;
     setup.start();
     for (const bench::LessonRecord& l : year.lessons)
-        if (l.lesson.key.date != lastDay)
+        if (l.lesson.key.date != lastDay && l.lesson.key.date != midDay)
             check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
     out() << "setup: the journal took " << QString::number(setup.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
 
@@ -402,6 +406,13 @@ int main(int argc, char** argv) {
         if (l.lesson.key.date == lastDay)
             check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
     syncPhase(QStringLiteral("day"));
+    const std::int64_t dayLastSeq = seqBefore;
+    if (midDay.isValid()) {
+        for (const bench::LessonRecord& l : year.lessons)
+            if (l.lesson.key.date == midDay)
+                check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
+        syncPhase(QStringLiteral("day, mid-month"));
+    }
 
     // ---- no-op ----
     syncPhase(QStringLiteral("no-op"));
@@ -464,7 +475,7 @@ int main(int argc, char** argv) {
     std::int64_t fromStart = 0;
     const QList<QByteArray> frames = nodeFrames(store, enrolled.nodeId, fromStart, yOps, ySets, yearLastSeq);
     qint64 dOps = 0, dSets = 0;
-    const QList<QByteArray> dayFrames = nodeFrames(store, enrolled.nodeId, fromStart, dOps, dSets);
+    const QList<QByteArray> dayFrames = nodeFrames(store, enrolled.nodeId, fromStart, dOps, dSets, dayLastSeq);
     QElapsedTimer t;
     double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0, tDayPush = 0, tDayPull = 0, tNoopPull = 0;
     QList<sync::PushBatch> batches;
