@@ -7,7 +7,8 @@
 // `tabel-hub node add`, devices enrol):
 //   year     a class's school year (school_year.h) from a fresh node store into a fresh hub: node::SyncClient::sync(),
 //            the code `tabel-node sync` runs (push in batches of ≤ 1,000 sets / 50,000 ops, then pull)
-//   day      one more school day entered on the node, then sync
+//   day      one more school day entered on the node (the last of the year), then sync
+//   day, mid-month   the same for a day held back from the middle of May, whose month files are larger
 //   no-op    sync with nothing new
 //   30×2000  30 enrolled devices push 2,000 ops each at once, one signed batch each (30 connections)
 // then, in this process and without the network, where the hub's time goes for the year's batches: frame decoding
