@@ -1,8 +1,14 @@
 #include "node/store/lesson_docs.h"
 
+#include "node/store/bytes.h"
+
 #include <QCoreApplication>
 
 namespace tabel::node::docs {
+
+using bytes::getVarint;
+using bytes::putVarint;
+using bytes::upperBound;
 
 namespace {
 
@@ -21,33 +27,6 @@ Error damaged() {
     return makeError(ErrorCode::Corrupt,
                      QCoreApplication::translate("tabel::node::schema", "a stored lesson is damaged; restore the store "
                                                                         "from a backup"));
-}
-
-void putVarint(QByteArray& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.append(char((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.append(char(v));
-}
-
-bool getVarint(const char*& p, const char* end, std::uint64_t& out) {
-    out = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-        if (p >= end)
-            return false;
-        const auto b = static_cast<std::uint8_t>(*p++);
-        out |= std::uint64_t(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            return shift < 63 || b <= 1;
-    }
-    return false;
-}
-
-QString upperBound(const QString& prefix) {
-    QString up = prefix;
-    up[up.size() - 1] = QChar(up.at(up.size() - 1).unicode() + 1);
-    return up;
 }
 
 } // namespace

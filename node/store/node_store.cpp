@@ -1,5 +1,6 @@
 #include "node/store/node_store.h"
 
+#include "node/store/bytes.h"
 #include "node/store/key_file.h"
 #include "node/store/lesson_docs.h"
 #include "node/store/schema.h"
@@ -72,12 +73,6 @@ Status configure(db::Database& db) {
     TABEL_TRY(db.exec("PRAGMA temp_store = MEMORY"));
     TABEL_TRY(db.exec("PRAGMA foreign_keys = ON"));
     return {};
-}
-
-QString upperBound(const QString& prefix) {
-    QString up = prefix;
-    up[up.size() - 1] = QChar(up.at(up.size() - 1).unicode() + 1);
-    return up;
 }
 
 // The stored fields of an entity (schema v5: one row per entity); nullopt when it has no row.
@@ -421,7 +416,7 @@ Result<QList<Entity>> NodeStore::scan(const QString& prefix) {
     } else {
         TABEL_ASSIGN_OR_RETURN(st, d->db->cached("SELECT entity, fields FROM state WHERE entity >= ? AND entity < ? "
                                                  "ORDER BY entity"));
-        st->bind(1, prefix).bind(2, upperBound(prefix));
+        st->bind(1, prefix).bind(2, bytes::upperBound(prefix));
     }
     QList<Entity> out;
     for (;;) {

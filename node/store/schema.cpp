@@ -1,5 +1,6 @@
 #include "node/store/schema.h"
 
+#include "node/store/bytes.h"
 #include "node/store/lesson_docs.h"
 
 #include "shared/core/zstd.h"
@@ -311,13 +312,7 @@ std::uint64_t getInt(const char* p, int bytes) {
 
 namespace {
 
-void putVarint(QByteArray& out, std::uint64_t v) {
-    while (v >= 0x80) {
-        out.append(char((v & 0x7f) | 0x80));
-        v >>= 7;
-    }
-    out.append(char(v));
-}
+using bytes::putVarint;
 
 std::uint64_t zigzag(std::int64_t v) {
     return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63);
@@ -344,18 +339,7 @@ struct BlobReader {
         p += bytes;
         return true;
     }
-    bool varint(std::uint64_t& out) {
-        out = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            std::uint8_t b = 0;
-            if (!byte(b))
-                return false;
-            out |= std::uint64_t(b & 0x7f) << shift;
-            if (!(b & 0x80))
-                return shift < 63 || b <= 1; // the 10th byte holds the top bit only
-        }
-        return false;
-    }
+    bool varint(std::uint64_t& out) { return bytes::getVarint(p, end, out); }
     bool text(QString& out, std::uint64_t length) {
         if (std::uint64_t(end - p) < length)
             return false;
