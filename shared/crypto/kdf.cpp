@@ -63,9 +63,12 @@ Status KdfParams::validate() const {
 Result<SecretBytes> deriveKey(const SecretBytes& passphrase, const KdfParams& params) {
     TABEL_TRY(params.validate());
     SecretBytes key(kKeyBytes);
-    const int rc = crypto_pwhash(key.data(), key.size(), reinterpret_cast<const char*>(passphrase.data()),
-                                 passphrase.size(), reinterpret_cast<const unsigned char*>(params.salt.constData()),
-                                 params.opsLimit, std::size_t(params.memLimit), crypto_pwhash_ALG_ARGON2ID13);
+    // An empty passphrase has no buffer; libsodium declares the pointer non-null even for zero bytes.
+    static const char kNothing = 0;
+    const char* text = passphrase.size() ? reinterpret_cast<const char*>(passphrase.data()) : &kNothing;
+    const int rc = crypto_pwhash(key.data(), key.size(), text, passphrase.size(),
+                                 reinterpret_cast<const unsigned char*>(params.salt.constData()), params.opsLimit,
+                                 std::size_t(params.memLimit), crypto_pwhash_ALG_ARGON2ID13);
     if (rc != 0)
         return makeError(ErrorCode::Crypto, QCoreApplication::translate(
                                                 "tabel::crypto", "not enough memory to derive the key (%1 MiB needed)")
