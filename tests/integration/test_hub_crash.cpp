@@ -8,11 +8,17 @@
 // pending, and then the hub's log holds each of the node's change sets exactly once and the hub's merged value of
 // every mark written is the node's.
 //
+// killNodeDuringSync: the other side — `tabel-node sync` is killed with SIGKILL at seeded moments while it pushes
+// its own marks and pulls another device's into its lesson documents. After every kill the store passes
+// `tabel-node check`; the next sync completes; the node's change sets are in the hub's log exactly once, byte for
+// byte; the node holds every mark of both devices with the hub's values.
+//
 // cutBeforeAck: a TCP proxy between node and hub forwards the request and then closes the node's side instead of
 // relaying the answer: the hub applies the batch, the node never sees the Ack and keeps the batch pending; synced
 // again through the proxy in pass-through mode it receives the stored Ack and the log holds each set once.
 //
-// Repeatable: the seed is printed; TABEL_HUB_CRASH_SEED and TABEL_HUB_CRASH_ROUNDS override the defaults.
+// Repeatable: the seeds are printed; TABEL_HUB_CRASH_SEED, TABEL_HUB_CRASH_ROUNDS, TABEL_NODE_CRASH_SEED and
+// TABEL_NODE_CRASH_ROUNDS override the defaults.
 #include "hub/history/history.h"
 #include "hub/store/hub_store.h"
 #include "node/store/node_store.h"
@@ -137,11 +143,12 @@ private:
     QString m_hubStore;
     QProcess m_hub;
     quint16 m_port = 0;
-    QString m_codeA, m_codeB;
+    QString m_codeA, m_codeB, m_codeC;
     QProcessEnvironment m_env;
     int m_markCounter = 0;
     int m_copies = 0;
-    std::set<QString> m_written; // mark entities written on node A
+    std::set<QString> m_written;  // mark entities written on node A
+    std::set<QString> m_writtenC; // and on node C (a second laptop of the same teacher)
 
     QString store(char which) const { return m_tmp.filePath(QStringLiteral("node-") + QLatin1Char(which)); }
 
@@ -207,6 +214,8 @@ private:
                     TABEL_TRY(w.put(m.entityKey(), f));
                     if (which == 'a')
                         m_written.insert(m.entityKey());
+                    else if (which == 'c')
+                        m_writtenC.insert(m.entityKey());
                 }
                 return {};
             });
@@ -218,10 +227,11 @@ private:
     }
 
     // Own change sets of node A: seq → canonical bytes; and the seqs still pending (not acknowledged).
-    void nodeView(std::map<std::int64_t, QByteArray>& own, QSet<std::int64_t>& pending, QByteArray& device) {
-        auto opened = node::NodeStore::open(store('a'), passphrase());
+    void nodeView(std::map<std::int64_t, QByteArray>& own, QSet<std::int64_t>& pending, QByteArray& device,
+                  char which = 'a') {
+        auto opened = node::NodeStore::open(store(which), passphrase());
         if (!opened)
-            qFatal("node A does not open: %s", qPrintable(opened.error().message));
+            qFatal("node %c does not open: %s", which, qPrintable(opened.error().message));
         device = opened->devicePublicKey();
         for (std::int64_t after = 0;;) {
             auto sets = opened->changeSets(after, 1000);
@@ -385,8 +395,9 @@ private slots:
         m_hubStore = m_tmp.filePath(QStringLiteral("hub"));
         m_codeA = addNode();
         m_codeB = addNode();
+        m_codeC = addNode();
         QVERIFY(startHub());
-        for (char which : {'a', 'b'})
+        for (char which : {'a', 'b', 'c'})
             EXPECT_EXIT(node(which, {QStringLiteral("init"), QStringLiteral("--teacher"), kTeacher,
                                      QStringLiteral("--name"), QStringLiteral("Иванова Мария Петровна"),
                                      QStringLiteral("--kdf"), QStringLiteral("interactive")}),
@@ -458,6 +469,96 @@ private slots:
         }
         qInfo("%d of %d kills hit a running sync; %d acknowledged change sets checked", killedWhileSyncing, rounds,
               acknowledgedBeforeKill);
+        QVERIFY2(killedWhileSyncing > 0, "no kill hit a running sync: the delays are too long for this machine");
+    }
+
+    // A crash of the node, not the hub: SIGKILL of `tabel-node sync` at seeded random points while it pushes its
+    // own marks and pulls another device's into its lesson documents. After each kill the store opens and passes
+    // integrity_check; the next sync completes; every change set of the node is in the hub's log exactly once,
+    // byte for byte; and the node holds every mark both devices wrote, with the hub's values.
+    void killNodeDuringSync() {
+        EXPECT_EXIT(node('c', {QStringLiteral("enroll"), QStringLiteral("https://127.0.0.1:%1").arg(m_port), m_codeC}),
+                    0);
+        const quint32 seed =
+            quint32(envInt("TABEL_NODE_CRASH_SEED", int(QDateTime::currentMSecsSinceEpoch() % 100000)));
+        const int rounds = envInt("TABEL_NODE_CRASH_ROUNDS", 8);
+        qInfo("seed %u, %d rounds (TABEL_NODE_CRASH_SEED=%u TABEL_NODE_CRASH_ROUNDS=%d to repeat)", seed, rounds, seed,
+              rounds);
+        QRandomGenerator random(seed);
+        qint64 fullSyncMs = -1; // round 0 runs to the end and sizes the kill window
+        int killedWhileSyncing = 0;
+        for (int round = 0; round < rounds; ++round) {
+            // The other device's marks, on the hub; then C's own, pending.
+            writeMarks('a', 1 + int(random.bounded(2)), 200 + int(random.bounded(300)));
+            EXPECT_EXIT(node('a', {QStringLiteral("sync")}), 0);
+            writeMarks('c', 1 + int(random.bounded(3)), 50 + int(random.bounded(250)));
+
+            // Kills from a third of a whole sync on (the start of a sync is opening the store, which writes
+            // nothing) to a little after its end.
+            const int delayMs =
+                fullSyncMs < 0
+                    ? -1
+                    : int(fullSyncMs / 3 + random.bounded(quint32(fullSyncMs - fullSyncMs / 3 + fullSyncMs / 5 + 1)));
+            QProcess sync;
+            sync.setProcessEnvironment(m_env);
+            QElapsedTimer timer;
+            timer.start();
+            sync.start(m_nodeBin, {QStringLiteral("--store"), store('c'), QStringLiteral("sync")});
+            QVERIFY(sync.waitForStarted());
+            if (delayMs < 0) {
+                QVERIFY(sync.waitForFinished(120000));
+                fullSyncMs = timer.elapsed();
+                QCOMPARE(sync.exitCode(), 0);
+            } else {
+                QThread::msleep(unsigned(delayMs));
+                killedWhileSyncing += sync.state() == QProcess::Running ? 1 : 0;
+                sync.kill(); // SIGKILL
+                QVERIFY(sync.waitForFinished(30000));
+            }
+
+            const ProcessResult check = node('c', {QStringLiteral("check")});
+            QVERIFY2(
+                check.exitCode == 0,
+                qPrintable(
+                    QStringLiteral("round %1 (kill after %2 ms): %3").arg(round).arg(delayMs).arg(describe(check))));
+            EXPECT_EXIT(node('c', {QStringLiteral("sync")}), 0);
+
+            std::map<std::int64_t, QByteArray> own, rows;
+            QSet<std::int64_t> pending;
+            QByteArray device;
+            nodeView(own, pending, device, 'c');
+            QVERIFY2(
+                pending.isEmpty(),
+                qPrintable(QStringLiteral("round %1: %2 change sets still pending").arg(round).arg(pending.size())));
+            int duplicates = 0;
+            hubView(device, rows, duplicates);
+            QCOMPARE(duplicates, 0);
+            QCOMPARE(rows.size(), own.size());
+            for (const auto& [seq, canonical] : own)
+                QVERIFY2(rows.count(seq) && rows[seq] == canonical,
+                         qPrintable(QStringLiteral("round %1: change set %2 differs on the hub").arg(round).arg(seq)));
+
+            auto nodeStore = node::NodeStore::open(store('c'), passphrase());
+            QVERIFY(nodeStore);
+            auto hubStore = hub::HubStore::open(m_hubStore);
+            QVERIFY(hubStore);
+            for (const std::set<QString>* written : {&m_written, &m_writtenC})
+                for (const QString& key : *written) {
+                    auto fields = nodeStore->entity(key);
+                    QVERIFY2(fields && *fields,
+                             qPrintable(QStringLiteral("round %1: %2 missing on C").arg(round).arg(key)));
+                    for (const auto& [field, value] : **fields) {
+                        const sync::FieldRegister* reg = hubStore->reconciler().find(sync::FieldId{key, field});
+                        QVERIFY2(reg && reg->visibleValue() == value,
+                                 qPrintable(QStringLiteral("round %1: %2/%3 differs").arg(round).arg(key, field)));
+                    }
+                }
+            if (QTest::currentTestFailed())
+                qFatal("round %d failed (seed %u, kill after %d ms)", round, seed, delayMs);
+        }
+        expectHubSound();
+        qInfo("a whole sync took %lld ms; %d of %d kills hit a running sync", fullSyncMs, killedWhileSyncing,
+              rounds - 1);
         QVERIFY2(killedWhileSyncing > 0, "no kill hit a running sync: the delays are too long for this machine");
     }
 
