@@ -1453,6 +1453,11 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
         </translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>Nothing was lost: this store has no changes waiting to be sent.</source>
+        <translation>Ничего не потеряно: в этом хранилище нет изменений, ожидающих отправки.</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>Options:</source>
         <translation>Параметры:</translation>

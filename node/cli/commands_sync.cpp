@@ -80,9 +80,10 @@ Status cmdSync(Session& s) {
             const Result<StoreStatus> st = s.store().status();
             const std::int64_t pending = st ? st->pendingOps : 0;
             Error e = report.error();
-            e.message += u'\n' + tn("Nothing was lost: %n change(s) stay pending in this store and will be sent by the "
-                                    "next «tabel-node sync».",
-                                    int(pending));
+            e.message += u'\n' + (pending > 0 ? tn("Nothing was lost: %n change(s) stay pending in this store and will "
+                                                   "be sent by the next «tabel-node sync».",
+                                                   int(pending))
+                                              : t("Nothing was lost: this store has no changes waiting to be sent."));
             return e;
         }
         return report.error();
