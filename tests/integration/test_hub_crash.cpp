@@ -277,13 +277,13 @@ private:
         QVERIFY2(check.out.contains(QStringLiteral("sound")), qPrintable(describe(check)));
     }
 
-    // After a complete sync: the hub's log holds each of A's change sets once, byte for byte, and the hub's merged
-    // value of every mark A wrote is A's.
-    void expectSameAsNode() {
+    // After a complete sync of node `which`: nothing pending, the hub's log holds each of its change sets once, byte
+    // for byte, and for every mark in `written` the node's value of each field is the hub's merged value.
+    void expectNodeMatchesHub(char which, std::initializer_list<const std::set<QString>*> written) {
         std::map<std::int64_t, QByteArray> own, rows;
         QSet<std::int64_t> pending;
         QByteArray device;
-        nodeView(own, pending, device);
+        nodeView(own, pending, device, which);
         QVERIFY2(pending.isEmpty(), qPrintable(QStringLiteral("%1 change sets still pending").arg(pending.size())));
         int duplicates = 0;
         hubView(device, rows, duplicates);
@@ -293,19 +293,28 @@ private:
             QVERIFY2(rows.count(seq) && rows[seq] == canonical,
                      qPrintable(QStringLiteral("change set %1 differs on the hub").arg(seq)));
 
-        auto nodeStore = node::NodeStore::open(store('a'), passphrase());
+        auto nodeStore = node::NodeStore::open(store(which), passphrase());
         QVERIFY(nodeStore);
         auto hubStore = hub::HubStore::open(m_hubStore);
         QVERIFY(hubStore);
-        for (const QString& key : m_written) {
-            auto fields = nodeStore->entity(key);
-            QVERIFY(fields && *fields);
-            for (const auto& [field, value] : **fields) {
-                const sync::FieldRegister* reg = hubStore->reconciler().find(sync::FieldId{key, field});
-                QVERIFY2(reg, qPrintable(key + u'/' + field));
-                QVERIFY2(reg->visibleValue() == value, qPrintable(QStringLiteral("%1/%2 differs").arg(key, field)));
+        for (const std::set<QString>* keys : written)
+            for (const QString& key : *keys) {
+                auto fields = nodeStore->entity(key);
+                QVERIFY2(fields && *fields,
+                         qPrintable(QStringLiteral("%1 missing on node %2").arg(key).arg(QLatin1Char(which))));
+                for (const auto& [field, value] : **fields) {
+                    const sync::FieldRegister* reg = hubStore->reconciler().find(sync::FieldId{key, field});
+                    QVERIFY2(reg, qPrintable(key + u'/' + field));
+                    QVERIFY2(reg->visibleValue() == value, qPrintable(QStringLiteral("%1/%2 differs").arg(key, field)));
+                }
             }
-        }
+    }
+
+    // After a complete sync: A and the hub agree (expectNodeMatchesHub), and so does the history.
+    void expectSameAsNode() {
+        expectNodeMatchesHub('a', {&m_written});
+        if (QTest::currentTestFailed())
+            return;
         expectHistoryAgrees();
     }
 
@@ -523,36 +532,7 @@ private slots:
                     QStringLiteral("round %1 (kill after %2 ms): %3").arg(round).arg(delayMs).arg(describe(check))));
             EXPECT_EXIT(node('c', {QStringLiteral("sync")}), 0);
 
-            std::map<std::int64_t, QByteArray> own, rows;
-            QSet<std::int64_t> pending;
-            QByteArray device;
-            nodeView(own, pending, device, 'c');
-            QVERIFY2(
-                pending.isEmpty(),
-                qPrintable(QStringLiteral("round %1: %2 change sets still pending").arg(round).arg(pending.size())));
-            int duplicates = 0;
-            hubView(device, rows, duplicates);
-            QCOMPARE(duplicates, 0);
-            QCOMPARE(rows.size(), own.size());
-            for (const auto& [seq, canonical] : own)
-                QVERIFY2(rows.count(seq) && rows[seq] == canonical,
-                         qPrintable(QStringLiteral("round %1: change set %2 differs on the hub").arg(round).arg(seq)));
-
-            auto nodeStore = node::NodeStore::open(store('c'), passphrase());
-            QVERIFY(nodeStore);
-            auto hubStore = hub::HubStore::open(m_hubStore);
-            QVERIFY(hubStore);
-            for (const std::set<QString>* written : {&m_written, &m_writtenC})
-                for (const QString& key : *written) {
-                    auto fields = nodeStore->entity(key);
-                    QVERIFY2(fields && *fields,
-                             qPrintable(QStringLiteral("round %1: %2 missing on C").arg(round).arg(key)));
-                    for (const auto& [field, value] : **fields) {
-                        const sync::FieldRegister* reg = hubStore->reconciler().find(sync::FieldId{key, field});
-                        QVERIFY2(reg && reg->visibleValue() == value,
-                                 qPrintable(QStringLiteral("round %1: %2/%3 differs").arg(round).arg(key, field)));
-                    }
-                }
+            expectNodeMatchesHub('c', {&m_written, &m_writtenC});
             if (QTest::currentTestFailed())
                 qFatal("round %d failed (seed %u, kill after %d ms)", round, seed, delayMs);
         }
