@@ -303,3 +303,234 @@ QList<FieldId> Reconciler::conflicts() const {
 }
 
 } // namespace tabel::sync
+
+// ---- Registers as bytes, and their views
+// ------------------------------------------------------------------------------------
+
+namespace tabel::sync {
+
+namespace {
+
+// Format 1: 0x01, then the versions seen, the superseded versions, the sibling runs.
+//   seen:       count, each: device (8 bytes, big-endian), hlc (varint), base, value, author
+//   base:       0 null | 1 same device as the op, hlc back (varint: op hlc - base hlc) | 2 device (8), hlc (varint)
+//   value:      0 null | 1 integer (zigzag varint) | 2 text (varint length, UTF-8)
+//   superseded: count, each: device (8), hlc (varint)
+//   siblings:   count, each: version (device 8, hlc varint), count, versions
+constexpr char kRegisterFormat = 1;
+constexpr std::uint64_t kMaxCount = 1u << 20;
+
+void putVarint(QByteArray& out, std::uint64_t v) {
+    while (v >= 0x80) {
+        out.append(char((v & 0x7f) | 0x80));
+        v >>= 7;
+    }
+    out.append(char(v));
+}
+
+void putDevice(QByteArray& out, std::int64_t device) {
+    const auto u = std::uint64_t(device);
+    for (int shift = 56; shift >= 0; shift -= 8)
+        out.append(char((u >> shift) & 0xff));
+}
+
+void putVersion(QByteArray& out, const Version& v) {
+    putDevice(out, v.device);
+    putVarint(out, std::uint64_t(v.hlc));
+}
+
+void putText(QByteArray& out, const QString& s) {
+    const QByteArray utf8 = s.toUtf8();
+    putVarint(out, std::uint64_t(utf8.size()));
+    out.append(utf8);
+}
+
+struct Reader {
+    const QByteArray& in;
+    qsizetype at = 0;
+    bool ok = true;
+
+    std::uint64_t varint() {
+        std::uint64_t v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at >= in.size()) {
+                ok = false;
+                return 0;
+            }
+            const auto b = std::uint8_t(in[at++]);
+            v |= std::uint64_t(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                return v;
+        }
+        ok = false;
+        return 0;
+    }
+    std::uint8_t byte() {
+        if (at >= in.size()) {
+            ok = false;
+            return 0;
+        }
+        return std::uint8_t(in[at++]);
+    }
+    std::int64_t device() {
+        if (in.size() - at < 8) {
+            ok = false;
+            return 0;
+        }
+        std::uint64_t u = 0;
+        for (int i = 0; i < 8; ++i)
+            u = (u << 8) | std::uint8_t(in[at++]);
+        return std::int64_t(u);
+    }
+    Version version() {
+        Version v;
+        v.device = device();
+        v.hlc = std::int64_t(varint());
+        return v;
+    }
+    QString text() {
+        const std::uint64_t n = varint();
+        if (!ok || n > std::uint64_t(in.size() - at)) {
+            ok = false;
+            return {};
+        }
+        QString s = QString::fromUtf8(in.constData() + at, qsizetype(n));
+        at += qsizetype(n);
+        return s;
+    }
+    std::uint64_t count() {
+        const std::uint64_t n = varint();
+        if (n > kMaxCount || n > std::uint64_t(in.size() - at))
+            ok = false;
+        return ok ? n : 0;
+    }
+};
+
+} // namespace
+
+QByteArray FieldRegister::encode() const {
+    QByteArray out;
+    out.reserve(16 + qsizetype(m_seen.size()) * 24);
+    out.append(kRegisterFormat);
+    putVarint(out, m_seen.size());
+    for (const auto& [v, w] : m_seen) {
+        putVersion(out, v);
+        if (w.base.isNull()) {
+            out.append(char(0));
+        } else if (w.base.device == v.device && w.base.hlc < v.hlc) {
+            out.append(char(1));
+            putVarint(out, std::uint64_t(v.hlc - w.base.hlc));
+        } else {
+            out.append(char(2));
+            putVersion(out, w.base);
+        }
+        if (const auto* i = std::get_if<std::int64_t>(&w.value)) {
+            out.append(char(1));
+            putVarint(out, (std::uint64_t(*i) << 1) ^ std::uint64_t(*i >> 63));
+        } else if (const auto* t = std::get_if<QString>(&w.value)) {
+            out.append(char(2));
+            putText(out, *t);
+        } else {
+            out.append(char(0));
+        }
+        putText(out, w.author);
+    }
+    putVarint(out, m_superseded.size());
+    for (const Version& v : m_superseded)
+        putVersion(out, v);
+    putVarint(out, m_siblings.size());
+    for (const auto& [v, list] : m_siblings) {
+        putVersion(out, v);
+        putVarint(out, std::uint64_t(list.size()));
+        for (const Version& s : list)
+            putVersion(out, s);
+    }
+    return out;
+}
+
+Result<FieldRegister> FieldRegister::decode(const QByteArray& bytes) {
+    const auto damaged = [](const char* what) {
+        return makeError(ErrorCode::Corrupt, tr("a stored field register is damaged: %1").arg(tr(what)));
+    };
+    Reader r{bytes};
+    if (r.byte() != std::uint8_t(kRegisterFormat))
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "unknown format"));
+    FieldRegister reg;
+    const std::uint64_t seen = r.count();
+    for (std::uint64_t i = 0; r.ok && i < seen; ++i) {
+        Write w;
+        w.version = r.version();
+        switch (r.byte()) {
+        case 0:
+            break;
+        case 1: {
+            const auto back = std::int64_t(r.varint());
+            w.base = Version{w.version.device, w.version.hlc - back};
+            break;
+        }
+        case 2:
+            w.base = r.version();
+            break;
+        default:
+            r.ok = false;
+        }
+        switch (r.byte()) {
+        case 0:
+            break;
+        case 1: {
+            const std::uint64_t z = r.varint();
+            w.value = std::int64_t((z >> 1) ^ (~(z & 1) + 1));
+            break;
+        }
+        case 2:
+            w.value = r.text();
+            break;
+        default:
+            r.ok = false;
+        }
+        w.author = r.text();
+        if (r.ok && !reg.m_seen.emplace(w.version, std::move(w)).second)
+            r.ok = false;
+    }
+    const std::uint64_t superseded = r.count();
+    for (std::uint64_t i = 0; r.ok && i < superseded; ++i)
+        reg.m_superseded.insert(r.version());
+    const std::uint64_t groups = r.count();
+    for (std::uint64_t i = 0; r.ok && i < groups; ++i) {
+        const Version v = r.version();
+        const std::uint64_t n = r.count();
+        QList<Version> list;
+        for (std::uint64_t j = 0; r.ok && j < n; ++j)
+            list.append(r.version());
+        reg.m_siblings.emplace(v, std::move(list));
+    }
+    if (!r.ok)
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "it ends early or holds a wrong count"));
+    if (r.at != bytes.size())
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "bytes after its end"));
+    for (const auto& [v, w] : reg.m_seen)
+        if (!reg.m_superseded.count(v))
+            reg.m_heads.insert(v);
+    return reg;
+}
+
+void Reconciler::forEach(const QString& entityPrefix,
+                         const std::function<bool(const FieldId&, const FieldRegister&)>& visit) const {
+    for (auto it = m_fields.lower_bound(FieldId{entityPrefix, {}});
+         it != m_fields.end() && it->first.entity.startsWith(entityPrefix); ++it)
+        if (!visit(it->first, it->second))
+            return;
+}
+
+void Reconciler::adopt(const FieldId& field, FieldRegister reg) {
+    const bool conflicted = reg.inConflict();
+    m_fields.insert_or_assign(field, std::move(reg));
+    noteConflict(field, conflicted);
+}
+
+void Reconciler::clear() {
+    m_fields.clear();
+    m_conflicted.clear();
+}
+
+} // namespace tabel::sync

@@ -13,9 +13,11 @@
 #include "shared/domain/fields.h"
 #include "sync/op.h"
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -84,10 +86,18 @@ public:
     std::optional<FieldConflict> conflict() const;
 
     bool contains(const Version& v) const { return m_seen.count(v) != 0; }
+    bool empty() const { return m_seen.empty(); }
     bool isSuperseded(const Version& v) const { return m_superseded.count(v) != 0; }
     int versionCount() const { return int(m_seen.size()); }
 
     friend bool operator==(const FieldRegister&, const FieldRegister&) = default;
+
+    // The register as bytes, for the hub's store (hub/store/merged_state.h): every version seen (value, author,
+    // base), the superseded versions and the siblings; the heads follow from them. Compact: varints, a base on
+    // the same device as its op without the device again. decode() checks every length and count and refuses
+    // trailing bytes (Corrupt).
+    QByteArray encode() const;
+    [[nodiscard]] static Result<FieldRegister> decode(const QByteArray& bytes);
 
 private:
     QList<Version> ancestry(const Version& head) const;
@@ -122,21 +132,55 @@ struct ChangeSetResult {
     bool hasConflict() const; // some field the change set wrote is in conflict after it
 };
 
+// Read access to merged registers, wherever they are kept: in memory (Reconciler) or in the hub's store
+// (hub/store/merged_state.h, which loads what a request touches).
+class RegisterView {
+public:
+    virtual ~RegisterView() = default;
+    // The register of a field; null when no op wrote it. The pointer stays valid until the next call.
+    virtual const FieldRegister* find(const FieldId& field) const = 0;
+    // Every register whose entity key starts with entityPrefix, in FieldId order, until visit returns false.
+    virtual void forEach(const QString& entityPrefix,
+                         const std::function<bool(const FieldId&, const FieldRegister&)>& visit) const = 0;
+    // The visible fields of every entity whose key starts with entityPrefix, by entity key.
+    std::map<QString, domain::Fields> entitiesUnder(const QString& entityPrefix) const {
+        std::map<QString, domain::Fields> out;
+        forEach(entityPrefix, [&out](const FieldId& id, const FieldRegister& reg) {
+            out[id.entity][id.field] = reg.visibleValue();
+            return true;
+        });
+        return out;
+    }
+    // The visible value of a field; null when none.
+    domain::FieldValue visibleValue(const QString& entity, const QString& field) const {
+        const FieldRegister* r = find({entity, field});
+        return r ? r->visibleValue() : domain::FieldValue{};
+    }
+};
+
 // The registers of every field, in memory: the pure core of the hub's merge (the hub persists the registers
 // and the history; nodes may run the same code on what they pull).
-class Reconciler {
+class Reconciler : public RegisterView {
 public:
     // All of a change set's ops or none: every op is checked before the first is applied.
     ChangeSetResult apply(const ChangeSet& changeSet);
     // One field write, for callers that already hold writes (and for tests).
     Applied apply(const FieldId& field, const Write& write);
 
-    const FieldRegister* find(const FieldId& field) const;
+    const FieldRegister* find(const FieldId& field) const override;
+    void forEach(const QString& entityPrefix,
+                 const std::function<bool(const FieldId&, const FieldRegister&)>& visit) const override;
+    // Takes a register kept elsewhere (the hub's store loads those a change set touches before applying it).
+    void adopt(const FieldId& field, FieldRegister reg);
+    bool holds(const FieldId& field) const { return m_fields.count(field) != 0; }
+    void clear();
     // The fields in conflict, in FieldId order; kept as the registers change, so asking costs nothing per field.
     QList<FieldId> conflicts() const;
     const std::map<FieldId, FieldRegister>& registers() const { return m_fields; }
 
-    friend bool operator==(const Reconciler&, const Reconciler&) = default;
+    friend bool operator==(const Reconciler& a, const Reconciler& b) {
+        return a.m_fields == b.m_fields && a.m_conflicted == b.m_conflicted;
+    }
 
 private:
     void noteConflict(const FieldId& field, bool inConflict);

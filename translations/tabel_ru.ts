@@ -3823,6 +3823,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1 «%2» не находится в конфликте</translation>
     </message>
     <message>
+        <location filename="../hub/store/merged_state.cpp"/>
+        <source>%1 «%2»: %3</source>
+        <translation>%1 «%2»: %3</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>%1 «%2»: a stored register that no change set of the log wrote; restore hub.db from a backup, or report it</source>
+        <translation>%1 «%2»: сохранённый регистр, который не записан ни одним пакетом изменений журнала; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>%1 «%2»: the stored register does not match the log (stored heads: %3; from the log: %4); restore hub.db from a backup, or report it</source>
+        <translation>%1 «%2»: сохранённый регистр не совпадает с журналом операций (сохранено: %3; по журналу: %4); восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+    </message>
+    <message>
         <location filename="../hub/store/hub_store.cpp"/>
         <source>SQLite integrity check: %1</source>
         <translation>проверка целостности SQLite: %1</translation>
@@ -3831,6 +3846,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/hub_store.cpp"/>
         <source>a declined amendment request needs a reason for its teacher (--reason TEXT)</source>
         <translation>отклонение запроса на исправление требует причины для учителя (--reason ТЕКСТ)</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>a node&apos;s pull state in the hub store is damaged</source>
+        <translation>состояние получения данных узлом в хранилище хаба повреждено</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -3894,6 +3914,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>change set %1 writes data of two units («%2» and «%3»); a change set stays inside one class (or the school-wide data): update tabel on this device</source>
+        <translation>пакет изменений %1 затрагивает данные двух единиц («%2» и «%3»); пакет изменений не выходит за пределы одного класса (или общешкольных данных): обновите tabel на этом устройстве</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>class id</source>
         <translation>идентификатор класса</translation>
     </message>
@@ -3919,8 +3944,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>log row %1: it cannot be merged again: %2</source>
+        <translation>строка журнала %1: её не удаётся слить повторно: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
         <source>log row %1: its device or seq columns are not those of the change set it holds</source>
         <translation>строка журнала операций %1: её устройство или номер не совпадают с набором изменений, который она хранит</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>none</source>
+        <translation>нет</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -3999,13 +4034,28 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s op log holds a change set that cannot be merged again (hub sequence %1): %2</source>
+        <oldsource>the hub&apos;s op log holds a change set that cannot be merged again: %1</oldsource>
+        <translation>журнал операций хаба содержит пакет изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
+    </message>
+    <message>
         <source>the hub&apos;s op log holds a change set that cannot be merged again: %1</source>
-        <translation>журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
+        <translation type="vanished">журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s own change set spans two units («%1» and «%2»)</source>
+        <translation>собственный пакет изменений хаба затрагивает две единицы («%1» и «%2»)</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
         <source>the hub&apos;s own change set was refused by the registers: %1</source>
         <translation>собственный набор изменений сервера школы отклонён при объединении: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the hub&apos;s scope index names hub sequence %1, which is not in the log</source>
+        <translation>индекс областей хаба ссылается на номер %1, которого нет в журнале операций</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -4021,6 +4071,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/hub_store.cpp"/>
         <source>the key file %1 is missing, so the hub store cannot be opened; restore it from the backup of the hub&apos;s folder</source>
         <translation>файл ключа %1 отсутствует, поэтому хранилище сервера школы нельзя открыть; восстановите его из резервной копии папки сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the node&apos;s pull cursor %1 was not given by this hub; a node keeps the cursor of its last answer</source>
+        <translation>курсор получения %1 выдан не этим хабом; узел хранит курсор из последнего ответа хаба</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>the node&apos;s pull cursor ran out of epochs</source>
+        <translation>у курсора получения узла закончились эпохи</translation>
     </message>
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
@@ -4051,6 +4111,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/hub_store.cpp"/>
         <source>this device is enrolled already as node «%1»</source>
         <translation>это устройство уже подключено как узел «%1»</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>… and %1 more stored registers that no change set of the log wrote</source>
+        <translation>… и ещё %1 сохранённых регистров, не записанных ни одним пакетом изменений журнала</translation>
     </message>
 </context>
 <context>
@@ -4662,6 +4727,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>уведомление не говорит ни «принят», ни «отклонён» (%1)</translation>
     </message>
     <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>a stored field register is damaged: %1</source>
+        <translation>сохранённый регистр поля повреждён: %1</translation>
+    </message>
+    <message>
         <location filename="../sync/op.cpp"/>
         <source>a text string is cut short</source>
         <translation>текстовая строка оборвана</translation>
@@ -4760,6 +4830,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>behind</source>
         <translation>раньше</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>bytes after its end</source>
+        <translation>лишние байты после конца</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -4874,6 +4949,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>indefinite lengths and reserved forms are not allowed</source>
         <translation>неопределённая длина и зарезервированные формы недопустимы</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>it ends early or holds a wrong count</source>
+        <translation>он обрывается или содержит неверное число элементов</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -5239,6 +5319,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/op.cpp"/>
         <source>too many ops</source>
         <translation>слишком много операций</translation>
+    </message>
+    <message>
+        <location filename="../sync/reconcile.cpp"/>
+        <source>unknown format</source>
+        <translation>неизвестный формат</translation>
     </message>
     <message>
         <location filename="../sync/reconcile.cpp"/>

@@ -50,16 +50,9 @@ Result<QDate> dateOption(const Invocation& inv, const QString& name) {
 
 // The dates of a period from the merged calendar (period/<year>/<id>), or why they are not known.
 Result<std::pair<QDate, QDate>> calendarDates(HubStore& store, const QString& periodId, const QString& year) {
-    TABEL_ASSIGN_OR_RETURN(const sync::Reconciler* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     QList<domain::Period> found;
-    const auto& registers = state->registers();
-    const QString prefix = QStringLiteral("period/");
-    for (auto it = registers.lower_bound(sync::FieldId{prefix, {}});
-         it != registers.end() && it->first.entity.startsWith(prefix);) {
-        const QString key = it->first.entity;
-        domain::Fields fields;
-        for (; it != registers.end() && it->first.entity == key; ++it)
-            fields[it->first.field] = it->second.visibleValue();
+    for (const auto& [key, fields] : state->entitiesUnder(QStringLiteral("period/"))) {
         Result<domain::Period> p = domain::Period::fromFields(key, fields);
         if (p && p->id == periodId && (year.isEmpty() || p->yearId == year))
             found.append(*p);

@@ -32,27 +32,24 @@ Result<QString> idOption(const Invocation& inv, const QString& name) {
 }
 
 // The merged fields of every entity whose key starts with `prefix`, in key order.
-QList<std::pair<QString, domain::Fields>> entitiesWithPrefix(const sync::Reconciler& state, const QString& prefix) {
+QList<std::pair<QString, domain::Fields>> entitiesWithPrefix(const sync::RegisterView& state, const QString& prefix) {
     QList<std::pair<QString, domain::Fields>> out;
-    const auto& registers = state.registers();
-    for (auto it = registers.lower_bound(sync::FieldId{prefix, {}});
-         it != registers.end() && it->first.entity.startsWith(prefix);) {
-        const QString key = it->first.entity;
-        domain::Fields fields;
-        for (; it != registers.end() && it->first.entity == key; ++it)
-            fields[it->first.field] = it->second.visibleValue();
+    for (auto& [key, fields] : state.entitiesUnder(prefix))
         out.append({key, std::move(fields)});
-    }
     return out;
 }
 
-bool hasEntity(const sync::Reconciler& state, const QString& key) {
-    const auto& registers = state.registers();
-    const auto it = registers.lower_bound(sync::FieldId{key, {}});
-    return it != registers.end() && it->first.entity == key;
+bool hasEntity(const sync::RegisterView& state, const QString& key) {
+    bool found = false;
+    // The entity itself sorts before every longer key it is a prefix of: the first register tells.
+    state.forEach(key, [&](const sync::FieldId& id, const sync::FieldRegister&) {
+        found = id.entity == key;
+        return false;
+    });
+    return found;
 }
 
-QString teacherName(const sync::Reconciler& state, const QString& teacherId) {
+QString teacherName(const sync::RegisterView& state, const QString& teacherId) {
     const sync::FieldRegister* r =
         state.find(sync::FieldId{QStringLiteral("teacher/") + teacherId, QStringLiteral("name")});
     const QString name = r ? domain::textOf(r->visibleValue()) : QString();
@@ -82,7 +79,7 @@ Status cmdSubstitutionAdd(const Invocation& inv) {
     TABEL_TRY(domain::rules::checkSubstitution(s));
 
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
-    TABEL_ASSIGN_OR_RETURN(const sync::Reconciler* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     for (const QString& teacher : {s.absentTeacherId, s.substituteId})
         if (!hasEntity(*state, QStringLiteral("teacher/") + teacher))
             return makeError(ErrorCode::NotFound,
@@ -116,7 +113,7 @@ Status cmdSubstitutionList(const Invocation& inv) {
     }
     const QString classId = inv.value(QStringLiteral("class")).trimmed();
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
-    TABEL_ASSIGN_OR_RETURN(const sync::Reconciler* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     QList<domain::Substitution> list;
     for (const auto& [key, fields] : entitiesWithPrefix(*state, QStringLiteral("subst/"))) {
         Result<domain::Substitution> s = domain::Substitution::fromFields(key, fields);

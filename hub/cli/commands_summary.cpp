@@ -23,7 +23,7 @@ Status cmdSummary(const Invocation& inv) {
     if (csv && json)
         return usage(t("--csv and --json exclude each other; give one"));
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
-    TABEL_ASSIGN_OR_RETURN(const sync::Reconciler* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     TABEL_ASSIGN_OR_RETURN(const QList<NodeRecord> nodes, store.nodes());
     TABEL_ASSIGN_OR_RETURN(const SummarySheet sheet,
                            buildSummary(*state, nodes, classId, periodId, QDateTime::currentDateTimeUtc()));

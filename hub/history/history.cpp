@@ -150,13 +150,13 @@ bool validIds(std::initializer_list<QString> ids) {
     return std::all_of(ids.begin(), ids.end(), [](const QString& id) { return bool(domain::validateId(id, {})); });
 }
 
-QString visibleText(const sync::Reconciler& state, const QString& entity, const QString& field) {
+QString visibleText(const sync::RegisterView& state, const QString& entity, const QString& field) {
     const sync::FieldRegister* reg = state.find({entity, field});
     return reg ? domain::textOf(reg->visibleValue()) : QString();
 }
 
 // The file an entity's fields are listed in, or none (calendar, subjects, teachers, malformed keys).
-std::optional<FileSpec> placeOf(const QString& entity, const sync::Reconciler& state, const QString& receivedYear) {
+std::optional<FileSpec> placeOf(const QString& entity, const sync::RegisterView& state, const QString& receivedYear) {
     const QStringList p = entity.split(u'/');
     const QString type = p.first();
     const qsizetype n = p.size();
@@ -251,26 +251,23 @@ const QByteArray kHeader = QByteArrayLiteral("# entity\tfield\tvalue\n");
 
 // The file's lines from the merged state: every field of every entity placed in it with a visible value or a
 // conflict, sorted by entity and field within each prefix (the prefixes are listed in a fixed order).
-QByteArray render(const FileSpec& file, const sync::Reconciler& state) {
+QByteArray render(const FileSpec& file, const sync::RegisterView& state) {
     QString text;
-    const auto& regs = state.registers();
     for (const QString& prefix : file.prefixes()) {
         std::optional<QString> lastEntity;
         bool included = false;
-        for (auto it = regs.lower_bound(sync::FieldId{prefix, QString()});
-             it != regs.end() && it->first.entity.startsWith(prefix); ++it) {
-            const auto& [id, reg] = *it;
+        state.forEach(prefix, [&](const sync::FieldId& id, const sync::FieldRegister& reg) {
             if (lastEntity != id.entity) {
                 lastEntity = id.entity;
                 const std::optional<FileSpec> at = placeOf(id.entity, state, file.year);
                 included = at && *at == file;
             }
             if (!included)
-                continue;
+                return true;
             const std::optional<sync::Write> visible = reg.visible();
             const bool conflict = reg.inConflict();
             if (!visible || (!conflict && domain::isNull(visible->value)))
-                continue;
+                return true;
             text += id.entity + u'\t' + id.field + u'\t' + rendered(visible->value);
             if (conflict) {
                 QStringList others;
@@ -280,7 +277,8 @@ QByteArray render(const FileSpec& file, const sync::Reconciler& state) {
                 text += QStringLiteral("\tCONFLICT: ") + others.join(QStringLiteral(", "));
             }
             text += u'\n';
-        }
+            return true;
+        });
     }
     if (text.isEmpty())
         return {};
@@ -384,7 +382,7 @@ Result<gitstore::Tree> treeOfCommit(git_repository* repo, const git_oid& commitI
 
 // Writes the files of one repository and commits when its tree changed.
 Status commitRepo(db::Database& db, git_repository* repo, const RepoWork& work, const BatchMeta& meta,
-                  const sync::Reconciler& state) {
+                  const sync::RegisterView& state) {
     const QString name = work.classId + u'/' + work.year;
     TABEL_ASSIGN_OR_RETURN(const std::optional<git_oid> parentId, headOf(db, name));
     gitstore::Commit parent;
@@ -571,7 +569,7 @@ Status History::ensureSchema(db::Database& db) {
 }
 
 Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
-                       const sync::Reconciler& state) {
+                       const sync::RegisterView& state) {
     if (merged.isEmpty())
         return {};
     TABEL_TRY(ensureSchema(db));

@@ -87,7 +87,7 @@ public:
     // inside the transaction that writes the change sets' log rows (HubStore::push does; so must any other
     // writer of merged change sets: operator resolutions, imports). Held and refused sets must not be passed.
     [[nodiscard]] static Status record(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
-                                       const sync::Reconciler& state);
+                                       const sync::RegisterView& state);
 
     // Throws the history away and rebuilds it from the op log: the merged rows, grouped into their pushes
     // (consecutive rows of one device with one receive time), each recorded as it was. One transaction.

@@ -1,10 +1,13 @@
 #include "hub/store/hub_store.h"
 
 #include "hub/history/history.h"
+#include "hub/store/merged_state.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "shared/crypto/signing.h"
+#include "shared/domain/entity_key.h"
 #include "sync/relevance.h"
+#include "sync/unit.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -32,7 +35,7 @@ QString tr(const char* s) {
 }
 
 constexpr int kKeyBytes = 32;
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr int kMaxPullChangeSets = 5000;
 constexpr qsizetype kMaxPullOps = 100000;     // half of WireLimits::maxOpsPerBatch
 constexpr qsizetype kMaxOpenConflicts = 1000; // in a pull answer; WireLimits::maxOpenConflicts is the decoder's
@@ -101,6 +104,49 @@ CREATE TABLE nonces(
 CREATE INDEX nonces_by_time ON nonces(time);
 )sql";
 
+// Version 2: the merged state persisted (registers, conflicts), merged change sets indexed by their unit
+// (log_scopes, sync/unit.h), the school year of every log row and register (the partition the year archive takes
+// out), and what each node has been sent (pull_epochs). migrateToV2() fills them from the log.
+constexpr const char* kSchemaV2 = R"sql(
+ALTER TABLE log ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
+-- The register of every field (sync::FieldRegister::encode): heads, versions, values, authors, bases.
+CREATE TABLE registers(
+    entity TEXT NOT NULL,
+    field  TEXT NOT NULL,
+    reg    BLOB NOT NULL,
+    year   INTEGER NOT NULL,
+    PRIMARY KEY(entity, field)
+) WITHOUT ROWID;
+-- The fields whose heads hold more than one value, with the class they are listed under.
+CREATE TABLE conflicts(
+    entity TEXT NOT NULL,
+    field  TEXT NOT NULL,
+    class  TEXT NOT NULL,
+    PRIMARY KEY(entity, field)
+) WITHOUT ROWID;
+CREATE INDEX conflicts_by_class ON conflicts(class, entity, field);
+-- Merged change sets by unit: class ('' school-wide) and subject ('' the class's reference data). A pull walks
+-- the keys of the node's scopes after its cursor. One row per set; a set of schema 1 that spans units has one
+-- row per unit it touches.
+CREATE TABLE log_scopes(
+    class   TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    hub_seq INTEGER NOT NULL,
+    PRIMARY KEY(class, subject, hub_seq)
+) WITHOUT ROWID;
+CREATE INDEX log_scopes_by_seq ON log_scopes(hub_seq);
+-- What a node has been sent (PROTOCOL.md, "Pull"): per epoch of its cursor, the keys it receives, the position
+-- up to which the keys it had before were sent, and the keys new in that epoch, sent from the start (backfill).
+CREATE TABLE pull_epochs(
+    node_id TEXT NOT NULL,
+    epoch   INTEGER NOT NULL,
+    upto    INTEGER NOT NULL,
+    keys    TEXT NOT NULL,
+    fresh   TEXT NOT NULL,
+    PRIMARY KEY(node_id, epoch)
+) WITHOUT ROWID;
+)sql";
+
 // PRAGMA key = "x'<hex>'" built in guarded memory (as the node store does), then the settings every open repeats.
 Status applyKey(db::Database& db, const crypto::SecretBytes& key) {
     static constexpr char kPrefix[] = "PRAGMA key = \"x'";
@@ -136,6 +182,8 @@ Status configure(db::Database& db) {
     return {};
 }
 
+Status migrateToV2(db::Database& db);
+
 Status migrate(db::Database& db) {
     TABEL_ASSIGN_OR_RETURN(const std::int64_t current, db.queryInt("PRAGMA user_version"));
     if (current > kSchemaVersion)
@@ -145,9 +193,14 @@ Status migrate(db::Database& db) {
                                                      .arg(kSchemaVersion));
     if (current == kSchemaVersion)
         return {};
+    // Every step in one transaction: a kill -9 during a migration leaves the store as it was.
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    TABEL_TRY(db.exec(kSchemaV1));
-    TABEL_TRY(db.exec("PRAGMA user_version = 1"));
+    if (current < 1)
+        TABEL_TRY(db.exec(kSchemaV1));
+    TABEL_TRY(db.exec(kSchemaV2));
+    if (current == 1)
+        TABEL_TRY(migrateToV2(db));
+    TABEL_TRY(db.exec("PRAGMA user_version = 2"));
     return tx.commit();
 }
 
@@ -324,23 +377,95 @@ sync::AckEntry rejected(std::int64_t seq, sync::AckReason reason, const QString&
 // R-J10 (2.5.4), R-S6: the lessons in which `teacherId` stands in for a colleague, from the merged subst/ entities
 // (the operator's reference data). A substitute's node may write those lessons, their marks and attendance, and
 // pulls them. Entries that no longer read as a substitution (a field withdrawn) give no window.
-QList<sync::SubstitutionWindow> substitutionWindows(const sync::Reconciler& state, const QString& teacherId) {
+QList<sync::SubstitutionWindow> substitutionWindows(const sync::RegisterView& state, const QString& teacherId) {
     QList<sync::SubstitutionWindow> out;
     if (teacherId.isEmpty())
         return out;
-    const QString prefix = QStringLiteral("subst/");
-    const auto& registers = state.registers();
-    auto it = registers.lower_bound(sync::FieldId{prefix, {}});
-    while (it != registers.end() && it->first.entity.startsWith(prefix)) {
-        const QString entity = it->first.entity;
-        domain::Fields fields;
-        for (; it != registers.end() && it->first.entity == entity; ++it)
-            fields[it->first.field] = it->second.visibleValue();
+    for (const auto& [entity, fields] : state.entitiesUnder(QStringLiteral("subst/"))) {
         const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, fields);
         if (s && s->substituteId == teacherId)
             out.append(sync::SubstitutionWindow{s->date, s->slot, s->classId, s->groupId, s->subjectId});
     }
     return out;
+}
+
+// The school year of a change set: the first date its keys hold, else the day it was received.
+int yearOf(const sync::ChangeSetScope& scope, qint64 receivedMs) {
+    return domain::schoolYearOf(scope.date ? *scope.date : QDateTime::fromMSecsSinceEpoch(receivedMs, Qt::UTC).date());
+}
+
+// The units a change set of schema 1 touches, for the index: sets of that time may span classes (the roster of
+// a school was one set). Per class, its subject when every op of the class is of one subject.
+QList<sync::ScopeKey> unitsTouched(const sync::ChangeSet& cs, const sync::CurrentValue& current) {
+    std::map<QString, QString> pupilClass; // as the set writes it
+    for (const sync::Op& op : cs.ops)
+        if (op.field == u"class" && op.entity.startsWith(u"pupil/"))
+            pupilClass[op.entity] = domain::textOf(op.value);
+    std::map<QString, std::optional<QString>> subjectOf; // class → its one subject, or '' when mixed
+    for (const sync::Op& op : cs.ops) {
+        const domain::EntityKey key = domain::parseEntityKey(op.entity);
+        QString cls;
+        if (key.type == domain::KeyType::Pupil)
+            cls = pupilClass.count(op.entity) ? pupilClass[op.entity]
+                                              : domain::textOf(current(op.entity, QStringLiteral("class")));
+        const sync::ScopeKey k = sync::scopeKeyOf(key, cls);
+        auto [it, inserted] = subjectOf.emplace(k.classId, k.subjectId);
+        if (!inserted && it->second != k.subjectId)
+            it->second = QString();
+    }
+    QList<sync::ScopeKey> out;
+    for (const auto& [cls, subject] : subjectOf)
+        out.append({cls, subject.value_or(QString())});
+    return out;
+}
+
+// Schema 1 → 2, in the migration's transaction: the registers and the unit index from a replay of the merged log
+// in hub order, the year of every row. The replay reads one change set at a time and forgets the registers it
+// loaded every few hundred sets, so memory stays bounded here too.
+Status migrateToV2(db::Database& db) {
+    MergedState state(db);
+    const sync::CurrentValue current = [&state](const QString& entity, const QString& field) {
+        return state.visibleValue(entity, field);
+    };
+    TABEL_ASSIGN_OR_RETURN(db::Statement rows, db.prepare("SELECT hub_seq, canonical, signature, state, received "
+                                                          "FROM log ORDER BY hub_seq"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement setYear, db.prepare("UPDATE log SET year = ? WHERE hub_seq = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement index,
+                           db.prepare("INSERT INTO log_scopes(class, subject, hub_seq) VALUES(?, ?, ?)"));
+    int sets = 0;
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, rows.step());
+        if (!row)
+            break;
+        const std::int64_t hubSeq = rows.columnInt(0);
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                               sync::ChangeSet::fromCanonicalBytes(rows.columnBlob(1), rows.columnBlob(2)));
+        const int year = yearOf(sync::scopeOfChangeSet(cs, current), rows.columnInt(4));
+        TABEL_TRY(setYear.bind(1, std::int64_t(year)).bind(2, hubSeq).run());
+        setYear.reset();
+        if (rows.columnInt(3) != kMerged)
+            continue;
+        QList<sync::ScopeKey> units = unitsTouched(cs, current);
+        for (const sync::Op& op : cs.ops)
+            if (op.entity.startsWith(u"pupil/")) {
+                units.append({sync::kNoClass, sync::kPupilsIndex});
+                break;
+            }
+        for (const sync::ScopeKey& k : units) {
+            TABEL_TRY(index.bind(1, k.classId).bind(2, k.subjectId).bind(3, hubSeq).run());
+            index.reset();
+        }
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult r, state.apply(cs, year));
+        if (r.rejected)
+            return makeError(ErrorCode::Corrupt,
+                             tr("the hub's op log holds a change set that cannot be merged again (hub sequence %1): "
+                                "%2")
+                                 .arg(hubSeq)
+                                 .arg(r.reason));
+        if (++sets % 256 == 0)
+            state.reset();
+    }
+    return state.error();
 }
 
 } // namespace
@@ -369,89 +494,93 @@ sync::NodeScopes NodeRecord::scopes() const {
 struct HubStore::Impl {
     Paths paths;
     std::optional<db::Database> db;
-    sync::Reconciler reconciler;
+    std::optional<MergedState> state; // the registers in hub.db; caches only what one request reads
     int nonceCalls = 0;
     Result<bool> rememberNonce(const QByteArray& deviceKey, const QByteArray& nonce, qint64 nowMs, qint64 keepMs);
     std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
     HubIdentity identity;
-    Hlc hlc;                       // the hub device's clock: after every HLC time in the log
-    std::int64_t replayedUpTo = 0; // the last hub_seq the registers have seen
+    Hlc hlc; // the hub device's clock: after its own last change set and every base it wrote on
 
-    // The merged state from the log: every merged change set, in hub order.
-    Status rebuild() {
-        reconciler = sync::Reconciler();
-        replayedUpTo = 0;
-        return catchUp();
+    // Runs body in one IMMEDIATE transaction and commits when it succeeded and no register read failed; the
+    // registers read or written are forgotten either way, so memory stays bounded by one request. The one
+    // commit-or-roll-back path of every write of the store.
+    template <typename F> auto inTransaction(F&& body) -> decltype(body()) {
+        TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(*db));
+        auto result = body();
+        Status committed = result ? state->error() : Status(result.error());
+        if (committed)
+            committed = tx.commit();
+        state->reset();
+        if (!committed)
+            return std::move(committed).error();
+        return result;
     }
 
-    // Merges the change sets appended to the log since the registers last saw it: by this process (after a
-    // rollback, rebuild() runs instead) or by another one sharing the store (`tabel-hub import` while `serve`
-    // runs). The register of a field does not depend on the order its ops arrive in, so catching up gives the
-    // same state as a replay from nothing.
-    Status catchUp() {
-        TABEL_ASSIGN_OR_RETURN(db::Statement st, db->prepare("SELECT hub_seq, canonical, signature, state FROM log "
-                                                             "WHERE hub_seq > ? ORDER BY hub_seq"));
-        st.bind(1, replayedUpTo);
-        while (true) {
-            TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
-            if (!row)
-                break;
-            const std::int64_t hubSeq = st.columnInt(0);
-            if (st.columnInt(3) == kMerged) {
-                // Verified when it arrived; decoding again checks the store was not altered underneath.
-                TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                                       sync::ChangeSet::fromCanonicalBytes(st.columnBlob(1), st.columnBlob(2)));
-                const sync::ChangeSetResult r = reconciler.apply(cs);
-                if (r.rejected)
-                    return makeError(
-                        ErrorCode::Corrupt,
-                        tr("the hub's op log holds a change set that cannot be merged again: %1").arg(r.reason));
-                hlc.observe(cs.hlc);
-            }
-            replayedUpTo = hubSeq;
-        }
-        return {};
+    sync::CurrentValue currentValue() const {
+        const MergedState* s = &*state;
+        return [s](const QString& entity, const QString& field) { return s->visibleValue(entity, field); };
     }
 
     // Appends a change set to the log; returns its hub_seq.
-    Result<std::int64_t> appendLog(const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
-                                   const QString& reason, qint64 nowMs) {
+    Result<std::int64_t> appendLog(const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state_,
+                                   const QString& reason, qint64 nowMs, int year) {
         TABEL_ASSIGN_OR_RETURN(db::Statement * insert,
                                db->cached("INSERT INTO log(device, seq, author, canonical, signature, received, "
-                                          "state, reason) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+                                          "state, reason, year) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         Status st = insert->bind(1, cs.device)
                         .bind(2, std::int64_t(cs.seq))
                         .bind(3, cs.author)
                         .bind(4, s.canonical)
                         .bind(5, s.signature)
                         .bind(6, std::int64_t(nowMs))
-                        .bind(7, std::int64_t(state))
+                        .bind(7, std::int64_t(state_))
                         .bind(8, reason)
+                        .bind(9, std::int64_t(year))
                         .run();
         insert->reset();
         TABEL_TRY(std::move(st));
-        const std::int64_t hubSeq = db->lastInsertRowId();
-        if (hubSeq == replayedUpTo + 1)
-            replayedUpTo = hubSeq; // in the caller's transaction, after catchUp(): nothing else came in between
-        return hubSeq;
+        return db->lastInsertRowId();
     }
 
-    // The one path by which change sets enter the merged state — pushes, and the hub's own change sets (imports,
-    // resolutions): reconciled, then recorded as merged, or as refused when the registers refuse it (nothing of it
-    // applied). Runs inside the caller's transaction; if that does not commit, the caller rebuilds.
+    // The one path by which change sets enter the merged state — pushes, the hub's own change sets (imports,
+    // resolutions) and accepted amendment requests: reconciled against the stored registers, then recorded as
+    // merged and indexed under its unit, or as refused when the registers refuse it (nothing of it applied).
+    // Runs inside the caller's transaction (inTransaction).
     Result<sync::ChangeSetResult> mergeChangeSet(const sync::ChangeSet& cs, const sync::SignedChangeSet& s,
-                                                 qint64 nowMs) {
-        sync::ChangeSetResult merged = reconciler.apply(cs);
+                                                 const sync::ChangeSetScope& scope, qint64 nowMs,
+                                                 std::int64_t* hubSeqOut = nullptr) {
+        const int year = yearOf(scope, nowMs);
+        TABEL_ASSIGN_OR_RETURN(sync::ChangeSetResult merged, state->apply(cs, year));
         if (merged.rejected) {
-            TABEL_TRY(appendLog(cs, s, kRefused, merged.reason, nowMs));
+            TABEL_TRY(appendLog(cs, s, kRefused, merged.reason, nowMs, year));
             return merged;
         }
-        TABEL_TRY(appendLog(cs, s, kMerged, {}, nowMs));
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, appendLog(cs, s, kMerged, {}, nowMs, year));
+        TABEL_TRY(indexSet(cs, scope.key, hubSeq));
         hlc.observe(cs.hlc);
+        if (hubSeqOut)
+            *hubSeqOut = hubSeq;
         return merged;
     }
 
+    Status indexSet(const sync::ChangeSet& cs, const sync::ScopeKey& key, std::int64_t hubSeq) {
+        TABEL_TRY(indexUnder(key, hubSeq));
+        for (const sync::Op& op : cs.ops)
+            if (op.entity.startsWith(u"pupil/"))
+                return indexUnder({sync::kNoClass, sync::kPupilsIndex}, hubSeq);
+        return {};
+    }
+
+    Status indexUnder(const sync::ScopeKey& key, std::int64_t hubSeq) {
+        TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                               db->cached("INSERT INTO log_scopes(class, subject, hub_seq) VALUES(?, ?, ?)"));
+        Status st = ins->bind(1, key.classId).bind(2, key.subjectId).bind(3, hubSeq).run();
+        ins->reset();
+        return st;
+    }
+
     Status loadOrCreateHubKey();
+    Status loadHubClock();
     // Signs ops (their hlc is set here, after every base) as the hub's next change set and merges it, in the
     // caller's transaction.
     Result<OperatorCommit> commitOwn(QList<sync::Op> ops, qint64 nowMs);
@@ -482,8 +611,8 @@ const HubStore::Paths& HubStore::paths() const {
 db::Database& HubStore::database() {
     return *d->db;
 }
-const sync::Reconciler& HubStore::reconciler() const {
-    return d->reconciler;
+const sync::RegisterView& HubStore::state() const {
+    return *d->state;
 }
 
 Result<HubStore> HubStore::open(const QString& dir) {
@@ -502,8 +631,9 @@ Result<HubStore> HubStore::open(const QString& dir) {
     TABEL_TRY(migrate(db));
     TABEL_TRY(db.exec(kOperatorSchema));
     store.d->db.emplace(std::move(db));
-    TABEL_TRY(store.d->rebuild());
+    store.d->state.emplace(*store.d->db);
     TABEL_TRY(store.d->loadOrCreateHubKey());
+    TABEL_TRY(store.d->loadHubClock());
     return store;
 }
 
@@ -677,12 +807,12 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     TABEL_ASSIGN_OR_RETURN(db::Statement existing,
                            db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
     TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
-    TABEL_TRY(catchUp()); // what other processes sharing the store merged meanwhile
-    scopes.substitutions = substitutionWindows(reconciler, node.teacherId); // as merged until now
-    QList<sync::ChangeSet> mergedSets;                                      // for the history
-    const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state,
-                            const QString& reason) -> Status {
-        TABEL_TRY(appendLog(cs, s, state, reason, nowMs));
+    scopes.substitutions = substitutionWindows(*state, node.teacherId); // as merged until now
+    const sync::CurrentValue current = currentValue();
+    QList<sync::ChangeSet> mergedSets; // for the history
+    const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int logState,
+                            const QString& reason, const sync::ChangeSetScope& unit) -> Status {
+        TABEL_TRY(appendLog(cs, s, logState, reason, nowMs, yearOf(unit, nowMs)));
         return {};
     };
 
@@ -731,19 +861,30 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
                     .arg(lastSeq + 1)));
             continue;
         }
+        // One unit per change set (sync/unit.h): a set carrying two classes' data would reach nodes of either.
+        const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, current);
+        if (unit.spans) {
+            const QString reason = tr("change set %1 writes data of two units («%2» and «%3»); a change set stays "
+                                      "inside one class (or the school-wide data): update tabel on this device")
+                                       .arg(cs.seq)
+                                       .arg(unit.key.text(), unit.other);
+            TABEL_TRY(record(cs, s, kRefused, reason, unit));
+            ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, reason));
+            continue;
+        }
         const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs);
         if (decision.verdict == sync::ScopeVerdict::Rejected) {
-            TABEL_TRY(record(cs, s, kRefused, decision.reason));
+            TABEL_TRY(record(cs, s, kRefused, decision.reason, unit));
             ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, decision.reason));
             continue;
         }
         if (decision.verdict == sync::ScopeVerdict::AmendmentRequest) {
-            TABEL_TRY(record(cs, s, kHeld, decision.reason));
+            TABEL_TRY(record(cs, s, kHeld, decision.reason, unit));
             ack.entries.append(
                 {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), decision.reason});
             continue;
         }
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, nowMs));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs));
         if (merged.rejected) {
             ack.entries.append(rejected(cs.seq, sync::AckReason::Invalid, merged.reason));
             continue;
@@ -758,7 +899,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     // The history (hub/history): one commit per class repository the merged sets changed, in this transaction.
     TABEL_TRY(History::record(db_,
                               {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
-                              mergedSets, reconciler));
+                              mergedSets, *state));
     TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
                            db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
     TABEL_TRY(saveAck.bind(1, node.deviceKey)
@@ -814,84 +955,263 @@ Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBat
         return std::move(ack).value();
     }
     stored.reset();
-    // The registers change in memory as the change sets merge; if the transaction does not commit, they are
-    // rebuilt from the log, which then holds exactly what it held before.
+    // The registers are written in this transaction; a register read that failed fails the push.
     Result<sync::Ack> ack = d->pushInTransaction(node, batch, nowMs);
-    Status committed = ack ? tx.commit() : Status(ack.error());
-    if (!committed) {
-        if (auto rebuilt = d->rebuild(); !rebuilt)
-            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
+    Status committed = ack ? d->state->error() : Status(ack.error());
+    if (committed)
+        committed = tx.commit();
+    d->state->reset();
+    if (!committed)
         return std::move(committed).error();
-    }
     return ack;
 }
 
 // ---- Pull ----
 
+namespace {
+
+// A pull cursor (PROTOCOL.md, "Pull"): the epoch of what the node receives in the high bits, the position in the
+// log (a hub sequence) in the low 40. Nodes only store it and compare: every answer's cursor is larger.
+constexpr int kEpochShift = 40;
+constexpr quint64 kPositionMask = (quint64(1) << kEpochShift) - 1;
+
+QString keysText(const QList<sync::ScopeKey>& keys) {
+    QJsonArray a;
+    for (const sync::ScopeKey& k : keys)
+        a.append(QJsonArray{k.classId, k.subjectId});
+    return QString::fromUtf8(QJsonDocument(a).toJson(QJsonDocument::Compact));
+}
+
+Result<QList<sync::ScopeKey>> keysFrom(const QString& json) {
+    const QJsonDocument doc = QJsonDocument::fromJson(json.toUtf8());
+    if (!doc.isArray())
+        return makeError(ErrorCode::Corrupt, tr("a node's pull state in the hub store is damaged"));
+    QList<sync::ScopeKey> out;
+    for (const QJsonValue& v : doc.array()) {
+        const QJsonArray k = v.toArray();
+        if (k.size() != 2)
+            return makeError(ErrorCode::Corrupt, tr("a node's pull state in the hub store is damaged"));
+        out.append({k.at(0).toString(), k.at(1).toString()});
+    }
+    return out;
+}
+
+struct Epoch {
+    quint64 number = 0;
+    std::int64_t upto = 0;       // the keys it had before were sent up to here
+    QList<sync::ScopeKey> keys;  // what the node receives in this epoch
+    QList<sync::ScopeKey> fresh; // keys sent from the start of the log (backfill)
+};
+
+Result<std::optional<Epoch>> loadEpoch(db::Database& db, const QString& nodeId, quint64 number) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           db.prepare("SELECT upto, keys, fresh FROM pull_epochs WHERE node_id = ? AND epoch = ?"));
+    st.bind(1, nodeId).bind(2, std::int64_t(number));
+    TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
+    if (!row)
+        return std::optional<Epoch>();
+    Epoch e;
+    e.number = number;
+    e.upto = st.columnInt(0);
+    TABEL_ASSIGN_OR_RETURN(e.keys, keysFrom(st.columnText(1)));
+    TABEL_ASSIGN_OR_RETURN(e.fresh, keysFrom(st.columnText(2)));
+    return std::optional<Epoch>(std::move(e));
+}
+
+Status saveEpoch(db::Database& db, const QString& nodeId, const Epoch& e) {
+    // Written again when the answer that began it was lost and the node asks from the old cursor once more.
+    TABEL_ASSIGN_OR_RETURN(db::Statement del, db.prepare("DELETE FROM pull_epochs WHERE node_id = ? AND (epoch >= ? "
+                                                         "OR epoch < ?)"));
+    TABEL_TRY(del.bind(1, nodeId).bind(2, std::int64_t(e.number)).bind(3, std::int64_t(e.number) - 1).run());
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins, db.prepare("INSERT INTO pull_epochs(node_id, epoch, upto, keys, fresh) "
+                                                         "VALUES(?, ?, ?, ?, ?)"));
+    return ins.bind(1, nodeId)
+        .bind(2, std::int64_t(e.number))
+        .bind(3, e.upto)
+        .bind(4, keysText(e.keys))
+        .bind(5, keysText(e.fresh))
+        .run();
+}
+
+} // namespace
+
 Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, int maxChangeSets) {
     db::Database& db = *d->db;
-    const int limit = std::clamp(maxChangeSets, 1, kMaxPullChangeSets);
-    sync::NodeScopes scopes = node.scopes();
-    sync::PullBatch out;
-    out.fromCursor = cursor;
-    out.toCursor = cursor;
-    TABEL_ASSIGN_OR_RETURN(db::Statement st, db.prepare("SELECT hub_seq, state, device, canonical, signature FROM log "
-                                                        "WHERE hub_seq > ? ORDER BY hub_seq"));
-    st.bind(1, std::int64_t(std::min<quint64>(cursor, quint64(std::numeric_limits<std::int64_t>::max()))));
-    TABEL_TRY(d->catchUp());
-    const sync::Reconciler& state = d->reconciler;
-    scopes.substitutions = substitutionWindows(state, node.teacherId);
-    const sync::CurrentValue current = [&state](const QString& entity, const QString& field) {
-        const sync::FieldRegister* r = state.find({entity, field});
-        return r ? r->visibleValue() : domain::FieldValue();
-    };
-    qsizetype ops = 0;
-    out.complete = false;
-    while (out.changeSets.size() < limit) {
-        TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
-        if (!row) {
-            out.complete = true; // the whole log examined: nothing more to pull now
-            break;
+    // One read transaction: the answer is one consistent view of the log, and its pull state is written with it.
+    return d->inTransaction([&]() -> Result<sync::PullBatch> {
+        const int limit = std::clamp(maxChangeSets, 1, kMaxPullChangeSets);
+        sync::NodeScopes scopes = node.scopes();
+        sync::PullBatch out;
+        out.fromCursor = cursor;
+        out.toCursor = cursor;
+        const MergedState& state = *d->state;
+        scopes.substitutions = substitutionWindows(state, node.teacherId);
+        const sync::CurrentValue current = d->currentValue();
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t logEnd, db.queryInt("SELECT COALESCE(MAX(hub_seq), 0) FROM log"));
+
+        // Where the node is: its epoch, and its position in the log.
+        quint64 epochNumber = cursor >> kEpochShift;
+        std::int64_t position = std::int64_t(cursor & kPositionMask);
+        const QList<sync::ScopeKey> now = sync::scopeKeysOf(scopes);
+        TABEL_ASSIGN_OR_RETURN(std::optional<Epoch> epoch, loadEpoch(db, node.nodeId, epochNumber));
+        if (!epoch) {
+            if (epochNumber != 0)
+                return makeError(ErrorCode::InvalidInput,
+                                 tr("the node's pull cursor %1 was not given by this hub; a node keeps the cursor "
+                                    "of its last answer")
+                                     .arg(cursor));
+            // The first pull (or the first after schema 2): what the node receives now, from its position.
+            epoch = Epoch{0, 0, now, {}};
+            TABEL_TRY(saveEpoch(db, node.nodeId, *epoch));
         }
-        const quint64 hubSeq = quint64(st.columnInt(0));
-        // Not merged, or the pulling device's own change set (it has it: it made it; an accepted amendment request
-        // of its own too): the cursor passes over it, nothing is decoded or sent.
-        if (st.columnInt(1) != kMerged || st.columnBlob(2) == node.deviceKey) {
-            out.toCursor = hubSeq;
-            continue;
+        // Scopes that grew (a new assignment, a substitution, another subgroup): a new epoch sends the new keys
+        // from the start of the log, the others from where the node is (backfill, item 5 of issue 8).
+        QList<sync::ScopeKey> added;
+        for (const sync::ScopeKey& k : now)
+            if (!epoch->keys.contains(k))
+                added.append(k);
+        if (!added.isEmpty()) {
+            Epoch next;
+            next.number = epoch->number + 1;
+            const bool inBackfill = position < epoch->upto;
+            next.upto = inBackfill ? epoch->upto : position;
+            next.keys = now;
+            next.fresh = added;
+            if (inBackfill)
+                for (const sync::ScopeKey& k : epoch->fresh)
+                    if (now.contains(k) && !next.fresh.contains(k))
+                        next.fresh.append(k);
+            if (next.number > (std::numeric_limits<quint64>::max() >> kEpochShift) - 1)
+                return makeError(ErrorCode::Internal, tr("the node's pull cursor ran out of epochs"));
+            TABEL_TRY(saveEpoch(db, node.nodeId, next));
+            epoch = std::move(next);
+            epochNumber = epoch->number;
+            position = 0;
         }
-        sync::SignedChangeSet s{st.columnBlob(3), st.columnBlob(4)};
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, sync::ChangeSet::fromCanonicalBytes(s.canonical, s.signature));
-        // A set is sent when any of its ops concerns the node (sync/relevance.h): what it may write, other
-        // teachers' sets of the same class, subject and group, and the reference data of its classes.
-        bool inScope = false;
-        for (const sync::Op& op : cs.ops)
-            if ((inScope = sync::concerns(scopes, op, current)))
+        const auto cursorAt = [&](std::int64_t pos) { return (epochNumber << kEpochShift) | quint64(pos); };
+
+        // The hub sequences after the position, key by key (an index range each), merged in log order. Each key
+        // gives at most limit + 1: the smallest last sequence of a key that had more bounds what is certain.
+        std::vector<std::int64_t> candidates;
+        std::int64_t bound = std::numeric_limits<std::int64_t>::max();
+        if (node.isOperator) {
+            TABEL_ASSIGN_OR_RETURN(db::Statement all, db.prepare("SELECT hub_seq FROM log WHERE hub_seq > ? AND "
+                                                                 "state = 0 ORDER BY hub_seq LIMIT ?"));
+            all.bind(1, position).bind(2, std::int64_t(limit) + 1);
+            while (true) {
+                TABEL_ASSIGN_OR_RETURN(const bool row, all.step());
+                if (!row)
+                    break;
+                candidates.push_back(all.columnInt(0));
+            }
+            if (qsizetype(candidates.size()) > limit)
+                bound = candidates.back();
+        } else {
+            TABEL_ASSIGN_OR_RETURN(db::Statement * walk,
+                                   db.cached("SELECT hub_seq FROM log_scopes WHERE class = ? AND subject = ? AND "
+                                             "hub_seq > ? ORDER BY hub_seq LIMIT ?"));
+            for (const sync::ScopeKey& k : now) {
+                const std::int64_t from = epoch->fresh.contains(k) ? position : std::max(position, epoch->upto);
+                walk->bind(1, k.classId).bind(2, k.subjectId).bind(3, from).bind(4, std::int64_t(limit) + 1);
+                qsizetype n = 0;
+                std::int64_t last = 0;
+                while (true) {
+                    Result<bool> row = walk->step();
+                    if (!row) {
+                        walk->reset();
+                        return std::move(row).error();
+                    }
+                    if (!*row)
+                        break;
+                    last = walk->columnInt(0);
+                    candidates.push_back(last);
+                    ++n;
+                }
+                walk->reset();
+                if (n > limit)
+                    bound = std::min(bound, last);
+            }
+            std::sort(candidates.begin(), candidates.end());
+            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+        }
+
+        TABEL_ASSIGN_OR_RETURN(db::Statement * fetch,
+                               db.cached("SELECT device, canonical, signature FROM log WHERE hub_seq = ?"));
+        qsizetype ops = 0;
+        std::int64_t reached = position;
+        bool cut = false;
+        for (const std::int64_t hubSeq : candidates) {
+            if (hubSeq > bound)
                 break;
-        if (inScope) {
-            // A batch stays within the ops a node decodes in one answer (WireLimits::maxOpsPerBatch); a large set
-            // (an import) then comes alone.
-            if (!out.changeSets.isEmpty() && ops + cs.ops.size() > kMaxPullOps)
+            if (out.changeSets.size() >= limit) {
+                cut = true;
                 break;
-            ops += cs.ops.size();
-            out.changeSets.append({hubSeq, std::move(s)});
+            }
+            fetch->bind(1, hubSeq);
+            Result<bool> row = fetch->step();
+            if (!row || !*row) {
+                fetch->reset();
+                if (!row)
+                    return std::move(row).error();
+                return makeError(ErrorCode::Corrupt, tr("the hub's scope index names hub sequence %1, which is not "
+                                                        "in the log")
+                                                         .arg(hubSeq));
+            }
+            // The pulling device's own change set (it has it: it made it; an accepted amendment request of its own
+            // too): passed over, nothing decoded or sent.
+            if (fetch->columnBlob(0) == node.deviceKey) {
+                fetch->reset();
+                reached = hubSeq;
+                continue;
+            }
+            sync::SignedChangeSet signedSet{fetch->columnBlob(1), fetch->columnBlob(2)};
+            fetch->reset();
+            TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                                   sync::ChangeSet::fromCanonicalBytes(signedSet.canonical, signedSet.signature));
+            // Inside the node's units a set is sent when an op of it concerns the node (sync/relevance.h): a
+            // substitute's class journal outside her lessons does not.
+            bool inScope = false;
+            for (const sync::Op& op : cs.ops)
+                if ((inScope = sync::concerns(scopes, op, current)))
+                    break;
+            if (inScope) {
+                // A batch stays within the ops a node decodes in one answer (WireLimits::maxOpsPerBatch); a large
+                // set (an import) then comes alone.
+                if (!out.changeSets.isEmpty() && ops + cs.ops.size() > kMaxPullOps) {
+                    cut = true;
+                    break;
+                }
+                ops += cs.ops.size();
+                out.changeSets.append({quint64(hubSeq), std::move(signedSet)});
+            }
+            reached = hubSeq;
         }
-        out.toCursor = hubSeq;
-    }
-    // R-S6: the periods closed now, and the operator's decisions on this device's amendment requests that lie
-    // in the span of this answer (a decision moves the change set to the end of the log).
-    TABEL_ASSIGN_OR_RETURN(out.closedPeriods, loadClosedPeriods(db));
-    TABEL_ASSIGN_OR_RETURN(out.notices, amendmentNotices(db, node.deviceKey, out.fromCursor, out.toCursor));
-    // R-S5: the fields in conflict that concern the node, so that its status shows what waits for the operator.
-    QList<sync::OpenConflict> open;
-    for (const sync::FieldId& f : state.conflicts()) {
-        if (open.size() >= kMaxOpenConflicts)
-            break;
-        if (sync::concernsConflict(scopes, f.entity, current))
-            open.append({conflictId(f), f.entity, f.field});
-    }
-    out.openConflicts = std::move(open);
-    return out;
+        const bool complete = !cut && bound == std::numeric_limits<std::int64_t>::max();
+        out.complete = complete;
+        if (complete)
+            reached = std::max(reached, logEnd);
+        else if (!cut)
+            reached = std::max(reached, bound);
+        out.toCursor = std::max(cursor, cursorAt(reached));
+
+        // R-S6: the periods closed now, and the operator's decisions on this device's amendment requests that lie
+        // in the span of this answer outside the backfill (a decision moves the change set to the end of the log).
+        TABEL_ASSIGN_OR_RETURN(out.closedPeriods, loadClosedPeriods(db));
+        const std::int64_t noticesFrom = std::max(position, epoch->upto);
+        TABEL_ASSIGN_OR_RETURN(out.notices, amendmentNotices(db, node.deviceKey, quint64(noticesFrom),
+                                                             quint64(std::max(reached, noticesFrom))));
+        // R-S5: the fields in conflict that concern the node, so that its status shows what waits for the operator.
+        TABEL_ASSIGN_OR_RETURN(const QList<sync::FieldId> conflicted, state.conflicts());
+        QList<sync::OpenConflict> open;
+        for (const sync::FieldId& f : conflicted) {
+            if (open.size() >= kMaxOpenConflicts)
+                break;
+            if (sync::concernsConflict(scopes, f.entity, current))
+                open.append({conflictId(f), f.entity, f.field});
+        }
+        out.openConflicts = std::move(open);
+        return out;
+    });
 }
 
 Result<std::int64_t> HubStore::logSize() {
@@ -973,7 +1293,138 @@ Result<HubStore::CheckReport> HubStore::check() {
         }
     }
     TABEL_ASSIGN_OR_RETURN(report.nonces, db.queryInt("SELECT count(*) FROM nonces"));
+    TABEL_TRY(checkRegisters(report));
+    d->state->reset();
     return report;
+}
+
+namespace {
+
+QString headsText(const sync::FieldRegister* reg) {
+    if (!reg)
+        return tr("none");
+    QStringList out;
+    for (const sync::Write& w : reg->heads())
+        out << QStringLiteral("%1 (%2, %3)").arg(domain::debugString(w.value), w.author, w.version.toString());
+    return out.isEmpty() ? tr("none") : out.join(QStringLiteral("; "));
+}
+
+// The hash of a field's id, to find stored registers no replay gave without keeping the ids.
+quint64 fieldHash(const sync::FieldId& f) {
+    const QByteArray h = crypto::blake2b256(f.entity.toUtf8() + '\n' + f.field.toUtf8());
+    quint64 v = 0;
+    for (int i = 0; i < 8; ++i)
+        v = (v << 8) | quint8(h[i]);
+    return v;
+}
+
+} // namespace
+
+// The registers against the log (item 1 of issue 8): unit by unit, the merged change sets indexed under it are
+// replayed into a Reconciler of their own and every register of the unit's fields compared with the stored one;
+// pupils (whose class may change) against a replay of every set that wrote a pupil. Memory: one unit's
+// registers at a time.
+Status HubStore::checkRegisters(CheckReport& report) {
+    db::Database& db = *d->db;
+    MergedState& stored = *d->state;
+    std::int64_t compared = 0;
+    const auto compareUnit = [&](const QString& cls, const QString& subject, bool pupils) -> Status {
+        sync::Reconciler replay;
+        TABEL_ASSIGN_OR_RETURN(
+            db::Statement sets,
+            db.prepare(subject.isNull() ? "SELECT DISTINCT s.hub_seq, l.canonical, l.signature FROM log_scopes s JOIN "
+                                          "log l ON l.hub_seq = s.hub_seq WHERE s.class = ? AND l.state = 0 ORDER BY "
+                                          "s.hub_seq"
+                                        : "SELECT DISTINCT s.hub_seq, l.canonical, l.signature FROM log_scopes s JOIN "
+                                          "log l ON l.hub_seq = s.hub_seq WHERE s.class = ? AND s.subject = ? AND "
+                                          "l.state = 0 ORDER BY s.hub_seq"));
+        sets.bind(1, cls);
+        if (!subject.isNull())
+            sets.bind(2, subject);
+        while (true) {
+            TABEL_ASSIGN_OR_RETURN(const bool row, sets.step());
+            if (!row)
+                break;
+            Result<sync::ChangeSet> cs = sync::ChangeSet::fromCanonicalBytes(sets.columnBlob(1), sets.columnBlob(2));
+            if (!cs)
+                continue; // reported with the log rows above
+            if (const sync::ChangeSetResult r = replay.apply(*cs); r.rejected)
+                report.problems << tr("log row %1: it cannot be merged again: %2").arg(sets.columnInt(0)).arg(r.reason);
+        }
+        for (const auto& [id, reg] : replay.registers()) {
+            const bool isPupil = id.entity.startsWith(u"pupil/");
+            if (isPupil != pupils)
+                continue;
+            if (!pupils) {
+                const domain::EntityKey key = domain::parseEntityKey(id.entity);
+                if (sync::scopeKeyOf(key).classId != cls)
+                    continue; // another unit's field, written by a set of schema 1 that spanned both
+            }
+            ++compared;
+            const sync::FieldRegister* have = stored.find(id);
+            if (!have || !(*have == reg))
+                report.problems << tr("%1 «%2»: the stored register does not match the log (stored heads: %3; "
+                                      "from the log: %4); restore hub.db from a backup, or report it")
+                                       .arg(id.entity, id.field, headsText(have), headsText(&reg));
+        }
+        stored.reset();
+        return stored.error();
+    };
+    TABEL_ASSIGN_OR_RETURN(db::Statement units, db.prepare("SELECT DISTINCT class FROM log_scopes WHERE class <> ?"));
+    units.bind(1, sync::kNoClass);
+    QStringList classes;
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, units.step());
+        if (!row)
+            break;
+        classes << units.columnText(0);
+    }
+    for (const QString& cls : classes)
+        TABEL_TRY(compareUnit(cls, QString(), false));
+    TABEL_TRY(compareUnit(sync::kNoClass, sync::kPupilsIndex, true));
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t total, stored.registerCount());
+    report.registers = total;
+    if (total == compared)
+        return {};
+    // Some stored register came from no change set of the log: name them (a second pass, by hashes).
+    std::set<quint64> known;
+    const auto remember = [&](const QString& cls, const QString& subject, bool pupils) -> Status {
+        (void)subject;
+        sync::Reconciler replay;
+        TABEL_ASSIGN_OR_RETURN(db::Statement sets,
+                               db.prepare("SELECT DISTINCT s.hub_seq, l.canonical, l.signature FROM log_scopes s JOIN "
+                                          "log l ON l.hub_seq = s.hub_seq WHERE s.class = ? AND l.state = 0"));
+        sets.bind(1, cls);
+        while (true) {
+            TABEL_ASSIGN_OR_RETURN(const bool row, sets.step());
+            if (!row)
+                break;
+            if (Result<sync::ChangeSet> cs =
+                    sync::ChangeSet::fromCanonicalBytes(sets.columnBlob(1), sets.columnBlob(2)))
+                (void)replay.apply(*cs);
+        }
+        for (const auto& [id, reg] : replay.registers())
+            if (id.entity.startsWith(u"pupil/") == pupils)
+                known.insert(fieldHash(id));
+        return {};
+    };
+    for (const QString& cls : classes)
+        TABEL_TRY(remember(cls, {}, false));
+    TABEL_TRY(remember(sync::kNoClass, sync::kPupilsIndex, true));
+    int named = 0;
+    stored.forEach({}, [&](const sync::FieldId& id, const sync::FieldRegister&) {
+        if (known.count(fieldHash(id)))
+            return true;
+        if (named++ < 20)
+            report.problems << tr("%1 «%2»: a stored register that no change set of the log wrote; restore hub.db "
+                                  "from a backup, or report it")
+                                   .arg(id.entity, id.field);
+        return true;
+    });
+    if (named > 20)
+        report.problems << tr("… and %1 more stored registers that no change set of the log wrote").arg(named - 20);
+    stored.reset();
+    return stored.error();
 }
 
 } // namespace tabel::hub
@@ -1025,28 +1476,30 @@ QString conflictId(const sync::FieldId& field) {
     return QStringLiteral("c") + QString::fromLatin1(h.toHex().left(10));
 }
 
-QString classOfEntity(const QString& entity, const sync::Reconciler& state) {
-    const QStringList parts = entity.split(u'/');
-    const QString& type = parts.first();
-    static const QStringList kClassSecond = {
-        QStringLiteral("lesson"), QStringLiteral("mark"),  QStringLiteral("att"),    QStringLiteral("task"),
-        QStringLiteral("sub"),    QStringLiteral("pmark"), QStringLiteral("corr"),   QStringLiteral("ktp"),
-        QStringLiteral("ktpfix"), QStringLiteral("class"), QStringLiteral("member"), QStringLiteral("slot")};
-    if (kClassSecond.contains(type))
-        return parts.value(1);
-    if (type == u"assign")
-        return parts.value(2);
-    if (type == u"subst")
-        return parts.value(3);
-    if (type == u"pupil") {
-        const sync::FieldRegister* r = state.find({entity, QStringLiteral("class")});
-        return r ? domain::textOf(r->visibleValue()) : QString();
-    }
-    return {};
+QString classOfEntity(const QString& entity, const sync::RegisterView& state) {
+    const domain::EntityKey key = domain::parseEntityKey(entity);
+    if (key.type == domain::KeyType::Pupil)
+        return domain::textOf(state.visibleValue(entity, QStringLiteral("class")));
+    return key.classId;
 }
 
 QDateTime ConflictHead::time() const {
     return Hlc::toDateTime(write.version.hlc);
+}
+
+// The hub device's clock goes on after its own last change set (every op it writes is also later than the bases
+// it names: commitOwn observes them).
+Status HubStore::Impl::loadHubClock() {
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, db->prepare("SELECT canonical, signature FROM log WHERE device = ? ORDER "
+                                                         "BY seq DESC LIMIT 1"));
+    st.bind(1, identity.publicKey);
+    TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
+    if (row) {
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+        hlc.observe(cs.hlc);
+    }
+    return {};
 }
 
 Status HubStore::Impl::loadOrCreateHubKey() {
@@ -1085,7 +1538,7 @@ Status HubStore::Impl::loadOrCreateHubKey() {
 
 void HubStore::Impl::opsFor(const QString& key, const domain::Fields& fields, QList<sync::Op>& out) const {
     for (const auto& [field, value] : fields) {
-        const sync::FieldRegister* r = reconciler.find({key, field});
+        const sync::FieldRegister* r = state->find({key, field});
         const QList<sync::Write> heads = r ? r->heads() : QList<sync::Write>();
         if (heads.isEmpty()) {
             if (!domain::isNull(value))
@@ -1123,12 +1576,24 @@ Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 now
     cs.ops = std::move(ops);
     cs.sign(*hubKey);
     TABEL_TRY(cs.verify()); // the limits every node checks (key and value sizes)
+    const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, currentValue());
+    if (unit.spans)
+        return makeError(
+            ErrorCode::Internal,
+            tr("the hub's own change set spans two units («%1» and «%2»)").arg(unit.key.text(), unit.other));
+    std::int64_t hubSeq = 0;
     TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged,
-                           mergeChangeSet(cs, sync::SignedChangeSet::of(cs), nowMs));
+                           mergeChangeSet(cs, sync::SignedChangeSet::of(cs), unit, nowMs, &hubSeq));
     if (merged.rejected)
         return makeError(ErrorCode::Internal,
                          tr("the hub's own change set was refused by the registers: %1").arg(merged.reason));
-    return OperatorCommit{db->lastInsertRowId(), cs.seq, int(cs.ops.size())};
+    OperatorCommit out;
+    out.hubSeq = hubSeq;
+    out.seq = cs.seq;
+    out.firstSeq = cs.seq;
+    out.ops = int(cs.ops.size());
+    out.changeSets = 1;
+    return out;
 }
 
 Result<QHash<std::int64_t, NodeRecord>> HubStore::Impl::nodesByDeviceNumber() {
@@ -1147,14 +1612,14 @@ Result<QHash<std::int64_t, NodeRecord>> HubStore::Impl::nodesByDeviceNumber() {
 
 Result<ConflictInfo> HubStore::Impl::describe(const sync::FieldId& field,
                                               const QHash<std::int64_t, NodeRecord>& nodes) {
-    const sync::FieldRegister* r = reconciler.find(field);
+    const sync::FieldRegister* r = state->find(field);
     const std::optional<sync::FieldConflict> c = r ? r->conflict() : std::nullopt;
     if (!c)
         return makeError(ErrorCode::NotFound, tr("%1 «%2» is not in conflict").arg(field.entity, field.field));
     ConflictInfo info;
     info.id = conflictId(field);
     info.field = field;
-    info.classId = classOfEntity(field.entity, reconciler);
+    info.classId = classOfEntity(field.entity, *state);
     info.base = c->base;
     info.baseValue = c->baseValue;
     info.baseKnown = c->baseKnown;
@@ -1179,28 +1644,69 @@ const HubIdentity& HubStore::identity() const {
     return d->identity;
 }
 
-Result<const sync::Reconciler*> HubStore::currentState() {
-    TABEL_TRY(d->catchUp());
-    return &d->reconciler;
+Result<sync::Reconciler> HubStore::allRegisters() {
+    sync::Reconciler out;
+    d->state->reset();
+    d->state->forEach({}, [&out](const sync::FieldId& id, const sync::FieldRegister& reg) {
+        out.adopt(id, reg);
+        return true;
+    });
+    TABEL_TRY(d->state->error());
+    return out;
+}
+
+Result<sync::Reconciler> HubStore::replayLog() {
+    sync::Reconciler out;
+    TABEL_ASSIGN_OR_RETURN(db::Statement st,
+                           d->db->prepare("SELECT canonical, signature FROM log WHERE state = 0 ORDER BY hub_seq"));
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
+        if (!row)
+            break;
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+        if (const sync::ChangeSetResult r = out.apply(cs); r.rejected)
+            return makeError(ErrorCode::Corrupt, r.reason);
+    }
+    return out;
+}
+
+Result<const sync::RegisterView*> HubStore::currentState() {
+    d->state->reset(); // what other processes merged since this one last read
+    return &*d->state;
 }
 
 Result<OperatorCommit> HubStore::writeEntities(const QList<domain::ReferenceEntity>& entities, qint64 nowMs) {
-    db::Database& db = *d->db;
-    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    Result<OperatorCommit> commit = [&]() -> Result<OperatorCommit> {
-        TABEL_TRY(d->catchUp());
-        QList<sync::Op> ops;
-        for (const domain::ReferenceEntity& e : entities)
-            d->opsFor(e.key, e.fields, ops);
-        return d->commitOwn(std::move(ops), nowMs);
-    }();
-    Status committed = commit ? tx.commit() : Status(commit.error());
-    if (!committed) {
-        if (auto rebuilt = d->rebuild(); !rebuilt)
-            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
-        return std::move(committed).error();
-    }
-    return commit;
+    return d->inTransaction([&]() -> Result<OperatorCommit> {
+        // One change set per unit (sync/unit.h): a roster of the school becomes a set per class, so that no node
+        // receives another class's pupils; the school-wide data (calendar, subjects, teachers) one set.
+        std::map<QString, QList<sync::Op>> byUnit; // by class ('' school-wide), in class order
+        const sync::CurrentValue current = d->currentValue();
+        for (const domain::ReferenceEntity& e : entities) {
+            const domain::EntityKey key = domain::parseEntityKey(e.key);
+            QString pupilClass;
+            if (key.type == domain::KeyType::Pupil) {
+                const auto cls = e.fields.find(QStringLiteral("class"));
+                pupilClass = cls != e.fields.end() && !domain::isNull(cls->second)
+                                 ? domain::textOf(cls->second)
+                                 : domain::textOf(current(e.key, QStringLiteral("class")));
+            }
+            d->opsFor(e.key, e.fields, byUnit[sync::scopeKeyOf(key, pupilClass).classId]);
+        }
+        OperatorCommit total;
+        for (auto& [unit, ops] : byUnit) {
+            TABEL_ASSIGN_OR_RETURN(const OperatorCommit one, d->commitOwn(std::move(ops), nowMs));
+            if (one.hubSeq == 0)
+                continue;
+            total.hubSeq = one.hubSeq;
+            total.seq = one.seq;
+            total.ops += one.ops;
+            ++total.changeSets;
+            if (total.firstSeq == 0)
+                total.firstSeq = one.seq;
+        }
+        return total;
+    });
 }
 
 Result<ImportOutcome> HubStore::importReference(domain::ReferenceKind kind, const QString& path, qint64 nowMs) {
@@ -1211,22 +1717,22 @@ Result<ImportOutcome> HubStore::importReference(domain::ReferenceKind kind, cons
 }
 
 Result<QList<ConflictInfo>> HubStore::conflicts(const QString& classId) {
-    TABEL_TRY(d->catchUp());
+    d->state->reset();
+    TABEL_ASSIGN_OR_RETURN(const QList<sync::FieldId> fields, d->state->conflicts(classId));
     TABEL_ASSIGN_OR_RETURN(const auto nodes, d->nodesByDeviceNumber());
     QList<ConflictInfo> out;
-    for (const sync::FieldId& f : d->reconciler.conflicts()) {
-        if (!classId.isEmpty() && classOfEntity(f.entity, d->reconciler) != classId)
-            continue;
+    for (const sync::FieldId& f : fields) {
         TABEL_ASSIGN_OR_RETURN(ConflictInfo info, d->describe(f, nodes));
         out.append(std::move(info));
     }
+    d->state->reset();
     return out;
 }
 
 Result<ConflictInfo> HubStore::conflict(const QString& id) {
-    TABEL_TRY(d->catchUp());
+    TABEL_ASSIGN_OR_RETURN(const QList<sync::FieldId> fields, d->state->conflicts());
     const QString wanted = id.trimmed().toLower();
-    for (const sync::FieldId& f : d->reconciler.conflicts())
+    for (const sync::FieldId& f : fields)
         if (conflictId(f) == wanted) {
             TABEL_ASSIGN_OR_RETURN(const auto nodes, d->nodesByDeviceNumber());
             return d->describe(f, nodes);
@@ -1236,16 +1742,16 @@ Result<ConflictInfo> HubStore::conflict(const QString& id) {
 }
 
 Result<OperatorCommit> HubStore::resolveConflict(const QString& id, const domain::FieldValue& value, qint64 nowMs) {
-    db::Database& db = *d->db;
-    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    Result<OperatorCommit> commit = [&]() -> Result<OperatorCommit> {
-        TABEL_ASSIGN_OR_RETURN(const ConflictInfo info, conflict(id)); // catches up, under the write lock
+    return d->inTransaction([&]() -> Result<OperatorCommit> {
+        TABEL_ASSIGN_OR_RETURN(const ConflictInfo info, conflict(id)); // under the write lock
         // The entity with the chosen value must still be one the journal can read.
         domain::Fields fields;
-        const auto& registers = d->reconciler.registers();
-        for (auto it = registers.lower_bound(sync::FieldId{info.field.entity, {}});
-             it != registers.end() && it->first.entity == info.field.entity; ++it)
-            fields[it->first.field] = it->second.visibleValue();
+        d->state->forEach(info.field.entity, [&](const sync::FieldId& f, const sync::FieldRegister& reg) {
+            if (f.entity != info.field.entity)
+                return false;
+            fields[f.field] = reg.visibleValue();
+            return true;
+        });
         fields[info.field.field] = value;
         if (auto ok = validateEntity(info.field.entity, fields); !ok)
             return makeError(ErrorCode::InvalidArgument,
@@ -1256,14 +1762,7 @@ Result<OperatorCommit> HubStore::resolveConflict(const QString& id, const domain
         for (const ConflictHead& h : info.heads)
             ops.append(sync::Op{0, info.field.entity, info.field.field, value, h.write.version});
         return d->commitOwn(std::move(ops), nowMs);
-    }();
-    Status committed = commit ? tx.commit() : Status(commit.error());
-    if (!committed) {
-        if (auto rebuilt = d->rebuild(); !rebuilt)
-            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
-        return std::move(committed).error();
-    }
-    return commit;
+    });
 }
 
 } // namespace tabel::hub
@@ -1444,19 +1943,17 @@ Status recordDecision(db::Database& db, std::int64_t id, std::int64_t hubSeq, Am
 
 Result<sync::ChangeSetResult> HubStore::acceptAmendment(std::int64_t id, qint64 nowMs) {
     db::Database& db = *d->db;
-    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    Result<sync::ChangeSetResult> merged = [&]() -> Result<sync::ChangeSetResult> {
-        TABEL_TRY(d->catchUp()); // what other processes merged meanwhile
+    return d->inTransaction([&]() -> Result<sync::ChangeSetResult> {
         TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
         const sync::ChangeSet& cs = held.changeSet;
+        const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, d->currentValue());
         // Merged now, as if it arrived now: the same registers as a push, so it may end in a conflict.
-        sync::ChangeSetResult r = d->reconciler.apply(cs);
+        TABEL_ASSIGN_OR_RETURN(sync::ChangeSetResult r, d->state->apply(cs, yearOf(unit, held.received)));
         if (r.rejected)
             return makeError(ErrorCode::InvalidInput,
                              tr("amendment request %1 cannot be merged: %2; decline it").arg(id).arg(r.reason));
         TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, moveToEnd(db, id, kMerged, {}, nowMs));
-        if (hubSeq == d->replayedUpTo + 1)
-            d->replayedUpTo = hubSeq; // the registers hold it already
+        TABEL_TRY(d->indexSet(cs, unit.key, hubSeq));
         d->hlc.observe(cs.hlc);
         TABEL_TRY(recordDecision(db, id, hubSeq, AmendmentState::Accepted, held, {}, nowMs));
         // The history (hub/history): the accepted set is committed as its teacher's, at the time of acceptance.
@@ -1464,16 +1961,9 @@ Result<sync::ChangeSetResult> HubStore::acceptAmendment(std::int64_t id, qint64 
         TABEL_TRY(History::record(
             db,
             {{}, node ? node->nodeId : QString(), cs.device, cs.author, node ? node->teacherName : QString(), nowMs},
-            {cs}, d->reconciler));
+            {cs}, *d->state));
         return r;
-    }();
-    Status committed = merged ? tx.commit() : Status(merged.error());
-    if (!committed) {
-        if (auto rebuilt = d->rebuild(); !rebuilt)
-            qCWarning(lcHubStore) << "rebuilding the registers failed:" << rebuilt.error().message;
-        return std::move(committed).error();
-    }
-    return merged;
+    });
 }
 
 Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64 nowMs) {
@@ -1485,12 +1975,13 @@ Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64
         return makeError(ErrorCode::InvalidArgument,
                          tr("the reason is over %1 bytes; shorten it").arg(sync::WireLimits{}.maxReasonBytes));
     db::Database& db = *d->db;
-    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
-    // Stays in the log, refused, with the operator's reason; moved to the end so its teacher's next pull says so.
-    TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, moveToEnd(db, id, kRefused, why, nowMs));
-    TABEL_TRY(recordDecision(db, id, hubSeq, AmendmentState::Declined, held, why, nowMs));
-    return tx.commit();
+    return d->inTransaction([&]() -> Status {
+        TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
+        // Stays in the log, refused, with the operator's reason; moved to the end so its teacher's next pull says
+        // so.
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, moveToEnd(db, id, kRefused, why, nowMs));
+        return recordDecision(db, id, hubSeq, AmendmentState::Declined, held, why, nowMs);
+    });
 }
 
 Status HubStore::audit(const QString& command, const QString& detail) {

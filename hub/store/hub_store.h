@@ -5,17 +5,17 @@
 // (made at first start, mode 0600). The hub runs unattended, so its key sits beside the database: the
 // encryption protects a copied database file, and the folder's permissions (0700) protect the pair.
 //
-// Field state: the merged state of every field is a sync::Reconciler held in memory. It is rebuilt at open by
-// replaying the accepted change sets of the log in hub_seq order, and only the log is persisted: the register
-// of a field is a function of the set of ops applied (sync/reconcile.h), so the replay gives exactly the state
-// before the restart, and there is no second copy that could disagree with the log after a crash.
+// Field state (schema 2): the register of every field is a row of `registers`, written in the transaction that
+// merged the change set (hub/store/merged_state.h); opening the store reads none of the log, and a request loads
+// only the registers it touches. The log stays the source of truth: check() replays it and compares. Merged
+// change sets are indexed by their unit (sync/unit.h), so a pull walks the node's units, not the log.
 //
 // The hub's own signing identity (R-S5, R-J1): an Ed25519 device key made at the first open and kept in hub.db
 // (table meta, so encrypted with the store). With it the hub authors change sets as the operator — imports of
 // reference data, conflict resolutions — and writes them into the same log as merged pushes, so /v1/pull delivers
 // them to every node they concern; a node verifies them by the key they carry, like any other device's.
-// Several processes may share the store (serve, and the operator's commands): each catches up with log rows
-// appended by the others before it merges or answers (every write is an IMMEDIATE transaction).
+// Several processes may share the store (serve, and the operator's commands): the state is read from hub.db by
+// every request, so each sees what the others committed (every write is an IMMEDIATE transaction).
 //
 // Every accepted push is one SQLite transaction: its log rows and its Ack. A kill -9 before the commit loses
 // the whole push (the node was not acknowledged and sends it again); after it, the push is complete, and a
@@ -99,9 +99,12 @@ struct HubIdentity {
 };
 
 // A change set the hub wrote as the operator, merged into the log.
+// One per unit touched (sync/unit.h): an import of a school's roster is a set per class.
 struct OperatorCommit {
-    std::int64_t hubSeq = 0; // its place in the log; 0 when nothing differed and no change set was written
-    std::int64_t seq = 0;    // its seq among the hub device's change sets
+    std::int64_t hubSeq = 0;   // the last one's place in the log; 0 when nothing differed and nothing was written
+    std::int64_t seq = 0;      // the last one's seq among the hub device's change sets
+    std::int64_t firstSeq = 0; // the first one's
+    int changeSets = 0;
     int ops = 0;
 };
 
@@ -134,7 +137,7 @@ struct ConflictInfo {
 QString conflictId(const sync::FieldId& field);
 // The class an entity key belongs to ("mark/7А/…" → "7А"); a pupil's from its current class field; empty for
 // school-wide data.
-QString classOfEntity(const QString& entity, const sync::Reconciler& state);
+QString classOfEntity(const QString& entity, const sync::RegisterView& state);
 
 class HubStore {
 public:
@@ -226,23 +229,31 @@ public:
     [[nodiscard]] Result<OperatorCommit> resolveConflict(const QString& id, const domain::FieldValue& value,
                                                          qint64 nowMs);
 
-    // The merged state, caught up with the log (other processes may have appended to it).
-    [[nodiscard]] Result<const sync::Reconciler*> currentState();
-    const sync::Reconciler& reconciler() const;
+    // The merged state (hub/store/merged_state.h), read from hub.db as it is now (other processes may have
+    // merged since this one last read): what a request reads is loaded, nothing else.
+    [[nodiscard]] Result<const sync::RegisterView*> currentState();
+    const sync::RegisterView& state() const;
+    // Every stored register in one Reconciler, and a replay of the whole merged log into a fresh one: for tests
+    // (the property test compares them). Memory grows with the store: no command of the hub uses them.
+    [[nodiscard]] Result<sync::Reconciler> allRegisters();
+    [[nodiscard]] Result<sync::Reconciler> replayLog();
     [[nodiscard]] Result<std::int64_t> logSize(); // rows of the op log (every state)
 
     // ---- Consistency (`tabel-hub check`) ----
     struct CheckReport {
         QStringList problems; // empty: the store is sound
-        std::int64_t logRows = 0, devices = 0, batches = 0, ackEntries = 0, nonces = 0;
+        std::int64_t logRows = 0, devices = 0, batches = 0, ackEntries = 0, nonces = 0, registers = 0;
     };
     // PRAGMA integrity_check; every log row decodes, its signature verifies and its device and seq columns are
     // its own; each device's seqs run from 1 without a gap; every stored Ack decodes and every change set it
-    // acknowledged (Accepted, Duplicate, Conflict) is in the log. Read only.
+    // acknowledged (Accepted, Duplicate, Conflict) is in the log; every stored register equals the register a
+    // replay of the log gives (unit by unit), and no stored register lacks a change set: each difference is
+    // named by its field. Read only.
     [[nodiscard]] Result<CheckReport> check();
 
 private:
     HubStore();
+    Status checkRegisters(CheckReport& report);
     // nonce and replayed for pushOnce, null for push.
     Result<sync::Ack> pushWith(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
                                const FrameNonce* nonce, bool* replayed);

@@ -27,16 +27,15 @@ struct Entity {
 };
 
 // The visible fields of every entity whose key starts with prefix, from the merged registers.
-std::map<QString, Entity> entitiesUnder(const sync::Reconciler& state, const QString& prefix) {
+std::map<QString, Entity> entitiesUnder(const sync::RegisterView& state, const QString& prefix) {
     std::map<QString, Entity> out;
-    const auto& registers = state.registers();
-    for (auto it = registers.lower_bound(sync::FieldId{prefix, {}});
-         it != registers.end() && it->first.entity.startsWith(prefix); ++it) {
-        Entity& e = out[it->first.entity];
-        e.fields[it->first.field] = it->second.visibleValue();
-        if (it->second.inConflict())
-            e.conflicts.insert(it->first.field);
-    }
+    state.forEach(prefix, [&out](const sync::FieldId& id, const sync::FieldRegister& reg) {
+        Entity& e = out[id.entity];
+        e.fields[id.field] = reg.visibleValue();
+        if (reg.inConflict())
+            e.conflicts.insert(id.field);
+        return true;
+    });
     return out;
 }
 
@@ -62,8 +61,8 @@ QString csvField(const QString& s) {
 
 } // namespace
 
-Result<SummarySheet> buildSummary(const sync::Reconciler& state, const QList<NodeRecord>& nodes, const QString& classId,
-                                  const QString& periodId, const QDateTime& formed) {
+Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<NodeRecord>& nodes,
+                                  const QString& classId, const QString& periodId, const QDateTime& formed) {
     SummarySheet sheet;
     sheet.classId = classId;
     sheet.periodId = periodId;

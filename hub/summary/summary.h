@@ -3,7 +3,7 @@
 // the moment it is asked for, with each pupil's absences in the period and, for each teacher's node of the
 // class, the time of its last sync (which tells what the sheet includes).
 //
-// Pure over its inputs: the merged registers (sync::Reconciler) and the node list. Pupils come from the merged
+// Pure over its inputs: the merged registers (sync::RegisterView) and the node list. Pupils come from the merged
 // roster (pupil/ entities: a node of the operator, or the hub's import), subjects' names from subject/ entities,
 // period dates from period/ entities; a pupil or subject with marks but without its reference data is still
 // shown, by its id.
@@ -58,7 +58,7 @@ struct SummarySheet {
 };
 
 // NotFound when the hub knows neither pupils nor marks of the class. periodId may be empty.
-[[nodiscard]] Result<SummarySheet> buildSummary(const sync::Reconciler& state, const QList<NodeRecord>& nodes,
+[[nodiscard]] Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<NodeRecord>& nodes,
                                                 const QString& classId, const QString& periodId,
                                                 const QDateTime& formed);
 

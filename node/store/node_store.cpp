@@ -5,7 +5,9 @@
 #include "node/store/lesson_docs.h"
 #include "node/store/schema.h"
 #include "shared/core/zstd.h"
+#include "shared/domain/entity_key.h"
 #include "sync/reconcile.h"
+#include "sync/unit.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -542,36 +544,80 @@ Result<CommitInfo> NodeStore::change(const std::function<Status(ChangeWriter&)>&
     if (writer.m_ops.isEmpty())
         return CommitInfo{}; // nothing changed: the transaction rolls back, no change set
 
-    sync::ChangeSet cs;
-    cs.author = d->teacherId;
-    cs.seq = seq;
-    cs.ops = std::move(writer.m_ops);
-    cs.hlc = cs.ops.back().hlc;
+    // One unit per change set (sync/unit.h): an import of several classes' data becomes one set per class (and
+    // one for the school-wide data), consecutive seqs, all in this transaction. A journal entry is one set.
+    QList<QList<sync::Op>> groups;
+    {
+        std::map<QString, qsizetype> groupOf; // unit class → index in groups, in order of first appearance
+        std::map<QString, QString> pupilClass;
+        for (const sync::Op& op : writer.m_ops)
+            if (op.field == u"class" && op.entity.startsWith(u"pupil/"))
+                pupilClass[op.entity] = domain::textOf(op.value);
+        for (sync::Op& op : writer.m_ops) {
+            const domain::EntityKey key = domain::parseEntityKey(op.entity);
+            QString cls;
+            if (key.type == domain::KeyType::Pupil) {
+                if (const auto it = pupilClass.find(op.entity); it != pupilClass.end()) {
+                    cls = it->second;
+                } else {
+                    TABEL_ASSIGN_OR_RETURN(const std::optional<domain::Fields> stored, entity(op.entity));
+                    if (stored)
+                        if (const auto f = stored->find(QStringLiteral("class")); f != stored->end())
+                            cls = domain::textOf(f->second);
+                    pupilClass[op.entity] = cls;
+                }
+            }
+            const QString unit = sync::scopeKeyOf(key, cls).classId;
+            auto [at, added] = groupOf.emplace(unit, groups.size());
+            if (added)
+                groups.append(QList<sync::Op>());
+            groups[at->second].append(std::move(op));
+        }
+    }
+    // The last seq holds the latest time: open() continues the clock after the last change set's hlc.
+    const auto latest = [](const QList<sync::Op>& g) {
+        return std::max_element(g.begin(), g.end(), [](const sync::Op& a, const sync::Op& b) { return a.hlc < b.hlc; })
+            ->hlc;
+    };
+    std::stable_sort(groups.begin(), groups.end(),
+                     [&](const QList<sync::Op>& a, const QList<sync::Op>& b) { return latest(a) < latest(b); });
     TABEL_TRY(d->docs->flush());
-    // The op log (schema v5): the change set's signed canonical bytes in one row.
-    QByteArray hash;
-    const QByteArray canonical = cs.sign(*d->device, &hash);
-    TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
     TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
                            db.cached("INSERT INTO changesets(device, seq, author, hlc, hash, signature, nops, size, "
                                      "body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    ins->bind(1, d->deviceNumber)
-        .bind(2, seq)
-        .bind(3, cs.author)
-        .bind(4, cs.hlc)
-        .bind(5, hash)
-        .bind(6, cs.signature)
-        .bind(7, std::int64_t(cs.ops.size()))
-        .bind(8, std::int64_t(canonical.size()))
-        .bind(9, packed);
-    TABEL_TRY(ins->run());
+    int ops = 0;
+    std::int64_t lastSeq = seq - 1;
+    for (QList<sync::Op>& group : groups) {
+        sync::ChangeSet cs;
+        cs.author = d->teacherId;
+        cs.seq = ++lastSeq;
+        cs.ops = std::move(group);
+        cs.hlc = latest(cs.ops);
+        ops += int(cs.ops.size());
+        // The op log (schema v5): the change set's signed canonical bytes in one row.
+        QByteArray hash;
+        const QByteArray canonical = cs.sign(*d->device, &hash);
+        TABEL_ASSIGN_OR_RETURN(QByteArray packed, packChangeSet(canonical));
+        ins->bind(1, d->deviceNumber)
+            .bind(2, cs.seq)
+            .bind(3, cs.author)
+            .bind(4, cs.hlc)
+            .bind(5, hash)
+            .bind(6, cs.signature)
+            .bind(7, std::int64_t(cs.ops.size()))
+            .bind(8, std::int64_t(canonical.size()))
+            .bind(9, packed);
+        Status run = ins->run();
+        ins->reset();
+        TABEL_TRY(std::move(run));
+    }
     // The clock needs no row of its own here: open() continues after this change set's hlc (one page less to
     // write per change).
     if (auto r = tx.commit(); !r) {
         d->hlc = clockBefore;
         return std::move(r).error();
     }
-    return CommitInfo{seq, int(cs.ops.size())};
+    return CommitInfo{lastSeq, ops};
 }
 
 Result<QList<sync::ChangeSet>> NodeStore::changeSets(std::int64_t afterSeq, int limit) {

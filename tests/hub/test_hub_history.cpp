@@ -215,7 +215,7 @@ private slots:
                {s.teacher.next({op(h + 30, QStringLiteral("mark/7А/math/all/2027-09-01/1/p01/1"),
                                    QStringLiteral("value"), QStringLiteral("2"))})},
                kT0 + 4000);
-        QVERIFY(!s.store->reconciler().conflicts().isEmpty());
+        QVERIFY(!s.store->conflicts().value().isEmpty());
 
         auto before = hub::History::heads(s.store->database());
         QVERIFY(before);

@@ -150,7 +150,7 @@ private slots:
                      m.contains(QStringLiteral("column 2")),
                  qPrintable(m));
         QCOMPARE(*store->logSize(), 0);
-        QVERIFY(store->reconciler().registers().empty());
+        QVERIFY(store->allRegisters().value().registers().empty());
         // A missing file: NotFound, nothing written.
         auto missing =
             store->importReference(domain::ReferenceKind::Calendar, tmp.filePath(QStringLiteral("no.csv")), now());
@@ -181,7 +181,11 @@ private slots:
             QVERIFY2(onHub, qPrintable(onHub ? QString() : onHub.error().message));
             QCOMPARE(onHub->data.rows, onNode->rows);
             QVERIFY(onHub->commit.hubSeq > 0);
-            QCOMPARE(onHub->commit.seq, lastSeq + 1); // one change set per file, seqs without gaps
+            // One change set per unit (sync/unit.h) — the timetable's subjects and teachers apart from the class's
+            // slots and assignments — and seqs without gaps.
+            QCOMPARE(onHub->commit.firstSeq, lastSeq + 1);
+            QCOMPARE(onHub->commit.seq, lastSeq + onHub->commit.changeSets);
+            QCOMPARE(onHub->commit.changeSets, kind == u"timetable" ? 2 : 1);
             QCOMPARE(onHub->commit.ops, onNode->commit.ops);
             lastSeq = onHub->commit.seq;
         }
@@ -197,7 +201,7 @@ private slots:
                     if (!domain::isNull(v))
                         nodeEntities[e.key][f] = v;
         }
-        const auto onHub = hubEntities(store->reconciler());
+        const auto onHub = hubEntities(store->allRegisters().value());
         QCOMPARE(onHub.size(), nodeEntities.size());
         QVERIFY(onHub == nodeEntities);
         QVERIFY(onHub.count(QStringLiteral("pupil/7a-01")));
@@ -285,7 +289,7 @@ private slots:
             QCOMPARE(resolved->ops, 2);
             QCOMPARE(resolved->seq, 1);
             QVERIFY(store->conflicts()->isEmpty());
-            const FieldRegister* reg = store->reconciler().find({kCell, QStringLiteral("value")});
+            const FieldRegister* reg = store->state().find({kCell, QStringLiteral("value")});
             QVERIFY(reg && !reg->inConflict());
             QCOMPARE(reg->visibleValue(), domain::FieldValue(QStringLiteral("4")));
             // Both former heads are superseded; the heads are the hub's two ops.
@@ -313,7 +317,7 @@ private slots:
         auto reopened = hub::HubStore::open(dir);
         QVERIFY(reopened);
         QVERIFY(reopened->conflicts()->isEmpty());
-        QCOMPARE(reopened->reconciler().find({kCell, QStringLiteral("value")})->visibleValue(),
+        QCOMPARE(reopened->state().find({kCell, QStringLiteral("value")})->visibleValue(),
                  domain::FieldValue(QStringLiteral("4")));
         QCOMPARE(reopened->conflict(id).error().code, ErrorCode::NotFound);
     }

@@ -6,6 +6,7 @@
 #include "hub/store/hub_store.h"
 #include "hub/summary/summary.h"
 #include "shared/crypto/secret.h"
+#include "sync/unit.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -48,7 +49,7 @@ const QString kPmark2 = QStringLiteral("pmark/7А/math/q1/p02");
 const QString kMarkInQ1 = QStringLiteral("mark/7А/math/all/2026-09-15/1/p02/1");
 
 QString visible(const hub::HubStore& store, const QString& entity, const QString& field = QStringLiteral("value")) {
-    const FieldRegister* r = store.reconciler().find({entity, field});
+    const FieldRegister* r = store.state().find({entity, field});
     return r ? domain::textOf(r->visibleValue()) : QString();
 }
 
@@ -131,10 +132,24 @@ private slots:
         put(QStringLiteral("period/2026-2027/q1"), QStringLiteral("kind"), QStringLiteral("quarter"));
         put(QStringLiteral("period/2026-2027/q1"), QStringLiteral("start"), QStringLiteral("2026-09-01"));
         put(QStringLiteral("period/2026-2027/q1"), QStringLiteral("end"), QStringLiteral("2026-10-24"));
-        const ChangeSet roster = signedSet(m_operatorKey, QStringLiteral("admin"), 1, ref);
-        auto ack = store->push(m_operator, batchOf(m_operator, {roster}), now());
+        // One change set per unit (sync/unit.h): the class 7А, the class 8Б, the school-wide data.
+        std::map<QString, QList<Op>> byUnit;
+        for (const Op& o : ref) {
+            const domain::EntityKey key = domain::parseEntityKey(o.entity);
+            QString pupilClass;
+            for (const Op& c : ref)
+                if (c.entity == o.entity && c.field == u"class")
+                    pupilClass = domain::textOf(c.value);
+            byUnit[sync::scopeKeyOf(key, pupilClass).classId].append(o);
+        }
+        QList<ChangeSet> sets;
+        for (auto& [unit, ops] : byUnit)
+            sets.append(signedSet(m_operatorKey, QStringLiteral("admin"), sets.size() + 1, ops));
+        QCOMPARE(sets.size(), 3);
+        auto ack = store->push(m_operator, batchOf(m_operator, sets), now());
         QVERIFY2(ack, ack ? "" : qPrintable(ack.error().message));
-        QCOMPARE(ack->entries.first().status, AckStatus::Accepted);
+        for (const AckEntry& e : ack->entries)
+            QCOMPARE(e.status, AckStatus::Accepted);
     }
 
     void RS6_closeAndReopenErrors() {
@@ -175,7 +190,7 @@ private slots:
         const AckEntry heldMark =
             teacherPush(*store, {Op{++m_hlc, kMarkInQ1, QStringLiteral("value"), QStringLiteral("2"), {}}});
         QCOMPARE(heldMark.reason, int(AckReason::AmendmentRequest));
-        QVERIFY(!store->reconciler().find({kMarkInQ1, QStringLiteral("value")}));
+        QVERIFY(!store->state().find({kMarkInQ1, QStringLiteral("value")}));
 
         auto list = store->amendments(false);
         QVERIFY(list);
@@ -257,13 +272,13 @@ private slots:
             QVERIFY(own);
             QCOMPARE(own->notices.size(), 1);
             QCOMPARE(own->notices.first(), (AmendmentNotice{m_teacherSeq - 2, true, m_acceptId, {}}));
-            after = store->reconciler();
+            after = store->allRegisters().value();
         }
         // Reopened: the replay of the log includes the accepted set at its new place.
         auto reopened = hub::HubStore::open(m_dir);
         QVERIFY(reopened);
         QCOMPARE(visible(*reopened, kPmark1), QStringLiteral("5"));
-        QVERIFY(reopened->reconciler() == after);
+        QVERIFY(reopened->allRegisters().value() == after);
         QCOMPARE(reopened->amendments(true)->at(0).hubSeq, movedTo);
     }
 
@@ -290,7 +305,7 @@ private slots:
         QVERIFY(*st->step());
         QCOMPARE(st->columnInt(0), 2);
         QCOMPARE(st->columnText(1), reason);
-        QVERIFY(!store->reconciler().find({kMarkInQ1, QStringLiteral("value")}));
+        QVERIFY(!store->state().find({kMarkInQ1, QStringLiteral("value")}));
         // Its teacher's next pull says so; a pull that does not reach it does not.
         auto own = store->pull(m_teacher, m_cursorBeforeDecisions, 1000);
         QVERIFY(own);
@@ -340,7 +355,7 @@ private slots:
         auto nodes = store->nodes();
         QVERIFY(nodes);
         const QDateTime formed(QDate(2026, 10, 25), QTime(9, 0), Qt::UTC);
-        auto sheet = hub::buildSummary(store->reconciler(), *nodes, QStringLiteral("7А"), QStringLiteral("q1"), formed);
+        auto sheet = hub::buildSummary(store->state(), *nodes, QStringLiteral("7А"), QStringLiteral("q1"), formed);
         QVERIFY2(sheet, sheet ? "" : qPrintable(sheet.error().message));
         const QString local = formed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm"));
         std::optional<QDateTime> teacherSync, otherSync;
@@ -416,7 +431,7 @@ private slots:
         QCOMPARE(json, expected);
 
         // Every period: columns per subject and period with marks (q1, then annual); absences over the record.
-        auto all = hub::buildSummary(store->reconciler(), *nodes, QStringLiteral("7А"), {}, formed);
+        auto all = hub::buildSummary(store->state(), *nodes, QStringLiteral("7А"), {}, formed);
         QVERIFY(all);
         QStringList labels;
         for (const hub::SummaryColumn& c : all->columns)
@@ -428,7 +443,7 @@ private slots:
             QStringLiteral("№,pupil id,pupil,Математика q1,Математика annual,absent,ill\r\n")));
 
         // A class the hub knows nothing of.
-        auto none = hub::buildSummary(store->reconciler(), *nodes, QStringLiteral("11В"), {}, formed);
+        auto none = hub::buildSummary(store->state(), *nodes, QStringLiteral("11В"), {}, formed);
         QVERIFY(!none);
         QCOMPARE(none.error().code, ErrorCode::NotFound);
     }

@@ -86,7 +86,7 @@ private slots:
         {
             auto store = hub::HubStore::open(dir);
             QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-            QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 1);
+            QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 2);
         }
         const QFileInfo key(dir + QStringLiteral("/hub.key"));
         QCOMPARE(key.size(), 32);
@@ -184,10 +184,10 @@ private slots:
         QCOMPARE(refused->entries[3].reason, int(AckReason::OutOfScope));
         // The refused out-of-scope set keeps its seq (recorded, never merged nor pulled).
         QCOMPARE(*store->logSize(), 3);
-        const FieldRegister* reg = store->reconciler().find({markKey(QStringLiteral("math")), QStringLiteral("value")});
+        const FieldRegister* reg = store->state().find({markKey(QStringLiteral("math")), QStringLiteral("value")});
         QVERIFY(reg);
         QCOMPARE(reg->visibleValue(), domain::FieldValue(QStringLiteral("4")));
-        QVERIFY(!store->reconciler().find({markKey(QStringLiteral("phys")), QStringLiteral("value")}));
+        QVERIFY(!store->state().find({markKey(QStringLiteral("phys")), QStringLiteral("value")}));
 
         // Another device of the same scopes (the teacher's second laptop) pulls both merged sets; the refused
         // one is passed over.
@@ -253,13 +253,14 @@ private slots:
                                    now());
             QVERIFY(ack);
             QCOMPARE(ack->entries[0].status, AckStatus::Conflict);
-            before = store->reconciler();
+            before = store->allRegisters().value();
             QCOMPARE(before.conflicts().size(), 1);
         }
         auto reopened = hub::HubStore::open(tmp.path());
         QVERIFY(reopened);
-        QVERIFY(reopened->reconciler() == before);
-        QCOMPARE(reopened->reconciler().conflicts().size(), 1);
+        QVERIFY(reopened->allRegisters().value() == before);
+        QVERIFY(reopened->replayLog().value() == before);
+        QCOMPARE(reopened->conflicts().value().size(), 1);
     }
 
     void RS2_noPlaintextOnDisk() {

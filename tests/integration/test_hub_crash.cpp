@@ -303,7 +303,7 @@ private:
                 QVERIFY2(fields && *fields,
                          qPrintable(QStringLiteral("%1 missing on node %2").arg(key).arg(QLatin1Char(which))));
                 for (const auto& [field, value] : **fields) {
-                    const sync::FieldRegister* reg = hubStore->reconciler().find(sync::FieldId{key, field});
+                    const sync::FieldRegister* reg = hubStore->state().find(sync::FieldId{key, field});
                     QVERIFY2(reg, qPrintable(key + u'/' + field));
                     QVERIFY2(reg->visibleValue() == value, qPrintable(QStringLiteral("%1/%2 differs").arg(key, field)));
                 }

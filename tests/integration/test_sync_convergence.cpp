@@ -254,9 +254,11 @@ private slots:
         QVERIFY(m_hub.waitForFinished(10000));
         auto hubStore = hub::HubStore::open(m_hubStore);
         QVERIFY2(hubStore, hubStore ? "" : qPrintable(hubStore.error().message));
-        auto state = hubStore->currentState();
+        auto state = hubStore->allRegisters();
         QVERIFY(state);
-        const sync::Reconciler& merged = **state;
+        const sync::Reconciler& merged = *state;
+        // The persisted registers are those a replay of the log gives (issue 8, item 1).
+        QVERIFY(hubStore->replayLog().value() == merged);
         const sync::CurrentValue current = [&merged](const QString& entity, const QString& field) {
             const sync::FieldRegister* r = merged.find({entity, field});
             return r ? r->visibleValue() : domain::FieldValue();

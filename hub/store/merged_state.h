@@ -1,0 +1,66 @@
+// The hub's merged state, kept in hub.db (ARCHITECTURE.md, "The hub's state"): the register of every field
+// (sync/reconcile.h) as a row of `registers`, and the fields in conflict as rows of `conflicts`, written in the
+// transaction of the push (or operator change) that merged the change set. Nothing is replayed at open: a
+// request loads the registers it touches, so the memory of serve and of every operator command is bounded by
+// what one request reads, not by the history.
+//
+// The log stays the source of truth: `tabel-hub check` replays it, unit by unit (sync/unit.h), and compares
+// every register (HubStore::check).
+#pragma once
+
+#include "shared/core/result.h"
+#include "shared/db/sqlite.h"
+#include "sync/reconcile.h"
+
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace tabel::hub {
+
+struct RegisterRow {
+    sync::FieldId field;
+    sync::FieldRegister reg;
+};
+
+class MergedState final : public sync::RegisterView {
+public:
+    explicit MergedState(db::Database& db) : m_db(&db) {}
+
+    // RegisterView, read from hub.db (this connection's open transaction included). A read error makes find()
+    // answer null and is kept: callers that write check error() before they commit.
+    const sync::FieldRegister* find(const sync::FieldId& field) const override;
+    void forEach(const QString& entityPrefix,
+                 const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const override;
+    Status error() const;
+
+    // Merges a change set in the caller's transaction (all ops or none, sync::Reconciler::apply): loads the
+    // registers of its fields, reconciles, and writes back every register it changed, with the fields in
+    // conflict. year: the school year the set belongs to (the partition of new registers).
+    [[nodiscard]] Result<sync::ChangeSetResult> apply(const sync::ChangeSet& changeSet, int year);
+
+    // The fields in conflict (of one class when classId is not empty), in FieldId order: an indexed read.
+    [[nodiscard]] Result<QList<sync::FieldId>> conflicts(const QString& classId = {}) const;
+    [[nodiscard]] Result<std::int64_t> registerCount() const;
+
+    // The class a field's conflict is listed under: the key's class, a pupil's by its class field.
+    QString classOf(const QString& entity) const;
+
+    // Forgets what was loaded: after every request, and after a rollback (the database then holds exactly what
+    // it held before, and nothing kept here may disagree).
+    void reset();
+
+    // Writes one register as it is (migration and tests); in the caller's transaction.
+    [[nodiscard]] Status store(const sync::FieldId& field, const sync::FieldRegister& reg, int year, bool exists);
+
+private:
+    Result<std::optional<sync::FieldRegister>> load(const sync::FieldId& field) const;
+    Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
+
+    db::Database* m_db;
+    mutable std::map<sync::FieldId, std::optional<sync::FieldRegister>> m_cache;
+    mutable std::optional<Error> m_error;
+};
+
+} // namespace tabel::hub

@@ -1,0 +1,183 @@
+#include "shared/domain/entity_key.h"
+
+#include <QStringList>
+
+namespace tabel::domain {
+
+namespace {
+
+struct Shape {
+    const char* name;
+    KeyType type;
+    qsizetype segments; // including the type
+};
+
+constexpr Shape kShapes[] = {
+    {"year", KeyType::Year, 2},         {"period", KeyType::Period, 3},        {"holiday", KeyType::Holiday, 3},
+    {"subject", KeyType::Subject, 2},   {"teacher", KeyType::Teacher, 2},      {"class", KeyType::Class, 2},
+    {"pupil", KeyType::Pupil, 2},       {"member", KeyType::Member, 5},        {"slot", KeyType::Slot, 5},
+    {"assign", KeyType::Assignment, 5}, {"subst", KeyType::Substitution, 5},   {"lesson", KeyType::Lesson, 6},
+    {"mark", KeyType::Mark, 8},         {"att", KeyType::Attendance, 7},       {"task", KeyType::Task, 5},
+    {"sub", KeyType::Submission, 7},    {"pmark", KeyType::PeriodMark, 5},     {"corr", KeyType::Correction, 6},
+    {"ktp", KeyType::KtpTopic, 4},      {"ktpfix", KeyType::KtpCorrection, 4},
+};
+
+QDate dateOf(const QString& s) {
+    return QDate::fromString(s, Qt::ISODate);
+}
+
+} // namespace
+
+bool EntityKey::schoolWide() const {
+    switch (type) {
+    case KeyType::Year:
+    case KeyType::Period:
+    case KeyType::Holiday:
+    case KeyType::Subject:
+    case KeyType::Teacher:
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool EntityKey::journal() const {
+    switch (type) {
+    case KeyType::Lesson:
+    case KeyType::Mark:
+    case KeyType::Attendance:
+    case KeyType::Task:
+    case KeyType::Submission:
+    case KeyType::PeriodMark:
+    case KeyType::Correction:
+    case KeyType::KtpTopic:
+    case KeyType::KtpCorrection:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString EntityKey::lessonKeyText() const {
+    if (type != KeyType::Lesson && type != KeyType::Mark && type != KeyType::Attendance)
+        return {};
+    return classId + u'/' + subjectId + u'/' + groupId + u'/' + date.toString(Qt::ISODate) + u'/' +
+           QString::number(slot);
+}
+
+EntityKey parseEntityKey(const QString& key) {
+    EntityKey k;
+    const QStringList p = key.split(u'/');
+    k.typeName = p.first();
+    KeyType type = KeyType::Unknown;
+    for (const Shape& s : kShapes)
+        if (k.typeName == QLatin1String(s.name)) {
+            if (p.size() == s.segments)
+                type = s.type;
+            break;
+        }
+    for (const QString& segment : p)
+        if (segment.isEmpty())
+            type = KeyType::Unknown;
+    if (type == KeyType::Unknown)
+        return k;
+    k.type = type;
+    switch (type) {
+    case KeyType::Year:
+        k.yearId = p[1];
+        break;
+    case KeyType::Period:
+    case KeyType::Holiday:
+        k.yearId = p[1];
+        k.id = p[2];
+        if (type == KeyType::Period)
+            k.periodId = p[2];
+        break;
+    case KeyType::Subject:
+        k.subjectId = p[1];
+        break;
+    case KeyType::Teacher:
+        k.teacherId = p[1];
+        break;
+    case KeyType::Class:
+        k.classId = p[1];
+        break;
+    case KeyType::Pupil:
+        k.pupilId = p[1];
+        break;
+    case KeyType::Member:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.groupId = p[3];
+        k.pupilId = p[4];
+        break;
+    case KeyType::Slot:
+        k.classId = p[1];
+        k.id = p[2]; // the weekday
+        k.slot = p[3].toInt();
+        k.groupId = p[4];
+        break;
+    case KeyType::Assignment:
+        k.teacherId = p[1];
+        k.classId = p[2];
+        k.subjectId = p[3];
+        k.groupId = p[4];
+        break;
+    case KeyType::Substitution:
+        k.date = dateOf(p[1]);
+        k.slot = p[2].toInt();
+        k.classId = p[3];
+        k.groupId = p[4];
+        break;
+    case KeyType::Lesson:
+    case KeyType::Mark:
+    case KeyType::Attendance:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.groupId = p[3];
+        k.date = dateOf(p[4]);
+        k.slot = p[5].toInt();
+        if (type != KeyType::Lesson)
+            k.pupilId = p[6];
+        if (type == KeyType::Mark)
+            k.id = p[7]; // the column
+        break;
+    case KeyType::Task:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.groupId = p[3];
+        k.id = p[4];
+        break;
+    case KeyType::Submission:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.groupId = p[3];
+        k.id = p[4]; // the task
+        k.pupilId = p[5];
+        break;
+    case KeyType::PeriodMark:
+    case KeyType::Correction:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.periodId = p[3];
+        k.pupilId = p[4];
+        if (type == KeyType::Correction)
+            k.id = p[5];
+        break;
+    case KeyType::KtpTopic:
+    case KeyType::KtpCorrection:
+        k.classId = p[1];
+        k.subjectId = p[2];
+        k.id = p[3];
+        break;
+    case KeyType::Unknown:
+        break;
+    }
+    return k;
+}
+
+int schoolYearOf(const QDate& date) {
+    return date.month() >= 9 ? date.year() : date.year() - 1;
+}
+
+} // namespace tabel::domain
