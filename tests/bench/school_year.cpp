@@ -70,6 +70,10 @@ bool inRange(QDate d, int y1, int m1, int d1, int y2, int m2, int d2) {
 } // namespace
 
 bool isHoliday(QDate d) {
+    // Other school years keep the 2026/27 dates (same day and month): the day is moved into 2026/27 first.
+    const int startYear = d.month() >= 9 ? d.year() : d.year() - 1;
+    if (startYear != 2026)
+        d = d.addYears(2026 - startYear);
     return inRange(d, 2026, 10, 26, 2026, 11, 4)    // autumn break and Day of National Unity
            || inRange(d, 2026, 12, 29, 2027, 1, 11) // winter break
            || d == QDate(2027, 2, 23)               // Defender of the Fatherland Day
@@ -92,7 +96,7 @@ SchoolYear generateSchoolYear(const SchoolYearOptions& options) {
         const bool girl = i % 2 == 1;
         const auto k = std::size_t(i / 2 % 15);
         Pupil p;
-        p.id = QStringLiteral("p%1").arg(i + 1, 2, 10, QLatin1Char('0'));
+        p.id = options.pupilIdPrefix + QStringLiteral("%1").arg(i + 1, 2, 10, QLatin1Char('0'));
         p.classId = options.classId;
         p.surname = u(girl ? kGirlSurnames[k] : kBoySurnames[k]);
         p.name = u(girl ? kGirlNames[(k * 7) % 15] : kBoyNames[(k * 4) % 15]);

@@ -6,7 +6,8 @@
 //  - one class «7А», 30 pupils with Cyrillic names, 12 subjects, one teacher who teaches all of them (so that
 //    one node store can hold the whole class year);
 //  - 170 school days, Monday to Friday from 2026-09-01, skipping the 2026/27 holidays (autumn, winter,
-//    spring breaks and public holidays);
+//    spring breaks and public holidays); `firstDay` in a later year gives that school year, with the same
+//    holidays by day and month (bench_hub_school grows a school over five years this way);
 //  - 6 lessons a day from a fixed weekly timetable of 30 slots: subject = (5 × slot-of-week) mod 12, so six
 //    subjects have 3 lessons a week and six have 2 (≈ 2.5 per subject per week), 1,020 lessons in the year;
 //  - per lesson and pupil: absent with probability 8 % (reasons Б 50 %, УП 25 %, НП 25 %); an absent pupil
@@ -37,6 +38,7 @@ struct SchoolYearOptions {
     int lessonsPerDay = 6; // slots 1…lessonsPerDay
     int pupils = 30;
     QString classId = QStringLiteral("7А");
+    QString pupilIdPrefix = QStringLiteral("p"); // pupil ids: prefix + 01, 02 … (a school needs one per class)
     QString teacherId = QStringLiteral("t-bench");
     QString teacherName = QStringLiteral("Иванова Мария Петровна");
 };
@@ -63,7 +65,8 @@ struct SchoolYear {
     QByteArray timetableCsv() const;
 };
 
-// 2026/27 holidays (Russian school calendar): no school on these days.
+// 2026/27 holidays (Russian school calendar): no school on these days. A day of another school year (1 September
+// – 31 August) is checked against the same day and month of 2026/27, so later years repeat its calendar.
 bool isHoliday(QDate day);
 
 SchoolYear generateSchoolYear(const SchoolYearOptions& options = {});
