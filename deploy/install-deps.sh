@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages tabel needs to build, test and run.
+# Installs the Debian 12 packages tabel needs to build, test and run (chromium, chromium-driver and python3-selenium
+# for the web journal's browser test).
 # Idempotent: packages already present are not touched; nothing is downloaded outside Debian's archive.
 set -euo pipefail
 
@@ -11,6 +12,7 @@ packages=(
     libgit2-dev libzstd-dev libsodium-dev libssl-dev
     fonts-dejavu-core
     clang-format
+    chromium chromium-driver python3-selenium
 )
 
 missing=()

@@ -11,7 +11,7 @@ lupdate (Qt 6.4) takes every tr() for QObject::tr and files the string under wha
 encloses the call ("Lesson", "std", "tabel::node", ...), and it does not see helpers with other names
 (node/cli/commands.cpp uses t()). The .qm would then miss every such string at run time.
 
-What is extracted, from shared/ sync/ node/ hub/ (*.cpp, *.h), comments and raw strings skipped:
+What is extracted, from shared/ sync/ web/ node/ hub/ (*.cpp, *.h), comments and raw strings skipped:
   * helpers: a function `NAME(const char* P)` whose body calls QCoreApplication::translate("CTX", P ...);
     in the same file every call NAME("literal") yields (CTX, literal). A helper that x.cpp defines and the
     x.h beside it declares counts likewise in every file that includes x.h, directly or through other project
@@ -47,7 +47,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TS_FILE = os.path.join(ROOT, "translations", "tabel_ru.ts")
-SOURCE_DIRS = ("shared", "sync", "node", "hub")
+SOURCE_DIRS = ("shared", "sync", "web", "node", "hub")
 SOURCE_EXTS = (".cpp", ".h")
 LANGUAGE = "ru_RU"
 NUMERUS_FORMS = 3  # Russian: 1 / 2-4 / 5-20 (Qt's plural rules for ru)

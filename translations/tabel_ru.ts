@@ -1244,6 +1244,16 @@
         <translation>--kind: ожидается distance, selfstudy, homework, control, practical или lab, указано «%1»</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_serve.cpp"/>
+        <source>--listen: expected ADDRESS:PORT such as 127.0.0.1:8480, got «%1»</source>
+        <translation>--listen: ожидается АДРЕС:ПОРТ, например 127.0.0.1:8480, а дано «%1»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_serve.cpp"/>
+        <source>--listen: the journal is served on this computer only; give a loopback address such as 127.0.0.1:8480, not «%1»</source>
+        <translation>--listen: журнал открывается только на этом компьютере; укажите локальный адрес, например 127.0.0.1:8480, а не «%1»</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>--out: %1 already exists; choose another name</source>
         <translation>--out: %1 уже существует; выберите другое имя</translation>
@@ -1458,6 +1468,11 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
         <translation>Ничего не потеряно: в этом хранилище нет изменений, ожидающих отправки.</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_serve.cpp"/>
+        <source>Open it in a browser on this computer and enter the passphrase. Ctrl+C stops it.</source>
+        <translation>Откройте его в браузере на этом компьютере и введите парольную фразу. Ctrl+C останавливает журнал.</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>Options:</source>
         <translation>Параметры:</translation>
@@ -1524,6 +1539,16 @@ lost and the changes stay pending (exit code 12).</source>
         <translation>Успеваемость: %1, класс %2, %3–%4</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>Runs until Ctrl+C. The page asks for the passphrase and opens the store once; it locks again after
+the idle time and on «Log out». Only this computer can connect (a loopback address). When the node is
+enrolled, it synchronises in the background. tabel-node&apos;s other commands keep working meanwhile.</source>
+        <translation>Работает до Ctrl+C. Страница спрашивает парольную фразу и открывает хранилище один раз; журнал снова
+запирается после простоя и по кнопке «Выйти». Подключиться можно только с этого компьютера (локальный
+адрес). Если компьютер подключён к серверу школы, синхронизация идёт в фоне. Остальные команды tabel-node
+при этом работают.</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>Saved the lesson %1</source>
         <translation>Урок %1 сохранён</translation>
@@ -1570,6 +1595,11 @@ hub&apos;s certificate: the connection is refused when the hub shows another one
 TABEL_NEW_PASSPHRASE, or is asked for twice at the terminal.</source>
         <translation>Текущая парольная фраза берётся из обычных источников, новая — из --new-passphrase-file,
 TABEL_NEW_PASSPHRASE или дважды запрашивается в терминале.</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_serve.cpp"/>
+        <source>The journal is served at %1</source>
+        <translation>Журнал открыт по адресу %1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -1967,6 +1997,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>показать работы, полученные давно и ещё не оценённые (п. 4.2)</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>lock after this many minutes without activity (default: 15)</source>
+        <translation>запереть журнал через столько минут без действий (по умолчанию 15)</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>mark</source>
         <translation>отметка</translation>
@@ -2087,6 +2122,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>открытые конфликты на сервере школы: %1 (их разрешает оператор сервера)</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>open the journal in the desktop&apos;s browser</source>
+        <translation>открыть журнал в браузере рабочего стола</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>pending change sets: %1</source>
         <translation>неотправленных пакетов изменений: %1</translation>
@@ -2097,7 +2137,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>неотправленных операций: %1 (ещё не переданы на сервер школы)</translation>
     </message>
     <message>
-        <location filename="../node/cli/closed_periods.cpp"/>
+        <location filename="../node/sync/closed_periods.cpp"/>
         <source>period %1 (%2) is closed at the hub: this change is kept here and the next «tabel-node sync» sends it to the operator as an amendment request, which the operator accepts or declines</source>
         <translation>период %1 (%2) закрыт на сервере школы: это изменение сохранено здесь, и при следующем «tabel-node sync» оно будет отправлено оператору как запрос на исправление; оператор примет или отклонит его</translation>
     </message>
@@ -2223,6 +2263,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>serve the journal to a browser on this computer</source>
+        <translation>открыть журнал в браузере на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>show a lesson with its marks and absences</source>
         <translation>показать урок с отметками и отсутствиями</translation>
     </message>
@@ -2296,6 +2341,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_work.cpp"/>
         <source>substitute</source>
         <translation>замещающий</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>synchronise in the background this often, 0 never (default: 5)</source>
+        <translation>синхронизировать в фоне с таким интервалом в минутах, 0 — никогда (по умолчанию 5)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_serve.cpp"/>
+        <source>tabel-node: no browser could be started here; open %1 yourself</source>
+        <translation>tabel-node: браузер здесь запустить не удалось; откройте %1 сами</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -2425,6 +2480,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>the hub&apos;s address, e.g. https://hub.school:8443</source>
         <translation>адрес сервера школы, например https://hub.school:8443</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the idle time in seconds (for tests)</source>
+        <translation>время простоя в секундах (для тестов)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2746,6 +2806,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>when the homework is due (not before the lesson)</source>
         <translation>срок сдачи домашнего задания (не раньше дня урока)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>where to listen (default: 127.0.0.1:8480; port 0: any free)</source>
+        <translation>где принимать подключения (по умолчанию 127.0.0.1:8480; порт 0 — любой свободный)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -4575,6 +4640,131 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::node::web::Api</name>
+    <message>
+        <location filename="../node/web/api_json.cpp"/>
+        <source>«%1» is not a mark or an absence; type 5, 4, 3, 2, 1, зач or незач for a mark, н, б or уп for an absence, or clear the cell</source>
+        <translation>«%1» — не отметка и не отсутствие; введите 5, 4, 3, 2, 1, зач или незач для отметки, н, б или уп для отсутствия, или очистите клетку</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::node::web::JournalServer</name>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>%1 cells at once is too many; send at most %2</source>
+        <translation>%1 клеток за раз — слишком много; отправляйте не больше %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>%n change set(s) edit a closed period: the operator will accept or decline them.</source>
+        <translation>
+            <numerusform>%n набор изменений относится к закрытому периоду: оператор школы примет или отклонит его.</numerusform>
+            <numerusform>%n набора изменений относятся к закрытому периоду: оператор школы примет или отклонит их.</numerusform>
+            <numerusform>%n наборов изменений относятся к закрытому периоду: оператор школы примет или отклонит их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>Received: %n change set(s) of other devices.</source>
+        <translation>
+            <numerusform>Получен %n набор изменений с других устройств.</numerusform>
+            <numerusform>Получено %n набора изменений с других устройств.</numerusform>
+            <numerusform>Получено %n наборов изменений с других устройств.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>Sent: %n change set(s).</source>
+        <translation>
+            <numerusform>Отправлен %n набор изменений.</numerusform>
+            <numerusform>Отправлено %n набора изменений.</numerusform>
+            <numerusform>Отправлено %n наборов изменений.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>The school server cannot be reached now. Nothing is lost: %n change(s) stay on this computer and will be sent at the next synchronisation.</source>
+        <translation>
+            <numerusform>Сервер школы сейчас недоступен. Ничего не потеряно: %n изменение хранится на этом компьютере и будет отправлено при следующей синхронизации.</numerusform>
+            <numerusform>Сервер школы сейчас недоступен. Ничего не потеряно: %n изменения хранятся на этом компьютере и будут отправлены при следующей синхронизации.</numerusform>
+            <numerusform>Сервер школы сейчас недоступен. Ничего не потеряно: %n изменений хранятся на этом компьютере и будут отправлены при следующей синхронизации.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>The school server cannot be reached now. Nothing is waiting to be sent; work on as usual.</source>
+        <translation>Сервер школы сейчас недоступен. Отправлять нечего; работайте как обычно.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>The school server refused %n change set(s); they stay here. Show this to the school&apos;s operator.</source>
+        <translation>
+            <numerusform>Сервер школы отклонил %n набор изменений; он остаётся здесь. Покажите это сообщение оператору школы.</numerusform>
+            <numerusform>Сервер школы отклонил %n набора изменений; они остаются здесь. Покажите это сообщение оператору школы.</numerusform>
+            <numerusform>Сервер школы отклонил %n наборов изменений; они остаются здесь. Покажите это сообщение оператору школы.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>a synchronisation is finishing; try again in a few seconds</source>
+        <translation>завершается синхронизация; попробуйте ещё раз через несколько секунд</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>class</source>
+        <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>enter the passphrase of the journal</source>
+        <translation>введите парольную фразу журнала</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>no cells were sent</source>
+        <translation>не отправлено ни одной клетки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>the first day is after the last one; swap the dates</source>
+        <translation>первый день позже последнего; поменяйте даты местами</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>the journal is locked; enter the passphrase again</source>
+        <translation>журнал заперт; введите парольную фразу ещё раз</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>the passphrase was wrong several times; wait %n second(s), then try again</source>
+        <translation>
+            <numerusform>парольная фраза несколько раз была неверной; подождите %n секунду и попробуйте снова</numerusform>
+            <numerusform>парольная фраза несколько раз была неверной; подождите %n секунды и попробуйте снова</numerusform>
+            <numerusform>парольная фраза несколько раз была неверной; подождите %n секунд и попробуйте снова</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>there is no store in %1; create one with «tabel-node init»</source>
+        <translation>в %1 нет хранилища; создайте его командой «tabel-node init»</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>this computer is not connected to the school server yet: ask the school&apos;s operator for a code and run «tabel-node enroll». Until then everything stays here</source>
+        <translation>этот компьютер ещё не подключён к серверу школы: попросите у оператора школы код и выполните «tabel-node enroll». До тех пор всё хранится здесь</translation>
+    </message>
+</context>
+<context>
     <name>tabel::sync</name>
     <message>
         <location filename="../sync/reconcile.cpp"/>
@@ -5339,6 +5529,257 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>«%1» is not an enrolment code; it has %2 letters and digits in groups, like ABCDEF-GHIJKL-…, as «tabel-hub node add» printed it</source>
         <translation>«%1» — не код подключения; он состоит из %2 букв и цифр, разбитых на группы, как ABCDEF-GHIJKL-…, так, как его вывела «tabel-hub node add»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::web::Server</name>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>cannot listen on %1:%2: %3; choose another port with --listen</source>
+        <translation>не удаётся принимать подключения на %1:%2: %3; выберите другой порт в --listen</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>the journal is locked; enter the passphrase again</source>
+        <translation>журнал заперт; введите парольную фразу ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>the journal is served on this computer only: give a loopback address such as 127.0.0.1, not %1</source>
+        <translation>журнал открывается только на этом компьютере: укажите локальный адрес, например 127.0.0.1, а не %1</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>the request did not come from this journal&apos;s page; reload the page and try again</source>
+        <translation>запрос пришёл не со страницы этого журнала; обновите страницу и повторите</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>the request must be JSON</source>
+        <translation>запрос должен быть в формате JSON</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>there is no such page</source>
+        <translation>такой страницы нет</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>this address accepts no such request</source>
+        <translation>этот адрес не принимает такой запрос</translation>
+    </message>
+    <message>
+        <location filename="../web/http.cpp"/>
+        <source>this journal answers only at %1; open that address</source>
+        <translation>этот журнал отвечает только по адресу %1; откройте этот адрес</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::web::page</name>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>%1, %2: %3 – %4</source>
+        <translation>%1, %2: %3 – %4</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Average</source>
+        <translation>Средний балл</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Choose a class on the left.</source>
+        <translation>Выберите класс слева.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Class journal</source>
+        <translation>Классный журнал</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Class, subject, group</source>
+        <translation>Класс, предмет, группа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Enter the passphrase of your journal on this computer. It works without the internet; nothing leaves this computer until you synchronise.</source>
+        <translation>Введите парольную фразу вашего журнала на этом компьютере. Журнал работает без интернета; ничего не покидает этот компьютер, пока вы не синхронизируете его.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Entries the school&apos;s operator must decide on: %1</source>
+        <translation>Записей, о которых решает оператор школы: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Everything is sent</source>
+        <translation>Всё отправлено</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid reason) and press Enter or Tab; Delete clears the cell; Esc cancels.</source>
+        <translation>Клавиатура: стрелки — переход; введите 5, 4, 3, 2, 1, зач, н (отсутствовал), б (болел) или уп (уважительная причина) и нажмите Enter или Tab; Delete очищает клетку; Esc отменяет.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Last synchronisation: %1</source>
+        <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Loading the journal…</source>
+        <translation>Загружаю журнал…</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Log out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>My classes</source>
+        <translation>Мои классы</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>No lessons in your timetable today.</source>
+        <translation>Сегодня по расписанию у вас нет уроков.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>No lessons recorded in these dates. Record a lesson first («tabel-node lesson add»), or choose other dates.</source>
+        <translation>В эти даты уроки не записаны. Сначала запишите урок («tabel-node lesson add») или выберите другие даты.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Not saved: %1 The cell keeps what you typed; correct it or press Esc.</source>
+        <translation>Не сохранено: %1 В клетке осталось то, что вы ввели; исправьте или нажмите Esc.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Not synchronised yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Opening the journal…</source>
+        <translation>Открываю журнал…</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Passphrase</source>
+        <translation>Парольная фраза</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Pupil</source>
+        <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Saved on this computer</source>
+        <translation>Сохранено на этом компьютере</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Saving…</source>
+        <translation>Сохраняю…</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Something went wrong: %1</source>
+        <translation>Что-то пошло не так: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Synchronise</source>
+        <translation>Синхронизировать</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Synchronising with the school server…</source>
+        <translation>Синхронизация с сервером школы…</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>The journal is locked</source>
+        <translation>Журнал заперт</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>The journal program does not answer. Check that «tabel-node serve» is still running, then reload this page.</source>
+        <translation>Программа журнала не отвечает. Проверьте, что «tabel-node serve» ещё работает, и обновите страницу.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>The journal was locked (you left or it was idle). Enter the passphrase again.</source>
+        <translation>Журнал заперт (вы вышли или он долго простаивал). Введите парольную фразу ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>This computer is not connected to the school server yet; everything is kept here.</source>
+        <translation>Этот компьютер ещё не подключён к серверу школы; всё хранится здесь.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Today&apos;s lessons</source>
+        <translation>Уроки сегодня</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Unlock</source>
+        <translation>Открыть журнал</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Waiting to be sent: %1</source>
+        <translation>Ждут отправки: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Weighted average of the numeric marks of the shown dates (weight of each mark: 1 unless given)</source>
+        <translation>Средневзвешенный балл по числовым отметкам за показанные даты (вес отметки 1, если не указан другой)</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>dates below</source>
+        <translation>даты ниже</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>lesson %1</source>
+        <translation>%1-й урок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>not yet recorded</source>
+        <translation>ещё не записан</translation>
     </message>
 </context>
 <context>

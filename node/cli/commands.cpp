@@ -1,10 +1,10 @@
 #include "node/cli/commands.h"
 
-#include "node/cli/closed_periods.h"
 #include "node/cli/exit_codes.h"
 #include "node/cli/handlers.h"
 #include "node/cli/support.h"
 #include "node/cli/table.h"
+#include "node/sync/closed_periods.h"
 
 #include <QCoreApplication>
 
@@ -138,6 +138,28 @@ QList<CommandSpec> commandTable() {
               {},
               {},
               handler(&cmdSync)});
+    c.append(
+        {s("serve"),
+         {},
+         QCoreApplication::translate("tabel-node", "serve the journal to a browser on this computer"),
+         QCoreApplication::translate(
+             "tabel-node",
+             "Runs until Ctrl+C. The page asks for the passphrase and opens the store once; it locks again after\n"
+             "the idle time and on «Log out». Only this computer can connect (a loopback address). When the node is\n"
+             "enrolled, it synchronises in the background. tabel-node's other commands keep working meanwhile."),
+         {},
+         {opt(s("listen"), s("ADDRESS:PORT"),
+              QCoreApplication::translate("tabel-node", "where to listen (default: 127.0.0.1:8480; port 0: any free)")),
+          flag(s("open"), QCoreApplication::translate("tabel-node", "open the journal in the desktop's browser")),
+          opt(s("idle-lock"), s("MINUTES"),
+              QCoreApplication::translate("tabel-node", "lock after this many minutes without activity (default: 15)")),
+          opt(s("sync-every"), s("MINUTES"),
+              QCoreApplication::translate("tabel-node",
+                                          "synchronise in the background this often, 0 never (default: 5)")),
+          hidden(s("idle-lock-seconds"), s("S"),
+                 QCoreApplication::translate("tabel-node", "the idle time in seconds (for tests)")),
+          hidden(s("today"), s("DATE"), QCoreApplication::translate("tabel-node", "the device date (for tests)"))},
+         handler(&cmdServe)});
     c.append(
         {s("check"),
          {},

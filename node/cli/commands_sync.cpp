@@ -1,6 +1,6 @@
 // tabel-node enroll, sync: the node's side of the hub (node/sync/sync_client.h).
-#include "node/cli/closed_periods.h"
 #include "node/cli/handlers.h"
+#include "node/sync/closed_periods.h"
 #include "node/sync/sync_client.h"
 #include "sync/wire.h"
 

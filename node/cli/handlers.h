@@ -18,6 +18,9 @@ Status cmdCheck(Session& s);
 Status cmdEnroll(Session& s);
 Status cmdSync(Session& s);
 
+// The journal in a browser: commands_serve.cpp
+Status cmdServe(Session& s);
+
 // Lessons, marks, attendance, views: commands_journal.cpp
 Status cmdLessonAdd(Session& s);
 Status cmdLessonShow(Session& s);

@@ -1,6 +1,6 @@
 #include "node/cli/support.h"
 
-#include "node/cli/closed_periods.h"
+#include "node/sync/closed_periods.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -177,6 +177,23 @@ Result<QStringList> Journal::assessmentForms() {
     return *m_forms;
 }
 
+Result<QList<Subject>> Journal::subjects() {
+    return loadAll<Subject>(m_store, QStringLiteral("subject/"));
+}
+
+Result<QList<TimetableSlot>> Journal::myTimetable() {
+    TABEL_ASSIGN_OR_RETURN(QList<TimetableSlot> all, loadAll<TimetableSlot>(m_store, QStringLiteral("slot/")));
+    QList<TimetableSlot> mine;
+    for (TimetableSlot& s : all)
+        if (s.teacherId == m_store.teacherId())
+            mine.append(std::move(s));
+    return mine;
+}
+
+Result<QList<Period>> Journal::periods() {
+    return loadAll<Period>(m_store, QStringLiteral("period/"));
+}
+
 Result<std::optional<Period>> Journal::period(const QString& periodId) {
     if (periodId == QLatin1String("annual")) {
         TABEL_ASSIGN_OR_RETURN(QList<SchoolYear> years, loadAll<SchoolYear>(m_store, QStringLiteral("year/")));
@@ -342,6 +359,59 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
         }
         return {};
     });
+}
+
+Result<CellsOutcome> Journal::recordCells(const QList<CellEdit>& edits) {
+    CellsOutcome out;
+    const auto perCell = [](const Error& e) {
+        return e.code == ErrorCode::RuleViolation || e.code == ErrorCode::NotFound ||
+               e.code == ErrorCode::InvalidArgument;
+    };
+    TABEL_ASSIGN_OR_RETURN(out.commit, m_store.change([&](ChangeWriter& w) -> Status {
+        out.refused.clear();
+        for (const CellEdit& edit : edits) {
+            Status st;
+            switch (edit.kind) {
+            case CellEdit::Kind::Mark: {
+                Mark m;
+                m.lesson = edit.lesson;
+                m.pupilId = edit.pupilId;
+                m.column = edit.column;
+                m.value = edit.value;
+                st = writeMark(w, m);
+                break;
+            }
+            case CellEdit::Kind::Absence:
+                st = writeAbsence(w, Attendance{edit.lesson, edit.pupilId, edit.reason, {}, {}});
+                break;
+            case CellEdit::Kind::Clear:
+                st = [&]() -> Status {
+                    TABEL_TRY(checkScope(edit.lesson));
+                    const QString lessonText = edit.lesson.toString();
+                    TABEL_ASSIGN_OR_RETURN(QList<Entity> marks,
+                                           w.scan(QStringLiteral("mark/") + lessonText + QLatin1Char('/') +
+                                                  edit.pupilId + QLatin1Char('/')));
+                    for (const Entity& e : marks)
+                        TABEL_TRY(w.remove(e.key));
+                    const QString att = Attendance{edit.lesson, edit.pupilId, {}, {}, {}}.entityKey(lessonText);
+                    TABEL_ASSIGN_OR_RETURN(std::optional<Fields> absence, w.entity(att));
+                    if (absence)
+                        TABEL_TRY(w.remove(att));
+                    return {};
+                }();
+                break;
+            }
+            if (st) {
+                out.refused.append(std::nullopt);
+            } else if (perCell(st.error())) {
+                out.refused.append(st.error());
+            } else {
+                return st.error();
+            }
+        }
+        return {};
+    }));
+    return out;
 }
 
 // ---- Tasks and submissions ---------------------------------------------------------------------------------

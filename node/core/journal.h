@@ -78,6 +78,25 @@ struct KtpView {
     QList<domain::KtpTopic> carryOver; // topics moved to next year (3.1)
 };
 
+// One cell of the journal grid as the teacher typed it (node/web): a mark, an absence, or nothing (the pupil's
+// marks and absence in that lesson removed).
+struct CellEdit {
+    enum class Kind { Mark, Absence, Clear };
+    domain::LessonKey lesson;
+    QString pupilId;
+    Kind kind = Kind::Mark;
+    domain::MarkValue value = domain::MarkValue::Five;
+    domain::AbsenceReason reason = domain::AbsenceReason::Unexcused;
+    int column = 1;
+};
+
+// What recordCells did: one change set for every edit that was written, and for each edit the error that refused
+// it (a rule of the regulation, an unknown lesson or pupil), or nothing when it was written.
+struct CellsOutcome {
+    CommitInfo commit;
+    QList<std::optional<Error>> refused; // one per edit, in order
+};
+
 class Journal {
 public:
     explicit Journal(NodeStore& store) : m_store(store) {}
@@ -101,6 +120,11 @@ public:
     // Several marks and absences of one lesson in one change set (how a teacher fills a lesson's column).
     [[nodiscard]] Result<CommitInfo> recordLesson(const domain::Lesson& lesson, const QList<domain::Mark>& marks,
                                                   const QList<domain::Attendance>& absences);
+
+    // Many cells of the grid at once, in order, as one change set: each is checked by the same rules as setMark,
+    // setAbsence and removeMark (a later edit sees the earlier ones); a refused edit writes nothing and is reported
+    // in its place, the others are written. Only a failure of the store fails the whole call (nothing written).
+    [[nodiscard]] Result<CellsOutcome> recordCells(const QList<CellEdit>& edits);
 
     // ---- Distance tasks, self-study, submissions (R-J5, R-J7, R-J8) ----
     [[nodiscard]] Result<CommitInfo> saveTask(domain::Task task);
@@ -141,6 +165,14 @@ public:
                                                    const QString& groupId);
     [[nodiscard]] Result<QStringList> assessmentForms();
     [[nodiscard]] Result<std::optional<domain::Period>> period(const QString& periodId);
+    // The classes, subjects and groups this teacher teaches (from the timetable), the subjects' names, and the
+    // timetable's lines of this teacher.
+    [[nodiscard]] Result<QList<domain::Assignment>> myAssignments() { return assignments(); }
+    [[nodiscard]] Result<QList<domain::Subject>> subjects();
+    [[nodiscard]] Result<QList<domain::TimetableSlot>> myTimetable();
+    [[nodiscard]] Result<QList<domain::Period>> periods();
+    // Forgets the reference data read so far (another process, or a sync, may have changed it).
+    void refresh() { invalidateCaches(); }
 
     NodeStore& store() { return m_store; }
 

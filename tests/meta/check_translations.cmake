@@ -1,6 +1,6 @@
 # cmake -DROOT=<source dir> [-DTS=<.ts file>] [-DPYTHON=<python3>] -P check_translations.cmake
 #
-# Fails when a user-facing string of shared/ sync/ node/ hub/ has no finished Russian translation in
+# Fails when a user-facing string of shared/ sync/ web/ node/ hub/ has no finished Russian translation in
 # translations/tabel_ru.ts, or when a translation's placeholders (%1 %2 … %n) differ from its source.
 # It is the check mode of translations/extract.py, written again in CMake so that the test needs nothing
 # beyond CMake (python3 is not part of a bare Debian 12). The rules are the same (see extract.py's header):
@@ -238,7 +238,7 @@ function(project_includes out text)
 endfunction()
 
 set(sources "")
-foreach(dir shared sync node hub)
+foreach(dir shared sync web node hub)
     file(GLOB_RECURSE found "${ROOT}/${dir}/*.cpp" "${ROOT}/${dir}/*.h")
     list(APPEND sources ${found})
 endforeach()

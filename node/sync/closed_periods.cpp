@@ -1,6 +1,4 @@
-#include "node/cli/closed_periods.h"
-
-#include "node/cli/support.h"
+#include "node/sync/closed_periods.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -8,11 +6,15 @@
 
 #include <set>
 
-namespace tabel::node::cli {
+namespace tabel::node {
 
 namespace {
 
 constexpr const char* kKey = "closed_periods";
+
+QString formatDate(QDate d) {
+    return d.toString(QStringLiteral("dd.MM.yyyy"));
+}
 
 } // namespace
 
@@ -93,4 +95,4 @@ Result<QStringList> closedPeriodNotices(NodeStore& store, std::int64_t afterSeq)
     return lines;
 }
 
-} // namespace tabel::node::cli
+} // namespace tabel::node

@@ -1,0 +1,316 @@
+// The journal grid: pupils × lessons, entered from the keyboard like a spreadsheet. Arrows move; typing starts an
+// entry (5 4 3 2 1, зач, н, б, уп …); Enter saves and goes down, Tab saves and goes right; Delete clears the cell;
+// Esc cancels an entry or a refused value. Entries are sent in order; those typed while a request is on its way go
+// together in the next one, which the server writes as one change set. The server decides: a refused cell keeps
+// what was typed and shows the rule's message beside it until it is corrected or cancelled.
+import { api, ApiError } from '/app/api.js';
+import { t } from '/app/text.js';
+
+function shortDate(iso) { return `${iso.slice(8, 10)}.${iso.slice(5, 7)}`; }
+function longDate(iso) { return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`; }
+
+export class Grid {
+  constructor(wrap, statusEl) {
+    this.wrap = wrap;
+    this.statusEl = statusEl;
+    this.data = null;
+    this.cells = [];      // [row][col] → { saved, typed, state: 'saved' | 'pending' | 'refused', message }
+    this.active = [0, 0];
+    this.queue = [];
+    this.inflight = false;
+    this.editing = null;  // { r, c, input }
+    this.revision = null;
+    this.fresh = null;    // the cell refused last: its message stays open
+  }
+
+  context() {
+    const d = this.data;
+    return { class: d.class, subject: d.subject, group: d.group, from: d.from, to: d.to };
+  }
+
+  show(data) {
+    this.data = data;
+    this.cells = data.rows.map((row) => row.cells.map((text) => ({ saved: text, typed: null, state: 'saved', message: '' })));
+    this.render();
+  }
+
+  render() {
+    const d = this.data;
+    this.editing = null;
+    const table = document.createElement('table');
+    table.className = 'grid';
+    table.id = 'grid';
+    const caption = document.createElement('caption');
+    caption.textContent = t('grid.caption', d.class, d.subjectName + (d.group && d.group !== 'all' ? ` (${d.group})` : ''), longDate(d.from), longDate(d.to));
+    table.append(caption);
+    const head = table.createTHead().insertRow();
+    const corner = document.createElement('th');
+    corner.scope = 'col';
+    corner.textContent = t('grid.pupil');
+    head.append(corner);
+    for (const col of d.columns) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.className = 'lesson';
+      th.title = `${longDate(col.date)}, ${t('nav.slot', col.slot)}: ${col.topic}${col.homework ? ` — ${col.homework}` : ''}`;
+      const date = document.createElement('span');
+      date.textContent = shortDate(col.date);
+      const slot = document.createElement('span');
+      slot.className = 'slot';
+      slot.textContent = String(col.slot);
+      th.append(date, slot);
+      head.append(th);
+    }
+    const avg = document.createElement('th');
+    avg.scope = 'col';
+    avg.textContent = t('grid.average');
+    avg.title = t('grid.averageHint');
+    head.append(avg);
+
+    const body = table.createTBody();
+    d.rows.forEach((row, r) => {
+      const tr = body.insertRow();
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = row.name;
+      th.title = row.fullName;
+      tr.append(th);
+      d.columns.forEach((col, c) => {
+        const td = tr.insertCell();
+        td.className = 'cell';
+        td.dataset.r = r;
+        td.dataset.c = c;
+        td.tabIndex = -1;
+        this.paint(r, c, td);
+      });
+      const a = tr.insertCell();
+      a.className = 'avg';
+      a.textContent = row.average;
+    });
+    table.addEventListener('keydown', (e) => this.onKey(e));
+    table.addEventListener('click', (e) => {
+      const td = e.target.closest('td.cell');
+      if (td && !this.editing) this.moveTo(+td.dataset.r, +td.dataset.c);
+    });
+    table.addEventListener('dblclick', (e) => {
+      const td = e.target.closest('td.cell');
+      if (td) this.beginEdit(+td.dataset.r, +td.dataset.c, null);
+    });
+    this.table = table;
+    if (!d.columns.length || !d.rows.length) {
+      const p = document.createElement('p');
+      p.textContent = t('grid.empty');
+      this.wrap.replaceChildren(table, p);
+      return;
+    }
+    this.wrap.replaceChildren(table);
+    const [r, c] = this.active;
+    this.moveTo(Math.min(r, d.rows.length - 1), Math.min(c, d.columns.length - 1), false);
+  }
+
+  td(r, c) { return this.table?.querySelector(`td.cell[data-r="${r}"][data-c="${c}"]`); }
+
+  paint(r, c, td = this.td(r, c)) {
+    if (!td) return;
+    const cell = this.cells[r][c];
+    td.replaceChildren();
+    const value = document.createElement('span');
+    value.className = 'value';
+    value.textContent = cell.typed ?? cell.saved;
+    td.append(value);
+    td.classList.toggle('pending', cell.state === 'pending');
+    td.classList.toggle('refused', cell.state === 'refused');
+    td.classList.toggle('fresh', cell.state === 'refused' && this.fresh === cell);
+    if (cell.state === 'refused') {
+      td.setAttribute('aria-invalid', 'true');
+      const bubble = document.createElement('div');
+      bubble.className = 'bubble';
+      bubble.id = `msg-${r}-${c}`;
+      bubble.setAttribute('role', 'alert');
+      bubble.textContent = cell.message;
+      td.append(bubble);
+      td.setAttribute('aria-describedby', bubble.id);
+    } else {
+      td.removeAttribute('aria-invalid');
+      td.removeAttribute('aria-describedby');
+    }
+  }
+
+  moveTo(r, c, focus = true) {
+    const d = this.data;
+    if (!d || !d.rows.length || !d.columns.length) return;
+    r = Math.max(0, Math.min(d.rows.length - 1, r));
+    c = Math.max(0, Math.min(d.columns.length - 1, c));
+    const old = this.td(...this.active);
+    if (old) old.tabIndex = -1;
+    this.active = [r, c];
+    const td = this.td(r, c);
+    td.tabIndex = 0;
+    if (focus) td.focus();
+  }
+
+  onKey(e) {
+    if (this.editing) return; // the input handles its own keys
+    const [r, c] = this.active;
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (moves[e.key]) {
+      e.preventDefault();
+      this.moveTo(r + moves[e.key][0], c + moves[e.key][1]);
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      this.moveTo(r, c + (e.shiftKey ? -1 : 1));
+    } else if (e.key === 'Enter' || e.key === 'F2') {
+      e.preventDefault();
+      this.beginEdit(r, c, null);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      this.commit(r, c, '');
+    } else if (e.key === 'Escape') {
+      const cell = this.cells[r][c];
+      if (cell.state === 'refused') { cell.typed = null; cell.state = 'saved'; cell.message = ''; this.paint(r, c); }
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && e.key !== ' ') {
+      e.preventDefault();
+      this.beginEdit(r, c, e.key);
+    }
+  }
+
+  beginEdit(r, c, firstChar) {
+    this.moveTo(r, c, false);
+    const td = this.td(r, c);
+    const cell = this.cells[r][c];
+    const input = document.createElement('input');
+    input.className = 'edit';
+    input.setAttribute('aria-label', t('grid.cellLabel', this.data.rows[r].name, shortDate(this.data.columns[c].date)));
+    input.value = firstChar ?? (cell.typed ?? cell.saved);
+    td.replaceChildren(input);
+    this.editing = { r, c, input };
+    input.focus();
+    input.setSelectionRange(input.value.length, input.value.length);
+    input.addEventListener('keydown', (e) => {
+      const steps = { Enter: [1, 0], ArrowDown: [1, 0], ArrowUp: [-1, 0], Tab: [0, e.shiftKey ? -1 : 1] };
+      if (steps[e.key]) {
+        e.preventDefault();
+        e.stopPropagation();
+        this.endEdit(true);
+        this.moveTo(r + steps[e.key][0], c + steps[e.key][1]);
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        this.endEdit(false);
+        this.moveTo(r, c);
+      }
+    });
+    input.addEventListener('blur', () => { if (this.editing?.input === input) this.endEdit(true); });
+  }
+
+  endEdit(save) {
+    const ed = this.editing;
+    if (!ed) return;
+    this.editing = null;
+    if (save) this.commit(ed.r, ed.c, ed.input.value);
+    else this.paint(ed.r, ed.c);
+  }
+
+  commit(r, c, text) {
+    const cell = this.cells[r][c];
+    text = text.trim();
+    if (cell.state === 'saved' && text === cell.saved) { this.paint(r, c); return; }
+    cell.typed = text;
+    cell.state = 'pending';
+    cell.message = '';
+    this.paint(r, c);
+    this.queue.push({ r, c, text });
+    this.flush();
+  }
+
+  async flush() {
+    if (this.inflight || !this.queue.length) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.inflight = true;
+    this.statusEl.textContent = t('grid.saving');
+    const d = this.data;
+    const sent = d;
+    try {
+      const res = await api.post('/api/v1/cells', {
+        context: this.context(),
+        cells: batch.map(({ r, c, text }) => ({ lesson: d.columns[c].lesson, pupil: d.rows[r].pupil, text })),
+      });
+      if (this.data !== sent) return; // another journal is shown now
+      let refusals = [];
+      res.results.forEach((result, i) => {
+        const { r, c, text } = batch[i];
+        const cell = this.cells[r][c];
+        if (result.ok) {
+          cell.saved = result.stored ?? text;
+          if (cell.typed === text) { cell.typed = null; cell.state = 'saved'; }
+        } else if (cell.typed === text) {
+          cell.state = 'refused';
+          cell.message = result.message;
+          refusals.push(result.message);
+          const old = this.fresh;
+          this.fresh = cell;
+          if (old && old !== cell) this.repaintCell(old);
+        }
+        if (!this.editing || this.editing.r !== r || this.editing.c !== c) this.paint(r, c);
+      });
+      for (const [pupil, average] of Object.entries(res.averages || {})) {
+        const r = d.rows.findIndex((row) => row.pupil === pupil);
+        if (r >= 0) {
+          d.rows[r].average = average;
+          const a = this.table.tBodies[0].rows[r].querySelector('td.avg');
+          if (a) a.textContent = average;
+        }
+      }
+      const notices = res.notices || [];
+      this.statusEl.textContent = refusals.length ? t('grid.refused', refusals[refusals.length - 1])
+        : [t('grid.saved'), ...notices].join(' ');
+    } catch (e) {
+      const message = e instanceof ApiError ? e.message : t('login.network');
+      for (const { r, c, text } of batch) {
+        const cell = this.cells[r][c];
+        if (cell.typed === text) { cell.state = 'refused'; cell.message = message; this.paint(r, c); }
+      }
+      this.statusEl.textContent = t('grid.refused', message);
+    } finally {
+      this.inflight = false;
+      if (this.queue.length) this.flush();
+    }
+  }
+
+  repaintCell(target) {
+    this.cells.forEach((row, r) => row.forEach((cell, c) => { if (cell === target) this.paint(r, c); }));
+  }
+
+  busy() {
+    return this.inflight || this.queue.length > 0 || this.editing !== null;
+  }
+
+  // The store changed (status poll): reload the shown dates and repaint the cells nobody is typing in.
+  async refreshIfChanged(revision) {
+    if (this.revision === null || !this.data) { this.revision = revision; return; }
+    if (revision === this.revision || this.busy()) return;
+    this.revision = revision;
+    const shown = this.data;
+    const fresh = await api.get('/api/v1/journal', this.context());
+    if (this.data !== shown || this.busy()) return;
+    const sameShape = fresh.columns.length === shown.columns.length && fresh.rows.length === shown.rows.length &&
+      fresh.columns.every((col, i) => col.lesson === shown.columns[i].lesson) &&
+      fresh.rows.every((row, i) => row.pupil === shown.rows[i].pupil);
+    if (!sameShape) {
+      const active = this.td(...this.active) === document.activeElement;
+      this.show(fresh);
+      if (active) this.moveTo(...this.active);
+      return;
+    }
+    fresh.rows.forEach((row, r) => {
+      row.cells.forEach((text, c) => {
+        const cell = this.cells[r][c];
+        if (cell.state === 'saved' && cell.saved !== text) { cell.saved = text; this.paint(r, c); }
+      });
+      shown.rows[r].average = row.average;
+      const a = this.table.tBodies[0].rows[r].querySelector('td.avg');
+      if (a) a.textContent = row.average;
+    });
+  }
+}

@@ -1,0 +1,128 @@
+// The journal page: who is logged in, today's lessons, the classes, the choice of journal and dates, the grid and
+// the sync bar. One store object holds what the page knows; everything else is asked of the server.
+import { api, setCsrf } from '/app/api.js';
+import { loadTexts, t, applyTexts } from '/app/text.js';
+import { Grid } from '/app/grid.js';
+import { SyncBar } from '/app/sync.js';
+
+const store = { classes: [], periods: [], today: '', choice: null, grid: null };
+
+const $ = (id) => document.getElementById(id);
+
+function choiceKey(a) { return `${a.class}|${a.subject}|${a.group}`; }
+function choiceLabel(a) {
+  return `${a.class}, ${a.subjectName}${a.group !== 'all' ? ` (${a.group})` : ''}`;
+}
+
+function gradeOf(classId) { return parseInt(classId, 10) || 0; }
+function periodApplies(p, classId) {
+  const m = /^(\d+)-(\d+)$/.exec(p.grades || '');
+  const g = gradeOf(classId);
+  return !m || (g >= +m[1] && g <= +m[2]);
+}
+
+function fillPeriods(classId, selected) {
+  const select = $('pick-period');
+  select.replaceChildren();
+  for (const p of store.periods.filter((p) => periodApplies(p, classId))) {
+    select.append(new Option(`${p.title} (${p.start.slice(8, 10)}.${p.start.slice(5, 7)} – ${p.end.slice(8, 10)}.${p.end.slice(5, 7)})`, p.id));
+  }
+  select.append(new Option(t('grid.custom'), ''));
+  select.value = selected ?? '';
+}
+
+async function showJournal(params) {
+  $('grid-status').textContent = t('grid.loading');
+  const data = await api.get('/api/v1/journal', params);
+  $('grid-status').textContent = '';
+  fillPeriods(data.class, data.period ?? (params.from ? '' : undefined));
+  $('pick-from').value = data.from;
+  $('pick-to').value = data.to;
+  $('pick-class').value = `${data.class}|${data.subject}|${data.group}`;
+  store.grid.show(data);
+}
+
+function chooseFromForm() {
+  const [klass, subject, group] = $('pick-class').value.split('|');
+  const params = { class: klass, subject, group };
+  const period = store.periods.find((p) => p.id === $('pick-period').value);
+  if (period) {
+    params.from = period.start;
+    params.to = period.end;
+  } else if ($('pick-from').value && $('pick-to').value) {
+    params.from = $('pick-from').value;
+    params.to = $('pick-to').value;
+  }
+  return params;
+}
+
+async function loadSide() {
+  const data = await api.get('/api/v1/classes');
+  store.classes = data.assignments;
+  store.periods = data.periods;
+  store.today = data.today;
+  const classList = $('class-list');
+  const pick = $('pick-class');
+  classList.replaceChildren();
+  pick.replaceChildren();
+  for (const a of store.classes) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link';
+    b.textContent = choiceLabel(a);
+    b.addEventListener('click', () => showJournal({ class: a.class, subject: a.subject, group: a.group }));
+    li.append(b);
+    classList.append(li);
+    pick.append(new Option(choiceLabel(a), choiceKey(a)));
+  }
+  const today = await api.get('/api/v1/today', { date: store.today });
+  const list = $('today-list');
+  list.replaceChildren();
+  if (!today.lessons.length) {
+    const li = document.createElement('li');
+    li.textContent = t('nav.noLessons');
+    list.append(li);
+  }
+  for (const l of today.lessons) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'link';
+    b.textContent = `${t('nav.slot', l.slot)}: ${l.class}, ${l.subjectName}${l.group !== 'all' ? ` (${l.group})` : ''}`;
+    b.addEventListener('click', () => showJournal({ class: l.class, subject: l.subject, group: l.group }));
+    li.append(b);
+    const note = document.createElement('span');
+    note.className = 'note';
+    note.textContent = l.recorded ? ` — ${l.topic}` : ` — ${t('nav.notRecorded')}`;
+    li.append(note);
+    list.append(li);
+  }
+}
+
+async function start() {
+  await loadTexts();
+  applyTexts();
+  const session = await api.get('/api/v1/session');
+  if (!session.unlocked) { location.replace('/?locked=1'); return; }
+  setCsrf(session.csrf);
+  $('teacher').textContent = session.teacherName;
+  store.grid = new Grid($('grid-wrap'), $('grid-status'));
+  const sync = new SyncBar($('sync-state'), $('sync-button'), (revision) => store.grid.refreshIfChanged(revision));
+  sync.start();
+  $('logout').addEventListener('click', async () => {
+    try { await api.post('/api/v1/lock'); } finally { location.replace('/'); }
+  });
+  $('grid-form').addEventListener('submit', (e) => { e.preventDefault(); showJournal(chooseFromForm()); });
+  $('pick-period').addEventListener('change', () => {
+    const p = store.periods.find((x) => x.id === $('pick-period').value);
+    if (p) { $('pick-from').value = p.start; $('pick-to').value = p.end; }
+  });
+  await loadSide();
+  if (store.classes.length) {
+    const a = store.classes[0];
+    await showJournal({ class: a.class, subject: a.subject, group: a.group });
+  }
+}
+
+start().catch((e) => { $('grid-status').textContent = t('error.generic', e.message); });

@@ -1,0 +1,499 @@
+#include "node/web/journal_server.h"
+
+#include "node/sync/closed_periods.h"
+#include "node/sync/sync_client.h"
+#include "node/web/api_json.h"
+#include "node/web/ui_text.h"
+#include "shared/crypto/secret.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+
+namespace tabel::node::web {
+
+using namespace tabel::domain;
+using tabel::web::Access;
+
+namespace {
+
+QString t(const char* s) {
+    return QCoreApplication::translate("tabel::node::web::JournalServer", s);
+}
+
+QString tnum(const char* s, int n) {
+    return QCoreApplication::translate("tabel::node::web::JournalServer", s, nullptr, n);
+}
+
+constexpr int kMaxCellsPerRequest = 5000;
+
+QJsonDocument doc(const QJsonObject& o) {
+    return QJsonDocument(o);
+}
+
+QString isoTime(const std::optional<QDateTime>& t) {
+    return t && t->isValid() ? t->toUTC().toString(Qt::ISODate) : QString();
+}
+
+// The grade of a class id: its leading number, "7А" → 7.
+int gradeOf(const QString& classId) {
+    int i = 0;
+    while (i < classId.size() && classId.at(i).isDigit())
+        ++i;
+    return classId.left(i).toInt();
+}
+
+QString subjectName(const QList<Subject>& subjects, const QString& id) {
+    for (const Subject& s : subjects)
+        if (s.id == id)
+            return s.name;
+    return id;
+}
+
+} // namespace
+
+JournalServer::JournalServer(ServeOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)),
+      m_http(
+          tabel::web::ServerOptions{QStringLiteral(":/app"),
+                                    {QStringLiteral("index.html"), QStringLiteral("login.js"),
+                                     QStringLiteral("text.js"), QStringLiteral("api.js"), QStringLiteral("style.css")},
+                                    QByteArray(),
+                                    m_options.idleMs}) {
+    const auto on = [this](const char* method, const char* path, Access access,
+                           Result<Reply> (JournalServer::*fn)(const Request&)) {
+        m_http.route(method, QString::fromLatin1(path), access, [this, fn, access](const Request& r) {
+            if (access != Access::Public && !m_journal)
+                return Reply::problem(401, QStringLiteral("locked"),
+                                      t("the journal is locked; enter the passphrase again"));
+            Result<Reply> reply = (this->*fn)(r);
+            return reply ? std::move(*reply) : failure(reply.error());
+        });
+    };
+    on("GET", "/app/text.json", Access::Public, &JournalServer::text);
+    on("GET", "/api/v1/session", Access::Public, &JournalServer::session);
+    on("POST", "/api/v1/unlock", Access::Public, &JournalServer::unlock);
+    on("POST", "/api/v1/lock", Access::Write, &JournalServer::lock);
+    on("GET", "/api/v1/classes", Access::Session, &JournalServer::classes);
+    on("GET", "/api/v1/today", Access::Session, &JournalServer::today);
+    on("GET", "/api/v1/journal", Access::Session, &JournalServer::journal);
+    on("POST", "/api/v1/cells", Access::Write, &JournalServer::cells);
+    on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
+    on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
+    m_http.page(QStringLiteral("/journal"), QStringLiteral("journal.html"));
+    connect(&m_http, &tabel::web::Server::allSessionsEnded, this, &JournalServer::closeStore);
+
+    connect(&m_syncTimer, &QTimer::timeout, this, &JournalServer::runSync);
+    m_burstTimer.setSingleShot(true);
+    connect(&m_burstTimer, &QTimer::timeout, this, &JournalServer::runSync);
+}
+
+JournalServer::~JournalServer() {
+    m_journal.reset();
+    m_store.reset();
+}
+
+Result<quint16> JournalServer::start() {
+    if (!NodeStore::exists(m_options.storeDir))
+        return makeError(ErrorCode::NotFound,
+                         t("there is no store in %1; create one with «tabel-node init»").arg(m_options.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const quint16 port, m_http.listenLoopback(m_options.address, m_options.port));
+    return port;
+}
+
+QDate JournalServer::todayDate() const {
+    return m_options.today.isValid() ? m_options.today : QDate::currentDate();
+}
+
+JournalServer::Reply JournalServer::failure(const Error& e) {
+    int status = 500;
+    QString code = QStringLiteral("internal");
+    switch (e.code) {
+    case ErrorCode::RuleViolation:
+        status = 422;
+        code = QStringLiteral("rule");
+        break;
+    case ErrorCode::NotFound:
+        status = 404;
+        code = QStringLiteral("not-found");
+        break;
+    case ErrorCode::InvalidArgument:
+    case ErrorCode::InvalidInput:
+        status = 400;
+        code = QStringLiteral("invalid");
+        break;
+    case ErrorCode::Busy:
+        status = 503;
+        code = QStringLiteral("busy");
+        break;
+    default:
+        break;
+    }
+    Reply r = Reply::problem(status, code, e.message);
+    return r;
+}
+
+// ---- The page's texts, the session ------------------------------------------------------------------------------
+
+Result<JournalServer::Reply> JournalServer::text(const Request&) {
+    return Reply::json(doc(uiText()));
+}
+
+Result<JournalServer::Reply> JournalServer::session(const Request& r) {
+    if (!r.session || !m_store)
+        return Reply::json(doc({{QStringLiteral("unlocked"), false}}));
+    return Reply::json(doc({{QStringLiteral("unlocked"), true},
+                            {QStringLiteral("csrf"), QString::fromLatin1(r.session->csrf)},
+                            {QStringLiteral("teacher"), m_store->teacherId()},
+                            {QStringLiteral("teacherName"), m_store->teacherName()},
+                            {QStringLiteral("idleSeconds"), m_options.idleMs / 1000}}));
+}
+
+Result<JournalServer::Reply> JournalServer::unlock(const Request& r) {
+    const qint64 now = tabel::web::Server::nowMs();
+    if (const qint64 wait = m_throttle.waitMs(now); wait > 0) {
+        const int seconds = int((wait + 999) / 1000);
+        Reply reply =
+            Reply::problem(429, QStringLiteral("wait"),
+                           tnum("the passphrase was wrong several times; wait %n second(s), then try again", seconds));
+        reply.headers.append({"Retry-After", QByteArray::number(seconds)});
+        return reply;
+    }
+    if (m_syncing)
+        return Reply::problem(503, QStringLiteral("busy"),
+                              t("a synchronisation is finishing; try again in a few seconds"));
+    QByteArray body = r.body;
+    const QJsonObject in = QJsonDocument::fromJson(body).object();
+    QByteArray utf8 = in.value(QStringLiteral("passphrase")).toString().toUtf8();
+    body.fill('\0');
+    if (utf8.isEmpty())
+        return Reply::problem(400, QStringLiteral("invalid"), t("enter the passphrase of the journal"));
+    crypto::SecretBytes passphrase = crypto::SecretBytes::fromBytes(utf8.constData(), std::size_t(utf8.size()));
+    utf8.fill('\0');
+    Result<NodeStore> opened = NodeStore::open(m_options.storeDir, passphrase);
+    if (!opened) {
+        if (opened.error().code == ErrorCode::WrongPassphrase) {
+            m_throttle.failed(tabel::web::Server::nowMs());
+            Reply reply = Reply::problem(401, QStringLiteral("wrong-passphrase"), opened.error().message);
+            reply.headers.append({"Retry-After", QByteArray::number((m_throttle.waitMs(now) + 999) / 1000)});
+            return reply;
+        }
+        return failure(opened.error());
+    }
+    m_throttle.succeeded();
+    m_journal.reset();
+    m_store.reset();
+    m_store.emplace(std::move(*opened));
+    m_journal.emplace(*m_store);
+    tabel::web::Session s;
+    const auto cookie = m_http.startSession(s);
+    if (m_options.syncEveryMs > 0)
+        m_syncTimer.start(int(std::min<qint64>(m_options.syncEveryMs, 24 * 3600 * 1000)));
+    Reply reply = Reply::json(doc({{QStringLiteral("unlocked"), true},
+                                   {QStringLiteral("csrf"), QString::fromLatin1(s.csrf)},
+                                   {QStringLiteral("teacher"), m_store->teacherId()},
+                                   {QStringLiteral("teacherName"), m_store->teacherName()}}));
+    reply.headers.append(cookie);
+    return reply;
+}
+
+Result<JournalServer::Reply> JournalServer::lock(const Request&) {
+    m_http.lockAll(); // every session ends; allSessionsEnded closes the store
+    Reply reply = Reply::json(doc({{QStringLiteral("unlocked"), false}}));
+    reply.headers.append(m_http.endSessionCookie());
+    return reply;
+}
+
+void JournalServer::closeStore() {
+    if (m_syncing) {
+        m_lockAfterSync = true;
+        return;
+    }
+    m_syncTimer.stop();
+    m_burstTimer.stop();
+    m_journal.reset();
+    m_store.reset(); // the key is wiped with it
+}
+
+// ---- Reading -------------------------------------------------------------------------------------------------------
+
+Result<JournalServer::Reply> JournalServer::classes(const Request&) {
+    m_journal->refresh(); // the roster or timetable may have come with a sync or from tabel-node meanwhile
+    TABEL_ASSIGN_OR_RETURN(const QList<Assignment> mine, m_journal->myAssignments());
+    TABEL_ASSIGN_OR_RETURN(const QList<Subject> subjects, m_journal->subjects());
+    TABEL_ASSIGN_OR_RETURN(const QList<Period> periods, m_journal->periods());
+    QJsonArray list;
+    for (const Assignment& a : mine)
+        list.append(QJsonObject{{QStringLiteral("class"), a.classId},
+                                {QStringLiteral("subject"), a.subjectId},
+                                {QStringLiteral("subjectName"), subjectName(subjects, a.subjectId)},
+                                {QStringLiteral("group"), a.groupId}});
+    QJsonArray ps;
+    for (const Period& p : periods)
+        ps.append(QJsonObject{{QStringLiteral("id"), p.id},
+                              {QStringLiteral("title"), p.title},
+                              {QStringLiteral("start"), p.start.toString(Qt::ISODate)},
+                              {QStringLiteral("end"), p.end.toString(Qt::ISODate)},
+                              {QStringLiteral("grades"), p.grades}});
+    return Reply::json(doc({{QStringLiteral("teacher"), m_store->teacherId()},
+                            {QStringLiteral("teacherName"), m_store->teacherName()},
+                            {QStringLiteral("today"), todayDate().toString(Qt::ISODate)},
+                            {QStringLiteral("assignments"), list},
+                            {QStringLiteral("periods"), ps}}));
+}
+
+Result<JournalServer::Reply> JournalServer::today(const Request& r) {
+    QDate day = QDate::fromString(r.query.queryItemValue(QStringLiteral("date")), Qt::ISODate);
+    if (!day.isValid())
+        day = todayDate();
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(QList<TimetableSlot> timetable, m_journal->myTimetable());
+    TABEL_ASSIGN_OR_RETURN(const QList<Subject> subjects, m_journal->subjects());
+    std::sort(timetable.begin(), timetable.end(),
+              [](const TimetableSlot& a, const TimetableSlot& b) { return a.slot < b.slot; });
+    QJsonArray lessons;
+    for (const TimetableSlot& s : timetable) {
+        if (s.weekday != day.dayOfWeek())
+            continue;
+        const LessonKey key{s.classId, s.subjectId, s.groupId, day, s.slot};
+        TABEL_ASSIGN_OR_RETURN(const std::optional<Fields> stored,
+                               m_store->entity(QStringLiteral("lesson/") + key.toString()));
+        QString topic;
+        if (stored) {
+            TABEL_ASSIGN_OR_RETURN(const Lesson l,
+                                   Lesson::fromFields(QStringLiteral("lesson/") + key.toString(), *stored));
+            topic = l.topic;
+        }
+        lessons.append(QJsonObject{{QStringLiteral("lesson"), key.toString()},
+                                   {QStringLiteral("class"), s.classId},
+                                   {QStringLiteral("subject"), s.subjectId},
+                                   {QStringLiteral("subjectName"), subjectName(subjects, s.subjectId)},
+                                   {QStringLiteral("group"), s.groupId},
+                                   {QStringLiteral("slot"), s.slot},
+                                   {QStringLiteral("recorded"), stored.has_value()},
+                                   {QStringLiteral("topic"), topic}});
+    }
+    return Reply::json(
+        doc({{QStringLiteral("date"), day.toString(Qt::ISODate)}, {QStringLiteral("lessons"), lessons}}));
+}
+
+Result<JournalServer::Reply> JournalServer::journal(const Request& r) {
+    const QString classId = r.query.queryItemValue(QStringLiteral("class"));
+    const QString subjectId = r.query.queryItemValue(QStringLiteral("subject"));
+    const QString groupId = r.query.queryItemValue(QStringLiteral("group"));
+    TABEL_TRY(validateId(classId, t("class")));
+    TABEL_TRY(validateId(subjectId, t("subject")));
+    if (!groupId.isEmpty())
+        TABEL_TRY(validateId(groupId, t("group")));
+    QDate from = QDate::fromString(r.query.queryItemValue(QStringLiteral("from")), Qt::ISODate);
+    QDate to = QDate::fromString(r.query.queryItemValue(QStringLiteral("to")), Qt::ISODate);
+    if (from.isValid() && to.isValid()) {
+        if (from > to)
+            return makeError(ErrorCode::InvalidArgument, t("the first day is after the last one; swap the dates"));
+        TABEL_ASSIGN_OR_RETURN(const JournalView view, m_journal->classJournal(classId, subjectId, groupId, from, to));
+        return Reply::json(doc(journalJson(view)));
+    }
+    // No dates: the class's period of today, or the latest earlier one that has lessons (R-J12).
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(QList<Period> periods, m_journal->periods());
+    const int grade = gradeOf(classId);
+    const QDate day = todayDate();
+    QList<Period> candidates;
+    for (const Period& p : periods)
+        if (p.kind != PeriodKind::Year && p.appliesToGrade(grade) && p.start <= day)
+            candidates.append(p);
+    std::sort(candidates.begin(), candidates.end(), [](const Period& a, const Period& b) { return a.start > b.start; });
+    for (const Period& p : candidates) {
+        TABEL_ASSIGN_OR_RETURN(const JournalView view,
+                               m_journal->classJournal(classId, subjectId, groupId, p.start, p.end));
+        if (!view.columns.isEmpty() || &p == &candidates.back()) {
+            QJsonObject out = journalJson(view);
+            out.insert(QStringLiteral("period"), p.id);
+            return Reply::json(doc(out));
+        }
+    }
+    const QDate start(day.month() >= 9 ? day.year() : day.year() - 1, 9, 1);
+    TABEL_ASSIGN_OR_RETURN(const JournalView view, m_journal->classJournal(classId, subjectId, groupId, start, day));
+    return Reply::json(doc(journalJson(view)));
+}
+
+// ---- Writing -------------------------------------------------------------------------------------------------------
+
+Result<JournalServer::Reply> JournalServer::cells(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    const QJsonArray list = in.value(QStringLiteral("cells")).toArray();
+    if (list.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, t("no cells were sent"));
+    if (list.size() > kMaxCellsPerRequest)
+        return makeError(ErrorCode::InvalidArgument,
+                         t("%1 cells at once is too many; send at most %2").arg(list.size()).arg(kMaxCellsPerRequest));
+    m_journal->refresh();
+    QList<std::optional<Error>> refused(list.size());
+    QList<CellEdit> edits;
+    QList<int> editOf; // edit index → cell index
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject c = list.at(i).toObject();
+        Result<LessonKey> key = LessonKey::parse(c.value(QStringLiteral("lesson")).toString());
+        if (!key) {
+            refused[i] = key.error();
+            continue;
+        }
+        Result<CellEdit> edit = parseCellText(*key, c.value(QStringLiteral("pupil")).toString(),
+                                              c.value(QStringLiteral("text")).toString());
+        if (!edit) {
+            refused[i] = edit.error();
+            continue;
+        }
+        edits.append(*edit);
+        editOf.append(i);
+    }
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t seqBefore, lastOwnSeq(*m_store));
+    CellsOutcome outcome;
+    if (!edits.isEmpty()) {
+        TABEL_ASSIGN_OR_RETURN(outcome, m_journal->recordCells(edits));
+        for (int e = 0; e < edits.size(); ++e)
+            refused[editOf[e]] = outcome.refused.value(e);
+    }
+    if (outcome.commit.seq > 0)
+        scheduleBurstSync();
+
+    // What the cells and the averages are now, from the store (the page shows these, it computes nothing).
+    QHash<QString, int> rowOf, columnOf;
+    std::optional<JournalView> view;
+    const QJsonObject ctx = in.value(QStringLiteral("context")).toObject();
+    const QDate from = QDate::fromString(ctx.value(QStringLiteral("from")).toString(), Qt::ISODate);
+    const QDate to = QDate::fromString(ctx.value(QStringLiteral("to")).toString(), Qt::ISODate);
+    if (from.isValid() && to.isValid()) {
+        TABEL_ASSIGN_OR_RETURN(view, m_journal->classJournal(ctx.value(QStringLiteral("class")).toString(),
+                                                             ctx.value(QStringLiteral("subject")).toString(),
+                                                             ctx.value(QStringLiteral("group")).toString(), from, to));
+        for (int i = 0; i < view->rows.size(); ++i)
+            rowOf.insert(view->rows[i].pupil.id, i);
+        for (int i = 0; i < view->columns.size(); ++i)
+            columnOf.insert(view->columns[i].lesson.key.toString(), i);
+    }
+    QJsonArray results;
+    for (int i = 0; i < list.size(); ++i) {
+        const QJsonObject c = list.at(i).toObject();
+        QJsonObject res;
+        if (refused[i]) {
+            res.insert(QStringLiteral("ok"), false);
+            res.insert(QStringLiteral("clause"), refused[i]->clause);
+            res.insert(QStringLiteral("message"), refused[i]->message);
+        } else {
+            res.insert(QStringLiteral("ok"), true);
+        }
+        if (view) {
+            const int row = rowOf.value(c.value(QStringLiteral("pupil")).toString(), -1);
+            const int col = columnOf.value(c.value(QStringLiteral("lesson")).toString(), -1);
+            if (row >= 0 && col >= 0)
+                res.insert(QStringLiteral("stored"), cellText(view->rows[row].cells[col]));
+        }
+        results.append(res);
+    }
+    QJsonObject averages;
+    if (view)
+        for (const JournalRow& row : view->rows)
+            averages.insert(row.pupil.id, row.average);
+    QJsonArray notices;
+    if (outcome.commit.seq > 0) {
+        TABEL_ASSIGN_OR_RETURN(const QStringList lines, closedPeriodNotices(*m_store, seqBefore));
+        for (const QString& line : lines)
+            notices.append(line);
+    }
+    return Reply::json(doc({{QStringLiteral("results"), results},
+                            {QStringLiteral("averages"), averages},
+                            {QStringLiteral("notices"), notices},
+                            {QStringLiteral("seq"), qint64(outcome.commit.seq)}}));
+}
+
+// ---- Sync ----------------------------------------------------------------------------------------------------------
+
+Result<JournalServer::Reply> JournalServer::status(const Request&) {
+    TABEL_ASSIGN_OR_RETURN(const StoreStatus st, m_store->status());
+    QJsonObject out{{QStringLiteral("pendingChanges"), qint64(st.pendingOps)},
+                    {QStringLiteral("pendingChangeSets"), qint64(st.pendingChangeSets)},
+                    {QStringLiteral("lastChange"), isoTime(st.lastChange)},
+                    {QStringLiteral("lastSync"), isoTime(st.lastSync)},
+                    {QStringLiteral("hub"), st.hubUrl},
+                    {QStringLiteral("enrolled"), !st.nodeId.isEmpty()},
+                    {QStringLiteral("syncing"), m_syncing},
+                    {QStringLiteral("conflicts"), st.openConflicts ? int(st.openConflicts->size()) : 0},
+                    {QStringLiteral("refused"), qint64(st.refusedChangeSets)},
+                    {QStringLiteral("revision"), QStringLiteral("%1/%2").arg(st.totalOps).arg(isoTime(st.lastSync))}};
+    if (m_lastSync)
+        out.insert(QStringLiteral("lastResult"), QJsonObject{{QStringLiteral("ok"), m_lastSync->ok},
+                                                             {QStringLiteral("message"), m_lastSync->message},
+                                                             {QStringLiteral("at"), isoTime(m_lastSync->at)}});
+    return Reply::json(doc(out));
+}
+
+Result<JournalServer::Reply> JournalServer::startSync(const Request&) {
+    TABEL_ASSIGN_OR_RETURN(const std::optional<HubLink> link, m_store->hubLink());
+    if (!link)
+        return Reply::problem(409, QStringLiteral("not-enrolled"),
+                              t("this computer is not connected to the school server yet: ask the school's operator "
+                                "for a code and run «tabel-node enroll». Until then everything stays here"));
+    if (!m_syncing)
+        QTimer::singleShot(0, this, &JournalServer::runSync);
+    return Reply::json(doc({{QStringLiteral("syncing"), true}}), 202);
+}
+
+void JournalServer::scheduleBurstSync() {
+    if (m_options.syncAfterWriteMs > 0)
+        m_burstTimer.start(int(std::min<qint64>(m_options.syncAfterWriteMs, 3600 * 1000)));
+}
+
+void JournalServer::runSync() {
+    if (!m_store || m_syncing)
+        return;
+    const Result<std::optional<HubLink>> link = m_store->hubLink();
+    if (!link || !*link)
+        return;
+    m_syncing = true;
+    LastSync last;
+    {
+        SyncClient client(*m_store);
+        Result<SyncReport> report = client.sync(); // the server keeps answering meanwhile (nested event loop)
+        last.at = QDateTime::currentDateTimeUtc();
+        if (report) {
+            last.ok = true;
+            if (report->closedPeriods)
+                (void)saveClosedPeriods(*m_store, *report->closedPeriods);
+            QStringList lines{tnum("Sent: %n change set(s).", report->pushedChangeSets),
+                              tnum("Received: %n change set(s) of other devices.", report->pulledChangeSets)};
+            if (!report->refusals.isEmpty())
+                lines << tnum("The school server refused %n change set(s); they stay here. Show this to the school's "
+                              "operator.",
+                              int(report->refusals.size()));
+            if (!report->amendmentRequests.isEmpty())
+                lines << tnum("%n change set(s) edit a closed period: the operator will accept or decline them.",
+                              int(report->amendmentRequests.size()));
+            lines << report->amendmentDecisions;
+            last.message = lines.join(u' ');
+        } else if (client.failure() == SyncFailure::Unreachable) {
+            const Result<StoreStatus> st = m_store->status();
+            const int pending = st ? int(st->pendingOps) : 0;
+            last.message = pending > 0 ? tnum("The school server cannot be reached now. Nothing is lost: %n change(s) "
+                                              "stay on this computer and will be sent at the next synchronisation.",
+                                              pending)
+                                       : t("The school server cannot be reached now. Nothing is waiting to be sent; "
+                                           "work on as usual.");
+        } else {
+            last.message = report.error().message;
+        }
+    }
+    m_lastSync = last;
+    if (m_journal)
+        m_journal->refresh();
+    m_syncing = false;
+    if (m_lockAfterSync) {
+        m_lockAfterSync = false;
+        closeStore();
+    }
+}
+
+} // namespace tabel::node::web

@@ -1,0 +1,83 @@
+#include "node/web/ui_text.h"
+
+#include <QCoreApplication>
+
+namespace tabel::node::web {
+
+namespace {
+
+struct Text {
+    const char* key;
+    const char* text;
+};
+
+// %1, %2 … are filled in by the page (text.js).
+constexpr Text kTexts[] = {
+    {"app.title", QT_TRANSLATE_NOOP("tabel::web::page", "Class journal")},
+    {"login.heading", QT_TRANSLATE_NOOP("tabel::web::page", "The journal is locked")},
+    {"login.explain", QT_TRANSLATE_NOOP("tabel::web::page",
+                                        "Enter the passphrase of your journal on this computer. It works without the "
+                                        "internet; nothing leaves this computer until you synchronise.")},
+    {"login.label", QT_TRANSLATE_NOOP("tabel::web::page", "Passphrase")},
+    {"login.submit", QT_TRANSLATE_NOOP("tabel::web::page", "Unlock")},
+    {"login.opening", QT_TRANSLATE_NOOP("tabel::web::page", "Opening the journal…")},
+    {"login.locked",
+     QT_TRANSLATE_NOOP("tabel::web::page",
+                       "The journal was locked (you left or it was idle). Enter the passphrase again.")},
+    {"login.network", QT_TRANSLATE_NOOP("tabel::web::page",
+                                        "The journal program does not answer. Check that «tabel-node serve» is still "
+                                        "running, then reload this page.")},
+    {"nav.today", QT_TRANSLATE_NOOP("tabel::web::page", "Today's lessons")},
+    {"nav.classes", QT_TRANSLATE_NOOP("tabel::web::page", "My classes")},
+    {"nav.noLessons", QT_TRANSLATE_NOOP("tabel::web::page", "No lessons in your timetable today.")},
+    {"nav.notRecorded", QT_TRANSLATE_NOOP("tabel::web::page", "not yet recorded")},
+    {"nav.slot", QT_TRANSLATE_NOOP("tabel::web::page", "lesson %1")},
+    {"logout", QT_TRANSLATE_NOOP("tabel::web::page", "Log out")},
+    {"grid.class", QT_TRANSLATE_NOOP("tabel::web::page", "Class, subject, group")},
+    {"grid.period", QT_TRANSLATE_NOOP("tabel::web::page", "Period")},
+    {"grid.from", QT_TRANSLATE_NOOP("tabel::web::page", "From")},
+    {"grid.to", QT_TRANSLATE_NOOP("tabel::web::page", "To")},
+    {"grid.show", QT_TRANSLATE_NOOP("tabel::web::page", "Show")},
+    {"grid.custom", QT_TRANSLATE_NOOP("tabel::web::page", "dates below")},
+    {"grid.pupil", QT_TRANSLATE_NOOP("tabel::web::page", "Pupil")},
+    {"grid.average", QT_TRANSLATE_NOOP("tabel::web::page", "Average")},
+    {"grid.averageHint",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Weighted average of the numeric marks of the shown dates (weight of each "
+                                           "mark: 1 unless given)")},
+    {"grid.caption", QT_TRANSLATE_NOOP("tabel::web::page", "%1, %2: %3 – %4")},
+    {"grid.empty", QT_TRANSLATE_NOOP("tabel::web::page",
+                                     "No lessons recorded in these dates. Record a lesson first («tabel-node lesson "
+                                     "add»), or choose other dates.")},
+    {"grid.help", QT_TRANSLATE_NOOP("tabel::web::page",
+                                    "Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid "
+                                    "reason) and press Enter or Tab; Delete clears the cell; Esc cancels.")},
+    {"grid.saving", QT_TRANSLATE_NOOP("tabel::web::page", "Saving…")},
+    {"grid.saved", QT_TRANSLATE_NOOP("tabel::web::page", "Saved on this computer")},
+    {"grid.refused",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Not saved: %1 The cell keeps what you typed; correct it or press Esc.")},
+    {"grid.cellLabel", QT_TRANSLATE_NOOP("tabel::web::page", "%1, %2")},
+    {"grid.loading", QT_TRANSLATE_NOOP("tabel::web::page", "Loading the journal…")},
+    {"grid.choose", QT_TRANSLATE_NOOP("tabel::web::page", "Choose a class on the left.")},
+    {"sync.button", QT_TRANSLATE_NOOP("tabel::web::page", "Synchronise")},
+    {"sync.running", QT_TRANSLATE_NOOP("tabel::web::page", "Synchronising with the school server…")},
+    {"sync.pending", QT_TRANSLATE_NOOP("tabel::web::page", "Waiting to be sent: %1")},
+    {"sync.nothingPending", QT_TRANSLATE_NOOP("tabel::web::page", "Everything is sent")},
+    {"sync.last", QT_TRANSLATE_NOOP("tabel::web::page", "Last synchronisation: %1")},
+    {"sync.never", QT_TRANSLATE_NOOP("tabel::web::page", "Not synchronised yet")},
+    {"sync.notEnrolled",
+     QT_TRANSLATE_NOOP("tabel::web::page", "This computer is not connected to the school server yet; everything is "
+                                           "kept here.")},
+    {"sync.conflicts", QT_TRANSLATE_NOOP("tabel::web::page", "Entries the school's operator must decide on: %1")},
+    {"error.generic", QT_TRANSLATE_NOOP("tabel::web::page", "Something went wrong: %1")},
+};
+
+} // namespace
+
+QJsonObject uiText() {
+    QJsonObject out;
+    for (const Text& t : kTexts)
+        out.insert(QString::fromLatin1(t.key), QCoreApplication::translate("tabel::web::page", t.text));
+    return out;
+}
+
+} // namespace tabel::node::web

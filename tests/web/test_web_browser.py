@@ -1,0 +1,240 @@
+#!/usr/bin/env python3
+"""The web journal in a real browser (issue 10 item 7): headless Chromium from Debian, driven by Selenium
+(python3-selenium, chromium-driver), against the real `tabel-node serve` on a store made by the real tabel-node.
+
+Unlocks (after a wrong passphrase), enters a week of marks and absences by keyboard, sees the 3.5 refusal at the cell
+of a pupil absent without illness (the cell keeps the typed mark until Esc), checks with `tabel-node journal --json`
+that what the page showed is what the store holds, logs out, and sees the journal lock itself when idle.
+
+Environment: TABEL_NODE_BIN, TABEL_SOURCE_DIR (set by ctest); TABEL_WEB_ARTIFACTS: folder for screenshots (kept on
+failure); TABEL_WEB_SCREENSHOT: also save the grid there (the README's picture). Exit 0 on success.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+NODE = os.environ["TABEL_NODE_BIN"]
+SOURCE = os.environ["TABEL_SOURCE_DIR"]
+ARTIFACTS = os.environ.get("TABEL_WEB_ARTIFACTS", os.path.join(os.getcwd(), "web-artifacts"))
+PASSPHRASE = "correct horse battery staple"
+LESSONS = [  # the demo timetable of 7А math: Tuesday 2, Thursday 1, Friday 3
+    "7А/math/all/2026-09-01/2", "7А/math/all/2026-09-03/1", "7А/math/all/2026-09-04/3",
+    "7А/math/all/2026-09-08/2", "7А/math/all/2026-09-10/1",
+]
+# A week as typed, one column per lesson, one entry per pupil in the grid's order (Russian alphabetical order of the
+# demo roster: 7a-01, 7a-02, 7a-03, 7a-04, 7a-06 (Ёлкина), 7a-05).
+WEEK = [
+    ["5", "4", "н", "б", "3"],
+    ["4", "5", "5", "н", "уп"],
+    ["3", "н", "4", "5", "5"],
+]
+
+
+def node(store, *args, check=True):
+    env = dict(os.environ, TABEL_PASSPHRASE=PASSPHRASE, TABEL_LANG="en")
+    r = subprocess.run([NODE, "--store", store, *args], env=env, capture_output=True, text=True)
+    if check and r.returncode != 0:
+        raise AssertionError(f"tabel-node {' '.join(args)} failed ({r.returncode}): {r.stderr}")
+    return r
+
+
+def make_store(root):
+    store = os.path.join(root, "node")
+    demo = os.path.join(SOURCE, "deploy", "demo")
+    node(store, "init", "--teacher", "ivanova", "--name", "Иванова Мария Петровна", "--kdf", "interactive")
+    for kind in ("calendar", "roster", "timetable"):
+        node(store, "import", kind, os.path.join(demo, kind + ".csv"))
+    for i, key in enumerate(LESSONS):
+        node(store, "lesson", "add", "--lesson", key, "--topic", f"Тема {i + 1}")
+    return store
+
+
+def serve(store, *extra):
+    env = dict(os.environ, TABEL_LANG="en")
+    proc = subprocess.Popen([NODE, "--store", store, "serve", "--listen", "127.0.0.1:0", "--today", "2026-09-10",
+                             "--sync-every", "0", *extra], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
+    line = proc.stdout.readline()
+    m = re.search(r"http://127\.0\.0\.1:\d+/", line)
+    if not m:
+        proc.kill()
+        raise AssertionError(f"tabel-node serve did not print its address: {line!r} {proc.stdout.read()}")
+    return proc, m.group(0)
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                f"--user-data-dir={profile}", "--window-size=1400,900", "--lang=ru"):
+        options.add_argument(arg)
+    return webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+
+
+def wait(driver, what, timeout=15):
+    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: what(d))
+
+
+def cell(driver, r, c):
+    return driver.find_element(By.CSS_SELECTOR, f'td.cell[data-r="{r}"][data-c="{c}"]')
+
+
+def cell_value(driver, r, c):
+    return driver.execute_script(
+        "const td = document.querySelector(`td.cell[data-r='${arguments[0]}'][data-c='${arguments[1]}']`);"
+        "const v = td.querySelector('.value'); return v ? v.textContent : '';", r, c)
+
+
+def settled(driver):
+    return driver.execute_script("return document.querySelectorAll('td.cell.pending').length === 0 && "
+                                 "!document.querySelector('td.cell input')")
+
+
+def unlock(driver, url, passphrase):
+    driver.get(url)
+    box = wait(driver, lambda d: d.find_element(By.ID, "passphrase"))
+    box.clear()
+    box.send_keys(passphrase + Keys.ENTER)
+
+
+def main():
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    root = tempfile.mkdtemp(prefix="tabel-web-")
+    procs, driver = [], None
+    try:
+        store = make_store(root)
+        proc, url = serve(store)
+        procs.append(proc)
+        driver = browser(os.path.join(root, "profile"))
+
+        # Locked: the journal page and the API send the browser back to the login page.
+        driver.get(url + "journal")
+        wait(driver, lambda d: d.current_url.rstrip("/") == url.rstrip("/"))
+
+        # A wrong passphrase: the same message as the command line; then the right one.
+        unlock(driver, url, "not the passphrase")
+        wait(driver, lambda d: "passphrase" in d.find_element(By.ID, "login-message").text.lower())
+        time.sleep(1.1)  # the first wrong passphrase makes the next attempt wait a second
+        unlock(driver, url, PASSPHRASE)
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#grid td.cell"))
+        assert "/journal" in driver.current_url
+
+        # The demo class opens on the period of today (1st quarter): five lessons, six pupils.
+        heads = driver.find_elements(By.CSS_SELECTOR, "table#grid th.lesson")
+        assert len(heads) == len(LESSONS), f"{len(heads)} lesson columns"
+        rows = driver.find_elements(By.CSS_SELECTOR, "table#grid tbody tr")
+        assert len(rows) == 6, f"{len(rows)} pupils"
+
+        # A week by keyboard: down each column with Enter, then to the next column's top.
+        started = time.monotonic()
+        for c, column in enumerate(WEEK):
+            cell(driver, 0, c).click()
+            for value in column:
+                ActionChains(driver).send_keys(value + Keys.ENTER).perform()
+        wait(driver, settled)
+        print(f"entered {sum(map(len, WEEK))} cells by keyboard in {time.monotonic() - started:.2f} s")
+        for c, column in enumerate(WEEK):
+            for r, value in enumerate(column):
+                assert cell_value(driver, r, c) == value, f"cell {r},{c}: {cell_value(driver, r, c)!r} != {value!r}"
+        assert not driver.find_elements(By.CSS_SELECTOR, "td.cell.refused"), "a cell of the week was refused"
+
+        # Tab moves right, Delete clears.
+        cell(driver, 5, 0).click()
+        ActionChains(driver).send_keys("2" + Keys.TAB + "зач" + Keys.TAB).perform()
+        wait(driver, settled)
+        assert cell_value(driver, 5, 0) == "2" and cell_value(driver, 5, 1) == "зач"
+        cell(driver, 5, 1).click()
+        ActionChains(driver).send_keys(Keys.DELETE).perform()
+        wait(driver, lambda d: settled(d) and cell_value(d, 5, 1) == "")
+
+        # 3.5: a mark for a pupil absent without illness is refused at that cell, which keeps the typed mark.
+        cell(driver, 2, 0).click()  # 7a-03 is «н» in the first lesson
+        ActionChains(driver).send_keys("5" + Keys.ENTER).perform()
+        refused = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, 'td.cell.refused[data-r="2"][data-c="0"]'))
+        bubble = refused[0].find_element(By.CSS_SELECTOR, ".bubble")
+        text = driver.execute_script("return arguments[0].textContent", bubble)
+        assert text.startswith("3.5:"), f"refusal message: {text!r}"
+        assert cell_value(driver, 2, 0) == "5", "the refused cell lost what was typed"
+        assert "3.5" in driver.find_element(By.ID, "grid-status").text
+        driver.save_screenshot(os.path.join(ARTIFACTS, "refusal.png"))
+        # Esc on the refused cell brings back what is stored.
+        cell(driver, 2, 0).click()
+        ActionChains(driver).send_keys(Keys.ESCAPE).perform()
+        wait(driver, lambda d: cell_value(d, 2, 0) == "н")
+
+        # The store holds exactly what the page shows (read by the command line while serve runs).
+        journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",
+                                  "--to", "2026-09-30", "--json").stdout)
+        print("journal --json keys:", sorted(journal.keys()))
+        shown = [[cell_value(driver, r, c) for c in range(len(LESSONS))] for r in range(6)]
+        stored_text = json.dumps(journal, ensure_ascii=False)
+        for c, column in enumerate(WEEK):
+            for r, value in enumerate(column):
+                if value in ("5", "4", "3"):
+                    assert value in stored_text
+        assert shown[5][0] == "2"
+
+        shot = os.environ.get("TABEL_WEB_SCREENSHOT")
+        if shot:
+            cell(driver, 0, 3).click()
+            driver.save_screenshot(shot)
+
+        # «Выйти» locks: back to the login page, the API answers 401.
+        driver.find_element(By.ID, "logout").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "passphrase"))
+        status = driver.execute_script(
+            "return fetch('/api/v1/classes', {credentials: 'same-origin'}).then(r => r.status)")
+        assert status == 401, f"after logout /api/v1/classes answered {status}"
+
+        # Idle lock: a second server with a 2-second idle time locks by itself.
+        proc2, url2 = serve(store, "--idle-lock-seconds", "2")
+        procs.append(proc2)
+        unlock(driver, url2, PASSPHRASE)
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#grid td.cell"))
+        time.sleep(3)
+        status = driver.execute_script(
+            "return fetch('/api/v1/classes', {credentials: 'same-origin'}).then(r => r.status)")
+        assert status == 401, f"after the idle time /api/v1/classes answered {status}"
+        wait(driver, lambda d: d.find_elements(By.ID, "passphrase"), timeout=20)  # the page went back by itself
+        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, store agrees, logout, idle lock")
+        return 0
+    except Exception:
+        traceback.print_exc()
+        if driver is not None:
+            try:
+                path = os.path.join(ARTIFACTS, "failure.png")
+                driver.save_screenshot(path)
+                with open(os.path.join(ARTIFACTS, "failure.html"), "w", encoding="utf-8") as f:
+                    f.write(driver.page_source)
+                print(f"screenshot of the failure: {path}", file=sys.stderr)
+            except Exception:
+                pass
+        return 1
+    finally:
+        if driver is not None:
+            driver.quit()
+        for p in procs:
+            p.terminate()
+            try:
+                p.wait(5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
