@@ -178,7 +178,8 @@ Result<JournalServer::Reply> JournalServer::unlock(const Request& r) {
         if (opened.error().code == ErrorCode::WrongPassphrase) {
             m_throttle.failed(tabel::web::Server::nowMs());
             Reply reply = Reply::problem(401, QStringLiteral("wrong-passphrase"), opened.error().message);
-            reply.headers.append({"Retry-After", QByteArray::number((m_throttle.waitMs(now) + 999) / 1000)});
+            reply.headers.append(
+                {"Retry-After", QByteArray::number((m_throttle.waitMs(tabel::web::Server::nowMs()) + 999) / 1000)});
             return reply;
         }
         return failure(opened.error());
