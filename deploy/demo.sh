@@ -3,7 +3,10 @@
 # ./tabel-data/hub (HTTPS on 127.0.0.1:8443, self-signed certificate), loads the sample school into it
 # (deploy/demo/*.csv), enrols a teacher's node (./tabel-data/node, encrypted), records lessons, marks and
 # absences offline, syncs them to the hub, and shows the journal on the node and the summary sheet on the hub.
-# Run it again to start over (the demo stores are recreated). TABEL_DEMO_PORT changes the port.
+# At the end it leaves the teacher's journal served to the browser at http://127.0.0.1:8480/ (tabel-node serve,
+# with the hub still running for «Синхронизировать») until Ctrl-C; TABEL_DEMO_SERVE=0 skips that (scripts, CI).
+# Run it again to start over (the demo stores are recreated). TABEL_DEMO_PORT changes the hub's port,
+# TABEL_DEMO_WEB_PORT the journal's.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 "$root/deploy/install-deps.sh"
@@ -78,3 +81,12 @@ run status
 echo "== On the hub: the summary sheet, and the history of a mark =="
 hub summary --class 7А
 hub history --class 7А --limit 5
+
+if [ "${TABEL_DEMO_SERVE:-1}" = "0" ]; then
+    exit 0
+fi
+web_port="${TABEL_DEMO_WEB_PORT:-8480}"
+echo
+echo "== The journal in a browser: open http://127.0.0.1:$web_port/ and enter the passphrase demo-passphrase-2026 =="
+echo "   (the grid of 7А, Математика; type marks like in a spreadsheet; Ctrl-C stops the journal and the hub)"
+"$node" --store "$data/node" serve --listen "127.0.0.1:$web_port"
