@@ -241,8 +241,16 @@ ChangeSetResult Reconciler::apply(const ChangeSet& changeSet) {
     // Runs of consecutive ops writing one field with one value (a resolution: one op per head) are siblings.
     for (qsizetype i = 0; i < ops.size();) {
         qsizetype end = i + 1;
+        // An op based on another op of the run is its successor, not its sibling (a device that wrote a field twice
+        // in one set): siblings are one version, and a version never supersedes itself.
+        const auto basedInRun = [&](qsizetype k) {
+            for (qsizetype j = i; j < k; ++j)
+                if (ops[k].base == Version{device, ops[j].hlc})
+                    return true;
+            return false;
+        };
         while (end < ops.size() && ops[end].field == ops[i].field && ops[end].entity == ops[i].entity &&
-               ops[end].value == ops[i].value)
+               ops[end].value == ops[i].value && !basedInRun(end))
             ++end;
         for (qsizetype k = i; k < end; ++k) {
             const Op& op = ops[k];

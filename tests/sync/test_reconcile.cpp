@@ -150,6 +150,7 @@ private slots:
     void RS5_resolutionClearsTheConflictInAnyOrder();
     void RS5_editAfterResolutionIsAFastForward();
     void RS5_invalidChangeSetIsRefusedWhole();
+    void RS5_secondWriteOfOneSetIsASuccessor();
     void RJ11_subgroupTeachersNeverConflict();
 
     void RS6_checkScope_data();
@@ -461,6 +462,32 @@ void TestReconcile::RS5_editAfterResolutionIsAFastForward() {
     const ChangeSetResult edit = r.apply(changeSet(
         k1, QStringLiteral("t1"), 2, {op(kCell, hlcAt(30), text("2"), Version{mine.deviceNumber(), hlcAt(10)})}));
     QVERIFY(edit.hasConflict());
+}
+
+// Found by test_hub_registers (issue 8): a set that writes one field twice with one value, the second op based on
+// the first, is a first write and its successor, not two siblings; otherwise the second superseded itself and the
+// register held no head in memory but one once stored and read back. One head, in either order of two sets.
+void TestReconcile::RS5_secondWriteOfOneSetIsASuccessor() {
+    const auto k1 = seedKey(0), k2 = seedKey(100);
+    const ChangeSet twice =
+        changeSet(k1, QStringLiteral("t1"), 1,
+                  {op(kCell, hlcAt(1), text("5")),
+                   op(kCell, hlcAt(2), text("5"),
+                      Version{changeSet(k1, QStringLiteral("t1"), 1, {op(kCell, hlcAt(1), text("5"))}).deviceNumber(),
+                              hlcAt(1)})});
+    const ChangeSet other = changeSet(k2, QStringLiteral("t2"), 1, {op(kCell, hlcAt(3), text("4"))});
+    for (const QList<ChangeSet>& order : {QList<ChangeSet>{twice, other}, QList<ChangeSet>{other, twice}}) {
+        Reconciler r;
+        for (const ChangeSet& cs : order)
+            QVERIFY(!r.apply(cs).rejected);
+        const FieldRegister* reg = r.find(kCell);
+        QVERIFY(reg);
+        QCOMPARE(reg->heads().size(), 2); // the set's second write and the other device's
+        const Result<FieldRegister> stored = FieldRegister::decode(reg->encode());
+        QVERIFY(stored);
+        QVERIFY(*stored == *reg);
+        QCOMPARE(stored->heads().size(), 2);
+    }
 }
 
 void TestReconcile::RS5_invalidChangeSetIsRefusedWhole() {
