@@ -4100,7 +4100,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/hub_store.cpp"/>
         <source>the hub&apos;s op log holds a change set that cannot be merged again (hub sequence %1): %2</source>
-        <oldsource>the hub&apos;s op log holds a change set that cannot be merged again: %1</oldsource>
         <translation>журнал операций хаба содержит пакет изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
     </message>
     <message>
@@ -4741,6 +4740,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
+        <source>the homework&apos;s due date «%1» is not a date; pick it in the calendar</source>
+        <translation>срок домашнего задания «%1» — не дата; выберите его в календаре</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
         <source>the journal is locked; enter the passphrase again</source>
         <translation>журнал заперт; введите парольную фразу ещё раз</translation>
     </message>
@@ -4762,6 +4766,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/journal_server.cpp"/>
         <source>this computer is not connected to the school server yet: ask the school&apos;s operator for a code and run «tabel-node enroll». Until then everything stays here</source>
         <translation>этот компьютер ещё не подключён к серверу школы: попросите у оператора школы код и выполните «tabel-node enroll». До тех пор всё хранится здесь</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>write the topic of the lesson; the journal needs it</source>
+        <translation>напишите тему урока; без неё урок не записать в журнал</translation>
     </message>
 </context>
 <context>
@@ -5593,6 +5602,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Choose a class on the left.</source>
         <translation>Выберите класс слева.</translation>
     </message>
@@ -5623,8 +5637,28 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Form of assessment</source>
+        <translation>Форма контроля</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>From</source>
         <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Held at a distance</source>
+        <translation>Урок проведён дистанционно</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Homework</source>
+        <translation>Домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Homework due</source>
+        <translation>Срок домашнего задания</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5635,6 +5669,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Last synchronisation: %1</source>
         <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Lesson: %1, %2, lesson %3</source>
+        <translation>Урок: %1, %2, %3-й урок</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5663,8 +5702,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
-        <source>Not saved: %1 The cell keeps what you typed; correct it or press Esc.</source>
-        <translation>Не сохранено: %1 В клетке осталось то, что вы ввели; исправьте или нажмите Esc.</translation>
+        <source>Not saved: %1. The cell keeps what you typed; correct it or press Esc.</source>
+        <translation>Не сохранено: %1. В клетке осталось то, что вы ввели; исправьте или нажмите Esc.</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5690,6 +5729,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Save the lesson</source>
+        <translation>Сохранить урок</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5753,6 +5797,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Topic</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Topic of the calendar-thematic plan</source>
+        <translation>Тема по календарно-тематическому плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Unlock</source>
         <translation>Открыть журнал</translation>
     </message>
@@ -5773,6 +5827,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>in the timetable, not recorded yet: open it to write the topic, then the marks</source>
+        <translation>есть в расписании, ещё не записан: откройте, чтобы записать тему, затем ставьте отметки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>lesson %1</source>
         <translation>%1-й урок</translation>
     </message>
@@ -5780,6 +5839,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>not yet recorded</source>
         <translation>ещё не записан</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>plan</source>
+        <translation>план</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>— none —</source>
+        <translation>— нет —</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>— not from the plan —</source>
+        <translation>— не из плана —</translation>
     </message>
 </context>
 <context>

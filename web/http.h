@@ -38,6 +38,9 @@ struct Request {
     QByteArray body;
     QHash<QByteArray, QByteArray> headers; // names in lower case
     std::optional<Session> session;        // set for Session and Write routes
+
+    // A query parameter, fully decoded ("%2F" is "/").
+    QString param(const QString& name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
 };
 
 struct Reply {

@@ -782,6 +782,53 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
     return view;
 }
 
+Result<QList<LessonKey>> Journal::plannedLessons(const QString& classId, const QString& subjectId,
+                                                 const QString& groupIdOrEmpty, QDate from, QDate to) {
+    QList<LessonKey> out;
+    if (!from.isValid() || !to.isValid() || from > to)
+        return out;
+    TABEL_ASSIGN_OR_RETURN(const QList<TimetableSlot> mine, myTimetable());
+    QList<TimetableSlot> slotsOf;
+    for (const TimetableSlot& s : mine)
+        if (s.classId == classId && s.subjectId == subjectId &&
+            (groupIdOrEmpty.isEmpty() || s.groupId == groupIdOrEmpty))
+            slotsOf.append(s);
+    if (slotsOf.isEmpty())
+        return out;
+    std::sort(slotsOf.begin(), slotsOf.end(),
+              [](const TimetableSlot& a, const TimetableSlot& b) { return a.slot < b.slot; });
+    TABEL_ASSIGN_OR_RETURN(const QList<SchoolYear> years, loadAll<SchoolYear>(m_store, QStringLiteral("year/")));
+    TABEL_ASSIGN_OR_RETURN(const QList<Holiday> holidays, loadAll<Holiday>(m_store, QStringLiteral("holiday/")));
+    const auto schoolDay = [&](QDate d) {
+        bool inYear = years.isEmpty();
+        for (const SchoolYear& y : years)
+            inYear = inYear || (d >= y.start && d <= y.end);
+        if (!inYear)
+            return false;
+        for (const Holiday& h : holidays)
+            if (d >= h.start && d <= h.end)
+                return false;
+        return true;
+    };
+    TABEL_ASSIGN_OR_RETURN(const QList<Entity> recorded,
+                           m_store.scan(lessonPrefix(QStringLiteral("lesson"), classId, subjectId)));
+    QSet<QString> have;
+    for (const Entity& e : recorded)
+        have.insert(e.key.mid(7)); // without "lesson/"
+    for (QDate d = from; d <= to && out.size() < 2000; d = d.addDays(1)) {
+        if (!schoolDay(d))
+            continue;
+        for (const TimetableSlot& s : slotsOf) {
+            if (s.weekday != d.dayOfWeek())
+                continue;
+            const LessonKey key{classId, subjectId, s.groupId, d, s.slot};
+            if (!have.contains(key.toString()))
+                out.append(key);
+        }
+    }
+    return out;
+}
+
 Result<PupilView> Journal::pupilResults(const QString& pupilId, QDate from, QDate to) {
     TABEL_ASSIGN_OR_RETURN(std::optional<Pupil> p, pupil(pupilId));
     if (!p)

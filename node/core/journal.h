@@ -157,6 +157,11 @@ public:
     [[nodiscard]] Result<JournalView> classJournal(const QString& classId, const QString& subjectId,
                                                    const QString& groupIdOrEmpty, QDate from, QDate to);
     [[nodiscard]] Result<PupilView> pupilResults(const QString& pupilId, QDate from, QDate to);
+    // The lessons of this teacher's timetable for a class and subject (one group, or any when empty) between two
+    // dates that are not recorded yet: school days of the school year outside the holidays, in date and slot
+    // order. The journal grid shows them as columns still to be filled in.
+    [[nodiscard]] Result<QList<domain::LessonKey>> plannedLessons(const QString& classId, const QString& subjectId,
+                                                                  const QString& groupIdOrEmpty, QDate from, QDate to);
 
     // ---- Lookups ----
     [[nodiscard]] Result<std::optional<domain::Pupil>> pupil(const QString& id);
@@ -171,6 +176,7 @@ public:
     [[nodiscard]] Result<QList<domain::Subject>> subjects();
     [[nodiscard]] Result<QList<domain::TimetableSlot>> myTimetable();
     [[nodiscard]] Result<QList<domain::Period>> periods();
+    [[nodiscard]] Result<std::optional<domain::Lesson>> lessonAt(const domain::LessonKey& key) { return lesson(key); }
     // Forgets the reference data read so far (another process, or a sync, may have changed it).
     void refresh() { invalidateCaches(); }
 

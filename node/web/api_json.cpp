@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QJsonArray>
 
+#include <algorithm>
+#include <tuple>
+
 namespace tabel::node::web {
 
 using namespace tabel::domain;
@@ -43,27 +46,48 @@ QString cellText(const JournalCell& cell) {
     return parts.join(u' ');
 }
 
-QJsonObject journalJson(const JournalView& view) {
+QJsonObject lessonJson(const LessonKey& key, const std::optional<Lesson>& lesson) {
+    QJsonObject out{{QStringLiteral("lesson"), key.toString()},
+                    {QStringLiteral("date"), key.date.toString(Qt::ISODate)},
+                    {QStringLiteral("slot"), key.slot},
+                    {QStringLiteral("group"), key.groupId},
+                    {QStringLiteral("recorded"), lesson.has_value()}};
+    if (!lesson)
+        return out;
+    out.insert(QStringLiteral("topic"), lesson->topic);
+    out.insert(QStringLiteral("homework"), lesson->homework);
+    out.insert(QStringLiteral("form"), lesson->form);
+    out.insert(QStringLiteral("distance"), lesson->distance);
+    if (lesson->homeworkDue)
+        out.insert(QStringLiteral("due"), lesson->homeworkDue->toString(Qt::ISODate));
+    if (lesson->ktpTopic)
+        out.insert(QStringLiteral("ktp"), *lesson->ktpTopic);
+    return out;
+}
+
+QJsonObject journalJson(const JournalView& view, const QList<LessonKey>& planned) {
+    // Columns in date, slot and group order: the recorded ones (index ≥ 0) and the planned ones (-1 - index).
+    QList<std::pair<LessonKey, int>> order;
+    for (int i = 0; i < view.columns.size(); ++i)
+        order.append({view.columns[i].lesson.key, i});
+    for (int i = 0; i < planned.size(); ++i)
+        order.append({planned[i], -1 - i});
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.date, a.first.slot, a.first.groupId) <
+               std::tie(b.first.date, b.first.slot, b.first.groupId);
+    });
     QJsonArray columns;
-    for (const JournalColumn& c : view.columns) {
-        const Lesson& l = c.lesson;
-        QJsonObject col{{QStringLiteral("lesson"), l.key.toString()},
-                        {QStringLiteral("date"), l.key.date.toString(Qt::ISODate)},
-                        {QStringLiteral("slot"), l.key.slot},
-                        {QStringLiteral("group"), l.key.groupId},
-                        {QStringLiteral("topic"), l.topic},
-                        {QStringLiteral("homework"), l.homework},
-                        {QStringLiteral("form"), l.form},
-                        {QStringLiteral("distance"), l.distance}};
-        if (l.homeworkDue)
-            col.insert(QStringLiteral("due"), l.homeworkDue->toString(Qt::ISODate));
+    for (const auto& [key, index] : order) {
+        QJsonObject col =
+            lessonJson(key, index >= 0 ? std::optional<Lesson>(view.columns[index].lesson) : std::optional<Lesson>());
+        col.insert(QStringLiteral("planned"), index < 0);
         columns.append(col);
     }
     QJsonArray rows;
     for (const JournalRow& r : view.rows) {
         QJsonArray cells;
-        for (const JournalCell& c : r.cells)
-            cells.append(cellText(c));
+        for (const auto& [key, index] : order)
+            cells.append(index >= 0 ? cellText(r.cells[index]) : QString());
         rows.append(QJsonObject{{QStringLiteral("pupil"), r.pupil.id},
                                 {QStringLiteral("name"), shortName(r.pupil)},
                                 {QStringLiteral("fullName"), r.pupil.fullName()},

@@ -10,9 +10,13 @@
 
 namespace tabel::node::web {
 
-// {class, subject, subjectName, group, from, to, columns: [{lesson, date, slot, topic, homework, distance}],
-//  rows: [{pupil, name, cells: ["5", "н", "б 4", ""], average}]}
-QJsonObject journalJson(const JournalView& view);
+// {class, subject, subjectName, group, from, to, columns: [{lesson, date, slot, topic, homework, distance,
+//  planned}], rows: [{pupil, name, cells: ["5", "н", "б 4", ""], average}]}. The planned lessons (from the timetable,
+// not recorded yet) become columns with "planned": true and empty cells, in date and slot order with the others.
+QJsonObject journalJson(const JournalView& view, const QList<domain::LessonKey>& planned = {});
+
+// A lesson for the lesson form: {lesson, recorded, topic, homework, due, form, distance, ktp}.
+QJsonObject lessonJson(const domain::LessonKey& key, const std::optional<domain::Lesson>& lesson);
 
 // What a cell shows: its marks in column order, then the absence ("н", "б", "уп").
 QString cellText(const JournalCell& cell);

@@ -80,6 +80,8 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("GET", "/api/v1/classes", Access::Session, &JournalServer::classes);
     on("GET", "/api/v1/today", Access::Session, &JournalServer::today);
     on("GET", "/api/v1/journal", Access::Session, &JournalServer::journal);
+    on("GET", "/api/v1/lesson", Access::Session, &JournalServer::lessonGet);
+    on("POST", "/api/v1/lesson", Access::Write, &JournalServer::lessonPost);
     on("POST", "/api/v1/cells", Access::Write, &JournalServer::cells);
     on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
@@ -247,7 +249,7 @@ Result<JournalServer::Reply> JournalServer::classes(const Request&) {
 }
 
 Result<JournalServer::Reply> JournalServer::today(const Request& r) {
-    QDate day = QDate::fromString(r.query.queryItemValue(QStringLiteral("date")), Qt::ISODate);
+    QDate day = QDate::fromString(r.param(QStringLiteral("date")), Qt::ISODate);
     if (!day.isValid())
         day = todayDate();
     m_journal->refresh();
@@ -282,20 +284,21 @@ Result<JournalServer::Reply> JournalServer::today(const Request& r) {
 }
 
 Result<JournalServer::Reply> JournalServer::journal(const Request& r) {
-    const QString classId = r.query.queryItemValue(QStringLiteral("class"));
-    const QString subjectId = r.query.queryItemValue(QStringLiteral("subject"));
-    const QString groupId = r.query.queryItemValue(QStringLiteral("group"));
+    const QString classId = r.param(QStringLiteral("class"));
+    const QString subjectId = r.param(QStringLiteral("subject"));
+    const QString groupId = r.param(QStringLiteral("group"));
     TABEL_TRY(validateId(classId, t("class")));
     TABEL_TRY(validateId(subjectId, t("subject")));
     if (!groupId.isEmpty())
         TABEL_TRY(validateId(groupId, t("group")));
-    QDate from = QDate::fromString(r.query.queryItemValue(QStringLiteral("from")), Qt::ISODate);
-    QDate to = QDate::fromString(r.query.queryItemValue(QStringLiteral("to")), Qt::ISODate);
+    QDate from = QDate::fromString(r.param(QStringLiteral("from")), Qt::ISODate);
+    QDate to = QDate::fromString(r.param(QStringLiteral("to")), Qt::ISODate);
     if (from.isValid() && to.isValid()) {
         if (from > to)
             return makeError(ErrorCode::InvalidArgument, t("the first day is after the last one; swap the dates"));
         TABEL_ASSIGN_OR_RETURN(const JournalView view, m_journal->classJournal(classId, subjectId, groupId, from, to));
-        return Reply::json(doc(journalJson(view)));
+        TABEL_ASSIGN_OR_RETURN(const QJsonObject out, gridJson(view));
+        return Reply::json(doc(out));
     }
     // No dates: the class's period of today, or the latest earlier one that has lessons (R-J12).
     m_journal->refresh();
@@ -311,14 +314,65 @@ Result<JournalServer::Reply> JournalServer::journal(const Request& r) {
         TABEL_ASSIGN_OR_RETURN(const JournalView view,
                                m_journal->classJournal(classId, subjectId, groupId, p.start, p.end));
         if (!view.columns.isEmpty() || &p == &candidates.back()) {
-            QJsonObject out = journalJson(view);
+            TABEL_ASSIGN_OR_RETURN(QJsonObject out, gridJson(view));
             out.insert(QStringLiteral("period"), p.id);
             return Reply::json(doc(out));
         }
     }
     const QDate start(day.month() >= 9 ? day.year() : day.year() - 1, 9, 1);
     TABEL_ASSIGN_OR_RETURN(const JournalView view, m_journal->classJournal(classId, subjectId, groupId, start, day));
-    return Reply::json(doc(journalJson(view)));
+    TABEL_ASSIGN_OR_RETURN(const QJsonObject out, gridJson(view));
+    return Reply::json(doc(out));
+}
+
+Result<QJsonObject> JournalServer::gridJson(const JournalView& view) {
+    TABEL_ASSIGN_OR_RETURN(const QList<LessonKey> planned,
+                           m_journal->plannedLessons(view.classId, view.subjectId, view.groupId, view.from, view.to));
+    return journalJson(view, planned);
+}
+
+Result<JournalServer::Reply> JournalServer::lessonGet(const Request& r) {
+    TABEL_ASSIGN_OR_RETURN(const LessonKey key, LessonKey::parse(r.param(QStringLiteral("lesson"))));
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const std::optional<Lesson> lesson, m_journal->lessonAt(key));
+    QJsonObject out = lessonJson(key, lesson);
+    TABEL_ASSIGN_OR_RETURN(const QStringList forms, m_journal->assessmentForms());
+    out.insert(QStringLiteral("forms"), QJsonArray::fromStringList(forms));
+    TABEL_ASSIGN_OR_RETURN(const KtpView ktp, m_journal->ktp(key.classId, key.subjectId));
+    QJsonArray topics;
+    for (const KtpTopic& t : ktp.topics)
+        topics.append(QJsonObject{{QStringLiteral("number"), t.number}, {QStringLiteral("title"), t.title}});
+    out.insert(QStringLiteral("ktpTopics"), topics);
+    return Reply::json(doc(out));
+}
+
+Result<JournalServer::Reply> JournalServer::lessonPost(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    TABEL_ASSIGN_OR_RETURN(const LessonKey key, LessonKey::parse(in.value(QStringLiteral("lesson")).toString()));
+    Lesson lesson;
+    lesson.key = key;
+    lesson.topic = in.value(QStringLiteral("topic")).toString().trimmed();
+    lesson.homework = in.value(QStringLiteral("homework")).toString().trimmed();
+    lesson.form = in.value(QStringLiteral("form")).toString().trimmed();
+    lesson.distance = in.value(QStringLiteral("distance")).toBool();
+    const QString due = in.value(QStringLiteral("due")).toString();
+    if (!due.isEmpty()) {
+        const QDate d = QDate::fromString(due, Qt::ISODate);
+        if (!d.isValid())
+            return makeError(ErrorCode::InvalidArgument,
+                             t("the homework's due date «%1» is not a date; pick it in the calendar").arg(due));
+        lesson.homeworkDue = d;
+    }
+    if (in.value(QStringLiteral("ktp")).isDouble())
+        lesson.ktpTopic = in.value(QStringLiteral("ktp")).toInt();
+    if (lesson.topic.isEmpty())
+        return makeError(ErrorCode::InvalidArgument, t("write the topic of the lesson; the journal needs it"));
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, m_journal->saveLesson(lesson));
+    if (commit.seq > 0)
+        scheduleBurstSync();
+    TABEL_ASSIGN_OR_RETURN(const std::optional<Lesson> stored, m_journal->lessonAt(key));
+    return Reply::json(doc(lessonJson(key, stored)));
 }
 
 // ---- Writing -------------------------------------------------------------------------------------------------------

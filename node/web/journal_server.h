@@ -17,6 +17,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -57,6 +58,9 @@ private:
     Result<Reply> today(const Request& r);
     Result<Reply> journal(const Request& r);
     Result<Reply> cells(const Request& r);
+    Result<Reply> lessonGet(const Request& r);
+    Result<Reply> lessonPost(const Request& r);
+    Result<QJsonObject> gridJson(const JournalView& view);
     Result<Reply> status(const Request& r);
     Result<Reply> startSync(const Request& r);
 

@@ -136,8 +136,10 @@ def main():
         assert "/journal" in driver.current_url
 
         # The demo class opens on the period of today (1st quarter): five lessons, six pupils.
-        heads = driver.find_elements(By.CSS_SELECTOR, "table#grid th.lesson")
+        heads = driver.find_elements(By.CSS_SELECTOR, "table#grid th.lesson:not(.planned)")
         assert len(heads) == len(LESSONS), f"{len(heads)} lesson columns"
+        planned = driver.find_elements(By.CSS_SELECTOR, "table#grid th.lesson.planned")
+        assert planned, "no planned lessons from the timetable"
         rows = driver.find_elements(By.CSS_SELECTOR, "table#grid tbody tr")
         assert len(rows) == 6, f"{len(rows)} pupils"
 
@@ -180,6 +182,25 @@ def main():
         cell(driver, 2, 0).click()
         ActionChains(driver).send_keys(Keys.ESCAPE).perform()
         wait(driver, lambda d: cell_value(d, 2, 0) == "н")
+
+        # A planned lesson of the timetable (the first after the recorded ones): the lesson form from its column's
+        # head, reached from the grid with the keyboard (ArrowUp from the first row, Enter), then a mark in it.
+        c = len(LESSONS)
+        cell(driver, 0, c).click()
+        ActionChains(driver).send_keys(Keys.ARROW_UP + Keys.ENTER).perform()
+        topic = wait(driver, lambda d: d.find_element(By.ID, "lesson-topic") if d.find_element(
+            By.ID, "lesson-dialog").get_attribute("open") is not None else None)
+        topic.send_keys("Повторение: дроби")
+        driver.find_element(By.ID, "lesson-homework").send_keys("№ 40–44")
+        topic.send_keys(Keys.ENTER)
+        wait(driver, lambda d: d.find_element(By.ID, "lesson-dialog").get_attribute("open") is None)
+        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "table#grid th.lesson:not(.planned)")) == c + 1)
+        cell(driver, 0, c).click()
+        ActionChains(driver).send_keys("4" + Keys.ENTER).perform()
+        wait(driver, lambda d: settled(d) and cell_value(d, 0, c) == "4")
+        assert not driver.find_elements(By.CSS_SELECTOR, "td.cell.refused")
+        shown = node(store, "lesson", "show", "--lesson", "7А/math/all/2026-09-11/3").stdout
+        assert "Повторение: дроби" in shown and "№ 40–44" in shown, shown
 
         # The store holds exactly what the page shows (read by the command line while serve runs).
         journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",

@@ -5,6 +5,7 @@
 // what was typed and shows the rule's message beside it until it is corrected or cancelled.
 import { api, ApiError } from '/app/api.js';
 import { t } from '/app/text.js';
+import { openLesson } from '/app/lesson.js';
 
 function shortDate(iso) { return `${iso.slice(8, 10)}.${iso.slice(5, 7)}`; }
 function longDate(iso) { return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`; }
@@ -48,19 +49,37 @@ export class Grid {
     corner.scope = 'col';
     corner.textContent = t('grid.pupil');
     head.append(corner);
-    for (const col of d.columns) {
+    d.columns.forEach((col, c) => {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.className = 'lesson';
-      th.title = `${longDate(col.date)}, ${t('nav.slot', col.slot)}: ${col.topic}${col.homework ? ` — ${col.homework}` : ''}`;
+      th.className = col.planned ? 'lesson planned' : 'lesson';
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'col-head';
+      button.dataset.c = c;
+      button.tabIndex = -1;
+      button.title = col.planned ? `${longDate(col.date)}, ${t('nav.slot', col.slot)}: ${t('grid.plannedHint')}`
+        : `${longDate(col.date)}, ${t('nav.slot', col.slot)}: ${col.topic}${col.homework ? ` — ${col.homework}` : ''}`;
       const date = document.createElement('span');
       date.textContent = shortDate(col.date);
       const slot = document.createElement('span');
       slot.className = 'slot';
-      slot.textContent = String(col.slot);
-      th.append(date, slot);
+      slot.textContent = col.planned ? t('grid.planned') : String(col.slot);
+      button.append(date, slot);
+      button.addEventListener('click', () => openLesson(col.lesson, () => this.reload()));
+      button.addEventListener('keydown', (e) => {
+        const moves = { ArrowLeft: -1, ArrowRight: 1 };
+        if (e.key === 'ArrowDown') { e.preventDefault(); this.moveTo(0, c); }
+        else if (moves[e.key]) {
+          e.preventDefault();
+          const next = this.table.querySelector(`button.col-head[data-c="${c + moves[e.key]}"]`);
+          if (next) next.focus();
+        }
+        e.stopPropagation();
+      });
+      th.append(button);
       head.append(th);
-    }
+    });
     const avg = document.createElement('th');
     avg.scope = 'col';
     avg.textContent = t('grid.average');
@@ -77,7 +96,7 @@ export class Grid {
       tr.append(th);
       d.columns.forEach((col, c) => {
         const td = tr.insertCell();
-        td.className = 'cell';
+        td.className = col.planned ? 'cell planned' : 'cell';
         td.dataset.r = r;
         td.dataset.c = c;
         td.tabIndex = -1;
@@ -106,6 +125,14 @@ export class Grid {
     this.wrap.replaceChildren(table);
     const [r, c] = this.active;
     this.moveTo(Math.min(r, d.rows.length - 1), Math.min(c, d.columns.length - 1), false);
+  }
+
+  async reload() {
+    if (!this.data) return;
+    const fresh = await api.get('/api/v1/journal', this.context());
+    const active = this.active;
+    this.show(fresh);
+    this.moveTo(...active);
   }
 
   td(r, c) { return this.table?.querySelector(`td.cell[data-r="${r}"][data-c="${c}"]`); }
@@ -153,7 +180,10 @@ export class Grid {
     if (this.editing) return; // the input handles its own keys
     const [r, c] = this.active;
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    if (moves[e.key]) {
+    if (e.key === 'ArrowUp' && r === 0) {
+      e.preventDefault();
+      this.table.querySelector(`button.col-head[data-c="${c}"]`)?.focus();
+    } else if (moves[e.key]) {
       e.preventDefault();
       this.moveTo(r + moves[e.key][0], c + moves[e.key][1]);
     } else if (e.key === 'Tab') {

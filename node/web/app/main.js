@@ -4,6 +4,7 @@ import { api, setCsrf } from '/app/api.js';
 import { loadTexts, t, applyTexts } from '/app/text.js';
 import { Grid } from '/app/grid.js';
 import { SyncBar } from '/app/sync.js';
+import { openLesson } from '/app/lesson.js';
 
 const store = { classes: [], periods: [], today: '', choice: null, grid: null };
 
@@ -90,7 +91,12 @@ async function loadSide() {
     b.type = 'button';
     b.className = 'link';
     b.textContent = `${t('nav.slot', l.slot)}: ${l.class}, ${l.subjectName}${l.group !== 'all' ? ` (${l.group})` : ''}`;
-    b.addEventListener('click', () => showJournal({ class: l.class, subject: l.subject, group: l.group }));
+    b.addEventListener('click', async () => {
+      const period = store.periods.find((p) => periodApplies(p, l.class) && p.start <= store.today && store.today <= p.end);
+      await showJournal({ class: l.class, subject: l.subject, group: l.group, from: period?.start ?? store.today,
+        to: period?.end ?? store.today });
+      if (!l.recorded) openLesson(l.lesson, () => { store.grid.reload(); loadSide(); });
+    });
     li.append(b);
     const note = document.createElement('span');
     note.className = 'note';
