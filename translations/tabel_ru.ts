@@ -2344,8 +2344,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
-        <source>synchronise in the background this often, 0 never (default: 5)</source>
-        <translation>синхронизировать в фоне с таким интервалом в минутах, 0 — никогда (по умолчанию 5)</translation>
+        <source>synchronise in the background this often and after entries; 0: only on request (default: 5)</source>
+        <translation>синхронизировать в фоне с таким интервалом в минутах и после ввода; 0 — только по запросу (по умолчанию 5)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_serve.cpp"/>

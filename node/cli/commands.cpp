@@ -154,8 +154,9 @@ QList<CommandSpec> commandTable() {
           opt(s("idle-lock"), s("MINUTES"),
               QCoreApplication::translate("tabel-node", "lock after this many minutes without activity (default: 15)")),
           opt(s("sync-every"), s("MINUTES"),
-              QCoreApplication::translate("tabel-node",
-                                          "synchronise in the background this often, 0 never (default: 5)")),
+              QCoreApplication::translate(
+                  "tabel-node",
+                  "synchronise in the background this often and after entries; 0: only on request (default: 5)")),
           hidden(s("idle-lock-seconds"), s("S"),
                  QCoreApplication::translate("tabel-node", "the idle time in seconds (for tests)")),
           hidden(s("today"), s("DATE"), QCoreApplication::translate("tabel-node", "the device date (for tests)"))},

@@ -50,6 +50,8 @@ Status cmdServe(Session& s) {
     }
     TABEL_ASSIGN_OR_RETURN(const int every, intOption(inv, QStringLiteral("sync-every"), 5, 0, 24 * 60));
     options.syncEveryMs = qint64(every) * 60 * 1000;
+    if (every == 0)
+        options.syncAfterWriteMs = 0; // only on «Синхронизировать»
     TABEL_ASSIGN_OR_RETURN(const std::optional<QDate> today, optionalDate(inv, QStringLiteral("today")));
     if (today)
         options.today = *today;

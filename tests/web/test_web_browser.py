@@ -2,11 +2,14 @@
 """The web journal in a real browser (issue 10 item 7): headless Chromium from Debian, driven by Selenium
 (python3-selenium, chromium-driver), against the real `tabel-node serve` on a store made by the real tabel-node.
 
-Unlocks (after a wrong passphrase), enters a week of marks and absences by keyboard, sees the 3.5 refusal at the cell
-of a pupil absent without illness (the cell keeps the typed mark until Esc), checks with `tabel-node journal --json`
-that what the page showed is what the store holds, logs out, and sees the journal lock itself when idle.
+The node is enrolled at a real `tabel-hub serve` with the demo school, as deploy/demo.sh does. Unlocks (after a wrong
+passphrase), enters a week of marks and absences by keyboard, sees the 3.5 refusal at the cell of a pupil absent
+without illness (the cell keeps the typed mark until Esc), records a planned lesson through the lesson form and marks
+in it, checks with the command line that the store holds what the page shows, sees an entry of a second tab appear in
+the first, syncs with the hub («Синхронизировать»), then with the hub down (a calm message, nothing lost), logs out,
+and sees the journal lock itself when idle.
 
-Environment: TABEL_NODE_BIN, TABEL_SOURCE_DIR (set by ctest); TABEL_WEB_ARTIFACTS: folder for screenshots (kept on
+Environment: TABEL_NODE_BIN, TABEL_HUB_BIN, TABEL_SOURCE_DIR (set by ctest); TABEL_WEB_ARTIFACTS: folder for screenshots (kept on
 failure); TABEL_WEB_SCREENSHOT: also save the grid with the refusal there (the README's picture, taken with
 TABEL_WEB_LANG=ru: the language of the served page, English by default). Exit 0 on success.
 """
@@ -28,6 +31,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 NODE = os.environ["TABEL_NODE_BIN"]
+HUB = os.environ["TABEL_HUB_BIN"]
 SOURCE = os.environ["TABEL_SOURCE_DIR"]
 ARTIFACTS = os.environ.get("TABEL_WEB_ARTIFACTS", os.path.join(os.getcwd(), "web-artifacts"))
 PASSPHRASE = "correct horse battery staple"
@@ -52,15 +56,46 @@ def node(store, *args, check=True):
     return r
 
 
+def hub(hub_store, *args):
+    r = subprocess.run([HUB, "--store", hub_store, *args], capture_output=True, text=True,
+                       env=dict(os.environ, TABEL_LANG="en"))
+    if r.returncode != 0:
+        raise AssertionError(f"tabel-hub {' '.join(args)} failed ({r.returncode}): {r.stderr}")
+    return r
+
+
+def start_hub(hub_store):
+    proc = subprocess.Popen([HUB, "--store", hub_store, "serve", "--listen", "127.0.0.1:0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, TABEL_LANG="en"))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        m = re.search(r"listening on (https://127\.0\.0\.1:\d+)", line)
+        if m:
+            return proc, m.group(1)
+        if not line and proc.poll() is not None:
+            break
+    proc.kill()
+    raise AssertionError("tabel-hub serve did not start")
+
+
 def make_store(root):
-    store = os.path.join(root, "node")
+    """The school's hub with the demo school, and the teacher's node enrolled at it, as deploy/demo.sh does."""
+    hub_store = os.path.join(root, "hub")
     demo = os.path.join(SOURCE, "deploy", "demo")
-    node(store, "init", "--teacher", "ivanova", "--name", "Иванова Мария Петровна", "--kdf", "interactive")
+    hub_proc, hub_url = start_hub(hub_store)
     for kind in ("calendar", "roster", "timetable"):
-        node(store, "import", kind, os.path.join(demo, kind + ".csv"))
+        hub(hub_store, "import", kind, os.path.join(demo, kind + ".csv"))
+    out = hub(hub_store, "node", "add", "--teacher", "ivanova", "--name", "Иванова Мария Петровна",
+              "--assign", "7А/math/all").stdout
+    code = re.search(r"^\s+([A-Z2-7]{6}(?:-[A-Z2-7]{1,6}){6})$", out, re.M).group(1)
+    store = os.path.join(root, "node")
+    node(store, "init", "--teacher", "ivanova", "--name", "Иванова Мария Петровна", "--kdf", "interactive")
+    node(store, "enroll", hub_url, code)
+    node(store, "sync")
     for i, key in enumerate(LESSONS):
         node(store, "lesson", "add", "--lesson", key, "--topic", f"Тема {i + 1}")
-    return store
+    return store, hub_store, hub_proc
 
 
 def serve(store, *extra):
@@ -105,6 +140,11 @@ def settled(driver):
                                  "!document.querySelector('td.cell input')")
 
 
+def api_status(driver):
+    return driver.execute_script(
+        "return fetch('/api/v1/status?poll=1', {credentials: 'same-origin'}).then(r => r.json())")
+
+
 def unlock(driver, url, passphrase):
     driver.get(url)
     box = wait(driver, lambda d: d.find_element(By.ID, "passphrase"))
@@ -117,7 +157,8 @@ def main():
     root = tempfile.mkdtemp(prefix="tabel-web-")
     procs, driver = [], None
     try:
-        store = make_store(root)
+        store, hub_store, hub_proc = make_store(root)
+        procs.append(hub_proc)
         proc, url = serve(store)
         procs.append(proc)
         driver = browser(os.path.join(root, "profile"))
@@ -202,17 +243,58 @@ def main():
         shown = node(store, "lesson", "show", "--lesson", "7А/math/all/2026-09-11/3").stdout
         assert "Повторение: дроби" in shown and "№ 40–44" in shown, shown
 
-        # The store holds exactly what the page shows (read by the command line while serve runs).
+        # The store holds exactly what the page shows, cell by cell (read by the command line while serve runs).
         journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",
                                   "--to", "2026-09-30", "--json").stdout)
-        print("journal --json keys:", sorted(journal.keys()))
-        shown = [[cell_value(driver, r, c) for c in range(len(LESSONS))] for r in range(6)]
-        stored_text = json.dumps(journal, ensure_ascii=False)
-        for c, column in enumerate(WEEK):
-            for r, value in enumerate(column):
-                if value in ("5", "4", "3"):
-                    assert value in stored_text
-        assert shown[5][0] == "2"
+        reasons = {"НП": "н", "Б": "б", "УП": "уп"}
+        stored = {}
+        for pupil in journal["pupils"]:
+            for c in pupil["cells"]:
+                parts = [str(m["value"]) if isinstance(m, dict) else str(m) for m in c["marks"]]
+                if c["absence"]:
+                    parts.append(reasons[c["absence"]["reason"]])
+                stored[(pupil["id"], c["lesson"])] = " ".join(parts)
+        pupils = driver.execute_script(
+            "return [...document.querySelectorAll('table#grid tbody th')].map(th => th.title)")
+        ids = [p["id"] for p in journal["pupils"]]
+        names = [p["name"] for p in journal["pupils"]]
+        assert pupils == names, f"{pupils} != {names}"
+        for r, pupil_id in enumerate(ids):
+            for c, key in enumerate(LESSONS + ["7А/math/all/2026-09-11/3"]):
+                assert stored.get((pupil_id, key), "") == cell_value(driver, r, c), \
+                    f"{pupil_id} {key}: stored {stored.get((pupil_id, key))!r}, shown {cell_value(driver, r, c)!r}"
+
+        # Two tabs on the same journal: an entry in the second shows up in the first (its status poll sees the store
+        # change and repaints the cells nobody is typing in).
+        first = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.get(url + "journal")
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#grid td.cell"))
+        cell(driver, 3, 3).click()
+        ActionChains(driver).send_keys("4" + Keys.ENTER).perform()
+        wait(driver, lambda d: settled(d) and cell_value(d, 3, 3) == "4")
+        driver.close()
+        driver.switch_to.window(first)
+        wait(driver, lambda d: cell_value(d, 3, 3) == "4", timeout=20)
+
+        # «Синхронизировать»: everything goes to the hub; the bar says so in words.
+        state = driver.find_element(By.ID, "sync-state")
+        driver.find_element(By.ID, "sync-button").click()
+        wait(driver, lambda d: node(store, "status", "--json").stdout and
+             json.loads(node(store, "status", "--json").stdout).get("pending_change_sets", -1) == 0, timeout=60)
+        wait(driver, lambda d: (lambda st: st.get("lastResult", {}).get("ok") and st["pendingChanges"] == 0
+                                and st["lastResult"]["message"] in state.text)(api_status(d)), timeout=30)
+        print("after sync:", state.text)
+        # The hub down: a calm message, nothing lost.
+        hub_proc.terminate()
+        hub_proc.wait(10)
+        cell(driver, 1, 3).click()
+        ActionChains(driver).send_keys("5" + Keys.ENTER).perform()
+        wait(driver, settled)
+        driver.find_element(By.ID, "sync-button").click()
+        wait(driver, lambda d: (lambda st: st.get("lastResult", {}).get("ok") is False and st["pendingChanges"] > 0
+                                and st["lastResult"]["message"] in state.text)(api_status(d)), timeout=90)
+        print("hub down:", state.text)
 
         # «Выйти» locks: back to the login page, the API answers 401.
         driver.find_element(By.ID, "logout").click()
@@ -231,7 +313,8 @@ def main():
             "return fetch('/api/v1/classes', {credentials: 'same-origin'}).then(r => r.status)")
         assert status == 401, f"after the idle time /api/v1/classes answered {status}"
         wait(driver, lambda d: d.find_elements(By.ID, "passphrase"), timeout=20)  # the page went back by itself
-        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, store agrees, logout, idle lock")
+        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, lesson form, store agrees, two tabs, sync, hub "
+              "down, logout, idle lock")
         return 0
     except Exception:
         traceback.print_exc()
