@@ -46,8 +46,7 @@ Status cmdHistory(const Invocation& inv) {
          {QStringLiteral("class"), QStringLiteral("entity"), QStringLiteral("pupil"), QStringLiteral("limit")})
         if (inv.values.contains(name))
             what << QStringLiteral("--") + name + u' ' + inv.value(name);
-    TABEL_TRY(History::audit(store.database(), QStringLiteral("history"), what.join(u' ')));
-    TABEL_ASSIGN_OR_RETURN(const QList<HistoryChange> changes, History::changes(store.database(), filter));
+    TABEL_ASSIGN_OR_RETURN(const QList<HistoryChange> changes, store.history(filter, what.join(u' ')));
 
     if (inv.flags.contains(QStringLiteral("json"))) {
         QJsonArray out;
@@ -85,8 +84,7 @@ Status cmdHistory(const Invocation& inv) {
 Status cmdExportGit(const Invocation& inv) {
     const QString dir = QDir::cleanPath(QDir(inv.positionals.at(0)).absolutePath());
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
-    TABEL_TRY(History::audit(store.database(), QStringLiteral("export-git"), dir));
-    TABEL_ASSIGN_OR_RETURN(const QStringList written, History::exportGit(store.database(), dir));
+    TABEL_ASSIGN_OR_RETURN(const QStringList written, store.exportGit(dir));
     if (written.isEmpty()) {
         printOut(t("the history is empty: no batch has been merged yet, nothing was exported"));
         return {};

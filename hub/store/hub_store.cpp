@@ -1984,6 +1984,16 @@ Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64
     });
 }
 
+Result<QList<HistoryChange>> HubStore::history(const HistoryFilter& filter, const QString& auditDetail) {
+    TABEL_TRY(History::audit(*d->db, QStringLiteral("history"), auditDetail));
+    return History::changes(*d->db, filter);
+}
+
+Result<QStringList> HubStore::exportGit(const QString& dir) {
+    TABEL_TRY(History::audit(*d->db, QStringLiteral("export-git"), dir));
+    return History::exportGit(*d->db, dir);
+}
+
 Status HubStore::audit(const QString& command, const QString& detail) {
     return History::audit(*d->db, command, detail);
 }

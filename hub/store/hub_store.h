@@ -22,6 +22,7 @@
 // repeated batch id gets the stored Ack, a repeated change set is a Duplicate.
 #pragma once
 
+#include "hub/history/history.h"
 #include "shared/core/result.h"
 #include "shared/db/sqlite.h"
 #include "shared/domain/reference_import.h"
@@ -206,6 +207,12 @@ public:
     [[nodiscard]] Result<sync::ChangeSetResult> acceptAmendment(std::int64_t id, qint64 nowMs);
     // Refuses it for good, keeping the reason (which its teacher's node receives on the next pull).
     [[nodiscard]] Status declineAmendment(std::int64_t id, const QString& reason, qint64 nowMs);
+
+    // ---- History in git (R-S7), read through the store: each read is written to `audit` first (5.5) ----
+    // The changes the filter selects, old → new (History::changes); auditDetail: the command's options.
+    [[nodiscard]] Result<QList<HistoryChange>> history(const HistoryFilter& filter, const QString& auditDetail);
+    // Bare repositories DIR/CLASS/YEAR.git (History::exportGit); the paths written.
+    [[nodiscard]] Result<QStringList> exportGit(const QString& dir);
 
     // ---- Audit (5.5: reading personal data is logged) ----
     // Appends (time, the operating-system user, command, detail) to the audit table.
