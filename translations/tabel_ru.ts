@@ -5662,8 +5662,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
-        <source>Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid reason) and press Enter or Tab; Delete clears the cell; Esc cancels.</source>
-        <translation>Клавиатура: стрелки — переход; введите 5, 4, 3, 2, 1, зач, н (отсутствовал), б (болел) или уп (уважительная причина) и нажмите Enter или Tab; Delete очищает клетку; Esc отменяет.</translation>
+        <source>Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid reason) and press Enter or Tab; Ctrl+Enter puts it into every empty cell of the lesson; Delete clears the cell; Esc cancels; ↑ from the first row opens the lesson.</source>
+        <translation>Клавиатура: стрелки — переход; введите 5, 4, 3, 2, 1, зач, н (отсутствовал), б (болел) или уп (уважительная причина) и нажмите Enter или Tab; Ctrl+Enter ставит это во все пустые клетки урока; Delete очищает клетку; Esc отменяет; ↑ из первой строки открывает урок.</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

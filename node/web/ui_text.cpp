@@ -50,7 +50,9 @@ constexpr Text kTexts[] = {
                                      "add»), or choose other dates.")},
     {"grid.help", QT_TRANSLATE_NOOP("tabel::web::page",
                                     "Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid "
-                                    "reason) and press Enter or Tab; Delete clears the cell; Esc cancels.")},
+                                    "reason) and press Enter or Tab; Ctrl+Enter puts it into every empty cell of the "
+                                    "lesson; Delete clears the cell; Esc cancels; ↑ from the first row opens the "
+                                    "lesson.")},
     {"grid.saving", QT_TRANSLATE_NOOP("tabel::web::page", "Saving…")},
     {"grid.saved", QT_TRANSLATE_NOOP("tabel::web::page", "Saved on this computer")},
     {"grid.refused",

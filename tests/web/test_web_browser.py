@@ -206,6 +206,11 @@ def main():
         ActionChains(driver).send_keys(Keys.DELETE).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 5, 1) == "")
 
+        # Ctrl+Enter: the same mark into every empty cell of the lesson (a control work), one request.
+        cell(driver, 0, 4).click()
+        ActionChains(driver).send_keys("5").key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
+        wait(driver, lambda d: settled(d) and all(cell_value(d, r, 4) == "5" for r in range(6)))
+
         # 3.5: a mark for a pupil absent without illness is refused at that cell, which keeps the typed mark.
         cell(driver, 2, 0).click()  # 7a-03 is «н» in the first lesson
         ActionChains(driver).send_keys("5" + Keys.ENTER).perform()

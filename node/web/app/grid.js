@@ -218,7 +218,15 @@ export class Grid {
     input.setSelectionRange(input.value.length, input.value.length);
     input.addEventListener('keydown', (e) => {
       const steps = { Enter: [1, 0], ArrowDown: [1, 0], ArrowUp: [-1, 0], Tab: [0, e.shiftKey ? -1 : 1] };
-      if (steps[e.key]) {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        // The whole column: what was typed goes into this cell and every empty cell of the lesson, in one request.
+        e.preventDefault();
+        e.stopPropagation();
+        const text = input.value;
+        this.editing = null;
+        this.fillColumn(c, r, text);
+        this.moveTo(r, c);
+      } else if (steps[e.key]) {
         e.preventDefault();
         e.stopPropagation();
         this.endEdit(true);
@@ -242,14 +250,28 @@ export class Grid {
   }
 
   commit(r, c, text) {
+    if (this.stage(r, c, text)) this.flush();
+  }
+
+  // Puts a cell's new text in the queue; false when it is what is stored already.
+  stage(r, c, text) {
     const cell = this.cells[r][c];
     text = text.trim();
-    if (cell.state === 'saved' && text === cell.saved) { this.paint(r, c); return; }
+    if (cell.state === 'saved' && text === cell.saved) { this.paint(r, c); return false; }
     cell.typed = text;
     cell.state = 'pending';
     cell.message = '';
     this.paint(r, c);
     this.queue.push({ r, c, text });
+    return true;
+  }
+
+  fillColumn(c, r0, text) {
+    this.stage(r0, c, text);
+    this.cells.forEach((row, r) => {
+      const cell = row[c];
+      if (r !== r0 && cell.state === 'saved' && cell.saved === '') this.stage(r, c, text);
+    });
     this.flush();
   }
 
