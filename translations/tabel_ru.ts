@@ -3883,7 +3883,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 <context>
     <name>tabel::hub::HubStore</name>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>%1 «%2» is not in conflict</source>
         <translation>%1 «%2» не находится в конфликте</translation>
     </message>
@@ -3893,57 +3893,57 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1 «%2»: %3</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>%1 «%2»: a stored register that no change set of the log wrote; restore hub.db from a backup, or report it</source>
         <translation>%1 «%2»: сохранённый регистр, который не записан ни одним пакетом изменений журнала; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>%1 «%2»: the stored register does not match the log (stored heads: %3; from the log: %4); restore hub.db from a backup, or report it</source>
         <translation>%1 «%2»: сохранённый регистр не совпадает с журналом операций (сохранено: %3; по журналу: %4); восстановите hub.db из резервной копии или сообщите об ошибке</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>SQLite integrity check: %1</source>
         <translation>проверка целостности SQLite: %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>a declined amendment request needs a reason for its teacher (--reason TEXT)</source>
         <translation>отклонение запроса на исправление требует причины для учителя (--reason ТЕКСТ)</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/pull.cpp"/>
         <source>a node&apos;s pull state in the hub store is damaged</source>
         <translation>состояние получения данных узлом в хранилище хаба повреждено</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/internal.cpp"/>
         <source>a node&apos;s scopes in the hub store are damaged</source>
         <translation>полномочия узла в хранилище сервера школы повреждены</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>a stored acknowledgement in the hub store is damaged: %1</source>
         <translation>сохранённое подтверждение в хранилище сервера школы повреждено: %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>a stored acknowledgement of device %1 does not decode: %2</source>
         <translation>сохранённое подтверждение устройства %1 не читается: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>accepted</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>amendment request %1 cannot be merged: %2; decline it</source>
         <translation>запрос на исправление %1 нельзя объединить: %2; отклоните его</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>amendment request %1 was %2 already; a decision is final</source>
         <translation>запрос на исправление %1 уже %2; решение окончательное</translation>
     </message>
@@ -3953,152 +3953,152 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>не удаётся создать папку %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>cannot create the key file %1: %2</source>
         <translation>не удаётся создать файл ключа %1: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>cannot read the key file %1: %2</source>
         <translation>не удаётся прочитать файл ключа %1: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>cannot write the key file %1</source>
         <translation>не удаётся записать файл ключа %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>change set %1 arrived, but the hub has this device&apos;s change sets only up to %2; send %3 first</source>
         <translation>получен пакет изменений %1, но у сервера школы есть пакеты изменений этого устройства только до %2; сначала отправьте %3</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>change set %1 of this device was received before with other content; a sequence number is never reused</source>
         <translation>пакет изменений %1 этого устройства уже был получен с другим содержимым; порядковый номер нельзя использовать повторно</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>change set %1 writes data of two units («%2» and «%3»); a change set stays inside one class (or the school-wide data): update tabel on this device</source>
         <translation>пакет изменений %1 затрагивает данные двух единиц («%2» и «%3»); пакет изменений не выходит за пределы одного класса (или общешкольных данных): обновите tabel на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>class id</source>
         <translation>идентификатор класса</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>declined</source>
         <translation>отклонён</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>device %1 was acknowledged change set %2, which is not in the log</source>
         <translation>устройству %1 подтверждён набор изменений %2, которого нет в журнале операций</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>device %1: its change sets in the log are not numbered 1 to %2 without a gap (found %3 where %4 was expected)</source>
         <translation>устройство %1: его наборы изменений в журнале операций не пронумерованы от 1 до %2 без пропусков (найден %3 вместо ожидаемого %4)</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>log row %1: %2</source>
         <translation>строка журнала операций %1: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>log row %1: it cannot be merged again: %2</source>
         <translation>строка журнала %1: её не удаётся слить повторно: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>log row %1: its device or seq columns are not those of the change set it holds</source>
         <translation>строка журнала операций %1: её устройство или номер не совпадают с набором изменений, который она хранит</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period %1 is closed already for class %2</source>
         <translation>период %1 уже закрыт для класса %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period %1 is closed already for every class</source>
         <translation>период %1 уже закрыт для всех классов</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period %1 is not closed for class %2; «tabel-hub period list» shows the closed periods</source>
         <translation>период %1 не закрыт для класса %2; закрытые периоды показывает «tabel-hub period list»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period %1 is not closed for every class; «tabel-hub period list» shows the closed periods</source>
         <translation>период %1 не закрыт для всех классов; закрытые периоды показывает «tabel-hub period list»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period %1 needs a start and an end date, the end not before the start (got %2 – %3)</source>
         <translation>для периода %1 нужны даты начала и конца, конец не раньше начала (получено %2 – %3)</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>period id</source>
         <translation>идентификатор периода</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>some field is now in conflict and waits for the operator</source>
         <translation>в некотором поле теперь конфликт, он ждёт решения оператора</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/push.cpp"/>
         <source>the change set was signed by device %1, not by this node&apos;s device %2</source>
         <translation>пакет изменений подписан устройством %1, а не устройством этого узла %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>the change writes %1 fields; one change set holds at most %2; split the file</source>
         <translation>изменение записывает %1 полей, а набор изменений вмещает не более %2; разделите файл</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>the enrolled node vanished from the hub store</source>
         <translation>подключённый узел пропал из хранилища сервера школы</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>the enrolment code expired on %1; ask the operator for a new one</source>
         <translation>срок действия кода подключения истёк %1; попросите у оператора новый</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>the enrolment code is not known to this hub; check it, or ask the operator for a new one («tabel-hub node add»)</source>
         <translation>этот код подключения неизвестен серверу школы; проверьте его или попросите у оператора новый («tabel-hub node add»)</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>the enrolment code was used already; each code enrols one device; ask the operator for a new one</source>
         <translation>код подключения уже использован; каждый код подключает одно устройство; попросите у оператора новый</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>the hub store %1 is damaged, was altered, or does not match hub.key; restore the folder from a backup</source>
         <translation>хранилище сервера школы %1 повреждено, изменено или не соответствует hub.key; восстановите папку из резервной копии</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>the hub store was created by a newer tabel (schema %1, this program knows up to %2); update tabel</source>
         <translation>хранилище сервера школы создано более новой версией tabel (схема %1, эта программа знает схемы до %2); обновите tabel</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>the hub&apos;s op log holds a change set that cannot be merged again (hub sequence %1): %2</source>
         <translation>журнал операций хаба содержит пакет изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
     </message>
@@ -4107,77 +4107,77 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation type="vanished">журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>the hub&apos;s own change set spans two units («%1» and «%2»)</source>
         <translation>собственный пакет изменений хаба затрагивает две единицы («%1» и «%2»)</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>the hub&apos;s own change set was refused by the registers: %1</source>
         <translation>собственный набор изменений сервера школы отклонён при объединении: %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/pull.cpp"/>
         <source>the hub&apos;s scope index names hub sequence %1, which is not in the log</source>
         <translation>индекс областей хаба ссылается на номер %1, которого нет в журнале операций</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>the hub&apos;s signing key in the hub store is damaged: %1</source>
         <translation>ключ подписи сервера школы в его хранилище повреждён: %1</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>the key file %1 is damaged: it must hold exactly %2 bytes</source>
         <translation>файл ключа %1 повреждён: он должен содержать ровно %2 байт</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/schema.cpp"/>
         <source>the key file %1 is missing, so the hub store cannot be opened; restore it from the backup of the hub&apos;s folder</source>
         <translation>файл ключа %1 отсутствует, поэтому хранилище сервера школы нельзя открыть; восстановите его из резервной копии папки сервера школы</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/pull.cpp"/>
         <source>the node&apos;s pull cursor %1 was not given by this hub; a node keeps the cursor of its last answer</source>
         <translation>курсор получения %1 выдан не этим хабом; узел хранит курсор из последнего ответа хаба</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/pull.cpp"/>
         <source>the node&apos;s pull cursor ran out of epochs</source>
         <translation>у курсора получения узла закончились эпохи</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>the reason is over %1 bytes; shorten it</source>
         <translation>причина длиннее %1 байт; сократите её</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>the value cannot be stored in %1: %2</source>
         <translation>значение нельзя сохранить в %1: %2</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/amendments.cpp"/>
         <source>there is no amendment request %1; «tabel-hub amendments list» shows the waiting ones</source>
         <translation>запроса на исправление %1 нет; ожидающие запросы показывает «tabel-hub amendments list»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>there is no node «%1»; «tabel-hub node list» shows the nodes</source>
         <translation>узла «%1» нет; список узлов показывает «tabel-hub node list»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/own_changes.cpp"/>
         <source>there is no open conflict «%1»; «tabel-hub conflicts list» shows the open ones</source>
         <translation>открытого конфликта «%1» нет; открытые конфликты показывает «tabel-hub conflicts list»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/nodes.cpp"/>
         <source>this device is enrolled already as node «%1»</source>
         <translation>это устройство уже подключено как узел «%1»</translation>
     </message>
     <message>
-        <location filename="../hub/store/hub_store.cpp"/>
+        <location filename="../hub/store/check.cpp"/>
         <source>… and %1 more stored registers that no change set of the log wrote</source>
         <translation>… и ещё %1 сохранённых регистров, не записанных ни одним пакетом изменений журнала</translation>
     </message>

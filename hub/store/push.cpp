@@ -1,0 +1,178 @@
+#include "hub/store/internal.h"
+
+namespace tabel::hub {
+
+using namespace internal;
+
+// ---- Push ----
+
+Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, const sync::PushBatch& batch,
+                                                    qint64 nowMs) {
+    db::Database& db_ = *db;
+    sync::Ack ack;
+    ack.batchId = batch.batchId;
+    sync::NodeScopes scopes = node.scopes();
+    TABEL_ASSIGN_OR_RETURN(scopes.closedPeriods, loadClosedPeriods(db_)); // R-S6: edits to them are held
+    TABEL_ASSIGN_OR_RETURN(db::Statement existing,
+                           db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
+    scopes.substitutions = substitutionWindows(*state, node.teacherId); // as merged until now
+    const sync::CurrentValue current = currentValue();
+    QList<sync::ChangeSet> mergedSets; // for the history
+    const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int logState,
+                            const QString& reason, const sync::ChangeSetScope& unit) -> Status {
+        TABEL_TRY(appendLog(cs, s, logState, reason, nowMs, yearOf(unit, nowMs)));
+        return {};
+    };
+
+    for (const sync::SignedChangeSet& s : batch.changeSets) {
+        Result<sync::ChangeSet> opened = s.open();
+        if (!opened) {
+            // Tell a bad signature from a set that does not even decode; report its seq when it can be read.
+            Result<sync::ChangeSet> decoded = sync::ChangeSet::fromCanonicalBytes(s.canonical, s.signature);
+            const std::int64_t seq = decoded ? decoded->seq : 0;
+            ack.entries.append(decoded && opened.error().code == ErrorCode::Crypto
+                                   ? rejected(seq, sync::AckReason::BadSignature, opened.error().message)
+                                   : rejected(seq, sync::AckReason::Malformed, opened.error().message));
+            continue;
+        }
+        const sync::ChangeSet& cs = *opened;
+        if (cs.device != node.deviceKey) {
+            ack.entries.append(rejected(cs.seq, sync::AckReason::UnknownDevice,
+                                        tr("the change set was signed by device %1, not by this node's device %2")
+                                            .arg(crypto::fingerprint(cs.device), crypto::fingerprint(node.deviceKey))));
+            continue;
+        }
+        existing.bind(1, cs.device).bind(2, std::int64_t(cs.seq));
+        TABEL_ASSIGN_OR_RETURN(const bool seen, existing.step());
+        if (seen) {
+            const bool same = existing.columnBlob(0) == s.canonical;
+            existing.reset();
+            ack.entries.append(
+                same ? sync::AckEntry{cs.seq, sync::AckStatus::Duplicate, int(sync::AckReason::None), {}}
+                     : rejected(cs.seq, sync::AckReason::Invalid,
+                                tr("change set %1 of this device was received before with other content; a "
+                                   "sequence number is never reused")
+                                    .arg(cs.seq)));
+            continue;
+        }
+        existing.reset();
+        last.bind(1, cs.device);
+        TABEL_ASSIGN_OR_RETURN(const bool hasLast, last.step());
+        const std::int64_t lastSeq = hasLast ? last.columnInt(0) : 0;
+        last.reset();
+        if (cs.seq != lastSeq + 1) {
+            ack.entries.append(rejected(
+                cs.seq, sync::AckReason::SequenceGap,
+                tr("change set %1 arrived, but the hub has this device's change sets only up to %2; send %3 first")
+                    .arg(cs.seq)
+                    .arg(lastSeq)
+                    .arg(lastSeq + 1)));
+            continue;
+        }
+        // One unit per change set (sync/unit.h): a set carrying two classes' data would reach nodes of either.
+        const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, current);
+        if (unit.spans) {
+            const QString reason = tr("change set %1 writes data of two units («%2» and «%3»); a change set stays "
+                                      "inside one class (or the school-wide data): update tabel on this device")
+                                       .arg(cs.seq)
+                                       .arg(unit.key.text(), unit.other);
+            TABEL_TRY(record(cs, s, kRefused, reason, unit));
+            ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, reason));
+            continue;
+        }
+        const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs);
+        if (decision.verdict == sync::ScopeVerdict::Rejected) {
+            TABEL_TRY(record(cs, s, kRefused, decision.reason, unit));
+            ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, decision.reason));
+            continue;
+        }
+        if (decision.verdict == sync::ScopeVerdict::AmendmentRequest) {
+            TABEL_TRY(record(cs, s, kHeld, decision.reason, unit));
+            ack.entries.append(
+                {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), decision.reason});
+            continue;
+        }
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs));
+        if (merged.rejected) {
+            ack.entries.append(rejected(cs.seq, sync::AckReason::Invalid, merged.reason));
+            continue;
+        }
+        mergedSets.append(cs);
+        ack.entries.append(merged.hasConflict()
+                               ? sync::AckEntry{cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::None),
+                                                tr("some field is now in conflict and waits for the operator")}
+                               : sync::AckEntry{cs.seq, sync::AckStatus::Accepted, int(sync::AckReason::None), {}});
+    }
+
+    // The history (hub/history): one commit per class repository the merged sets changed, in this transaction.
+    TABEL_TRY(History::record(db_,
+                              {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
+                              mergedSets, *state));
+    TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
+                           db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
+    TABEL_TRY(saveAck.bind(1, node.deviceKey)
+                  .bind(2, batch.batchId)
+                  .bind(3, sync::encode(ack))
+                  .bind(4, std::int64_t(nowMs))
+                  .run());
+    TABEL_ASSIGN_OR_RETURN(db::Statement synced, db_.prepare("UPDATE nodes SET last_sync = ? WHERE node_id = ?"));
+    TABEL_TRY(synced.bind(1, std::int64_t(nowMs)).bind(2, node.nodeId).run());
+    return ack;
+}
+
+Result<sync::Ack> HubStore::push(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs) {
+    return pushWith(node, batch, nowMs, nullptr, nullptr); // without a nonce there is no replay to refuse
+}
+
+Result<std::optional<sync::Ack>> HubStore::pushOnce(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
+                                                    const FrameNonce& nonce) {
+    bool replayed = false;
+    Result<sync::Ack> ack = pushWith(node, batch, nowMs, &nonce, &replayed);
+    if (!ack)
+        return std::move(ack).error();
+    if (replayed)
+        return std::optional<sync::Ack>();
+    return std::optional<sync::Ack>(std::move(ack).value());
+}
+
+Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
+                                     const FrameNonce* nonce, bool* replayed) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    if (nonce) {
+        TABEL_ASSIGN_OR_RETURN(const bool first,
+                               d->rememberNonce(nonce->deviceKey, nonce->nonce, nowMs, nonce->keepMs));
+        if (!first) {
+            *replayed = true; // the transaction rolls back: nothing changed
+            return sync::Ack{};
+        }
+    }
+    // A batch id seen before: its stored Ack, nothing applied again (R-S4).
+    TABEL_ASSIGN_OR_RETURN(db::Statement stored,
+                           db.prepare("SELECT ack FROM batches WHERE device = ? AND batch_id = ?"));
+    stored.bind(1, node.deviceKey).bind(2, batch.batchId);
+    TABEL_ASSIGN_OR_RETURN(const bool seen, stored.step());
+    if (seen) {
+        sync::WireResult<sync::Ack> ack = sync::decodeAck(stored.columnBlob(0));
+        if (!ack)
+            return makeError(ErrorCode::Corrupt,
+                             tr("a stored acknowledgement in the hub store is damaged: %1").arg(ack.error().message));
+        stored.reset();
+        if (nonce) // the nonce is remembered even when the answer is the stored one
+            TABEL_TRY(tx.commit());
+        return std::move(ack).value();
+    }
+    stored.reset();
+    // The registers are written in this transaction; a register read that failed fails the push.
+    Result<sync::Ack> ack = d->pushInTransaction(node, batch, nowMs);
+    Status committed = ack ? d->state->error() : Status(ack.error());
+    if (committed)
+        committed = tx.commit();
+    d->state->reset();
+    if (!committed)
+        return std::move(committed).error();
+    return ack;
+}
+
+} // namespace tabel::hub
