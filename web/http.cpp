@@ -1,6 +1,7 @@
 #include "web/http.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -237,11 +238,11 @@ Reply Server::dispatch(Request& request) {
         return Reply::problem(405, QStringLiteral("method"), t("this address accepts no such request"));
 
     if (request.path == QLatin1String("/"))
-        return asset(QStringLiteral("index.html"));
+        return asset(QStringLiteral("index.html"), request);
     if (const auto pageIt = m_pages.constFind(request.path); pageIt != m_pages.constEnd()) {
         if (!m_sessions.touch(cookie, now))
             return Reply::redirect("/");
-        return asset(*pageIt);
+        return asset(*pageIt, request);
     }
     if (request.path.startsWith(QLatin1String("/app/"))) {
         const QString file = request.path.mid(5);
@@ -251,18 +252,30 @@ Reply Server::dispatch(Request& request) {
         if (!isPublic && !m_sessions.peek(cookie, now))
             return Reply::problem(401, QStringLiteral("locked"),
                                   t("the journal is locked; enter the passphrase again"));
-        return asset(file);
+        return asset(file, request);
     }
     return Reply::problem(404, QStringLiteral("not-found"), t("there is no such page"));
 }
 
-Reply Server::asset(const QString& file) {
+Reply Server::asset(const QString& file, const Request& request) {
     QFile f(m_options.assetRoot + u'/' + file);
     if (!f.open(QIODevice::ReadOnly))
         return Reply::problem(404, QStringLiteral("not-found"), t("there is no such page"));
     Reply r;
     r.contentType = contentTypeOf(file);
     r.body = f.readAll();
+    // The files are part of the binary: the browser keeps them and asks whether they changed (304), which also
+    // lets it keep its compiled scripts between pages.
+    auto etag = m_etags.constFind(file);
+    if (etag == m_etags.constEnd())
+        etag = m_etags.insert(
+            file, '"' + QCryptographicHash::hash(r.body, QCryptographicHash::Sha256).toHex().left(32) + '"');
+    r.headers.append({"ETag", *etag});
+    r.headers.append({QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-cache")});
+    if (request.headers.value("if-none-match") == *etag) {
+        r.status = 304;
+        r.body.clear();
+    }
     return r;
 }
 
@@ -274,9 +287,13 @@ void Server::send(const QHttpServerRequest& raw, QTcpSocket* socket, Reply reply
     response.addHeader("Referrer-Policy", "no-referrer");
     response.addHeader("Cross-Origin-Opener-Policy", "same-origin");
     response.addHeader("Cross-Origin-Resource-Policy", "same-origin");
-    response.addHeader("Cache-Control", "no-store");
-    for (auto& [name, value] : reply.headers)
+    bool cacheControl = false;
+    for (auto& [name, value] : reply.headers) {
+        cacheControl = cacheControl || name == "Cache-Control";
         response.addHeader(name, value);
+    }
+    if (!cacheControl)
+        response.addHeader("Cache-Control", "no-store"); // the API's answers hold the journal: never kept
     response.write(makeResponder(raw, socket));
 }
 

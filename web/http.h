@@ -8,7 +8,8 @@
 //     CSRF token in the X-CSRF-Token header, and an Origin, when sent, of this server); a missing session is 401
 //     for /api/ and a redirect to "/" for pages;
 //   * every answer carries a Content-Security-Policy that allows scripts, styles and connections from this origin
-//     only (no inline script, no other origin, no frames), nosniff, no referrer and no caching of the API.
+//     only (no inline script, no other origin, no frames), nosniff and no referrer; the API's answers are never
+//     kept (no-store), the assets are revalidated by their ETag (no-cache, 304).
 // Assets are files of a Qt resource folder (assetRoot), served under /app/ with their content type.
 #pragma once
 
@@ -103,7 +104,7 @@ protected:
 
 private:
     Reply dispatch(Request& request);
-    Reply asset(const QString& file);
+    Reply asset(const QString& file, const Request& request);
     bool hostAllowed(const QByteArray& host) const;
     bool originAllowed(const QByteArray& origin) const;
     void send(const QHttpServerRequest& raw, QTcpSocket* socket, Reply reply);
@@ -115,8 +116,9 @@ private:
     };
     ServerOptions m_options;
     SessionTable m_sessions;
-    QHash<QByteArray, Route> m_routes; // "GET /api/v1/x"
-    QHash<QString, QString> m_pages;   // "/journal" → "journal.html"
+    QHash<QByteArray, Route> m_routes;  // "GET /api/v1/x"
+    QHash<QString, QString> m_pages;    // "/journal" → "journal.html"
+    QHash<QString, QByteArray> m_etags; // asset file → its ETag
     QHostAddress m_address;
     quint16 m_port = 0;
     QByteArray m_cookieName;

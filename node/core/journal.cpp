@@ -43,6 +43,38 @@ QString lessonPrefix(const QString& type, const QString& classId, const QString&
     return type + QLatin1Char('/') + classId + QLatin1Char('/') + subjectId + QLatin1Char('/');
 }
 
+// The entities of a type ("lesson", "mark", "att") of one class, subject and group between two dates. The keys hold
+// the date right after the group, so a short range is read day by day instead of the subject's whole year and a
+// filter (the web grid asks for a quarter of a year that holds every month's marks).
+template <class T>
+Result<QList<T>> loadDays(NodeStore& store, const QString& type, const QString& classId, const QString& subjectId,
+                          const QString& groupId, QDate from, QDate to) {
+    QList<T> out;
+    const QString base = lessonPrefix(type, classId, subjectId) + groupId + QLatin1Char('/');
+    for (QDate d = from; d <= to; d = d.addDays(1)) {
+        TABEL_ASSIGN_OR_RETURN(QList<T> day, loadAll<T>(store, base + d.toString(Qt::ISODate) + QLatin1Char('/')));
+        out.append(std::move(day));
+    }
+    return out;
+}
+
+// A pupil's weighted average of numeric marks (R-J12's view; the same in the grid and after an entry).
+struct WeightedSum {
+    double sum = 0, weights = 0;
+    void add(const Mark& m) {
+        if (!isNumeric(m.value))
+            return;
+        sum += numericValue(m.value) * m.weight;
+        weights += m.weight;
+    }
+    QString text() const { return weights > 0 ? QString::number(sum / weights, 'f', 2) : QString(); }
+};
+
+// Day by day only for a group and a range much shorter than the year it would otherwise read.
+bool readByDay(const QString& groupId, QDate from, QDate to) {
+    return !groupId.isEmpty() && from.isValid() && to.isValid() && from <= to && from.daysTo(to) <= 150;
+}
+
 // The grade of a class id: its leading number, "7А" → 7.
 int gradeOf(const QString& classId) {
     int i = 0;
@@ -716,8 +748,13 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         return (groupIdOrEmpty.isEmpty() || k.groupId == groupIdOrEmpty) && k.date >= from && k.date <= to;
     };
 
-    TABEL_ASSIGN_OR_RETURN(QList<Lesson> lessons,
-                           loadAll<Lesson>(m_store, lessonPrefix(QStringLiteral("lesson"), classId, subjectId)));
+    const bool byDay = readByDay(groupIdOrEmpty, from, to);
+    const auto load = [&]<class T>(const QString& type) -> Result<QList<T>> {
+        if (byDay)
+            return loadDays<T>(m_store, type, classId, subjectId, groupIdOrEmpty, from, to);
+        return loadAll<T>(m_store, lessonPrefix(type, classId, subjectId));
+    };
+    TABEL_ASSIGN_OR_RETURN(QList<Lesson> lessons, load.operator()<Lesson>(QStringLiteral("lesson")));
     std::sort(lessons.begin(), lessons.end(), [](const Lesson& a, const Lesson& b) {
         return std::tie(a.key.date, a.key.slot, a.key.groupId) < std::tie(b.key.date, b.key.slot, b.key.groupId);
     });
@@ -749,10 +786,9 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         view.rows.append(std::move(row));
     }
 
-    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks,
-                           loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
-    std::sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
-    QHash<int, std::pair<double, double>> sums; // row → (weighted sum, weights)
+    TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, load.operator()<Mark>(QStringLiteral("mark")));
+    std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
+    QHash<int, WeightedSum> sums; // row → weighted sum
     for (const Mark& m : marks) {
         if (!inView(m.lesson))
             continue;
@@ -761,18 +797,12 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         if (c == columnOf.constEnd() || r == rowOf.constEnd())
             continue;
         view.rows[*r].cells[*c].marks << toString(m.value);
-        if (isNumeric(m.value)) {
-            auto& [sum, weights] = sums[*r];
-            sum += numericValue(m.value) * m.weight;
-            weights += m.weight;
-        }
+        sums[*r].add(m);
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
-        if (it->second > 0)
-            view.rows[it.key()].average = QString::number(it->first / it->second, 'f', 2);
+        view.rows[it.key()].average = it->text();
 
-    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences,
-                           loadAll<Attendance>(m_store, lessonPrefix(QStringLiteral("att"), classId, subjectId)));
+    TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences, load.operator()<Attendance>(QStringLiteral("att")));
     for (Attendance& a : absences) {
         const auto c = columnOf.constFind(a.lesson.toString());
         const auto r = rowOf.constFind(a.pupilId);
@@ -780,6 +810,40 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
             view.rows[*r].cells[*c].absence = std::move(a);
     }
     return view;
+}
+
+Result<QHash<QString, QString>> Journal::averages(const QString& classId, const QString& subjectId,
+                                                  const QString& groupIdOrEmpty, QDate from, QDate to) {
+    QList<Mark> marks;
+    if (readByDay(groupIdOrEmpty, from, to)) {
+        TABEL_ASSIGN_OR_RETURN(
+            marks, loadDays<Mark>(m_store, QStringLiteral("mark"), classId, subjectId, groupIdOrEmpty, from, to));
+    } else {
+        TABEL_ASSIGN_OR_RETURN(marks, loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
+    }
+    QHash<QString, WeightedSum> sums;
+    for (const Mark& m : marks)
+        if ((groupIdOrEmpty.isEmpty() || m.lesson.groupId == groupIdOrEmpty) && m.lesson.date >= from &&
+            m.lesson.date <= to)
+            sums[m.pupilId].add(m);
+    QHash<QString, QString> out;
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out.insert(it.key(), it->text());
+    return out;
+}
+
+Result<JournalCell> Journal::cell(const LessonKey& lessonKey, const QString& pupilId) {
+    const QString lessonText = lessonKey.toString();
+    TABEL_ASSIGN_OR_RETURN(
+        QList<Mark> marks,
+        loadAll<Mark>(m_store, QStringLiteral("mark/") + lessonText + QLatin1Char('/') + pupilId + QLatin1Char('/')));
+    std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
+    JournalCell out;
+    for (const Mark& m : marks)
+        out.marks << toString(m.value);
+    TABEL_ASSIGN_OR_RETURN(out.absence,
+                           loadOne<Attendance>(m_store, Attendance{lessonKey, pupilId, {}, {}, {}}.entityKey()));
+    return out;
 }
 
 Result<QList<LessonKey>> Journal::plannedLessons(const QString& classId, const QString& subjectId,
@@ -810,11 +874,7 @@ Result<QList<LessonKey>> Journal::plannedLessons(const QString& classId, const Q
                 return false;
         return true;
     };
-    TABEL_ASSIGN_OR_RETURN(const QList<Entity> recorded,
-                           m_store.scan(lessonPrefix(QStringLiteral("lesson"), classId, subjectId)));
-    QSet<QString> have;
-    for (const Entity& e : recorded)
-        have.insert(e.key.mid(7)); // without "lesson/"
+    // Each candidate looked up (a few a week) rather than the subject's lessons of the whole year scanned.
     for (QDate d = from; d <= to && out.size() < 2000; d = d.addDays(1)) {
         if (!schoolDay(d))
             continue;
@@ -822,7 +882,9 @@ Result<QList<LessonKey>> Journal::plannedLessons(const QString& classId, const Q
             if (s.weekday != d.dayOfWeek())
                 continue;
             const LessonKey key{classId, subjectId, s.groupId, d, s.slot};
-            if (!have.contains(key.toString()))
+            TABEL_ASSIGN_OR_RETURN(const std::optional<Fields> recorded,
+                                   m_store.entity(QStringLiteral("lesson/") + key.toString()));
+            if (!recorded)
                 out.append(key);
         }
     }

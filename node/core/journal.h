@@ -157,6 +157,11 @@ public:
     [[nodiscard]] Result<JournalView> classJournal(const QString& classId, const QString& subjectId,
                                                    const QString& groupIdOrEmpty, QDate from, QDate to);
     [[nodiscard]] Result<PupilView> pupilResults(const QString& pupilId, QDate from, QDate to);
+    // What one cell of the grid holds now, and the weighted averages of the pupils' marks between two dates (the
+    // grid's last column), without building the whole view: what the web journal answers after an entry.
+    [[nodiscard]] Result<JournalCell> cell(const domain::LessonKey& lesson, const QString& pupilId);
+    [[nodiscard]] Result<QHash<QString, QString>> averages(const QString& classId, const QString& subjectId,
+                                                           const QString& groupIdOrEmpty, QDate from, QDate to);
     // The lessons of this teacher's timetable for a class and subject (one group, or any when empty) between two
     // dates that are not recorded yet: school days of the school year outside the holidays, in date and slot
     // order. The journal grid shows them as columns still to be filled in.

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 
@@ -415,22 +416,13 @@ Result<JournalServer::Reply> JournalServer::cells(const Request& r) {
     if (outcome.commit.seq > 0)
         scheduleBurstSync();
 
-    // What the cells and the averages are now, from the store (the page shows these, it computes nothing).
-    QHash<QString, int> rowOf, columnOf;
-    std::optional<JournalView> view;
+    // What the cells and the averages are now, from the store (the page shows these, it computes nothing): the
+    // sent cells, and the averages over the page's dates of the pupils concerned.
     const QJsonObject ctx = in.value(QStringLiteral("context")).toObject();
     const QDate from = QDate::fromString(ctx.value(QStringLiteral("from")).toString(), Qt::ISODate);
     const QDate to = QDate::fromString(ctx.value(QStringLiteral("to")).toString(), Qt::ISODate);
-    if (from.isValid() && to.isValid()) {
-        TABEL_ASSIGN_OR_RETURN(view, m_journal->classJournal(ctx.value(QStringLiteral("class")).toString(),
-                                                             ctx.value(QStringLiteral("subject")).toString(),
-                                                             ctx.value(QStringLiteral("group")).toString(), from, to));
-        for (int i = 0; i < view->rows.size(); ++i)
-            rowOf.insert(view->rows[i].pupil.id, i);
-        for (int i = 0; i < view->columns.size(); ++i)
-            columnOf.insert(view->columns[i].lesson.key.toString(), i);
-    }
     QJsonArray results;
+    QSet<QString> pupils;
     for (int i = 0; i < list.size(); ++i) {
         const QJsonObject c = list.at(i).toObject();
         QJsonObject res;
@@ -441,18 +433,24 @@ Result<JournalServer::Reply> JournalServer::cells(const Request& r) {
         } else {
             res.insert(QStringLiteral("ok"), true);
         }
-        if (view) {
-            const int row = rowOf.value(c.value(QStringLiteral("pupil")).toString(), -1);
-            const int col = columnOf.value(c.value(QStringLiteral("lesson")).toString(), -1);
-            if (row >= 0 && col >= 0)
-                res.insert(QStringLiteral("stored"), cellText(view->rows[row].cells[col]));
+        const QString pupil = c.value(QStringLiteral("pupil")).toString();
+        const Result<LessonKey> key = LessonKey::parse(c.value(QStringLiteral("lesson")).toString());
+        if (key && validateId(pupil, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"))) {
+            TABEL_ASSIGN_OR_RETURN(const JournalCell now, m_journal->cell(*key, pupil));
+            res.insert(QStringLiteral("stored"), cellText(now));
+            pupils.insert(pupil);
         }
         results.append(res);
     }
     QJsonObject averages;
-    if (view)
-        for (const JournalRow& row : view->rows)
-            averages.insert(row.pupil.id, row.average);
+    if (from.isValid() && to.isValid() && !pupils.isEmpty()) {
+        TABEL_ASSIGN_OR_RETURN(const auto all,
+                               m_journal->averages(ctx.value(QStringLiteral("class")).toString(),
+                                                   ctx.value(QStringLiteral("subject")).toString(),
+                                                   ctx.value(QStringLiteral("group")).toString(), from, to));
+        for (const QString& p : pupils)
+            averages.insert(p, all.value(p));
+    }
     QJsonArray notices;
     if (outcome.commit.seq > 0) {
         TABEL_ASSIGN_OR_RETURN(const QStringList lines, closedPeriodNotices(*m_store, seqBefore));

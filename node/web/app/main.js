@@ -6,7 +6,7 @@ import { Grid } from '/app/grid.js';
 import { SyncBar } from '/app/sync.js';
 import { openLesson } from '/app/lesson.js';
 
-const store = { classes: [], periods: [], today: '', choice: null, grid: null };
+const store = { classes: [], periods: [], today: '', grid: null, sideReady: Promise.resolve() };
 
 const $ = (id) => document.getElementById(id);
 
@@ -36,11 +36,13 @@ async function showJournal(params) {
   $('grid-status').textContent = t('grid.loading');
   const data = await api.get('/api/v1/journal', params);
   $('grid-status').textContent = '';
-  fillPeriods(data.class, data.period ?? (params.from ? '' : undefined));
+  store.grid.show(data);
+  await store.sideReady; // the choices below need the classes and periods
+  const period = store.periods.find((p) => p.start === data.from && p.end === data.to && periodApplies(p, data.class));
+  fillPeriods(data.class, period ? period.id : '');
   $('pick-from').value = data.from;
   $('pick-to').value = data.to;
   $('pick-class').value = `${data.class}|${data.subject}|${data.group}`;
-  store.grid.show(data);
 }
 
 function chooseFromForm() {
@@ -57,8 +59,8 @@ function chooseFromForm() {
   return params;
 }
 
-async function loadSide() {
-  const data = await api.get('/api/v1/classes');
+async function loadSide(classesAsked, todayAsked) {
+  const data = await (classesAsked ?? api.get('/api/v1/classes'));
   store.classes = data.assignments;
   store.periods = data.periods;
   store.today = data.today;
@@ -77,7 +79,7 @@ async function loadSide() {
     classList.append(li);
     pick.append(new Option(choiceLabel(a), choiceKey(a)));
   }
-  const today = await api.get('/api/v1/today', { date: store.today });
+  const today = await (todayAsked ?? api.get('/api/v1/today', { date: store.today }));
   const list = $('today-list');
   list.replaceChildren();
   if (!today.lessons.length) {
@@ -95,7 +97,7 @@ async function loadSide() {
       const period = store.periods.find((p) => periodApplies(p, l.class) && p.start <= store.today && store.today <= p.end);
       await showJournal({ class: l.class, subject: l.subject, group: l.group, from: period?.start ?? store.today,
         to: period?.end ?? store.today });
-      if (!l.recorded) openLesson(l.lesson, () => { store.grid.reload(); loadSide(); });
+      if (!l.recorded) openLesson(l.lesson, () => { store.grid.reload(); store.sideReady = loadSide(); });
     });
     li.append(b);
     const note = document.createElement('span');
@@ -107,15 +109,13 @@ async function loadSide() {
 }
 
 async function start() {
-  await loadTexts();
+  // Everything the first screen needs is asked at once; the texts and the session first (the rest needs both).
+  const [, session] = await Promise.all([loadTexts(), api.get('/api/v1/session')]);
   applyTexts();
-  const session = await api.get('/api/v1/session');
   if (!session.unlocked) { location.replace('/?locked=1'); return; }
   setCsrf(session.csrf);
   $('teacher').textContent = session.teacherName;
   store.grid = new Grid($('grid-wrap'), $('grid-status'));
-  const sync = new SyncBar($('sync-state'), $('sync-button'), (revision) => store.grid.refreshIfChanged(revision));
-  sync.start();
   $('logout').addEventListener('click', async () => {
     try { await api.post('/api/v1/lock'); } finally { location.replace('/'); }
   });
@@ -124,11 +124,23 @@ async function start() {
     const p = store.periods.find((x) => x.id === $('pick-period').value);
     if (p) { $('pick-from').value = p.start; $('pick-to').value = p.end; }
   });
-  await loadSide();
-  if (store.classes.length) {
+  // /journal?class=7А&subject=math&group=all[&from=…&to=…] opens that journal (a bookmark, the benchmark).
+  const asked = new URLSearchParams(location.search);
+  let params = null;
+  if (asked.get('class') && asked.get('subject')) {
+    params = { class: asked.get('class'), subject: asked.get('subject'), group: asked.get('group') || 'all' };
+    if (asked.get('from') && asked.get('to')) { params.from = asked.get('from'); params.to = asked.get('to'); }
+  }
+  store.sideReady = loadSide(api.get('/api/v1/classes'), api.get('/api/v1/today'));
+  const grid = params ? showJournal(params) : null;
+  await store.sideReady;
+  if (grid) await grid;
+  else if (store.classes.length) {
     const a = store.classes[0];
     await showJournal({ class: a.class, subject: a.subject, group: a.group });
   }
+  const sync = new SyncBar($('sync-state'), $('sync-button'), (revision) => store.grid.refreshIfChanged(revision));
+  sync.start();
 }
 
 start().catch((e) => { $('grid-status').textContent = t('error.generic', e.message); });
