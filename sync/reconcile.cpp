@@ -319,13 +319,6 @@ namespace tabel::sync {
 
 namespace {
 
-// Format 1: 0x01, then the versions seen, the superseded versions, the sibling runs.
-//   seen:       count, each: device (8 bytes, big-endian), hlc (varint), base, value, author
-//   base:       0 null | 1 same device as the op, hlc back (varint: op hlc - base hlc) | 2 device (8), hlc (varint)
-//   value:      0 null | 1 integer (zigzag varint) | 2 text (varint length, UTF-8)
-//   superseded: count, each: device (8), hlc (varint)
-//   siblings:   count, each: version (device 8, hlc varint), count, versions
-constexpr char kRegisterFormat = 1;
 constexpr std::uint64_t kMaxCount = 1u << 20;
 
 void putVarint(QByteArray& out, std::uint64_t v) {
@@ -340,11 +333,6 @@ void putDevice(QByteArray& out, std::int64_t device) {
     const auto u = std::uint64_t(device);
     for (int shift = 56; shift >= 0; shift -= 8)
         out.append(char((u >> shift) & 0xff));
-}
-
-void putVersion(QByteArray& out, const Version& v) {
-    putDevice(out, v.device);
-    putVarint(out, std::uint64_t(v.hlc));
 }
 
 void putText(QByteArray& out, const QString& s) {
@@ -390,12 +378,6 @@ struct Reader {
             u = (u << 8) | std::uint8_t(in[at++]);
         return std::int64_t(u);
     }
-    Version version() {
-        Version v;
-        v.device = device();
-        v.hlc = std::int64_t(varint());
-        return v;
-    }
     QString text() {
         const std::uint64_t n = varint();
         if (!ok || n > std::uint64_t(in.size() - at)) {
@@ -416,112 +398,6 @@ struct Reader {
 
 } // namespace
 
-QByteArray FieldRegister::encode() const {
-    QByteArray out;
-    out.reserve(16 + qsizetype(m_seen.size()) * 24);
-    out.append(kRegisterFormat);
-    putVarint(out, m_seen.size());
-    for (const auto& [v, w] : m_seen) {
-        putVersion(out, v);
-        if (w.base.isNull()) {
-            out.append(char(0));
-        } else if (w.base.device == v.device && w.base.hlc < v.hlc) {
-            out.append(char(1));
-            putVarint(out, std::uint64_t(v.hlc - w.base.hlc));
-        } else {
-            out.append(char(2));
-            putVersion(out, w.base);
-        }
-        if (const auto* i = std::get_if<std::int64_t>(&w.value)) {
-            out.append(char(1));
-            putVarint(out, (std::uint64_t(*i) << 1) ^ std::uint64_t(*i >> 63));
-        } else if (const auto* t = std::get_if<QString>(&w.value)) {
-            out.append(char(2));
-            putText(out, *t);
-        } else {
-            out.append(char(0));
-        }
-        putText(out, w.author);
-    }
-    putVarint(out, m_superseded.size());
-    for (const Version& v : m_superseded)
-        putVersion(out, v);
-    putVarint(out, m_siblings.size());
-    for (const auto& [v, list] : m_siblings) {
-        putVersion(out, v);
-        putVarint(out, std::uint64_t(list.size()));
-        for (const Version& s : list)
-            putVersion(out, s);
-    }
-    return out;
-}
-
-Result<FieldRegister> FieldRegister::decode(const QByteArray& bytes) {
-    const auto damaged = [](const char* what) {
-        return makeError(ErrorCode::Corrupt, tr("a stored field register is damaged: %1").arg(tr(what)));
-    };
-    Reader r{bytes};
-    if (r.byte() != std::uint8_t(kRegisterFormat))
-        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "unknown format"));
-    FieldRegister reg;
-    const std::uint64_t seen = r.count();
-    for (std::uint64_t i = 0; r.ok && i < seen; ++i) {
-        Write w;
-        w.version = r.version();
-        switch (r.byte()) {
-        case 0:
-            break;
-        case 1: {
-            const auto back = std::int64_t(r.varint());
-            w.base = Version{w.version.device, w.version.hlc - back};
-            break;
-        }
-        case 2:
-            w.base = r.version();
-            break;
-        default:
-            r.ok = false;
-        }
-        switch (r.byte()) {
-        case 0:
-            break;
-        case 1: {
-            const std::uint64_t z = r.varint();
-            w.value = std::int64_t((z >> 1) ^ (~(z & 1) + 1));
-            break;
-        }
-        case 2:
-            w.value = r.text();
-            break;
-        default:
-            r.ok = false;
-        }
-        w.author = r.text();
-        if (r.ok && !reg.m_seen.emplace(w.version, std::move(w)).second)
-            r.ok = false;
-    }
-    const std::uint64_t superseded = r.count();
-    for (std::uint64_t i = 0; r.ok && i < superseded; ++i)
-        reg.m_superseded.insert(r.version());
-    const std::uint64_t groups = r.count();
-    for (std::uint64_t i = 0; r.ok && i < groups; ++i) {
-        const Version v = r.version();
-        const std::uint64_t n = r.count();
-        QList<Version> list;
-        for (std::uint64_t j = 0; r.ok && j < n; ++j)
-            list.append(r.version());
-        reg.m_siblings.emplace(v, std::move(list));
-    }
-    if (!r.ok)
-        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "it ends early or holds a wrong count"));
-    if (r.at != bytes.size())
-        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "bytes after its end"));
-    for (const auto& [v, w] : reg.m_seen)
-        if (!reg.m_superseded.count(v))
-            reg.m_heads.insert(v);
-    return reg;
-}
-
 void Reconciler::forEach(const QString& entityPrefix,
                          const std::function<bool(const FieldId&, const FieldRegister&)>& visit) const {
     for (auto it = m_fields.lower_bound(FieldId{entityPrefix, {}});
@@ -539,6 +415,201 @@ void Reconciler::adopt(const FieldId& field, FieldRegister reg) {
 void Reconciler::clear() {
     m_fields.clear();
     m_conflicted.clear();
+}
+
+} // namespace tabel::sync
+
+// ---- The registers of one entity as one record
+// ------------------------------------------------------------------------------
+
+namespace tabel::sync {
+
+namespace {
+
+constexpr char kEntityFormat = 2;
+
+// Signed differences as zigzag varints.
+void putDelta(QByteArray& out, std::int64_t d) {
+    putVarint(out, (std::uint64_t(d) << 1) ^ std::uint64_t(d >> 63));
+}
+
+std::int64_t readDelta(Reader& r) {
+    const std::uint64_t z = r.varint();
+    return std::int64_t((z >> 1) ^ (~(z & 1) + 1));
+}
+
+} // namespace
+
+// Format 2: 0x02; pairs: count, each device (8 bytes) and author (text); fields: count, each name (text), then its
+// register: seen: count, each pair (index), hlc (delta from the previous time of the record), base (0 null | 1 same
+// device, hlc back | 2 device (8), hlc delta from the op's), value (0 null | 1 integer, zigzag | 2 text); superseded:
+// count, each 1 + the place of a seen version, or 0 and device (8), hlc (delta); siblings: count, each version (as
+// superseded), count, versions (as superseded).
+QByteArray encodeEntityRegisters(const std::map<QString, FieldRegister>& fields) {
+    std::vector<std::pair<std::int64_t, QString>> pairs;
+    std::map<std::pair<std::int64_t, QString>, std::uint64_t> pairIndex;
+    for (const auto& [name, reg] : fields)
+        for (const auto& [v, w] : reg.m_seen)
+            if (pairIndex.emplace(std::pair{v.device, w.author}, pairs.size()).second)
+                pairs.emplace_back(v.device, w.author);
+    QByteArray out;
+    out.reserve(32 + qsizetype(fields.size()) * 24);
+    out.append(kEntityFormat);
+    putVarint(out, pairs.size());
+    for (const auto& [device, author] : pairs) {
+        putDevice(out, device);
+        putText(out, author);
+    }
+    putVarint(out, fields.size());
+    std::int64_t previous = 0;
+    for (const auto& [name, reg] : fields) {
+        putText(out, name);
+        putVarint(out, reg.m_seen.size());
+        std::map<Version, std::uint64_t> place;
+        for (const auto& [v, w] : reg.m_seen) {
+            place.emplace(v, place.size());
+            putVarint(out, pairIndex.at({v.device, w.author}));
+            putDelta(out, v.hlc - previous);
+            previous = v.hlc;
+            if (w.base.isNull()) {
+                out.append(char(0));
+            } else if (w.base.device == v.device && w.base.hlc < v.hlc) {
+                out.append(char(1));
+                putVarint(out, std::uint64_t(v.hlc - w.base.hlc));
+            } else {
+                out.append(char(2));
+                putDevice(out, w.base.device);
+                putDelta(out, w.base.hlc - v.hlc);
+            }
+            if (const auto* i = std::get_if<std::int64_t>(&w.value)) {
+                out.append(char(1));
+                putDelta(out, *i);
+            } else if (const auto* t = std::get_if<QString>(&w.value)) {
+                out.append(char(2));
+                putText(out, *t);
+            } else {
+                out.append(char(0));
+            }
+        }
+        const auto putRef = [&](const Version& v) {
+            if (const auto it = place.find(v); it != place.end()) {
+                putVarint(out, it->second + 1);
+            } else {
+                putVarint(out, 0);
+                putDevice(out, v.device);
+                putDelta(out, v.hlc - previous);
+            }
+        };
+        putVarint(out, reg.m_superseded.size());
+        for (const Version& v : reg.m_superseded)
+            putRef(v);
+        putVarint(out, reg.m_siblings.size());
+        for (const auto& [v, list] : reg.m_siblings) {
+            putRef(v);
+            putVarint(out, std::uint64_t(list.size()));
+            for (const Version& s : list)
+                putRef(s);
+        }
+    }
+    return out;
+}
+
+Result<std::map<QString, FieldRegister>> decodeEntityRegisters(const QByteArray& bytes) {
+    const auto damaged = [](const char* what) {
+        return makeError(ErrorCode::Corrupt, tr("a stored field register is damaged: %1").arg(tr(what)));
+    };
+    Reader r{bytes};
+    if (r.byte() != std::uint8_t(kEntityFormat))
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "unknown format"));
+    std::vector<std::pair<std::int64_t, QString>> pairs;
+    const std::uint64_t npairs = r.count();
+    for (std::uint64_t i = 0; r.ok && i < npairs; ++i) {
+        const std::int64_t device = r.device();
+        pairs.emplace_back(device, r.text());
+    }
+    std::map<QString, FieldRegister> out;
+    const std::uint64_t nfields = r.count();
+    std::int64_t previous = 0;
+    for (std::uint64_t f = 0; r.ok && f < nfields; ++f) {
+        const QString name = r.text();
+        FieldRegister reg;
+        std::vector<Version> seenAt;
+        const std::uint64_t seen = r.count();
+        for (std::uint64_t i = 0; r.ok && i < seen; ++i) {
+            const std::uint64_t p = r.varint();
+            if (p >= pairs.size()) {
+                r.ok = false;
+                break;
+            }
+            Write w;
+            w.version = Version{pairs[p].first, previous + readDelta(r)};
+            previous = w.version.hlc;
+            w.author = pairs[p].second;
+            switch (r.byte()) {
+            case 0:
+                break;
+            case 1:
+                w.base = Version{w.version.device, w.version.hlc - std::int64_t(r.varint())};
+                break;
+            case 2: {
+                const std::int64_t device = r.device();
+                w.base = Version{device, w.version.hlc + readDelta(r)};
+                break;
+            }
+            default:
+                r.ok = false;
+            }
+            switch (r.byte()) {
+            case 0:
+                break;
+            case 1:
+                w.value = readDelta(r);
+                break;
+            case 2:
+                w.value = r.text();
+                break;
+            default:
+                r.ok = false;
+            }
+            seenAt.push_back(w.version);
+            if (r.ok && !reg.m_seen.emplace(w.version, std::move(w)).second)
+                r.ok = false;
+        }
+        const auto readRef = [&]() -> Version {
+            const std::uint64_t k = r.varint();
+            if (k > 0) {
+                if (k > seenAt.size()) {
+                    r.ok = false;
+                    return {};
+                }
+                return seenAt[k - 1];
+            }
+            const std::int64_t device = r.device();
+            return Version{device, previous + readDelta(r)};
+        };
+        const std::uint64_t superseded = r.count();
+        for (std::uint64_t i = 0; r.ok && i < superseded; ++i)
+            reg.m_superseded.insert(readRef());
+        const std::uint64_t groups = r.count();
+        for (std::uint64_t i = 0; r.ok && i < groups; ++i) {
+            const Version v = readRef();
+            const std::uint64_t n = r.count();
+            QList<Version> list;
+            for (std::uint64_t j = 0; r.ok && j < n; ++j)
+                list.append(readRef());
+            reg.m_siblings.emplace(v, std::move(list));
+        }
+        for (const auto& [v, w] : reg.m_seen)
+            if (!reg.m_superseded.count(v))
+                reg.m_heads.insert(v);
+        if (r.ok && !out.emplace(name, std::move(reg)).second)
+            r.ok = false;
+    }
+    if (!r.ok)
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "it ends early or holds a wrong count"));
+    if (r.at != bytes.size())
+        return damaged(QT_TRANSLATE_NOOP("tabel::sync", "bytes after its end"));
+    return out;
 }
 
 } // namespace tabel::sync

@@ -92,12 +92,8 @@ public:
 
     friend bool operator==(const FieldRegister&, const FieldRegister&) = default;
 
-    // The register as bytes, for the hub's store (hub/store/merged_state.h): every version seen (value, author,
-    // base), the superseded versions and the siblings; the heads follow from them. Compact: varints, a base on
-    // the same device as its op without the device again. decode() checks every length and count and refuses
-    // trailing bytes (Corrupt).
-    QByteArray encode() const;
-    [[nodiscard]] static Result<FieldRegister> decode(const QByteArray& bytes);
+    friend QByteArray encodeEntityRegisters(const std::map<QString, FieldRegister>& fields);
+    friend Result<std::map<QString, FieldRegister>> decodeEntityRegisters(const QByteArray& bytes);
 
 private:
     QList<Version> ancestry(const Version& head) const;
@@ -131,6 +127,13 @@ struct ChangeSetResult {
     bool duplicate() const;   // not rejected and every op a Duplicate
     bool hasConflict() const; // some field the change set wrote is in conflict after it
 };
+
+// The registers of one entity's fields as one record, the row of the hub's `registers` table: each (device,
+// author) pair once per record, times as differences from the previous one, a superseded version that is a seen
+// one by its place. A mark's four fields, one write each, take about 80 bytes. decodeEntityRegisters checks every
+// length, count and index and refuses trailing bytes (Corrupt).
+QByteArray encodeEntityRegisters(const std::map<QString, FieldRegister>& fields);
+[[nodiscard]] Result<std::map<QString, FieldRegister>> decodeEntityRegisters(const QByteArray& bytes);
 
 // Read access to merged registers, wherever they are kept: in memory (Reconciler) or in the hub's store
 // (hub/store/merged_state.h, which loads what a request touches).

@@ -3888,11 +3888,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1 «%2» не находится в конфликте</translation>
     </message>
     <message>
-        <location filename="../hub/store/merged_state.cpp"/>
-        <source>%1 «%2»: %3</source>
-        <translation>%1 «%2»: %3</translation>
-    </message>
-    <message>
         <location filename="../hub/store/check.cpp"/>
         <source>%1 «%2»: a stored register that no change set of the log wrote; restore hub.db from a backup, or report it</source>
         <translation>%1 «%2»: сохранённый регистр, который не записан ни одним пакетом изменений журнала; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
@@ -3901,6 +3896,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/check.cpp"/>
         <source>%1 «%2»: the stored register does not match the log (stored heads: %3; from the log: %4); restore hub.db from a backup, or report it</source>
         <translation>%1 «%2»: сохранённый регистр не совпадает с журналом операций (сохранено: %3; по журналу: %4); восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/merged_state.cpp"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../hub/store/check.cpp"/>
@@ -4101,10 +4101,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/schema.cpp"/>
         <source>the hub&apos;s op log holds a change set that cannot be merged again (hub sequence %1): %2</source>
         <translation>журнал операций хаба содержит пакет изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
-    </message>
-    <message>
-        <source>the hub&apos;s op log holds a change set that cannot be merged again: %1</source>
-        <translation type="vanished">журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
     </message>
     <message>
         <location filename="../hub/store/own_changes.cpp"/>

@@ -28,50 +28,50 @@ QString prefixEnd(const QString& prefix) {
 
 } // namespace
 
-Result<std::optional<sync::FieldRegister>> MergedState::load(const sync::FieldId& field) const {
-    if (const auto it = m_cache.find(field); it != m_cache.end())
-        return it->second;
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
-                           m_db->cached("SELECT reg FROM registers WHERE entity = ? AND field = ?"));
-    st->bind(1, field.entity).bind(2, field.field);
+Result<const std::optional<MergedState::EntityFields>*> MergedState::load(const QString& entity) const {
+    if (const auto it = m_cache.find(entity); it != m_cache.end())
+        return &it->second;
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, m_db->cached("SELECT regs FROM registers WHERE entity = ?"));
+    st->bind(1, entity);
     Result<bool> row = st->step();
     if (!row) {
         st->reset();
         return std::move(row).error();
     }
-    std::optional<sync::FieldRegister> out;
+    std::optional<EntityFields> out;
     if (*row) {
-        Result<sync::FieldRegister> reg = sync::FieldRegister::decode(st->columnBlob(0));
+        Result<EntityFields> fields = sync::decodeEntityRegisters(st->columnBlob(0));
         st->reset();
-        if (!reg)
-            return makeError(ErrorCode::Corrupt, tr("%1 «%2»: %3").arg(field.entity, field.field, reg.error().message));
-        out = std::move(reg).value();
+        if (!fields)
+            return makeError(ErrorCode::Corrupt, tr("%1: %2").arg(entity, fields.error().message));
+        out = std::move(fields).value();
     } else {
         st->reset();
     }
-    m_cache.emplace(field, out);
-    return out;
+    return &m_cache.emplace(entity, std::move(out)).first->second;
 }
 
 const sync::FieldRegister* MergedState::find(const sync::FieldId& field) const {
-    Result<std::optional<sync::FieldRegister>> r = load(field);
+    Result<const std::optional<EntityFields>*> r = load(field.entity);
     if (!r) {
         if (!m_error)
             m_error = r.error();
         return nullptr;
     }
-    const auto it = m_cache.find(field);
-    return it != m_cache.end() && it->second ? &*it->second : nullptr;
+    const std::optional<EntityFields>& fields = **r;
+    if (!fields)
+        return nullptr;
+    const auto it = fields->find(field.field);
+    return it == fields->end() ? nullptr : &it->second;
 }
 
 void MergedState::forEach(const QString& entityPrefix,
                           const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const {
     const QString end = prefixEnd(entityPrefix);
     Result<db::Statement> st =
-        end.isEmpty() ? m_db->prepare("SELECT entity, field, reg FROM registers WHERE entity >= ? ORDER BY entity, "
-                                      "field")
-                      : m_db->prepare("SELECT entity, field, reg FROM registers WHERE entity >= ? AND entity < ? "
-                                      "ORDER BY entity, field");
+        end.isEmpty()
+            ? m_db->prepare("SELECT entity, regs FROM registers WHERE entity >= ? ORDER BY entity")
+            : m_db->prepare("SELECT entity, regs FROM registers WHERE entity >= ? AND entity < ? ORDER BY entity");
     if (!st) {
         if (!m_error)
             m_error = st.error();
@@ -89,16 +89,16 @@ void MergedState::forEach(const QString& entityPrefix,
         }
         if (!*row)
             return;
-        const sync::FieldId field{st->columnText(0), st->columnText(1)};
-        Result<sync::FieldRegister> reg = sync::FieldRegister::decode(st->columnBlob(2));
-        if (!reg) {
+        const QString entity = st->columnText(0);
+        Result<EntityFields> fields = sync::decodeEntityRegisters(st->columnBlob(1));
+        if (!fields) {
             if (!m_error)
-                m_error = makeError(ErrorCode::Corrupt,
-                                    tr("%1 «%2»: %3").arg(field.entity, field.field, reg.error().message));
+                m_error = makeError(ErrorCode::Corrupt, tr("%1: %2").arg(entity, fields.error().message));
             return;
         }
-        if (!visit(field, *reg))
-            return;
+        for (const auto& [name, reg] : *fields)
+            if (!visit(sync::FieldId{entity, name}, reg))
+                return;
     }
 }
 
@@ -113,22 +113,21 @@ void MergedState::reset() {
     m_error.reset();
 }
 
-Status MergedState::store(const sync::FieldId& field, const sync::FieldRegister& reg, int year, bool exists) {
+Status MergedState::store(const QString& entity, const EntityFields& fields, int year, bool exists) {
+    const QByteArray regs = sync::encodeEntityRegisters(fields);
     if (exists) {
-        TABEL_ASSIGN_OR_RETURN(db::Statement * up,
-                               m_db->cached("UPDATE registers SET reg = ? WHERE entity = ? AND field = ?"));
-        Status s = up->bind(1, reg.encode()).bind(2, field.entity).bind(3, field.field).run();
+        TABEL_ASSIGN_OR_RETURN(db::Statement * up, m_db->cached("UPDATE registers SET regs = ? WHERE entity = ?"));
+        Status s = up->bind(1, regs).bind(2, entity).run();
         up->reset();
         TABEL_TRY(std::move(s));
     } else {
         TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
-                               m_db->cached("INSERT INTO registers(entity, field, reg, year) VALUES(?, ?, ?, ?)"));
-        Status s =
-            ins->bind(1, field.entity).bind(2, field.field).bind(3, reg.encode()).bind(4, std::int64_t(year)).run();
+                               m_db->cached("INSERT INTO registers(entity, regs, year) VALUES(?, ?, ?)"));
+        Status s = ins->bind(1, entity).bind(2, regs).bind(3, std::int64_t(year)).run();
         ins->reset();
         TABEL_TRY(std::move(s));
     }
-    m_cache.insert_or_assign(field, reg);
+    m_cache.insert_or_assign(entity, fields);
     return {};
 }
 
@@ -156,37 +155,40 @@ Status MergedState::noteConflict(const sync::FieldId& field, bool inConflict, bo
 }
 
 Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSet, int year) {
-    // The registers of the set's fields, as stored, in a Reconciler of their own: the pure merge decides.
+    // The registers of the set's entities, as stored, in a Reconciler of their own: the pure merge decides.
     sync::Reconciler working;
-    std::map<sync::FieldId, bool> existed; // stored before, and in conflict before
+    std::map<QString, std::optional<EntityFields>> before; // by entity, as stored
     std::map<sync::FieldId, bool> wasConflict;
     for (const sync::Op& op : changeSet.ops) {
+        auto it = before.find(op.entity);
+        if (it == before.end()) {
+            TABEL_ASSIGN_OR_RETURN(const std::optional<EntityFields>* stored, load(op.entity));
+            it = before.emplace(op.entity, *stored).first;
+            if (it->second)
+                for (const auto& [name, reg] : *it->second)
+                    working.adopt({op.entity, name}, reg);
+        }
         const sync::FieldId id{op.entity, op.field};
-        if (existed.count(id))
-            continue;
-        TABEL_ASSIGN_OR_RETURN(std::optional<sync::FieldRegister> reg, load(id));
-        existed[id] = reg.has_value();
-        wasConflict[id] = reg && reg->inConflict();
-        if (reg)
-            working.adopt(id, std::move(*reg));
+        if (!wasConflict.count(id)) {
+            const sync::FieldRegister* reg = working.find(id);
+            wasConflict[id] = reg && reg->inConflict();
+        }
     }
     sync::ChangeSetResult result = working.apply(changeSet);
     if (result.rejected)
         return result;
-    for (const auto& [id, before] : existed) {
-        const sync::FieldRegister* reg = working.find(id);
-        if (!reg)
-            continue; // every op of it was refused before creating it (cannot happen unless rejected)
-        bool changed = !before;
-        if (before) {
-            const auto cached = m_cache.find(id);
-            changed = cached == m_cache.end() || !cached->second || !(*cached->second == *reg);
-        }
-        if (!changed)
-            continue; // a duplicate: nothing to write
-        const domain::EntityKey key = domain::parseEntityKey(id.entity);
-        const int regYear = key.date.isValid() ? domain::schoolYearOf(key.date) : year;
-        TABEL_TRY(store(id, *reg, regYear, before));
+    for (const auto& [entity, stored] : before) {
+        EntityFields now;
+        working.forEach(entity, [&](const sync::FieldId& id, const sync::FieldRegister& reg) {
+            if (id.entity != entity)
+                return false; // a longer key this one is a prefix of
+            now.emplace(id.field, reg);
+            return true;
+        });
+        if (stored && *stored == now)
+            continue; // duplicates only: nothing to write
+        const domain::EntityKey key = domain::parseEntityKey(entity);
+        TABEL_TRY(store(entity, now, key.date.isValid() ? domain::schoolYearOf(key.date) : year, stored.has_value()));
     }
     for (const auto& [id, was] : wasConflict) {
         const sync::FieldRegister* reg = working.find(id);
@@ -214,7 +216,14 @@ Result<QList<sync::FieldId>> MergedState::conflicts(const QString& classId) cons
 }
 
 Result<std::int64_t> MergedState::registerCount() const {
-    return m_db->queryInt("SELECT count(*) FROM registers");
+    // Fields, not rows: every row is decoded (check reads the whole state anyway).
+    std::int64_t n = 0;
+    forEach({}, [&n](const sync::FieldId&, const sync::FieldRegister&) {
+        ++n;
+        return true;
+    });
+    TABEL_TRY(error());
+    return n;
 }
 
 } // namespace tabel::hub

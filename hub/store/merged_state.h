@@ -1,8 +1,8 @@
-// The hub's merged state, kept in hub.db (ARCHITECTURE.md, "The hub's state"): the register of every field
-// (sync/reconcile.h) as a row of `registers`, and the fields in conflict as rows of `conflicts`, written in the
-// transaction of the push (or operator change) that merged the change set. Nothing is replayed at open: a
-// request loads the registers it touches, so the memory of serve and of every operator command is bounded by
-// what one request reads, not by the history.
+// The hub's merged state, kept in hub.db (ARCHITECTURE.md, "The hub's state"): the registers of every entity's
+// fields (sync/reconcile.h) as one row of `registers` (sync::encodeEntityRegisters), and the fields in conflict as rows
+// of `conflicts`, written in the transaction of the push (or operator change) that merged the change set. Nothing is
+// replayed at open: a request loads the registers it touches, so the memory of serve and of every operator command is
+// bounded by what one request reads, not by the history.
 //
 // The log stays the source of truth: `tabel-hub check` replays it, unit by unit (sync/unit.h), and compares
 // every register (HubStore::check).
@@ -51,15 +51,15 @@ public:
     // it held before, and nothing kept here may disagree).
     void reset();
 
-    // Writes one register as it is (migration and tests); in the caller's transaction.
-    [[nodiscard]] Status store(const sync::FieldId& field, const sync::FieldRegister& reg, int year, bool exists);
-
 private:
-    Result<std::optional<sync::FieldRegister>> load(const sync::FieldId& field) const;
+    using EntityFields = std::map<QString, sync::FieldRegister>;
+    // The entity's registers as stored (nullopt: no row), cached until reset().
+    Result<const std::optional<EntityFields>*> load(const QString& entity) const;
+    Status store(const QString& entity, const EntityFields& fields, int year, bool exists);
     Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
 
     db::Database* m_db;
-    mutable std::map<sync::FieldId, std::optional<sync::FieldRegister>> m_cache;
+    mutable std::map<QString, std::optional<EntityFields>> m_cache;
     mutable std::optional<Error> m_error;
 };
 

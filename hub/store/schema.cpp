@@ -78,13 +78,11 @@ CREATE INDEX nonces_by_time ON nonces(time);
 // out), and what each node has been sent (pull_epochs). migrateToV2() fills them from the log.
 constexpr const char* kSchemaV2 = R"sql(
 ALTER TABLE log ADD COLUMN year INTEGER NOT NULL DEFAULT 0;
--- The register of every field (sync::FieldRegister::encode): heads, versions, values, authors, bases.
+-- The registers of an entity's fields (sync::encodeEntityRegisters): versions, values, authors, bases, heads.
 CREATE TABLE registers(
-    entity TEXT NOT NULL,
-    field  TEXT NOT NULL,
-    reg    BLOB NOT NULL,
-    year   INTEGER NOT NULL,
-    PRIMARY KEY(entity, field)
+    entity TEXT PRIMARY KEY NOT NULL,
+    regs   BLOB NOT NULL,
+    year   INTEGER NOT NULL
 ) WITHOUT ROWID;
 -- The fields whose heads hold more than one value, with the class they are listed under.
 CREATE TABLE conflicts(

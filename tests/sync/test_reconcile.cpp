@@ -151,6 +151,7 @@ private slots:
     void RS5_editAfterResolutionIsAFastForward();
     void RS5_invalidChangeSetIsRefusedWhole();
     void RS5_secondWriteOfOneSetIsASuccessor();
+    void RS4_entityRegistersStoredAsTheyAre();
     void RJ11_subgroupTeachersNeverConflict();
 
     void RS6_checkScope_data();
@@ -483,10 +484,60 @@ void TestReconcile::RS5_secondWriteOfOneSetIsASuccessor() {
         const FieldRegister* reg = r.find(kCell);
         QVERIFY(reg);
         QCOMPARE(reg->heads().size(), 2); // the set's second write and the other device's
-        const Result<FieldRegister> stored = FieldRegister::decode(reg->encode());
+        const Result<std::map<QString, FieldRegister>> stored =
+            decodeEntityRegisters(encodeEntityRegisters({{kCell.field, *reg}}));
         QVERIFY(stored);
-        QVERIFY(*stored == *reg);
-        QCOMPARE(stored->heads().size(), 2);
+        QVERIFY(stored->at(kCell.field) == *reg);
+        QCOMPARE(stored->at(kCell.field).heads().size(), 2);
+    }
+}
+
+// The hub's stored form of an entity's registers (issue 8): a conflict and its resolution (siblings, supersession),
+// values of every kind, bases on other devices, a version superseded before it arrived — read back equal; every
+// truncation, a wrong format and a trailing byte are refused as damage, never read as something else.
+void TestReconcile::RS4_entityRegistersStoredAsTheyAre() {
+    const auto k1 = seedKey(0), k2 = seedKey(100), op9 = seedKey(200);
+    const FieldId weight{kCell.entity, QStringLiteral("weight")};
+    const FieldId topic{kCell.entity, QStringLiteral("zz-note")};
+    const ChangeSet created = changeSet(k1, QStringLiteral("t1"), 1,
+                                        {op(kCell, hlcAt(1), text("5")), op(weight, hlcAt(1, 1), std::int64_t(-3)),
+                                         op(topic, hlcAt(1, 2), domain::FieldValue())});
+    const Version base{created.deviceNumber(), hlcAt(1)};
+    const ChangeSet mine = changeSet(k1, QStringLiteral("t1"), 2, {op(kCell, hlcAt(10), text("4"), base)});
+    const ChangeSet theirs =
+        changeSet(k2, QStringLiteral("Иванова"), 1,
+                  {op(kCell, hlcAt(11), text("3"), base), op(weight, hlcAt(11, 1), std::int64_t(1) << 40)});
+    const ChangeSet resolution =
+        changeSet(op9, QStringLiteral("operator"), 1,
+                  {op(kCell, hlcAt(20, 0), text("4"), Version{mine.deviceNumber(), hlcAt(10)}),
+                   op(kCell, hlcAt(20, 1), text("4"), Version{theirs.deviceNumber(), hlcAt(11)})});
+    // An edit based on a version that has not arrived: that version is superseded on arrival.
+    const ChangeSet early = changeSet(k2, QStringLiteral("Иванова"), 2,
+                                      {op(topic, hlcAt(30), text("тема"), Version{created.deviceNumber(), hlcAt(25)})});
+    for (const QList<ChangeSet>& sets :
+         {QList<ChangeSet>{created, mine, theirs}, QList<ChangeSet>{created, mine, theirs, resolution, early}}) {
+        Reconciler r;
+        for (const ChangeSet& cs : sets)
+            QVERIFY(!r.apply(cs).rejected);
+        std::map<QString, FieldRegister> fields;
+        r.forEach(kCell.entity, [&](const FieldId& id, const FieldRegister& reg) {
+            fields.emplace(id.field, reg);
+            return true;
+        });
+        QCOMPARE(fields.size(), std::size_t(3));
+        const QByteArray bytes = encodeEntityRegisters(fields);
+        const auto back = decodeEntityRegisters(bytes);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().message));
+        QVERIFY(*back == fields);
+        QCOMPARE(back->at(kCell.field).inConflict(), fields.at(kCell.field).inConflict());
+        for (qsizetype n = 0; n < bytes.size(); ++n) {
+            const auto cut = decodeEntityRegisters(bytes.left(n));
+            QVERIFY2(!cut && cut.error().code == ErrorCode::Corrupt, qPrintable(QString::number(n)));
+        }
+        QVERIFY(!decodeEntityRegisters(bytes + '\0'));
+        QByteArray other = bytes;
+        other[0] = '\1';
+        QVERIFY(!decodeEntityRegisters(other));
     }
 }
 
