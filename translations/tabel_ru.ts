@@ -3230,6 +3230,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>идентификатор автора</translation>
     </message>
     <message>
+        <location filename="../node/web/journal_server.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
         <location filename="../sync/scope.cpp"/>
@@ -3464,6 +3465,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>ученик %1 не входит в группу %2 класса %3 по предмету %4; при делении на подгруппы каждый учитель ведёт только учеников своей группы</translation>
     </message>
     <message>
+        <location filename="../node/web/journal_server.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <source>pupil id</source>
         <translation>идентификатор ученика</translation>
@@ -3494,6 +3496,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>сохранённая запись %1 повреждена: %2</translation>
     </message>
     <message>
+        <location filename="../node/web/journal_server.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
         <location filename="../sync/scope.cpp"/>
@@ -5593,6 +5596,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Accept the work</source>
+        <translation>Принять работу</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Average</source>
         <translation>Средний балл</translation>
     </message>
@@ -5618,6 +5626,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Enter the passphrase of your journal on this computer. It works without the internet; nothing leaves this computer until you synchronise.</source>
         <translation>Введите парольную фразу вашего журнала на этом компьютере. Журнал работает без интернета; ничего не покидает этот компьютер, пока вы не синхронизируете его.</translation>
     </message>
@@ -5633,6 +5646,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Form of assessment</source>
         <translation>Форма контроля</translation>
     </message>
@@ -5640,6 +5658,26 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>From</source>
         <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Give a new task</source>
+        <translation>Дать новое задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Give the task</source>
+        <translation>Дать задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Grade</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Grade it</source>
+        <translation>Оценить</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5663,8 +5701,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Last synchronisation: %1</source>
         <translation>Последняя синхронизация: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Lesson (its column gets the marks)</source>
+        <translation>Урок (отметки встанут в его колонку)</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5698,6 +5746,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>No tasks in this class and subject yet.</source>
+        <translation>В этом классе по этому предмету заданий пока нет.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>No work received yet.</source>
+        <translation>Работ пока не поступало.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Not saved: %1. The cell keeps what you typed; correct it or press Esc.</source>
         <translation>Не сохранено: %1. В клетке осталось то, что вы ввели; исправьте или нажмите Esc.</translation>
     </message>
@@ -5725,6 +5783,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Pupil</source>
         <translation>Ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Received</source>
+        <translation>Получена</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5763,6 +5826,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Tasks and pupils&apos; work</source>
+        <translation>Задания и работы учеников</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>The journal is locked</source>
         <translation>Журнал заперт</translation>
     </message>
@@ -5780,6 +5848,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>This computer is not connected to the school server yet; everything is kept here.</source>
         <translation>Этот компьютер ещё не подключён к серверу школы; всё хранится здесь.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Title</source>
+        <translation>Название</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5808,6 +5881,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Waiting for a grade more than 7 days (4.2): %1 —</source>
+        <translation>Ждут оценки больше 7 дней (4.2): %1 —</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Waiting to be sent: %1</source>
         <translation>Ждут отправки: %1</translation>
     </message>
@@ -5818,13 +5896,43 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>What to do</source>
+        <translation>Что сделать</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>control work</source>
+        <translation>контрольная работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>dates below</source>
         <translation>даты ниже</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>distance task</source>
+        <translation>дистанционное задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>due %1</source>
+        <translation>срок %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>homework</source>
+        <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>in the timetable, not recorded yet: open it to write the topic, then the marks</source>
         <translation>есть в расписании, ещё не записан: откройте, чтобы записать тему, затем ставьте отметки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>laboratory work</source>
+        <translation>лабораторная работа</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5840,6 +5948,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>plan</source>
         <translation>план</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>practical work</source>
+        <translation>практическая работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>self-study</source>
+        <translation>самостоятельная работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>— no lesson —</source>
+        <translation>— без урока —</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

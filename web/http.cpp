@@ -188,7 +188,8 @@ bool Server::handleRequest(const QHttpServerRequest& raw, QTcpSocket* socket) {
     Request request;
     request.method = methodName(raw.method());
     request.path = raw.url().path();
-    request.query = raw.query();
+    // Form encoding, as URLSearchParams writes it: '+' is a space (a '+' itself comes as %2B).
+    request.query = QUrlQuery(raw.url().query(QUrl::FullyEncoded).replace(u'+', QStringLiteral("%20")));
     request.body = raw.body();
     for (const auto& [name, value] : raw.headers())
         request.headers.insert(name.toLower(), value);
@@ -221,14 +222,14 @@ Reply Server::dispatch(Request& request) {
         } else {
             request.session = m_sessions.peek(cookie, now);
         }
-        if (r.access == Access::Write) {
+        if (r.access == Access::Write || r.access == Access::Upload) {
             if (!sameToken(request.headers.value("x-csrf-token"), request.session->csrf) ||
                 !originAllowed(request.headers.value("origin")))
                 return Reply::problem(403, QStringLiteral("csrf"),
                                       t("the request did not come from this journal's page; reload the page and "
                                         "try again"));
         }
-        if (request.method != "GET" && !request.body.isEmpty() &&
+        if (request.method != "GET" && r.access != Access::Upload && !request.body.isEmpty() &&
             !request.headers.value("content-type").startsWith("application/json"))
             return Reply::problem(415, QStringLiteral("content-type"), t("the request must be JSON"));
         Reply reply = r.handler(request);

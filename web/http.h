@@ -56,7 +56,9 @@ struct Reply {
     static Reply redirect(const QByteArray& location);
 };
 
-enum class Access { Public, Session, Write };
+// Write: a session, its CSRF token, an Origin of this server when sent, and a JSON body. Upload: the same with a body
+// of any type (a file's bytes).
+enum class Access { Public, Session, Write, Upload };
 
 using Handler = std::function<Reply(const Request&)>;
 

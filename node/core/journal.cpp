@@ -471,8 +471,7 @@ Result<CommitInfo> Journal::saveTask(Task task) {
     return m_store.change([&](ChangeWriter& w) { return w.put(task.entityKey(), task.toFields()); });
 }
 
-Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const QString& pupilId,
-                                                   const QString& filePath, const QDateTime& received) {
+Status Journal::checkSubmissionTarget(const QString& taskKey, const QString& pupilId, const QDateTime& received) {
     TABEL_ASSIGN_OR_RETURN(std::optional<Fields> taskFields, m_store.entity(taskKey));
     if (!taskFields)
         return makeError(ErrorCode::NotFound, tr("there is no task %1; see «tabel-node task list»").arg(taskKey));
@@ -485,7 +484,12 @@ Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const
                                                       .arg(pupilId, task.groupId, task.classId, task.subjectId));
     if (!received.isValid())
         return makeError(ErrorCode::InvalidArgument, tr("the time the work was received is not valid"));
+    return {};
+}
 
+Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const QString& pupilId,
+                                                   const QString& filePath, const QDateTime& received) {
+    TABEL_TRY(checkSubmissionTarget(taskKey, pupilId, received));
     QFile file(filePath);
     const QFileInfo info(filePath);
     if (!info.exists() || !info.isFile())
@@ -500,14 +504,34 @@ Result<SubmissionImport> Journal::importSubmission(const QString& taskKey, const
     const QByteArray content = file.read(NodeStore::kMaxBlobBytes + 1);
     if (content.size() > NodeStore::kMaxBlobBytes)
         return makeError(ErrorCode::InvalidInput, tr("%1 grew while it was read; try again").arg(filePath));
+    return storeSubmission(taskKey, pupilId, info.fileName(), content, received);
+}
 
+Result<SubmissionImport> Journal::importSubmissionData(const QString& taskKey, const QString& pupilId,
+                                                       const QString& fileName, const QByteArray& content,
+                                                       const QDateTime& received) {
+    TABEL_TRY(checkSubmissionTarget(taskKey, pupilId, received));
+    const QString name = fileName.section(QLatin1Char('/'), -1).section(QLatin1Char('\\'), -1).trimmed();
+    if (name.isEmpty() || name.size() > 255)
+        return makeError(ErrorCode::InvalidInput, tr("%1: no such file").arg(fileName));
+    if (content.size() > NodeStore::kMaxBlobBytes)
+        return makeError(ErrorCode::InvalidInput, tr("%1 is %2 MiB; files up to %3 MiB can be stored")
+                                                      .arg(name)
+                                                      .arg(content.size() >> 20)
+                                                      .arg(NodeStore::kMaxBlobBytes >> 20));
+    return storeSubmission(taskKey, pupilId, name, content, received);
+}
+
+Result<SubmissionImport> Journal::storeSubmission(const QString& taskKey, const QString& pupilId,
+                                                  const QString& fileName, const QByteArray& content,
+                                                  const QDateTime& received) {
     SubmissionImport result;
     TABEL_ASSIGN_OR_RETURN(result.commit, m_store.change([&](ChangeWriter& w) -> Status {
         Submission s;
         s.taskKey = taskKey;
         s.pupilId = pupilId;
         TABEL_ASSIGN_OR_RETURN(s.contentHash, m_store.putBlob(content, received));
-        s.fileName = info.fileName();
+        s.fileName = fileName;
         s.size = content.size();
         s.received = received.toUTC();
         TABEL_ASSIGN_OR_RETURN(std::optional<Fields> existing, w.entity(s.entityKey()));
@@ -553,6 +577,10 @@ Result<CommitInfo> Journal::gradeSubmission(const QString& submissionKey, MarkVa
         graded.gradedAt = w.deviceTime();
         return w.put(graded.entityKey(), graded.toFields());
     });
+}
+
+Result<QList<Task>> Journal::tasks(const QString& classId, const QString& subjectId) {
+    return loadAll<Task>(m_store, lessonPrefix(QStringLiteral("task"), classId, subjectId));
 }
 
 Result<QList<Submission>> Journal::submissions(const QString& taskKeyOrEmpty) {

@@ -130,6 +130,12 @@ public:
     [[nodiscard]] Result<CommitInfo> saveTask(domain::Task task);
     [[nodiscard]] Result<SubmissionImport> importSubmission(const QString& taskKey, const QString& pupilId,
                                                             const QString& filePath, const QDateTime& received);
+    // The same with the file's bytes at hand (the web journal's upload): the name is kept without any folder.
+    [[nodiscard]] Result<SubmissionImport> importSubmissionData(const QString& taskKey, const QString& pupilId,
+                                                                const QString& fileName, const QByteArray& content,
+                                                                const QDateTime& received);
+    // The tasks of a class and subject (every group), in key order.
+    [[nodiscard]] Result<QList<domain::Task>> tasks(const QString& classId, const QString& subjectId);
     // Grades a submission: the mark goes into the column of the task's lesson (3.4), checked against 4.4.
     [[nodiscard]] Result<CommitInfo> gradeSubmission(const QString& submissionKey, domain::MarkValue value,
                                                      int column = 1);
@@ -195,6 +201,11 @@ private:
     [[nodiscard]] Status checkTeachesSubject(const QString& classId, const QString& subjectId, const QString& clause);
     [[nodiscard]] Result<QList<domain::Assignment>> assignments();
     [[nodiscard]] Status checkPupil(const QString& pupilId, const domain::LessonKey& lesson);
+    [[nodiscard]] Status checkSubmissionTarget(const QString& taskKey, const QString& pupilId,
+                                               const QDateTime& received);
+    [[nodiscard]] Result<SubmissionImport> storeSubmission(const QString& taskKey, const QString& pupilId,
+                                                           const QString& fileName, const QByteArray& content,
+                                                           const QDateTime& received);
     [[nodiscard]] Result<std::optional<domain::Lesson>> lesson(const domain::LessonKey& key);
     void invalidateCaches();
 

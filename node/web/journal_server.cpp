@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -83,6 +84,11 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("GET", "/api/v1/journal", Access::Session, &JournalServer::journal);
     on("GET", "/api/v1/lesson", Access::Session, &JournalServer::lessonGet);
     on("POST", "/api/v1/lesson", Access::Write, &JournalServer::lessonPost);
+    on("GET", "/api/v1/tasks", Access::Session, &JournalServer::tasks);
+    on("POST", "/api/v1/tasks", Access::Write, &JournalServer::taskPost);
+    on("POST", "/api/v1/submissions", Access::Upload, &JournalServer::submissionPost);
+    on("GET", "/api/v1/submission", Access::Session, &JournalServer::submissionFile);
+    on("POST", "/api/v1/grade", Access::Write, &JournalServer::grade);
     on("POST", "/api/v1/cells", Access::Write, &JournalServer::cells);
     on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
@@ -461,6 +467,149 @@ Result<JournalServer::Reply> JournalServer::cells(const Request& r) {
                             {QStringLiteral("averages"), averages},
                             {QStringLiteral("notices"), notices},
                             {QStringLiteral("seq"), qint64(outcome.commit.seq)}}));
+}
+
+// ---- Tasks and pupils' work (3.2–3.4, 4.2, 4.4, R-J8) ---------------------------------------------------------------
+
+namespace {
+
+QJsonObject submissionJson(const Submission& sub, const QHash<QString, QString>& names) {
+    QJsonObject o{{QStringLiteral("key"), sub.entityKey()},
+                  {QStringLiteral("pupil"), sub.pupilId},
+                  {QStringLiteral("name"), names.value(sub.pupilId, sub.pupilId)},
+                  {QStringLiteral("fileName"), sub.fileName},
+                  {QStringLiteral("size"), qint64(sub.size)},
+                  {QStringLiteral("received"), sub.received.toUTC().toString(Qt::ISODate)},
+                  {QStringLiteral("task"), sub.taskKey}};
+    if (sub.grade)
+        o.insert(QStringLiteral("grade"), toString(*sub.grade));
+    return o;
+}
+
+} // namespace
+
+Result<JournalServer::Reply> JournalServer::tasks(const Request& r) {
+    const QString classId = r.param(QStringLiteral("class"));
+    const QString subjectId = r.param(QStringLiteral("subject"));
+    TABEL_TRY(validateId(classId, QT_TRANSLATE_NOOP("tabel::domain", "class id")));
+    TABEL_TRY(validateId(subjectId, QT_TRANSLATE_NOOP("tabel::domain", "subject id")));
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const QList<Pupil> pupils, m_journal->pupilsOfClass(classId));
+    QHash<QString, QString> names;
+    QJsonArray pupilList;
+    for (const Pupil& p : pupils) {
+        names.insert(p.id, shortName(p));
+        pupilList.append(QJsonObject{{QStringLiteral("id"), p.id}, {QStringLiteral("name"), shortName(p)}});
+    }
+    TABEL_ASSIGN_OR_RETURN(const QList<Task> all, m_journal->tasks(classId, subjectId));
+    QJsonArray list;
+    for (const Task& t : all) {
+        TABEL_ASSIGN_OR_RETURN(const QList<Submission> subs, m_journal->submissions(t.entityKey()));
+        QJsonArray subList;
+        for (const Submission& sub : subs)
+            subList.append(submissionJson(sub, names));
+        QJsonObject o{{QStringLiteral("key"), t.entityKey()},
+                      {QStringLiteral("id"), t.id},
+                      {QStringLiteral("group"), t.groupId},
+                      {QStringLiteral("kind"), toString(t.kind)},
+                      {QStringLiteral("title"), t.title},
+                      {QStringLiteral("text"), t.text},
+                      {QStringLiteral("issued"), t.issued.toString(Qt::ISODate)},
+                      {QStringLiteral("due"), t.due.toString(Qt::ISODate)},
+                      {QStringLiteral("form"), t.form},
+                      {QStringLiteral("submissions"), subList}};
+        if (t.lesson)
+            o.insert(QStringLiteral("lesson"), t.lesson->toString());
+        list.append(o);
+    }
+    // 4.2: work received more than 7 days ago and not graded, of this class and subject.
+    TABEL_ASSIGN_OR_RETURN(const QList<Submission> late, m_journal->overdueSubmissions(todayDate(), 7));
+    QJsonArray overdue;
+    const QString prefix = QStringLiteral("task/") + classId + u'/' + subjectId + u'/';
+    for (const Submission& sub : late)
+        if (sub.taskKey.startsWith(prefix))
+            overdue.append(submissionJson(sub, names));
+    TABEL_ASSIGN_OR_RETURN(const QStringList forms, m_journal->assessmentForms());
+    return Reply::json(doc({{QStringLiteral("tasks"), list},
+                            {QStringLiteral("forms"), QJsonArray::fromStringList(forms)},
+                            {QStringLiteral("pupils"), pupilList},
+                            {QStringLiteral("overdue"), overdue},
+                            {QStringLiteral("today"), todayDate().toString(Qt::ISODate)}}));
+}
+
+Result<JournalServer::Reply> JournalServer::taskPost(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    const auto text = [&](const char* name) { return in.value(QLatin1String(name)).toString().trimmed(); };
+    Task task;
+    task.classId = text("class");
+    task.subjectId = text("subject");
+    task.groupId = text("group").isEmpty() ? kWholeClass : text("group");
+    TABEL_ASSIGN_OR_RETURN(task.kind, parseWorkKind(text("kind")));
+    task.title = text("title");
+    task.text = text("text");
+    task.form = text("form");
+    task.issued = QDate::fromString(text("issued"), Qt::ISODate);
+    if (!task.issued.isValid())
+        task.issued = todayDate();
+    task.due = QDate::fromString(text("due"), Qt::ISODate);
+    if (!text("lesson").isEmpty()) {
+        TABEL_ASSIGN_OR_RETURN(task.lesson, LessonKey::parse(text("lesson")));
+    }
+    TABEL_TRY(validateId(task.classId, QT_TRANSLATE_NOOP("tabel::domain", "class id")));
+    TABEL_TRY(validateId(task.subjectId, QT_TRANSLATE_NOOP("tabel::domain", "subject id")));
+    // A new id: the next free «N» of this class and subject.
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const QList<Task> existing, m_journal->tasks(task.classId, task.subjectId));
+    int n = int(existing.size()) + 1;
+    const auto taken = [&](const QString& id) {
+        return std::any_of(existing.begin(), existing.end(), [&](const Task& t) { return t.id == id; });
+    };
+    while (taken(QString::number(n)))
+        ++n;
+    task.id = QString::number(n);
+    TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, m_journal->saveTask(task));
+    if (commit.seq > 0)
+        scheduleBurstSync();
+    return Reply::json(doc({{QStringLiteral("key"), task.entityKey()}}));
+}
+
+Result<JournalServer::Reply> JournalServer::submissionPost(const Request& r) {
+    TABEL_ASSIGN_OR_RETURN(
+        const SubmissionImport imported,
+        m_journal->importSubmissionData(r.param(QStringLiteral("task")), r.param(QStringLiteral("pupil")),
+                                        r.param(QStringLiteral("name")), r.body, QDateTime::currentDateTimeUtc()));
+    if (imported.commit.seq > 0)
+        scheduleBurstSync();
+    return Reply::json(doc({{QStringLiteral("key"), imported.submission.entityKey()},
+                            {QStringLiteral("deduplicated"), imported.deduplicated}}));
+}
+
+Result<JournalServer::Reply> JournalServer::submissionFile(const Request& r) {
+    const QString key = r.param(QStringLiteral("id"));
+    TABEL_ASSIGN_OR_RETURN(const QByteArray content, m_journal->submissionFile(key));
+    QString name;
+    TABEL_ASSIGN_OR_RETURN(const QList<Submission> all, m_journal->submissions({}));
+    for (const Submission& s : all)
+        if (s.entityKey() == key)
+            name = s.fileName;
+    Reply reply;
+    reply.contentType = "application/octet-stream";
+    reply.body = content;
+    // Always a download, never shown in the journal's origin: a pupil's file is not trusted.
+    reply.headers.append({"Content-Disposition",
+                          "attachment; filename*=UTF-8''" + QUrl::toPercentEncoding(name.isEmpty() ? key : name)});
+    return reply;
+}
+
+Result<JournalServer::Reply> JournalServer::grade(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    TABEL_ASSIGN_OR_RETURN(const MarkValue value, parseMarkValue(in.value(QStringLiteral("value")).toString()));
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const CommitInfo commit,
+                           m_journal->gradeSubmission(in.value(QStringLiteral("submission")).toString(), value));
+    if (commit.seq > 0)
+        scheduleBurstSync();
+    return Reply::json(doc({{QStringLiteral("ok"), true}}));
 }
 
 // ---- Sync ----------------------------------------------------------------------------------------------------------

@@ -61,6 +61,11 @@ private:
     Result<Reply> lessonGet(const Request& r);
     Result<Reply> lessonPost(const Request& r);
     Result<QJsonObject> gridJson(const JournalView& view);
+    Result<Reply> tasks(const Request& r);
+    Result<Reply> taskPost(const Request& r);
+    Result<Reply> submissionPost(const Request& r);
+    Result<Reply> submissionFile(const Request& r);
+    Result<Reply> grade(const Request& r);
     Result<Reply> status(const Request& r);
     Result<Reply> startSync(const Request& r);
 

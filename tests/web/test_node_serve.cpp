@@ -313,6 +313,12 @@ private slots:
                          {{"Cookie", cookie}, {"Content-Type", "text/plain"}, {"X-CSRF-Token", csrf}}, body)
                      .status,
                  415);
+        // A file upload (any body type) needs the token too.
+        QCOMPARE(request(port, "POST",
+                         "/api/v1/submissions?task=task%2F7%D0%90%2Fmath%2Fall%2F1&pupil=7a-01&name=a.txt",
+                         {{"Cookie", cookie}, {"Content-Type", "application/octet-stream"}}, "work")
+                     .status,
+                 403);
         // Nothing was written by those.
         QCOMPARE(node({QStringLiteral("status"), QStringLiteral("--json")}).out.contains(QStringLiteral("\"pending")),
                  true);

@@ -5,7 +5,8 @@
 The node is enrolled at a real `tabel-hub serve` with the demo school, as deploy/demo.sh does. Unlocks (after a wrong
 passphrase), enters a week of marks and absences by keyboard, sees the 3.5 refusal at the cell of a pupil absent
 without illness (the cell keeps the typed mark until Esc), records a planned lesson through the lesson form and marks
-in it, checks with the command line that the store holds what the page shows, sees an entry of a second tab appear in
+in it, gives a distance task for that lesson, accepts a pupil's file, downloads it back and grades it (the mark
+appears in the lesson's column), checks with the command line that the store holds what the page shows, sees an entry of a second tab appear in
 the first, syncs with the hub («Синхронизировать»), then with the hub down (a calm message, nothing lost), logs out,
 and sees the journal lock itself when idle.
 
@@ -28,7 +29,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 NODE = os.environ["TABEL_NODE_BIN"]
 HUB = os.environ["TABEL_HUB_BIN"]
@@ -248,6 +249,32 @@ def main():
         shown = node(store, "lesson", "show", "--lesson", "7А/math/all/2026-09-11/3").stdout
         assert "Повторение: дроби" in shown and "№ 40–44" in shown, shown
 
+        # A distance task for that lesson; a pupil's file accepted, downloaded back, graded: the mark lands in the
+        # lesson's column of the grid (3.4).
+        driver.find_element(By.CSS_SELECTOR, "#work details summary").click()
+        driver.find_element(By.ID, "task-title").send_keys("Дроби: задачи 1–5")
+        Select(driver.find_element(By.ID, "task-lesson")).select_by_value("7А/math/all/2026-09-11/3")
+        Select(driver.find_element(By.ID, "task-form-of")).select_by_value("письменная работа")
+        driver.execute_script("arguments[0].value = '2026-09-18'", driver.find_element(By.ID, "task-due"))
+        driver.find_element(By.ID, "task-title").send_keys(Keys.ENTER)
+        article = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#work article.task"))[0]
+        work_file = os.path.join(root, "Белова — дроби.txt")
+        with open(work_file, "w", encoding="utf-8") as f:
+            f.write("1) 3/4  2) 5/6  3) 1/2")
+        Select(article.find_element(By.CSS_SELECTOR, "select.sub-pupil")).select_by_value("7a-02")
+        article.find_element(By.CSS_SELECTOR, "input.sub-file").send_keys(work_file)
+        article.find_element(By.CSS_SELECTOR, "button.sub-accept").click()
+        link = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#work article.task table.subs a"))[0]
+        assert link.text == "Белова — дроби.txt", link.text
+        body = driver.execute_script("return fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text())",
+                                     link.get_attribute("href"))
+        assert body == "1) 3/4  2) 5/6  3) 1/2", body
+        row = driver.find_element(By.CSS_SELECTOR, "#work article.task table.subs tbody tr")
+        Select(row.find_element(By.CSS_SELECTOR, "select.grade-value")).select_by_value("5")
+        row.find_element(By.CSS_SELECTOR, "button.grade-button").click()
+        wait(driver, lambda d: cell_value(d, 1, c) == "5")
+        wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#work table.subs td.graded"))
+
         # The store holds exactly what the page shows, cell by cell (read by the command line while serve runs).
         journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",
                                   "--to", "2026-09-30", "--json").stdout)
@@ -318,8 +345,8 @@ def main():
             "return fetch('/api/v1/classes', {credentials: 'same-origin'}).then(r => r.status)")
         assert status == 401, f"after the idle time /api/v1/classes answered {status}"
         wait(driver, lambda d: d.find_elements(By.ID, "passphrase"), timeout=20)  # the page went back by itself
-        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, lesson form, store agrees, two tabs, sync, hub "
-              "down, logout, idle lock")
+        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, lesson form, a submission graded into its "
+              "lesson's column, store agrees, two tabs, sync, hub down, logout, idle lock")
         return 0
     except Exception:
         traceback.print_exc()

@@ -3,6 +3,7 @@
 let csrf = '';
 
 export function setCsrf(token) { csrf = token || ''; }
+export function csrfToken() { return csrf; }
 
 export class ApiError extends Error {
   constructor(status, body) {

@@ -31,6 +31,7 @@ export class Grid {
 
   show(data) {
     this.data = data;
+    this.onShown?.(data);
     this.cells = data.rows.map((row) => row.cells.map((text) => ({ saved: text, typed: null, state: 'saved', message: '' })));
     this.render();
   }

@@ -5,8 +5,9 @@ import { loadTexts, t, applyTexts } from '/app/text.js';
 import { Grid } from '/app/grid.js';
 import { SyncBar } from '/app/sync.js';
 import { openLesson } from '/app/lesson.js';
+import { WorkPanel } from '/app/tasks.js';
 
-const store = { classes: [], periods: [], today: '', grid: null, sideReady: Promise.resolve() };
+const store = { classes: [], periods: [], today: '', grid: null, work: null, sideReady: Promise.resolve() };
 
 const $ = (id) => document.getElementById(id);
 
@@ -116,6 +117,10 @@ async function start() {
   setCsrf(session.csrf);
   $('teacher').textContent = session.teacherName;
   store.grid = new Grid($('grid-wrap'), $('grid-status'));
+  store.work = new WorkPanel($('work'), () => store.grid.reload());
+  store.grid.onShown = (data) => store.work.show(data).catch((e) => {
+    $('grid-status').textContent = t('error.generic', e.message);
+  });
   $('logout').addEventListener('click', async () => {
     try { await api.post('/api/v1/lock'); } finally { location.replace('/'); }
   });
