@@ -1,5 +1,7 @@
 #include "hub/history/history.h"
 
+#include "hub/store/log_bytes.h"
+
 #include "hub/history/git_store.h"
 #include "shared/crypto/signing.h"
 #include "shared/domain/model.h"
@@ -675,8 +677,7 @@ Status History::replay(db::Database& db) {
         }
         if (log.columnInt(2) != kMerged)
             continue;
-        TABEL_ASSIGN_OR_RETURN(sync::ChangeSet cs,
-                               sync::ChangeSet::fromCanonicalBytes(log.columnBlob(3), log.columnBlob(4)));
+        TABEL_ASSIGN_OR_RETURN(sync::ChangeSet cs, logChangeSet(log.columnBlob(3), log.columnBlob(4)));
         if (const sync::ChangeSetResult r = state.apply(cs); r.rejected)
             return makeError(ErrorCode::Corrupt,
                              tr("the hub's op log holds a change set that cannot be merged again: %1").arg(r.reason));

@@ -101,8 +101,7 @@ Result<QList<Amendment>> HubStore::amendments(bool includeDecided) {
         a.requested = QDateTime::fromMSecsSinceEpoch(st.columnInt(7), Qt::UTC);
         a.decided = timeColumn(st, 8);
         a.declineReason = a.state == AmendmentState::Declined ? st.columnText(9) : QString();
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(10), st.columnBlob(11)));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, logChangeSet(st.columnBlob(10), st.columnBlob(11)));
         a.ops = cs.ops;
         out.append(std::move(a));
     }
@@ -139,7 +138,7 @@ Result<HeldRow> heldRow(db::Database& db, std::int64_t id) {
     }
     HeldRow out;
     // Verified when it arrived; decoding again checks the store was not altered underneath.
-    TABEL_ASSIGN_OR_RETURN(out.changeSet, sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+    TABEL_ASSIGN_OR_RETURN(out.changeSet, logChangeSet(st.columnBlob(0), st.columnBlob(1)));
     out.reason = st.columnText(2);
     out.received = st.columnInt(3);
     return out;

@@ -34,7 +34,7 @@ Result<HubStore::CheckReport> HubStore::check() {
         const QByteArray device = log.columnBlob(1);
         const std::int64_t seq = log.columnInt(2);
         seqs[device].append(seq);
-        Result<sync::ChangeSet> cs = sync::ChangeSet::fromCanonicalBytes(log.columnBlob(3), log.columnBlob(4));
+        Result<sync::ChangeSet> cs = logChangeSet(log.columnBlob(3), log.columnBlob(4));
         Status verified = cs ? cs->verify() : Status(cs.error());
         if (!verified)
             report.problems << tr("log row %1: %2").arg(hubSeq).arg(verified.error().message);
@@ -134,7 +134,7 @@ Status HubStore::checkRegisters(CheckReport& report) {
             TABEL_ASSIGN_OR_RETURN(const bool row, sets.step());
             if (!row)
                 break;
-            Result<sync::ChangeSet> cs = sync::ChangeSet::fromCanonicalBytes(sets.columnBlob(1), sets.columnBlob(2));
+            Result<sync::ChangeSet> cs = logChangeSet(sets.columnBlob(1), sets.columnBlob(2));
             if (!cs)
                 continue; // reported with the log rows above
             if (const sync::ChangeSetResult r = replay.apply(*cs); r.rejected)
@@ -188,8 +188,7 @@ Status HubStore::checkRegisters(CheckReport& report) {
             TABEL_ASSIGN_OR_RETURN(const bool row, sets.step());
             if (!row)
                 break;
-            if (Result<sync::ChangeSet> cs =
-                    sync::ChangeSet::fromCanonicalBytes(sets.columnBlob(1), sets.columnBlob(2)))
+            if (Result<sync::ChangeSet> cs = logChangeSet(sets.columnBlob(1), sets.columnBlob(2)))
                 (void)replay.apply(*cs);
         }
         for (const auto& [id, reg] : replay.registers())

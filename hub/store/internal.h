@@ -7,6 +7,7 @@
 
 #include "hub/history/history.h"
 #include "hub/store/hub_store.h"
+#include "hub/store/log_bytes.h"
 #include "hub/store/merged_state.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
@@ -201,13 +202,14 @@ struct HubStore::Impl {
     // Appends a change set to the log; returns its hub_seq.
     Result<std::int64_t> appendLog(const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state_,
                                    const QString& reason, qint64 nowMs, int year) {
+        TABEL_ASSIGN_OR_RETURN(const QByteArray stored, packLogBytes(s.canonical));
         TABEL_ASSIGN_OR_RETURN(db::Statement * insert,
                                db->cached("INSERT INTO log(device, seq, author, canonical, signature, received, "
                                           "state, reason, year) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         Status st = insert->bind(1, cs.device)
                         .bind(2, std::int64_t(cs.seq))
                         .bind(3, cs.author)
-                        .bind(4, s.canonical)
+                        .bind(4, stored)
                         .bind(5, s.signature)
                         .bind(6, std::int64_t(nowMs))
                         .bind(7, std::int64_t(state_))

@@ -68,8 +68,7 @@ Status HubStore::Impl::loadHubClock() {
     st.bind(1, identity.publicKey);
     TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
     if (row) {
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, logChangeSet(st.columnBlob(0), st.columnBlob(1)));
         hlc.observe(cs.hlc);
     }
     return {};
@@ -236,8 +235,7 @@ Result<sync::Reconciler> HubStore::replayLog() {
         TABEL_ASSIGN_OR_RETURN(const bool row, st.step());
         if (!row)
             break;
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                               sync::ChangeSet::fromCanonicalBytes(st.columnBlob(0), st.columnBlob(1)));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, logChangeSet(st.columnBlob(0), st.columnBlob(1)));
         if (const sync::ChangeSetResult r = out.apply(cs); r.rejected)
             return makeError(ErrorCode::Corrupt, r.reason);
     }

@@ -204,8 +204,11 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
                 reached = hubSeq;
                 continue;
             }
-            sync::SignedChangeSet signedSet{fetch->columnBlob(1), fetch->columnBlob(2)};
+            Result<QByteArray> canonical = unpackLogBytes(fetch->columnBlob(1));
+            sync::SignedChangeSet signedSet{canonical ? *canonical : QByteArray(), fetch->columnBlob(2)};
             fetch->reset();
+            if (!canonical)
+                return makeError(ErrorCode::Corrupt, tr("log row %1: %2").arg(hubSeq).arg(canonical.error().message));
             TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
                                    sync::ChangeSet::fromCanonicalBytes(signedSet.canonical, signedSet.signature));
             // Inside the node's units a set is sent when an op of it concerns the node (sync/relevance.h): a

@@ -46,7 +46,8 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
         existing.bind(1, cs.device).bind(2, std::int64_t(cs.seq));
         TABEL_ASSIGN_OR_RETURN(const bool seen, existing.step());
         if (seen) {
-            const bool same = existing.columnBlob(0) == s.canonical;
+            const Result<QByteArray> before = unpackLogBytes(existing.columnBlob(0));
+            const bool same = before && *before == s.canonical;
             existing.reset();
             ack.entries.append(
                 same ? sync::AckEntry{cs.seq, sync::AckStatus::Duplicate, int(sync::AckReason::None), {}}

@@ -185,8 +185,7 @@ Status migrateToV2(db::Database& db) {
         if (!row)
             break;
         const std::int64_t hubSeq = rows.columnInt(0);
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                               sync::ChangeSet::fromCanonicalBytes(rows.columnBlob(1), rows.columnBlob(2)));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, logChangeSet(rows.columnBlob(1), rows.columnBlob(2)));
         const int year = yearOf(sync::scopeOfChangeSet(cs, current), rows.columnInt(4));
         TABEL_TRY(setYear.bind(1, std::int64_t(year)).bind(2, hubSeq).run());
         setYear.reset();

@@ -21,6 +21,7 @@
 // TABEL_NODE_CRASH_ROUNDS override the defaults.
 #include "hub/history/history.h"
 #include "hub/store/hub_store.h"
+#include "hub/store/log_bytes.h"
 #include "node/store/node_store.h"
 #include "shared/crypto/secret.h"
 #include "sync/wire.h"
@@ -266,7 +267,10 @@ private:
                 qFatal("%s", qPrintable(row.error().message));
             if (!*row)
                 break;
-            if (!rows.emplace(st->columnInt(0), st->columnBlob(1)).second)
+            const auto canonical = hub::unpackLogBytes(st->columnBlob(1)); // stored compressed
+            if (!canonical)
+                qFatal("%s", qPrintable(canonical.error().message));
+            if (!rows.emplace(st->columnInt(0), *canonical).second)
                 ++duplicates;
         }
     }
