@@ -1,5 +1,7 @@
 #include "sync/relevance.h"
 
+#include "shared/domain/entity_key.h"
+
 #include <QStringList>
 
 namespace tabel::sync {
@@ -20,38 +22,47 @@ bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString
                   const domain::FieldValue& decidingValue, const CurrentValue& current, bool otherSubgroups) {
     if (scopes.isOperator)
         return true;
-    const QStringList parts = entity.split(QLatin1Char('/'));
-    const QString& type = parts.first();
+    const domain::EntityKey k = domain::parseEntityKey(entity);
     // The value of a field that decides relevance: the op's own when it writes that field, else the merged one.
     const auto valueOf = [&](const QString& field) {
         if (field == decidingField && !domain::isNull(decidingValue))
             return domain::textOf(decidingValue);
         return current ? domain::textOf(current(entity, field)) : QString();
     };
-    if (type == u"year" || type == u"period" || type == u"holiday" || type == u"subject" || type == u"teacher")
+    switch (k.type) {
+    case domain::KeyType::Year:
+    case domain::KeyType::Period:
+    case domain::KeyType::Holiday:
+    case domain::KeyType::Subject:
+    case domain::KeyType::Teacher:
         return true;
-    if (type == u"class" || type == u"member" || type == u"slot")
-        return parts.size() >= 2 && teachesClass(scopes, parts[1]);
-    if (type == u"assign")
-        return parts.size() >= 3 && (parts[1] == scopes.teacherId || teachesClass(scopes, parts[2]));
-    if (type == u"pupil")
+    case domain::KeyType::Class:
+    case domain::KeyType::Member:
+    case domain::KeyType::Slot:
+        return teachesClass(scopes, k.classId);
+    case domain::KeyType::Assignment:
+        return k.teacherId == scopes.teacherId || teachesClass(scopes, k.classId);
+    case domain::KeyType::Pupil:
         return teachesClass(scopes, valueOf(QStringLiteral("class")));
-    if (type == u"subst")
-        return (parts.size() >= 4 && teachesClass(scopes, parts[3])) ||
-               valueOf(QStringLiteral("substitute")) == scopes.teacherId;
-    Op probe;
-    probe.entity = entity;
-    if (checkScope(scopes, probe).verdict != ScopeVerdict::Rejected)
+    case domain::KeyType::Substitution:
+        return teachesClass(scopes, k.classId) || valueOf(QStringLiteral("substitute")) == scopes.teacherId;
+    case domain::KeyType::Unknown:
+        return false;
+    default:
+        break;
+    }
+    if (mayWrite(scopes, entity))
         return true;
     // R-J11 (2.5.5): the class view is the union of the subgroups, so a teacher of one subgroup reads the other
     // subgroups' lessons, marks, attendance, tasks and submissions of the same class and subject (writes stay
     // refused by checkScope).
-    if (otherSubgroups &&
-        (type == u"lesson" || type == u"mark" || type == u"att" || type == u"task" || type == u"sub") &&
-        parts.size() >= 4)
+    const bool subgroupData = k.type == domain::KeyType::Lesson || k.type == domain::KeyType::Mark ||
+                              k.type == domain::KeyType::Attendance || k.type == domain::KeyType::Task ||
+                              k.type == domain::KeyType::Submission;
+    if (otherSubgroups && subgroupData)
         for (const domain::Assignment& a : scopes.assignments)
-            if ((a.teacherId.isEmpty() || a.teacherId == scopes.teacherId) && a.classId == parts[1] &&
-                a.subjectId == parts[2])
+            if ((a.teacherId.isEmpty() || a.teacherId == scopes.teacherId) && a.classId == k.classId &&
+                a.subjectId == k.subjectId)
                 return true;
     return false;
 }
@@ -67,10 +78,6 @@ bool concernsConflict(const NodeScopes& scopes, const QString& entity, const Cur
 }
 
 bool concerns(const NodeScopes& scopes, const Op& op, const CurrentValue& current) {
-    if (scopes.isOperator)
-        return true;
-    if (checkScope(scopes, op).verdict != ScopeVerdict::Rejected)
-        return true;
     return concernsWith(scopes, op.entity, op.field, op.value, current, true);
 }
 

@@ -1,5 +1,7 @@
 #include "sync/scope.h"
 
+#include "shared/domain/entity_key.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -162,6 +164,28 @@ ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityCon
     if (ScopeDecision d = checkAuthority(scopes, op.entity, t); !d.allowed())
         return d;
     return checkClosed(scopes, op.entity, t);
+}
+
+bool mayWrite(const NodeScopes& scopes, const QString& entity) {
+    if (scopes.isOperator)
+        return true;
+    const domain::EntityKey k = domain::parseEntityKey(entity);
+    if (!k.journal())
+        return false; // reference data is the operator's; an unknown key nobody's
+    const bool lesson =
+        k.type == domain::KeyType::Lesson || k.type == domain::KeyType::Mark || k.type == domain::KeyType::Attendance;
+    const bool anyGroup = k.type == domain::KeyType::PeriodMark || k.type == domain::KeyType::Correction ||
+                          k.type == domain::KeyType::KtpTopic || k.type == domain::KeyType::KtpCorrection;
+    for (const domain::Assignment& a : scopes.assignments)
+        if (a.teacherId == scopes.teacherId && a.classId == k.classId && a.subjectId == k.subjectId &&
+            (anyGroup || a.groupId == k.groupId))
+            return true;
+    if (lesson)
+        for (const SubstitutionWindow& w : scopes.substitutions)
+            if (w.date == k.date && w.slot == k.slot && w.classId == k.classId && w.groupId == k.groupId &&
+                w.subjectId == k.subjectId)
+                return true;
+    return false;
 }
 
 ScopeDecision checkChangeSetScope(const NodeScopes& scopes, const ChangeSet& changeSet,

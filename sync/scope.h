@@ -57,6 +57,12 @@ struct ScopeDecision {
 
 ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityContext& context = {});
 
+// The yes/no of checkScope without its message, for the hub's pull (what a node is sent is decided per change set
+// and must cost nothing when the answer is no): true when checkScope would not refuse an op on that entity (an
+// edit of a closed period is still the node's to write, as an amendment request). Keys read by
+// shared/domain/entity_key.h.
+bool mayWrite(const NodeScopes& scopes, const QString& entity);
+
 // Every op of a change set, and its author (who must be the node's teacher): Rejected if any op is, else an
 // AmendmentRequest if any op is one, else Allowed. contextOf may be empty.
 ScopeDecision checkChangeSetScope(const NodeScopes& scopes, const ChangeSet& changeSet,
