@@ -4007,6 +4007,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/check.cpp"/>
+        <location filename="../hub/store/pull.cpp"/>
         <source>log row %1: %2</source>
         <translation>строка журнала операций %1: %2</translation>
     </message>
