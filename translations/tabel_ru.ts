@@ -5847,6 +5847,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>The period mark (2.5.6): entered in the last week of the period; at another time the journal asks for the reason</source>
+        <translation>Отметка за период (2.5.6): ставится в последнюю неделю периода; в другое время журнал спросит причину</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>This computer is not connected to the school server yet; everything is kept here.</source>
         <translation>Этот компьютер ещё не подключён к серверу школы; всё хранится здесь.</translation>
     </message>
@@ -5859,6 +5864,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>To</source>
         <translation>По</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>To enter it now anyway, write the reason (it is kept with the mark):</source>
+        <translation>Чтобы поставить её сейчас, напишите причину (она сохранится вместе с отметкой):</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

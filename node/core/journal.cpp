@@ -669,6 +669,17 @@ Result<CommitInfo> Journal::correctPeriodMark(Correction correction) {
     });
 }
 
+Result<QList<PeriodMark>> Journal::periodMarks(const QString& classId, const QString& subjectId,
+                                               const QString& periodId) {
+    TABEL_ASSIGN_OR_RETURN(QList<PeriodMark> all,
+                           loadAll<PeriodMark>(m_store, lessonPrefix(QStringLiteral("pmark"), classId, subjectId)));
+    QList<PeriodMark> out;
+    for (PeriodMark& m : all)
+        if (m.periodId == periodId)
+            out.append(std::move(m));
+    return out;
+}
+
 Result<QList<Correction>> Journal::corrections(const QString& classId, const QString& subjectId) {
     return loadAll<Correction>(m_store, lessonPrefix(QStringLiteral("corr"), classId, subjectId));
 }

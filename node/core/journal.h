@@ -151,6 +151,9 @@ public:
     [[nodiscard]] Result<QList<domain::rules::MissingPeriodMark>> missingPeriodMarks(const QString& classId,
                                                                                      const QString& periodId);
     [[nodiscard]] Result<QList<domain::Correction>> corrections(const QString& classId, const QString& subjectId);
+    // The period marks of a class and subject for one period ("q1", "annual"), by pupil.
+    [[nodiscard]] Result<QList<domain::PeriodMark>> periodMarks(const QString& classId, const QString& subjectId,
+                                                                const QString& periodId);
 
     // ---- Substitutions (R-J10) and КТП (R-J6) ----
     [[nodiscard]] Result<CommitInfo> saveSubstitution(domain::Substitution substitution);

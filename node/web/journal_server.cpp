@@ -89,6 +89,7 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("POST", "/api/v1/submissions", Access::Upload, &JournalServer::submissionPost);
     on("GET", "/api/v1/submission", Access::Session, &JournalServer::submissionFile);
     on("POST", "/api/v1/grade", Access::Write, &JournalServer::grade);
+    on("POST", "/api/v1/period-mark", Access::Write, &JournalServer::periodMarkPost);
     on("POST", "/api/v1/cells", Access::Write, &JournalServer::cells);
     on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
@@ -335,7 +336,50 @@ Result<JournalServer::Reply> JournalServer::journal(const Request& r) {
 Result<QJsonObject> JournalServer::gridJson(const JournalView& view) {
     TABEL_ASSIGN_OR_RETURN(const QList<LessonKey> planned,
                            m_journal->plannedLessons(view.classId, view.subjectId, view.groupId, view.from, view.to));
-    return journalJson(view, planned);
+    QJsonObject out = journalJson(view, planned);
+    // A view of exactly one period of the class's grade has that period's marks in a column of their own (2.5.6).
+    TABEL_ASSIGN_OR_RETURN(const QList<Period> periods, m_journal->periods());
+    for (const Period& p : periods) {
+        if (p.start != view.from || p.end != view.to || !p.appliesToGrade(gradeOf(view.classId)))
+            continue;
+        TABEL_ASSIGN_OR_RETURN(const QList<PeriodMark> marks,
+                               m_journal->periodMarks(view.classId, view.subjectId, p.id));
+        QJsonObject byPupil;
+        for (const PeriodMark& m : marks)
+            byPupil.insert(m.pupilId, toString(m.value));
+        out.insert(QStringLiteral("periodMarks"), QJsonObject{{QStringLiteral("period"), p.id},
+                                                              {QStringLiteral("title"), p.title},
+                                                              {QStringLiteral("marks"), byPupil}});
+        break;
+    }
+    return out;
+}
+
+Result<JournalServer::Reply> JournalServer::periodMarkPost(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    const auto text = [&](const char* name) { return in.value(QLatin1String(name)).toString().trimmed(); };
+    PeriodMark mark;
+    mark.classId = text("class");
+    mark.subjectId = text("subject");
+    mark.periodId = text("period");
+    mark.pupilId = text("pupil");
+    mark.overrideReason = text("overrideReason");
+    TABEL_ASSIGN_OR_RETURN(mark.value, parseMarkValue(text("value")));
+    m_journal->refresh();
+    Result<CommitInfo> commit = m_journal->setPeriodMark(mark, todayDate());
+    if (!commit) {
+        if (commit.error().code != ErrorCode::RuleViolation)
+            return commit.error();
+        // Outside the last week of the period a reason lets the teacher enter it anyway (2.5.6): the page asks.
+        return Reply::json(doc({{QStringLiteral("ok"), false},
+                                {QStringLiteral("clause"), commit.error().clause},
+                                {QStringLiteral("message"), commit.error().message},
+                                {QStringLiteral("needsReason"),
+                                 commit.error().clause == QLatin1String("2.5.6") && mark.overrideReason.isEmpty()}}));
+    }
+    if (commit->seq > 0)
+        scheduleBurstSync();
+    return Reply::json(doc({{QStringLiteral("ok"), true}, {QStringLiteral("stored"), toString(mark.value)}}));
 }
 
 Result<JournalServer::Reply> JournalServer::lessonGet(const Request& r) {

@@ -75,6 +75,12 @@ constexpr Text kTexts[] = {
     {"lesson.distance", QT_TRANSLATE_NOOP("tabel::web::page", "Held at a distance")},
     {"lesson.save", QT_TRANSLATE_NOOP("tabel::web::page", "Save the lesson")},
     {"lesson.cancel", QT_TRANSLATE_NOOP("tabel::web::page", "Cancel")},
+    {"period.hint",
+     QT_TRANSLATE_NOOP("tabel::web::page",
+                       "The period mark (2.5.6): entered in the last week of the period; at another time "
+                       "the journal asks for the reason")},
+    {"period.reason",
+     QT_TRANSLATE_NOOP("tabel::web::page", "To enter it now anyway, write the reason (it is kept with the mark):")},
     {"work.title", QT_TRANSLATE_NOOP("tabel::web::page", "Tasks and pupils' work")},
     {"work.overdue", QT_TRANSLATE_NOOP("tabel::web::page", "Waiting for a grade more than 7 days (4.2): %1 —")},
     {"work.new", QT_TRANSLATE_NOOP("tabel::web::page", "Give a new task")},

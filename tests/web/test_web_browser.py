@@ -5,7 +5,7 @@
 The node is enrolled at a real `tabel-hub serve` with the demo school, as deploy/demo.sh does. Unlocks (after a wrong
 passphrase), enters a week of marks and absences by keyboard, sees the 3.5 refusal at the cell of a pupil absent
 without illness (the cell keeps the typed mark until Esc), records a planned lesson through the lesson form and marks
-in it, gives a distance task for that lesson, accepts a pupil's file, downloads it back and grades it (the mark
+in it, enters a quarter mark before the quarter's last week (2.5.6: the page asks for the reason), gives a distance task for that lesson, accepts a pupil's file, downloads it back and grades it (the mark
 appears in the lesson's column), checks with the command line that the store holds what the page shows, sees an entry of a second tab appear in
 the first, syncs with the hub («Синхронизировать»), then with the hub down (a calm message, nothing lost), logs out,
 and sees the journal lock itself when idle.
@@ -29,6 +29,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 NODE = os.environ["TABEL_NODE_BIN"]
@@ -130,6 +131,12 @@ def cell(driver, r, c):
     return driver.find_element(By.CSS_SELECTOR, f'td.cell[data-r="{r}"][data-c="{c}"]')
 
 
+def click_cell(driver, r, c):
+    td = cell(driver, r, c)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", td)
+    td.click()
+
+
 def cell_value(driver, r, c):
     return driver.execute_script(
         "const td = document.querySelector(`td.cell[data-r='${arguments[0]}'][data-c='${arguments[1]}']`);"
@@ -188,7 +195,7 @@ def main():
         # A week by keyboard: down each column with Enter, then to the next column's top.
         started = time.monotonic()
         for c, column in enumerate(WEEK):
-            cell(driver, 0, c).click()
+            click_cell(driver, 0, c)
             for value in column:
                 ActionChains(driver).send_keys(value + Keys.ENTER).perform()
         wait(driver, settled)
@@ -199,21 +206,21 @@ def main():
         assert not driver.find_elements(By.CSS_SELECTOR, "td.cell.refused"), "a cell of the week was refused"
 
         # Tab moves right, Delete clears.
-        cell(driver, 5, 0).click()
+        click_cell(driver, 5, 0)
         ActionChains(driver).send_keys("2" + Keys.TAB + "зач" + Keys.TAB).perform()
         wait(driver, settled)
         assert cell_value(driver, 5, 0) == "2" and cell_value(driver, 5, 1) == "зач"
-        cell(driver, 5, 1).click()
+        click_cell(driver, 5, 1)
         ActionChains(driver).send_keys(Keys.DELETE).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 5, 1) == "")
 
         # Ctrl+Enter: the same mark into every empty cell of the lesson (a control work), one request.
-        cell(driver, 0, 4).click()
+        click_cell(driver, 0, 4)
         ActionChains(driver).send_keys("5").key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
         wait(driver, lambda d: settled(d) and all(cell_value(d, r, 4) == "5" for r in range(6)))
 
         # 3.5: a mark for a pupil absent without illness is refused at that cell, which keeps the typed mark.
-        cell(driver, 2, 0).click()  # 7a-03 is «н» in the first lesson
+        click_cell(driver, 2, 0)  # 7a-03 is «н» in the first lesson
         ActionChains(driver).send_keys("5" + Keys.ENTER).perform()
         refused = wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, 'td.cell.refused[data-r="2"][data-c="0"]'))
         bubble = refused[0].find_element(By.CSS_SELECTOR, ".bubble")
@@ -226,14 +233,14 @@ def main():
         if shot:
             driver.save_screenshot(shot)
         # Esc on the refused cell brings back what is stored.
-        cell(driver, 2, 0).click()
+        click_cell(driver, 2, 0)
         ActionChains(driver).send_keys(Keys.ESCAPE).perform()
         wait(driver, lambda d: cell_value(d, 2, 0) == "н")
 
         # A planned lesson of the timetable (the first after the recorded ones): the lesson form from its column's
         # head, reached from the grid with the keyboard (ArrowUp from the first row, Enter), then a mark in it.
         c = len(LESSONS)
-        cell(driver, 0, c).click()
+        click_cell(driver, 0, c)
         ActionChains(driver).send_keys(Keys.ARROW_UP + Keys.ENTER).perform()
         topic = wait(driver, lambda d: d.find_element(By.ID, "lesson-topic") if d.find_element(
             By.ID, "lesson-dialog").get_attribute("open") is not None else None)
@@ -242,7 +249,7 @@ def main():
         topic.send_keys(Keys.ENTER)
         wait(driver, lambda d: d.find_element(By.ID, "lesson-dialog").get_attribute("open") is None)
         wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "table#grid th.lesson:not(.planned)")) == c + 1)
-        cell(driver, 0, c).click()
+        click_cell(driver, 0, c)
         ActionChains(driver).send_keys("4" + Keys.ENTER).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 0, c) == "4")
         assert not driver.find_elements(By.CSS_SELECTOR, "td.cell.refused")
@@ -275,6 +282,20 @@ def main():
         wait(driver, lambda d: cell_value(d, 1, c) == "5")
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#work table.subs td.graded"))
 
+        # The quarter's mark in its own column (2.5.6): on 10 September, before the quarter's last week, the server
+        # refuses it and the page asks for the reason of the early entry; with the reason it is stored.
+        pc = int(driver.execute_script("return document.querySelector('td.cell.period').dataset.c"))
+        click_cell(driver, 0, pc)
+        ActionChains(driver).send_keys("5" + Keys.ENTER).perform()
+        alert = WebDriverWait(driver, 15).until(EC.alert_is_present())
+        assert "2.5.6" in alert.text, alert.text
+        alert.send_keys("досрочно: семья переезжает")
+        alert.accept()
+        wait(driver, lambda d: settled(d) and cell_value(d, 0, pc) == "5" and not d.find_elements(
+            By.CSS_SELECTOR, "td.cell.period.refused"))
+        pupil_view = node(store, "journal", "--pupil", "7a-01", "--json").stdout
+        assert "семья переезжает" in pupil_view or '"q1"' in pupil_view, pupil_view[:400]
+
         # The store holds exactly what the page shows, cell by cell (read by the command line while serve runs).
         journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",
                                   "--to", "2026-09-30", "--json").stdout)
@@ -302,7 +323,7 @@ def main():
         driver.switch_to.new_window("tab")
         driver.get(url + "journal")
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "table#grid td.cell"))
-        cell(driver, 3, 3).click()
+        click_cell(driver, 3, 3)
         ActionChains(driver).send_keys("4" + Keys.ENTER).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 3, 3) == "4")
         driver.close()
@@ -320,7 +341,7 @@ def main():
         # The hub down: a calm message, nothing lost.
         hub_proc.terminate()
         hub_proc.wait(10)
-        cell(driver, 1, 3).click()
+        click_cell(driver, 1, 3)
         ActionChains(driver).send_keys("5" + Keys.ENTER).perform()
         wait(driver, settled)
         driver.find_element(By.ID, "sync-button").click()

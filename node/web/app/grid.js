@@ -33,6 +33,11 @@ export class Grid {
     this.data = data;
     this.onShown?.(data);
     this.cells = data.rows.map((row) => row.cells.map((text) => ({ saved: text, typed: null, state: 'saved', message: '' })));
+    // The period's marks (2.5.6), when the dates are exactly one period: one more column, after the lessons.
+    if (data.periodMarks) {
+      data.rows.forEach((row, r) => this.cells[r].push(
+        { saved: data.periodMarks.marks[row.pupil] ?? '', typed: null, state: 'saved', message: '' }));
+    }
     this.render();
   }
 
@@ -81,6 +86,14 @@ export class Grid {
       th.append(button);
       head.append(th);
     });
+    if (d.periodMarks) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.className = 'period';
+      th.textContent = d.periodMarks.title;
+      th.title = t('period.hint');
+      head.append(th);
+    }
     const avg = document.createElement('th');
     avg.scope = 'col';
     avg.textContent = t('grid.average');
@@ -103,6 +116,14 @@ export class Grid {
         td.tabIndex = -1;
         this.paint(r, c, td);
       });
+      if (d.periodMarks) {
+        const td = tr.insertCell();
+        td.className = 'cell period';
+        td.dataset.r = r;
+        td.dataset.c = d.columns.length;
+        td.tabIndex = -1;
+        this.paint(r, d.columns.length, td);
+      }
       const a = tr.insertCell();
       a.className = 'avg';
       a.textContent = row.average;
@@ -170,7 +191,7 @@ export class Grid {
     const d = this.data;
     if (!d || !d.rows.length || !d.columns.length) return;
     r = Math.max(0, Math.min(d.rows.length - 1, r));
-    c = Math.max(0, Math.min(d.columns.length - 1, c));
+    c = Math.max(0, Math.min(this.width() - 1, c));
     const old = this.td(...this.active);
     if (old) old.tabIndex = -1;
     this.active = [r, c];
@@ -213,7 +234,8 @@ export class Grid {
     const cell = this.cells[r][c];
     const input = document.createElement('input');
     input.className = 'edit';
-    input.setAttribute('aria-label', t('grid.cellLabel', this.data.rows[r].name, shortDate(this.data.columns[c].date)));
+    input.setAttribute('aria-label', t('grid.cellLabel', this.data.rows[r].name,
+      this.isPeriod(c) ? this.data.periodMarks.title : shortDate(this.data.columns[c].date)));
     input.value = firstChar ?? (cell.typed ?? cell.saved);
     td.replaceChildren(input);
     this.editing = { r, c, input };
@@ -252,8 +274,44 @@ export class Grid {
     else this.paint(ed.r, ed.c);
   }
 
+  width() { return this.data.columns.length + (this.data.periodMarks ? 1 : 0); }
+  isPeriod(c) { return !!this.data.periodMarks && c === this.data.columns.length; }
+
   commit(r, c, text) {
+    if (this.isPeriod(c)) { this.savePeriod(r, c, text.trim()); return; }
     if (this.stage(r, c, text)) this.flush();
+  }
+
+  // A period mark: its own request (Journal::setPeriodMark). Outside the period's last week the server refuses
+  // with 2.5.6 and the page asks for the reason of the early or late entry, then sends it again with it.
+  async savePeriod(r, c, text, overrideReason = '') {
+    const cell = this.cells[r][c];
+    if (cell.state === 'saved' && text === cell.saved && !overrideReason) { this.paint(r, c); return; }
+    cell.typed = text;
+    cell.state = 'pending';
+    this.paint(r, c);
+    const d = this.data;
+    try {
+      const res = await api.post('/api/v1/period-mark', {
+        class: d.class, subject: d.subject, period: d.periodMarks.period, pupil: d.rows[r].pupil, value: text,
+        overrideReason,
+      });
+      if (res.ok) {
+        Object.assign(cell, { saved: res.stored, typed: null, state: 'saved', message: '' });
+        this.statusEl.textContent = t('grid.saved');
+      } else if (res.needsReason) {
+        const reason = window.prompt(`${res.message}\n\n${t('period.reason')}`);
+        if (reason && reason.trim()) { await this.savePeriod(r, c, text, reason.trim()); return; }
+        Object.assign(cell, { state: 'refused', message: res.message });
+        this.statusEl.textContent = t('grid.refused', res.message);
+      } else {
+        Object.assign(cell, { state: 'refused', message: res.message });
+        this.statusEl.textContent = t('grid.refused', res.message);
+      }
+    } catch (e) {
+      Object.assign(cell, { state: 'refused', message: e instanceof ApiError ? e.message : t('login.network') });
+    }
+    this.paint(r, c);
   }
 
   // Puts a cell's new text in the queue; false when it is what is stored already.
@@ -270,6 +328,7 @@ export class Grid {
   }
 
   fillColumn(c, r0, text) {
+    if (this.isPeriod(c)) { this.commit(r0, c, text); return; }
     this.stage(r0, c, text);
     this.cells.forEach((row, r) => {
       const cell = row[c];
