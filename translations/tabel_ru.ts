@@ -5597,6 +5597,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Absence: %1, %2</source>
+        <translation>Отсутствие: %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Accept the work</source>
         <translation>Принять работу</translation>
     </message>
@@ -5624,6 +5629,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Class, subject, group</source>
         <translation>Класс, предмет, группа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Date the certificate was received</source>
+        <translation>Дата получения справки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Doctor&apos;s certificate № %1 of %2</source>
+        <translation>Справка врача № %1 от %2</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5697,8 +5712,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
-        <source>Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid reason) and press Enter or Tab; Ctrl+Enter puts it into every empty cell of the lesson; Delete clears the cell; Esc cancels; ↑ from the first row opens the lesson.</source>
-        <translation>Клавиатура: стрелки — переход; введите 5, 4, 3, 2, 1, зач, н (отсутствовал), б (болел) или уп (уважительная причина) и нажмите Enter или Tab; Ctrl+Enter ставит это во все пустые клетки урока; Delete очищает клетку; Esc отменяет; ↑ из первой строки открывает урок.</translation>
+        <source>Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid reason) and press Enter or Tab; Ctrl+Enter puts it into every empty cell of the lesson; Shift+Enter: an absence with a doctor&apos;s certificate; Delete clears the cell; Esc cancels; ↑ from the first row opens the lesson.</source>
+        <translation>Клавиатура: стрелки — переход; введите 5, 4, 3, 2, 1, зач, н (отсутствовал), б (болел) или уп (уважительная причина) и нажмите Enter или Tab; Ctrl+Enter ставит это во все пустые клетки урока; Shift+Enter — отсутствие со справкой врача; Delete очищает клетку; Esc отменяет; ↑ из первой строки открывает урок.</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5767,6 +5782,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Number of the doctor&apos;s certificate</source>
+        <translation>Номер справки врача</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Opening the journal…</source>
         <translation>Открываю журнал…</translation>
     </message>
@@ -5787,8 +5807,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Received</source>
         <translation>Получена</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Save the absence</source>
+        <translation>Сохранить отсутствие</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5912,6 +5942,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>a valid reason (уп)</source>
+        <translation>уважительная причина (уп)</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>control work</source>
         <translation>контрольная работа</translation>
     </message>
@@ -5934,6 +5969,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>homework</source>
         <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>illness (б)</source>
+        <translation>болезнь (б)</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -5969,6 +6009,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>self-study</source>
         <translation>самостоятельная работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>without a valid reason (н)</source>
+        <translation>без уважительной причины (н)</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

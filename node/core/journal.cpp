@@ -414,7 +414,8 @@ Result<CellsOutcome> Journal::recordCells(const QList<CellEdit>& edits) {
                 break;
             }
             case CellEdit::Kind::Absence:
-                st = writeAbsence(w, Attendance{edit.lesson, edit.pupilId, edit.reason, {}, {}});
+                st = writeAbsence(
+                    w, Attendance{edit.lesson, edit.pupilId, edit.reason, edit.certificateNo, edit.certificateDate});
                 break;
             case CellEdit::Kind::Clear:
                 st = [&]() -> Status {

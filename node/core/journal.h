@@ -87,6 +87,8 @@ struct CellEdit {
     Kind kind = Kind::Mark;
     domain::MarkValue value = domain::MarkValue::Five;
     domain::AbsenceReason reason = domain::AbsenceReason::Unexcused;
+    QString certificateNo; // an absence's doctor's certificate (3.5)
+    std::optional<QDate> certificateDate;
     int column = 1;
 };
 

@@ -46,6 +46,13 @@ QString cellText(const JournalCell& cell) {
     return parts.join(u' ');
 }
 
+QJsonObject certificateJson(const Attendance& a) {
+    QJsonObject o{{QStringLiteral("no"), a.certificateNo}};
+    if (a.certificateDate)
+        o.insert(QStringLiteral("date"), a.certificateDate->toString(Qt::ISODate));
+    return o;
+}
+
 QJsonObject lessonJson(const LessonKey& key, const std::optional<Lesson>& lesson) {
     QJsonObject out{{QStringLiteral("lesson"), key.toString()},
                     {QStringLiteral("date"), key.date.toString(Qt::ISODate)},
@@ -86,13 +93,22 @@ QJsonObject journalJson(const JournalView& view, const QList<LessonKey>& planned
     QJsonArray rows;
     for (const JournalRow& r : view.rows) {
         QJsonArray cells;
-        for (const auto& [key, index] : order)
+        QJsonObject certificates; // column → {no, date} of an absence's doctor's certificate (3.5)
+        for (qsizetype i = 0; i < order.size(); ++i) {
+            const int index = order[i].second;
             cells.append(index >= 0 ? cellText(r.cells[index]) : QString());
-        rows.append(QJsonObject{{QStringLiteral("pupil"), r.pupil.id},
-                                {QStringLiteral("name"), shortName(r.pupil)},
-                                {QStringLiteral("fullName"), r.pupil.fullName()},
-                                {QStringLiteral("cells"), cells},
-                                {QStringLiteral("average"), r.average}});
+            if (index >= 0 && r.cells[index].absence &&
+                (!r.cells[index].absence->certificateNo.isEmpty() || r.cells[index].absence->certificateDate))
+                certificates.insert(QString::number(i), certificateJson(*r.cells[index].absence));
+        }
+        QJsonObject row{{QStringLiteral("pupil"), r.pupil.id},
+                        {QStringLiteral("name"), shortName(r.pupil)},
+                        {QStringLiteral("fullName"), r.pupil.fullName()},
+                        {QStringLiteral("cells"), cells},
+                        {QStringLiteral("average"), r.average}};
+        if (!certificates.isEmpty())
+            row.insert(QStringLiteral("certificates"), certificates);
+        rows.append(row);
     }
     return QJsonObject{{QStringLiteral("class"), view.classId},
                        {QStringLiteral("subject"), view.subjectId},

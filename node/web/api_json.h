@@ -15,6 +15,9 @@ namespace tabel::node::web {
 // not recorded yet) become columns with "planned": true and empty cells, in date and slot order with the others.
 QJsonObject journalJson(const JournalView& view, const QList<domain::LessonKey>& planned = {});
 
+// An absence's doctor's certificate (3.5): {no, date}.
+QJsonObject certificateJson(const domain::Attendance& absence);
+
 // A lesson for the lesson form: {lesson, recorded, topic, homework, due, form, distance, ktp}.
 QJsonObject lessonJson(const domain::LessonKey& key, const std::optional<domain::Lesson>& lesson);
 

@@ -453,6 +453,12 @@ Result<JournalServer::Reply> JournalServer::cells(const Request& r) {
             refused[i] = edit.error();
             continue;
         }
+        if (edit->kind == CellEdit::Kind::Absence) { // with a doctor's certificate (3.5)
+            edit->certificateNo = c.value(QStringLiteral("certNo")).toString().trimmed();
+            const QDate certDate = QDate::fromString(c.value(QStringLiteral("certDate")).toString(), Qt::ISODate);
+            if (certDate.isValid())
+                edit->certificateDate = certDate;
+        }
         edits.append(*edit);
         editOf.append(i);
     }

@@ -51,8 +51,8 @@ constexpr Text kTexts[] = {
     {"grid.help", QT_TRANSLATE_NOOP("tabel::web::page",
                                     "Keyboard: arrows move; type 5, 4, 3, 2, 1, зач, н (absent), б (ill) or уп (valid "
                                     "reason) and press Enter or Tab; Ctrl+Enter puts it into every empty cell of the "
-                                    "lesson; Delete clears the cell; Esc cancels; ↑ from the first row opens the "
-                                    "lesson.")},
+                                    "lesson; Shift+Enter: an absence with a doctor's certificate; Delete clears the "
+                                    "cell; Esc cancels; ↑ from the first row opens the lesson.")},
     {"grid.saving", QT_TRANSLATE_NOOP("tabel::web::page", "Saving…")},
     {"grid.saved", QT_TRANSLATE_NOOP("tabel::web::page", "Saved on this computer")},
     {"grid.refused",
@@ -81,6 +81,15 @@ constexpr Text kTexts[] = {
                        "the journal asks for the reason")},
     {"period.reason",
      QT_TRANSLATE_NOOP("tabel::web::page", "To enter it now anyway, write the reason (it is kept with the mark):")},
+    {"att.title", QT_TRANSLATE_NOOP("tabel::web::page", "Absence: %1, %2")},
+    {"att.reason", QT_TRANSLATE_NOOP("tabel::web::page", "Reason")},
+    {"att.reasonN", QT_TRANSLATE_NOOP("tabel::web::page", "without a valid reason (н)")},
+    {"att.reasonB", QT_TRANSLATE_NOOP("tabel::web::page", "illness (б)")},
+    {"att.reasonUP", QT_TRANSLATE_NOOP("tabel::web::page", "a valid reason (уп)")},
+    {"att.certNo", QT_TRANSLATE_NOOP("tabel::web::page", "Number of the doctor's certificate")},
+    {"att.certDate", QT_TRANSLATE_NOOP("tabel::web::page", "Date the certificate was received")},
+    {"att.save", QT_TRANSLATE_NOOP("tabel::web::page", "Save the absence")},
+    {"att.certificate", QT_TRANSLATE_NOOP("tabel::web::page", "Doctor's certificate № %1 of %2")},
     {"work.title", QT_TRANSLATE_NOOP("tabel::web::page", "Tasks and pupils' work")},
     {"work.overdue", QT_TRANSLATE_NOOP("tabel::web::page", "Waiting for a grade more than 7 days (4.2): %1 —")},
     {"work.new", QT_TRANSLATE_NOOP("tabel::web::page", "Give a new task")},

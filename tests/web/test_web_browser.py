@@ -282,6 +282,17 @@ def main():
         wait(driver, lambda d: cell_value(d, 1, c) == "5")
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#work table.subs td.graded"))
 
+        # Shift+Enter: the absence with its doctor's certificate (3.5).
+        click_cell(driver, 3, 0)  # 7a-04 is «б» in the first lesson
+        ActionChains(driver).key_down(Keys.SHIFT).send_keys(Keys.ENTER).key_up(Keys.SHIFT).perform()
+        wait(driver, lambda d: d.find_element(By.ID, "absence-dialog").get_attribute("open") is not None)
+        driver.find_element(By.ID, "absence-cert-no").send_keys("118")
+        driver.execute_script("arguments[0].value = '2026-09-04'", driver.find_element(By.ID, "absence-cert-date"))
+        driver.find_element(By.ID, "absence-save").click()
+        td_state = "const td = document.querySelector(`td.cell[data-r='3'][data-c='0']`); return [td.title, td.className]"
+        wait(driver, lambda d: "118" in d.execute_script(td_state)[0])
+        assert "cert" in driver.execute_script(td_state)[1]
+
         # The quarter's mark in its own column (2.5.6): on 10 September, before the quarter's last week, the server
         # refuses it and the page asks for the reason of the early entry; with the reason it is stored.
         pc = int(driver.execute_script("return document.querySelector('td.cell.period').dataset.c"))
@@ -312,6 +323,9 @@ def main():
         ids = [p["id"] for p in journal["pupils"]]
         names = [p["name"] for p in journal["pupils"]]
         assert pupils == names, f"{pupils} != {names}"
+        certs = [c["absence"] for p in journal["pupils"] if p["id"] == "7a-04" for c in p["cells"]
+                 if c["lesson"] == LESSONS[0]]
+        assert certs and certs[0]["cert_no"] == "118" and certs[0]["cert_date"] == "2026-09-04", certs
         for r, pupil_id in enumerate(ids):
             for c, key in enumerate(LESSONS + ["7А/math/all/2026-09-11/3"]):
                 assert stored.get((pupil_id, key), "") == cell_value(driver, r, c), \

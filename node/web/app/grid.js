@@ -172,6 +172,9 @@ export class Grid {
     td.classList.toggle('pending', cell.state === 'pending');
     td.classList.toggle('refused', cell.state === 'refused');
     td.classList.toggle('fresh', cell.state === 'refused' && this.fresh === cell);
+    const cert = this.data.rows[r].certificates?.[String(c)];
+    td.classList.toggle('cert', !!cert && cell.state === 'saved');
+    td.title = cert ? t('att.certificate', cert.no || '—', cert.date ? longDate(cert.date) : '—') : '';
     if (cell.state === 'refused') {
       td.setAttribute('aria-invalid', 'true');
       const bubble = document.createElement('div');
@@ -213,6 +216,9 @@ export class Grid {
     } else if (e.key === 'Tab') {
       e.preventDefault();
       this.moveTo(r, c + (e.shiftKey ? -1 : 1));
+    } else if (e.key === 'Enter' && e.shiftKey && !this.isPeriod(c)) {
+      e.preventDefault();
+      this.openAbsence(r, c);
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       this.beginEdit(r, c, null);
@@ -272,6 +278,44 @@ export class Grid {
     this.editing = null;
     if (save) this.commit(ed.r, ed.c, ed.input.value);
     else this.paint(ed.r, ed.c);
+  }
+
+  // An absence with its reason and the doctor's certificate (3.5), from Shift+Enter on a cell.
+  openAbsence(r, c) {
+    const d = this.data;
+    const dialog = document.getElementById('absence-dialog');
+    const reason = document.getElementById('absence-reason');
+    const no = document.getElementById('absence-cert-no');
+    const date = document.getElementById('absence-cert-date');
+    const message = document.getElementById('absence-message');
+    const cert = d.rows[r].certificates?.[String(c)];
+    document.getElementById('absence-title').textContent =
+      t('att.title', d.rows[r].name, longDate(d.columns[c].date));
+    const current = this.cells[r][c].saved.split(' ').pop();
+    reason.value = ['н', 'б', 'уп'].includes(current) ? current : 'б';
+    no.value = cert?.no ?? '';
+    date.value = cert?.date ?? '';
+    message.textContent = '';
+    document.getElementById('absence-cancel').onclick = () => { dialog.close(); this.moveTo(r, c); };
+    document.getElementById('absence-form').onsubmit = async (event) => {
+      event.preventDefault();
+      try {
+        const res = await api.post('/api/v1/cells', {
+          context: this.context(),
+          cells: [{ lesson: d.columns[c].lesson, pupil: d.rows[r].pupil, text: reason.value, certNo: no.value,
+            certDate: date.value }],
+        });
+        const result = res.results[0];
+        if (!result.ok) { message.textContent = result.message; return; }
+        dialog.close();
+        await this.reload();
+        this.moveTo(r, c);
+      } catch (e) {
+        message.textContent = e instanceof ApiError ? e.message : t('login.network');
+      }
+    };
+    dialog.showModal();
+    reason.focus();
   }
 
   width() { return this.data.columns.length + (this.data.periodMarks ? 1 : 0); }
