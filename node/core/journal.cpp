@@ -270,13 +270,17 @@ Result<CommitInfo> Journal::saveLesson(Lesson lesson) {
     return m_store.change([&](ChangeWriter& w) { return w.put(lesson.entityKey(), lesson.toFields()); });
 }
 
-Status Journal::writeMark(ChangeWriter& w, const Mark& mark) {
+Status Journal::checkMarkEntry(const Mark& mark) {
     TABEL_TRY(checkScope(mark.lesson));
     TABEL_TRY(checkPupil(mark.pupilId, mark.lesson));
     TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> lessonEntity, lesson(mark.lesson));
     TABEL_ASSIGN_OR_RETURN(std::optional<Attendance> attendance,
                            loadOne<Attendance>(m_store, Attendance{mark.lesson, mark.pupilId, {}, {}, {}}.entityKey()));
-    TABEL_TRY(rules::checkMark(mark, lessonEntity ? &*lessonEntity : nullptr, attendance));
+    return rules::checkMark(mark, lessonEntity ? &*lessonEntity : nullptr, attendance);
+}
+
+Status Journal::writeMark(ChangeWriter& w, const Mark& mark) {
+    TABEL_TRY(checkMarkEntry(mark));
     return w.put(mark.entityKey(), mark.toFields());
 }
 
@@ -404,15 +408,36 @@ Result<CellsOutcome> Journal::recordCells(const QList<CellEdit>& edits) {
         for (const CellEdit& edit : edits) {
             Status st;
             switch (edit.kind) {
-            case CellEdit::Kind::Mark: {
-                Mark m;
-                m.lesson = edit.lesson;
-                m.pupilId = edit.pupilId;
-                m.column = edit.column;
-                m.value = edit.value;
-                st = writeMark(w, m);
+            case CellEdit::Kind::Mark:
+                st = [&]() -> Status {
+                    // Every mark of the cell checked before any is written: a cell is written whole or not at all.
+                    QList<Mark> marks;
+                    QList<MarkValue> values{edit.value};
+                    values += edit.moreValues;
+                    for (qsizetype i = 0; i < values.size(); ++i) {
+                        Mark m;
+                        m.lesson = edit.lesson;
+                        m.pupilId = edit.pupilId;
+                        m.column = edit.column + int(i);
+                        m.value = values[i];
+                        TABEL_TRY(checkMarkEntry(m));
+                        marks.append(m);
+                    }
+                    for (const Mark& m : marks)
+                        TABEL_TRY(w.put(m.entityKey(), m.toFields()));
+                    // The cell's marks in later columns than those typed are gone.
+                    TABEL_ASSIGN_OR_RETURN(const QList<Entity> stored,
+                                           w.scan(QStringLiteral("mark/") + edit.lesson.toString() + QLatin1Char('/') +
+                                                  edit.pupilId + QLatin1Char('/')));
+                    const int last = marks.back().column;
+                    for (const Entity& e : stored) {
+                        TABEL_ASSIGN_OR_RETURN(const Mark m, Mark::fromFields(e.key, e.fields));
+                        if (m.column > last)
+                            TABEL_TRY(w.remove(e.key));
+                    }
+                    return {};
+                }();
                 break;
-            }
             case CellEdit::Kind::Absence:
                 st = writeAbsence(
                     w, Attendance{edit.lesson, edit.pupilId, edit.reason, edit.certificateNo, edit.certificateDate});

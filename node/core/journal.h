@@ -86,6 +86,7 @@ struct CellEdit {
     QString pupilId;
     Kind kind = Kind::Mark;
     domain::MarkValue value = domain::MarkValue::Five;
+    QList<domain::MarkValue> moreValues; // Kind::Mark: the marks of the next columns («5 4»: 5, then 4 in column 2)
     domain::AbsenceReason reason = domain::AbsenceReason::Unexcused;
     QString certificateNo; // an absence's doctor's certificate (3.5)
     std::optional<QDate> certificateDate;
@@ -125,7 +126,9 @@ public:
 
     // Many cells of the grid at once, in order, as one change set: each is checked by the same rules as setMark,
     // setAbsence and removeMark (a later edit sees the earlier ones); a refused edit writes nothing and is reported
-    // in its place, the others are written. Only a failure of the store fails the whole call (nothing written).
+    // in its place, the others are written. Marks replace the cell's marks from their column on: «5 4» from column 1
+    // is the whole cell, and a single «3» there removes a second column's mark. Only a failure of the store fails the
+    // whole call (nothing written).
     [[nodiscard]] Result<CellsOutcome> recordCells(const QList<CellEdit>& edits);
 
     // ---- Distance tasks, self-study, submissions (R-J5, R-J7, R-J8) ----
@@ -200,6 +203,7 @@ public:
 
 private:
     // Loads and checks everything a mark needs, inside a change.
+    [[nodiscard]] Status checkMarkEntry(const domain::Mark& mark);
     [[nodiscard]] Status writeMark(ChangeWriter& w, const domain::Mark& mark);
     [[nodiscard]] Status writeAbsence(ChangeWriter& w, const domain::Attendance& attendance);
     [[nodiscard]] Status checkScope(const domain::LessonKey& lesson);

@@ -137,14 +137,21 @@ Result<CellEdit> parseCellText(const LessonKey& lesson, const QString& pupilId, 
                                                      : AbsenceReason::Unexcused;
         return edit;
     }
-    Result<MarkValue> value = parseMarkValue(text);
-    if (!value)
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("«%1» is not a mark or an absence; type 5, 4, 3, 2, 1, зач or незач for a mark, н, б or "
-                            "уп for an absence, or clear the cell")
-                             .arg(typed.trimmed()));
+    // One mark, or several separated by spaces: the lesson's columns 1, 2, … («5 4»).
+    const QStringList parts = text.split(u' ', Qt::SkipEmptyParts);
+    QList<MarkValue> values;
+    for (const QString& part : parts) {
+        Result<MarkValue> value = parseMarkValue(part);
+        if (!value || parts.size() > 5)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("«%1» is not a mark or an absence; type 5, 4, 3, 2, 1, зач or незач for a mark, н, б "
+                                "or уп for an absence, or clear the cell")
+                                 .arg(typed.trimmed()));
+        values.append(*value);
+    }
     edit.kind = CellEdit::Kind::Mark;
-    edit.value = *value;
+    edit.value = values.takeFirst();
+    edit.moreValues = values;
     return edit;
 }
 

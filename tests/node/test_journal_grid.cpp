@@ -173,6 +173,25 @@ private slots:
         QCOMPARE(pending(), before);
     }
 
+    void severalMarksInOneCell() {
+        // «5 4»: columns 1 and 2 in one change set; then a single «3» is the whole cell again.
+        CellEdit two = markCell(math(9, 3, 1), "7a-02", MarkValue::Five);
+        two.moreValues = {MarkValue::Four};
+        const Result<CellsOutcome> out = m_journal->recordCells({two});
+        QVERIFY(out && !out->refused[0]);
+        QCOMPARE(cell(math(9, 3, 1), QStringLiteral("7a-02")), QStringLiteral("5 4"));
+        const Result<CellsOutcome> one = m_journal->recordCells({markCell(math(9, 3, 1), "7a-02", MarkValue::Three)});
+        QVERIFY(one && !one->refused[0]);
+        QCOMPARE(cell(math(9, 3, 1), QStringLiteral("7a-02")), QStringLiteral("3"));
+        // A cell is written whole or not at all: «5 осв» is refused (R-J2) and leaves «3».
+        CellEdit bad = markCell(math(9, 3, 1), "7a-02", MarkValue::Five);
+        bad.moreValues = {MarkValue::Exempt};
+        const Result<CellsOutcome> refused = m_journal->recordCells({bad});
+        QVERIFY(refused && refused->refused[0] && refused->refused[0]->clause == QLatin1String("R-J2"));
+        QCOMPARE(refused->commit.seq, 0);
+        QCOMPARE(cell(math(9, 3, 1), QStringLiteral("7a-02")), QStringLiteral("3"));
+    }
+
     void plannedLessonsFromTheTimetable() {
         // Tuesdays slot 2 and Thursdays slot 1 of September's first two weeks; 1 and 3 September are recorded.
         const Result<QList<LessonKey>> planned = m_journal->plannedLessons(

@@ -214,6 +214,11 @@ def main():
         ActionChains(driver).send_keys(Keys.DELETE).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 5, 1) == "")
 
+        # Two marks in one lesson (columns 1 and 2), typed with a space.
+        click_cell(driver, 4, 3)
+        ActionChains(driver).send_keys("5 4" + Keys.ENTER).perform()
+        wait(driver, lambda d: settled(d) and cell_value(d, 4, 3) == "5 4")
+
         # Ctrl+Enter: the same mark into every empty cell of the lesson (a control work), one request.
         click_cell(driver, 0, 4)
         ActionChains(driver).send_keys("5").key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
