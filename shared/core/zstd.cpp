@@ -33,9 +33,12 @@ Result<QByteArray> zstdCompress(const QByteArray& data, int level) {
 }
 
 Result<QByteArray> zstdDecompress(const QByteArray& frame, qsizetype maxSize) {
-    DCtx ctx(ZSTD_createDCtx());
+    // One context per thread, reused (a pull decompresses thousands of change sets from the hub's log); reset
+    // first, so that nothing of an earlier, failed frame carries over.
+    thread_local DCtx ctx(ZSTD_createDCtx());
     if (!ctx)
         return makeError(ErrorCode::Internal, tr("out of memory"));
+    ZSTD_DCtx_reset(ctx.get(), ZSTD_reset_session_only);
     // Streaming decompression into a growing buffer capped at maxSize: the declared content size in the frame
     // header is not trusted.
     QByteArray out;

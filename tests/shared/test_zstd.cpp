@@ -185,6 +185,13 @@ void TestZstd::malformed() {
     QCOMPARE(r.error().code, ErrorCode::InvalidInput);
     QVERIFY2(r.error().message.startsWith(messageStart), qPrintable(r.error().message));
     QVERIFY(r.error().message.size() > messageStart.size() || messageStart.endsWith(QLatin1String("truncated")));
+    // The decompression context is reused: nothing of the failed frame carries over into the next one.
+    const QByteArray data(5000, 'x');
+    const Result<QByteArray> good = zstdCompress(data, 1);
+    QVERIFY(good);
+    const Result<QByteArray> after = zstdDecompress(*good, data.size());
+    QVERIFY2(after, after ? "" : qPrintable(after.error().message));
+    QCOMPARE(*after, data);
 }
 
 QTEST_GUILESS_MAIN(TestZstd)
