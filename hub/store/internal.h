@@ -262,7 +262,11 @@ struct HubStore::Impl {
     Status loadHubClock();
     // Signs ops (their hlc is set here, after every base) as the hub's next change set and merges it, in the
     // caller's transaction.
-    Result<OperatorCommit> commitOwn(QList<sync::Op> ops, qint64 nowMs);
+    // written: where the change set is appended when one was written, for the history.
+    Result<OperatorCommit> commitOwn(QList<sync::Op> ops, qint64 nowMs, QList<sync::ChangeSet>* written);
+    // The history of the hub's own change sets (R-S7): committed as the operator, at the time they were written,
+    // as History::replay commits them; in the caller's transaction.
+    Status recordOwn(const QList<sync::ChangeSet>& merged, qint64 nowMs);
     // Ops writing `fields` of an entity as a node's put() does: only what differs from the merged value, based on
     // every head of the field.
     void opsFor(const QString& key, const domain::Fields& fields, QList<sync::Op>& out) const;

@@ -125,7 +125,11 @@ void HubStore::Impl::opsFor(const QString& key, const domain::Fields& fields, QL
     }
 }
 
-Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 nowMs) {
+Status HubStore::Impl::recordOwn(const QList<sync::ChangeSet>& merged, qint64 nowMs) {
+    return History::record(*db, BatchMeta{{}, {}, identity.publicKey, operatorAuthor(), {}, nowMs}, merged, *state);
+}
+
+Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 nowMs, QList<sync::ChangeSet>* written) {
     if (ops.isEmpty())
         return OperatorCommit{};
     if (ops.size() > sync::Limits::maxOpsPerChangeSet)
@@ -159,6 +163,8 @@ Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 now
     if (merged.rejected)
         return makeError(ErrorCode::Internal,
                          tr("the hub's own change set was refused by the registers: %1").arg(merged.reason));
+    if (written)
+        written->append(cs);
     OperatorCommit out;
     out.hubSeq = hubSeq;
     out.seq = cs.seq;
@@ -265,8 +271,9 @@ Result<OperatorCommit> HubStore::writeEntities(const QList<domain::ReferenceEnti
             d->opsFor(e.key, e.fields, byUnit[sync::scopeKeyOf(key, pupilClass).classId]);
         }
         OperatorCommit total;
+        QList<sync::ChangeSet> merged;
         for (auto& [unit, ops] : byUnit) {
-            TABEL_ASSIGN_OR_RETURN(const OperatorCommit one, d->commitOwn(std::move(ops), nowMs));
+            TABEL_ASSIGN_OR_RETURN(const OperatorCommit one, d->commitOwn(std::move(ops), nowMs, &merged));
             if (one.hubSeq == 0)
                 continue;
             total.hubSeq = one.hubSeq;
@@ -276,6 +283,8 @@ Result<OperatorCommit> HubStore::writeEntities(const QList<domain::ReferenceEnti
             if (total.firstSeq == 0)
                 total.firstSeq = one.seq;
         }
+        // The imported roster and timetable reach the class repositories too (R-S7).
+        TABEL_TRY(d->recordOwn(merged, nowMs));
         return total;
     });
 }
@@ -332,7 +341,11 @@ Result<OperatorCommit> HubStore::resolveConflict(const QString& id, const domain
         QList<sync::Op> ops;
         for (const ConflictHead& h : info.heads)
             ops.append(sync::Op{0, info.field.entity, info.field.field, value, h.write.version});
-        return d->commitOwn(std::move(ops), nowMs);
+        QList<sync::ChangeSet> merged;
+        TABEL_ASSIGN_OR_RETURN(const OperatorCommit commit, d->commitOwn(std::move(ops), nowMs, &merged));
+        // The resolved field stops showing CONFLICT in the history at once, not at the next push.
+        TABEL_TRY(d->recordOwn(merged, nowMs));
+        return commit;
     });
 }
 

@@ -320,6 +320,16 @@ private slots:
         QCOMPARE(reopened->state().find({kCell, QStringLiteral("value")})->visibleValue(),
                  domain::FieldValue(QStringLiteral("4")));
         QCOMPARE(reopened->conflict(id).error().code, ErrorCode::NotFound);
+        // R-S7: the resolution is in the history at once, as the operator's commit: the cell's last change is the
+        // chosen value, no longer marked CONFLICT (it used to wait for the next push to that file).
+        auto changes = reopened->history(hub::HistoryFilter{{}, kCell, {}, 0}, QStringLiteral("test"));
+        QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
+        QVERIFY(!changes->isEmpty());
+        const hub::HistoryChange& latest = changes->last();
+        QCOMPARE(latest.teacherId, hub::operatorAuthor());
+        QCOMPARE(latest.newValue, QStringLiteral("4"));
+        QVERIFY2(!latest.oldValue.isEmpty() && latest.oldValue.contains(QStringLiteral("CONFLICT")),
+                 qPrintable(latest.oldValue));
     }
 
     // `serve` keeps its store open while the operator's command opens another on the same folder: each sees the
