@@ -177,8 +177,7 @@ Status HubStore::checkRegisters(CheckReport& report) {
         return {};
     // Some stored register came from no change set of the log: name them (a second pass, by hashes).
     std::set<quint64> known;
-    const auto remember = [&](const QString& cls, const QString& subject, bool pupils) -> Status {
-        (void)subject;
+    const auto remember = [&](const QString& cls, bool pupils) -> Status {
         sync::Reconciler replay;
         TABEL_ASSIGN_OR_RETURN(db::Statement sets,
                                db.prepare("SELECT DISTINCT s.hub_seq, l.canonical, l.signature FROM log_scopes s JOIN "
@@ -197,8 +196,8 @@ Status HubStore::checkRegisters(CheckReport& report) {
         return {};
     };
     for (const QString& cls : classes)
-        TABEL_TRY(remember(cls, {}, false));
-    TABEL_TRY(remember(sync::kNoClass, sync::kPupilsIndex, true));
+        TABEL_TRY(remember(cls, false));
+    TABEL_TRY(remember(sync::kNoClass, true));
     int named = 0;
     stored.forEach({}, [&](const sync::FieldId& id, const sync::FieldRegister&) {
         if (known.count(fieldHash(id)))

@@ -65,7 +65,7 @@ Result<HubStore> HubStore::open(const QString& dir) {
     TABEL_ASSIGN_OR_RETURN(crypto::SecretBytes key, schema::loadOrCreateKey(paths.keyFile(), dbExists));
     TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(paths.database(), !dbExists));
     QFile::setPermissions(paths.database(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    TABEL_TRY(schema::applyKey(db, key));
+    TABEL_TRY(db::applyRawKey(db, key));
     TABEL_TRY(schema::configure(db));
     TABEL_TRY(schema::migrate(db));
     store.d->db.emplace(std::move(db));

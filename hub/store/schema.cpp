@@ -216,26 +216,6 @@ Status migrateToV2(db::Database& db) {
 
 } // namespace
 
-// PRAGMA key = "x'<hex>'" built in guarded memory (as the node store does), then the settings every open repeats.
-Status applyKey(db::Database& db, const crypto::SecretBytes& key) {
-    static constexpr char kPrefix[] = "PRAGMA key = \"x'";
-    static constexpr char kSuffix[] = "'\"";
-    static constexpr char kHex[] = "0123456789abcdef";
-    const std::size_t len = sizeof kPrefix - 1 + key.size() * 2 + sizeof kSuffix - 1;
-    crypto::SecretBytes sql(len + 1);
-    char* p = reinterpret_cast<char*>(sql.data());
-    std::memcpy(p, kPrefix, sizeof kPrefix - 1);
-    p += sizeof kPrefix - 1;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        *p++ = kHex[key.data()[i] >> 4];
-        *p++ = kHex[key.data()[i] & 0xf];
-    }
-    std::memcpy(p, kSuffix, sizeof kSuffix - 1);
-    TABEL_TRY(db.exec(reinterpret_cast<const char*>(sql.data())));
-    TABEL_TRY(db.exec("PRAGMA cipher_page_size = 4096"));
-    return {};
-}
-
 Status configure(db::Database& db) {
     if (auto r = db.queryInt("SELECT count(*) FROM sqlite_master"); !r)
         return r.error().code == ErrorCode::Corrupt

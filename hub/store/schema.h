@@ -12,8 +12,6 @@ namespace tabel::hub::schema {
 
 // hub.key: made at the first start (mode 0600), read at every other.
 [[nodiscard]] Result<crypto::SecretBytes> loadOrCreateKey(const QString& path, bool databaseExists);
-// PRAGMA key, then the settings; Corrupt when the key does not open the database.
-[[nodiscard]] Status applyKey(db::Database& db, const crypto::SecretBytes& key);
 [[nodiscard]] Status configure(db::Database& db);
 // Creates or migrates to the current schema, in one transaction; the operator's tables (made when missing).
 [[nodiscard]] Status migrate(db::Database& db);

@@ -40,28 +40,6 @@ QString tr(const char* s) {
     return QCoreApplication::translate("tabel::node::NodeStore", s);
 }
 
-// Applies the raw key: PRAGMA key = "x'<hex>'". The statement text holds the key, so it lives in SecretBytes.
-Status applyKey(db::Database& db, const crypto::SecretBytes& key) {
-    static constexpr char kPrefix[] = "PRAGMA key = \"x'";
-    static constexpr char kSuffix[] = "'\"";
-    static constexpr char kHex[] = "0123456789abcdef";
-    const std::size_t len = sizeof kPrefix - 1 + key.size() * 2 + sizeof kSuffix - 1;
-    crypto::SecretBytes sql(len + 1);
-    char* p = reinterpret_cast<char*>(sql.data());
-    std::memcpy(p, kPrefix, sizeof kPrefix - 1);
-    p += sizeof kPrefix - 1;
-    for (std::size_t i = 0; i < key.size(); ++i) {
-        *p++ = kHex[key.data()[i] >> 4];
-        *p++ = kHex[key.data()[i] & 0xf];
-    }
-    std::memcpy(p, kSuffix, sizeof kSuffix - 1);
-    TABEL_TRY(db.exec(reinterpret_cast<const char*>(sql.data())));
-    // Settings every open must repeat identically. Temporary tables stay in memory so that nothing leaves
-    // the encrypted files.
-    TABEL_TRY(db.exec("PRAGMA cipher_page_size = 4096"));
-    return {};
-}
-
 Status configure(db::Database& db) {
     // The first read decides whether the key is right; with a verified key a failure here means damage.
     if (auto r = db.queryInt("SELECT count(*) FROM sqlite_master"); !r)
@@ -239,7 +217,7 @@ Result<NodeStore> NodeStore::create(const QString& dir, const crypto::SecretByte
 
     TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(paths.database(), true));
     QFile::setPermissions(paths.database(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    TABEL_TRY(applyKey(db, key));
+    TABEL_TRY(db::applyRawKey(db, key));
     TABEL_TRY(configure(db));
     TABEL_TRY(schema::migrate(db, options.schemaVersion ? options.schemaVersion : schema::kCurrentVersion));
 
@@ -278,7 +256,7 @@ Result<db::Database> openWith(const NodeStore::Paths& paths, const KeyFile& keyF
                               const crypto::SecretBytes& passphrase) {
     TABEL_ASSIGN_OR_RETURN(crypto::SecretBytes key, keyFile.unlock(passphrase));
     TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(paths.database(), false));
-    TABEL_TRY(applyKey(db, key));
+    TABEL_TRY(db::applyRawKey(db, key));
     TABEL_TRY(configure(db));
     return db;
 }

@@ -4,6 +4,7 @@
 
 #include "shared/core/cfree.h"
 #include "shared/core/result.h"
+#include "shared/crypto/secret.h"
 
 #include <QByteArray>
 #include <QLoggingCategory>
@@ -105,5 +106,10 @@ private:
     explicit Transaction(Database* db) : m_db(db) {}
     Database* m_db;
 };
+
+// Keys a SQLCipher database with a raw 256-bit key: PRAGMA key = "x'<hex>'", the statement built in guarded
+// memory (it holds the key), then the page size every open repeats (4096, ARCHITECTURE.md). The node store and
+// the hub store both open their databases this way.
+[[nodiscard]] Status applyRawKey(Database& db, const crypto::SecretBytes& key);
 
 } // namespace tabel::db
