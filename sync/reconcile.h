@@ -154,6 +154,18 @@ public:
         });
         return out;
     }
+    // The visible fields of one entity (null ones included); empty when no op wrote it. A store overrides it
+    // with a read of that one entity.
+    virtual domain::Fields fieldsOf(const QString& entity) const {
+        domain::Fields out;
+        forEach(entity, [&](const FieldId& id, const FieldRegister& reg) {
+            if (id.entity != entity)
+                return false; // the entity's own key sorts before every longer key it prefixes
+            out[id.field] = reg.visibleValue();
+            return true;
+        });
+        return out;
+    }
     // The visible value of a field; null when none.
     domain::FieldValue visibleValue(const QString& entity, const QString& field) const {
         const FieldRegister* r = find({entity, field});

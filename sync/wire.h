@@ -207,6 +207,8 @@ enum class AckReason {
     SequenceGap = 6,      // seq skips a number; the node must push the missing change set first
     Suspended = 7,        // R-S9: the user or device is suspended
     Invalid = 8,          // an op's base is not older than the op, or a version reused with other content
+    InvalidValue = 9,     // a value its entry's type does not allow, a pupil, lesson or task that does not exist, or
+                          // a rule of the regulation the entry breaks by itself (sync/judge.h); refused whole
 };
 
 struct AckEntry {

@@ -102,6 +102,20 @@ void MergedState::forEach(const QString& entityPrefix,
     }
 }
 
+domain::Fields MergedState::fieldsOf(const QString& entity) const {
+    Result<const std::optional<EntityFields>*> r = load(entity);
+    if (!r) {
+        if (!m_error)
+            m_error = r.error();
+        return {};
+    }
+    domain::Fields out;
+    if (const std::optional<EntityFields>& fields = **r)
+        for (const auto& [name, reg] : *fields)
+            out.emplace_hint(out.end(), name, reg.visibleValue());
+    return out;
+}
+
 Status MergedState::error() const {
     if (m_error)
         return *m_error;

@@ -33,6 +33,7 @@ public:
     const sync::FieldRegister* find(const sync::FieldId& field) const override;
     void forEach(const QString& entityPrefix,
                  const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const override;
+    domain::Fields fieldsOf(const QString& entity) const override; // from the per-request cache
     Status error() const;
 
     // Merges a change set in the caller's transaction (all ops or none, sync::Reconciler::apply): loads the

@@ -1,4 +1,5 @@
 #include "hub/store/internal.h"
+#include "shared/domain/entity_check.h"
 
 namespace tabel::hub {
 
@@ -10,33 +11,6 @@ namespace {
 
 constexpr const char* kHubKeyMeta = "hub_device_key";
 const QString kHubNodeId = QStringLiteral("hub");
-
-// Checks that an entity with these fields is still a valid entity of its type (a resolution's value must be one the
-// journal can read: a mark «7» is refused before it is signed).
-Status validateEntity(const QString& key, const domain::Fields& fields) {
-    using namespace domain;
-    const QString type = entityType(key);
-    const auto check = [&](auto parsed) -> Status {
-        if (!parsed)
-            return makeError(ErrorCode::InvalidArgument, parsed.error().message);
-        return {};
-    };
-    if (type == u"mark")
-        return check(Mark::fromFields(key, fields));
-    if (type == u"att")
-        return check(Attendance::fromFields(key, fields));
-    if (type == u"lesson")
-        return check(Lesson::fromFields(key, fields));
-    if (type == u"pmark")
-        return check(PeriodMark::fromFields(key, fields));
-    if (type == u"pupil")
-        return check(Pupil::fromFields(key, fields));
-    if (type == u"task")
-        return check(Task::fromFields(key, fields));
-    if (type == u"ktp")
-        return check(KtpTopic::fromFields(key, fields));
-    return {};
-}
 
 } // namespace
 
@@ -325,15 +299,9 @@ Result<OperatorCommit> HubStore::resolveConflict(const QString& id, const domain
     return d->inTransaction([&]() -> Result<OperatorCommit> {
         TABEL_ASSIGN_OR_RETURN(const ConflictInfo info, conflict(id)); // under the write lock
         // The entity with the chosen value must still be one the journal can read.
-        domain::Fields fields;
-        d->state->forEach(info.field.entity, [&](const sync::FieldId& f, const sync::FieldRegister& reg) {
-            if (f.entity != info.field.entity)
-                return false;
-            fields[f.field] = reg.visibleValue();
-            return true;
-        });
+        domain::Fields fields = d->state->fieldsOf(info.field.entity);
         fields[info.field.field] = value;
-        if (auto ok = validateEntity(info.field.entity, fields); !ok)
+        if (auto ok = domain::checkEntity(info.field.entity, fields); !ok)
             return makeError(ErrorCode::InvalidArgument,
                              tr("the value cannot be stored in %1: %2").arg(info.field.entity, ok.error().message));
         // One op per head, each based on that head, all with the one value (sync/reconcile.h): every head is

@@ -1,4 +1,5 @@
 #include "hub/store/internal.h"
+#include "sync/judge.h"
 
 namespace tabel::hub {
 
@@ -92,6 +93,21 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             TABEL_TRY(record(cs, s, kHeld, decision.reason, unit));
             ack.entries.append(
                 {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), decision.reason});
+            continue;
+        }
+        // Nothing a device sends is trusted (sync/judge.h): values, references and the rules the hub can decide.
+        const sync::Judgement judged = sync::judgeChangeSet(cs, *state, nowMs);
+        TABEL_TRY(state->error()); // a register that could not be read decides nothing
+        if (judged.verdict == sync::Verdict::Refuse) {
+            qWarning("JUDGE %s", qPrintable(judged.reason));
+            TABEL_TRY(record(cs, s, kRefused, judged.reason, unit));
+            ack.entries.append(rejected(cs.seq, sync::AckReason::InvalidValue, judged.reason));
+            continue;
+        }
+        if (judged.verdict == sync::Verdict::Hold) {
+            TABEL_TRY(record(cs, s, kHeld, judged.reason, unit));
+            ack.entries.append(
+                {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), judged.reason});
             continue;
         }
         TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs));

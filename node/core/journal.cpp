@@ -76,13 +76,6 @@ bool readByDay(const QString& groupId, QDate from, QDate to) {
 }
 
 // The grade of a class id: its leading number, "7А" → 7.
-int gradeOf(const QString& classId) {
-    int i = 0;
-    while (i < classId.size() && classId.at(i).isDigit())
-        ++i;
-    return classId.left(i).toInt();
-}
-
 QString membersKey(const QString& c, const QString& s, const QString& g) {
     return c + QLatin1Char('/') + s + QLatin1Char('/') + g;
 }
@@ -227,26 +220,9 @@ Result<QList<Period>> Journal::periods() {
 }
 
 Result<std::optional<Period>> Journal::period(const QString& periodId) {
-    if (periodId == QLatin1String("annual")) {
-        TABEL_ASSIGN_OR_RETURN(QList<SchoolYear> years, loadAll<SchoolYear>(m_store, QStringLiteral("year/")));
-        if (years.isEmpty())
-            return std::optional<Period>();
-        const SchoolYear& y = years.back();
-        Period p;
-        p.yearId = y.id;
-        p.id = periodId;
-        p.title = tr("annual");
-        p.kind = PeriodKind::Year;
-        p.start = y.start;
-        p.end = y.end;
-        p.grades = QStringLiteral("2-11"); // no annual marks in grade 1 (2.6.8)
-        return std::optional<Period>(p);
-    }
+    TABEL_ASSIGN_OR_RETURN(QList<SchoolYear> years, loadAll<SchoolYear>(m_store, QStringLiteral("year/")));
     TABEL_ASSIGN_OR_RETURN(QList<Period> periods, loadAll<Period>(m_store, QStringLiteral("period/")));
-    for (const Period& p : periods)
-        if (p.id == periodId)
-            return std::optional<Period>(p);
-    return std::optional<Period>();
+    return rules::periodNamed(periodId, periods, years);
 }
 
 // ---- Lessons, marks, attendance ----------------------------------------------------------------------------
@@ -660,7 +636,7 @@ Result<CommitInfo> Journal::setPeriodMark(PeriodMark mark, QDate deviceDate) {
         return ruleError(QStringLiteral("2.5.5"),
                          tr("you do not teach %1 to pupil %2 of class %3; only their own teacher gives the period mark")
                              .arg(mark.subjectId, mark.pupilId, mark.classId));
-    const int grade = gradeOf(mark.classId);
+    const int grade = rules::gradeOfClassId(mark.classId);
     mark.authorId = m_store.teacherId();
     return m_store.change([&](ChangeWriter& w) -> Status {
         mark.deviceTime = w.deviceTime();

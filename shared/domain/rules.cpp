@@ -434,4 +434,33 @@ QList<MissingPeriodMark> missingPeriodMarks(const QList<QPair<QString, QString>>
     return out;
 }
 
+std::optional<Period> periodNamed(const QString& periodId, const QList<Period>& periods,
+                                  const QList<SchoolYear>& years) {
+    if (periodId == kAnnual) {
+        if (years.isEmpty())
+            return std::nullopt;
+        const SchoolYear& y = years.back();
+        Period p;
+        p.yearId = y.id;
+        p.id = periodId;
+        p.title = tr("annual");
+        p.kind = PeriodKind::Year;
+        p.start = y.start;
+        p.end = y.end;
+        p.grades = QStringLiteral("2-11"); // no annual marks in grade 1 (2.6.8)
+        return p;
+    }
+    for (const Period& p : periods)
+        if (p.id == periodId)
+            return p;
+    return std::nullopt;
+}
+
+int gradeOfClassId(const QString& classId) {
+    int i = 0;
+    while (i < classId.size() && classId.at(i).isDigit())
+        ++i;
+    return classId.left(i).toInt();
+}
+
 } // namespace tabel::domain::rules

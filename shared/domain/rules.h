@@ -67,6 +67,14 @@ Window periodMarkWindow(const Period& period);
 // R-J10 (2.5.4): a substitution names both teachers (different), a reason, and a lesson slot 1…12.
 [[nodiscard]] Status checkSubstitution(const Substitution& substitution);
 
+// The period a period mark names, as the node and the hub both find it: a period of the calendar by id (the first
+// of that id), or for "annual" the school year (the last one) as a period of kind Year for grades 2–11 (2.6.8).
+std::optional<Period> periodNamed(const QString& periodId, const QList<Period>& periods,
+                                  const QList<SchoolYear>& years);
+
+// A class's grade from its id: the leading digits ("7А" → 7); 0 when it has none.
+int gradeOfClassId(const QString& classId);
+
 // R-J9: pupil × subject pairs without a period mark at the window's end. Inputs: the pupils expected in each
 // subject (pupilId per subject) and the marks present; output sorted by subject, then pupil.
 struct MissingPeriodMark {

@@ -8,6 +8,7 @@
 #include "hub/store/hub_store.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
+#include "tests/hub/hub_seed.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -100,7 +101,8 @@ struct School {
     QString dir;
     std::optional<hub::HubStore> store;
     Device op, teacher, teacherPhone;
-    School() {
+    // The roster p00…p29 (but `unseeded`, which a test writes itself) and math lessons on 1–28 September, slot 2.
+    explicit School(const QStringList& unseeded = {}) {
         dir = tmp.filePath(QStringLiteral("hub"));
         auto s = hub::HubStore::open(dir);
         if (!s)
@@ -109,6 +111,13 @@ struct School {
         op = enrol(*store, QStringLiteral("admin"), QStringLiteral("Завуч Смирнова"), true);
         teacher = enrol(*store, QStringLiteral("t01"), QStringLiteral("Петрова Анна Сергеевна"));
         teacherPhone = enrol(*store, QStringLiteral("t01"), QStringLiteral("Петрова Анна Сергеевна"));
+        QStringList pupils, lessons;
+        for (int p = 0; p < 30; ++p)
+            if (const QString id = QStringLiteral("p%1").arg(p, 2, 10, QLatin1Char('0')); !unseeded.contains(id))
+                pupils << id;
+        for (int day = 1; day <= 28; ++day)
+            lessons << QStringLiteral("7А/math/all/2026-09-%1/2").arg(day, 2, 10, QLatin1Char('0'));
+        testing::seedClass(*store, lessons, pupils); // one commit in 7А/2026-2027
     }
     Ack push(Device& d, const QList<ChangeSet>& sets, qint64 at) {
         auto ack = store->push(d.node, batchOf(d.node, sets), at);
@@ -135,7 +144,7 @@ private slots:
     // R-S7: one commit per accepted batch, authored as the teacher, with Batch and Device trailers; refused and
     // held batches make none.
     void RS7_commitPerAcceptedBatch() {
-        School s;
+        School s({QStringLiteral("p01")});
         const qint64 h = hlcAt(kT0);
         s.push(s.op,
                {s.op.next({op(h, QStringLiteral("pupil/p01"), QStringLiteral("class"), QStringLiteral("7А")),
@@ -154,7 +163,7 @@ private slots:
         QCOMPARE(ack->entries.first().status, AckStatus::Accepted);
         auto head = headOf(*s.store, kRepo);
         QVERIFY(head);
-        QCOMPARE(head->commits, 2); // the roster, then the marks
+        QCOMPARE(head->commits, 3); // the seeded roster and lessons, the pupil, then the marks
 
         // Refused (out of scope) and held (a closed period) batches: no commit.
         const ChangeSet outside = s.teacher.next({op(h + 20, QStringLiteral("mark/7А/phys/all/2026-09-01/3/p01/1"),
@@ -166,7 +175,7 @@ private slots:
                                                   QStringLiteral("value"), QStringLiteral("3"))});
         const Ack heldAck = s.push(s.teacher, {held}, kT0 + 3000);
         QCOMPARE(heldAck.entries.first().reason, int(AckReason::AmendmentRequest));
-        QCOMPARE(headOf(*s.store, kRepo)->commits, 2);
+        QCOMPARE(headOf(*s.store, kRepo)->commits, 3);
 
         // The commit of the marks: author, time, trailers, as `history` reads them.
         auto changes =
@@ -189,13 +198,17 @@ private slots:
     // R-S7: the trees depend on the merged state only; replaying the log into an empty history gives the same
     // trees (and, with the same receive times and authors, the same commits). A conflict is shown in the file.
     void RS7_replayGivesSameTrees() {
-        School s;
+        School s({QStringLiteral("p01")});
         const qint64 h = hlcAt(kT0);
-        s.push(s.op,
-               {s.op.next({op(h, QStringLiteral("pupil/p01"), QStringLiteral("class"), QStringLiteral("7А")),
-                           op(h + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname),
-                           op(h + 2, QStringLiteral("class/7А"), QStringLiteral("grade"), qint64(7))})},
-               kT0);
+        s.push(
+            s.op,
+            {s.op.next(
+                {op(h, QStringLiteral("pupil/p01"), QStringLiteral("class"), QStringLiteral("7А")),
+                 op(h + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname),
+                 op(h + 2, QStringLiteral("pupil/p01"), QStringLiteral("name"), kName),
+                 op(h + 3, QStringLiteral("lesson/7А/math/all/2026-10-05/1"), QStringLiteral("distance"), qint64(0)),
+                 op(h + 4, QStringLiteral("lesson/7А/math/all/2027-09-01/1"), QStringLiteral("distance"), qint64(0))})},
+            kT0);
         const QString cell = markKey(QStringLiteral("2026-09-01"), QStringLiteral("p01"));
         const ChangeSet first = s.teacher.next({op(h + 10, cell, QStringLiteral("value"), QStringLiteral("5"))});
         s.push(s.teacher, {first}, kT0 + 1000);
@@ -221,7 +234,7 @@ private slots:
         QVERIFY(before);
         QCOMPARE(before->size(), 2);
         QCOMPARE(before->at(0).repo, kRepo);
-        QCOMPARE(before->at(0).commits, 4);
+        QCOMPARE(before->at(0).commits, 5);
         QCOMPARE(before->at(1).repo, QStringLiteral("7А/2027-2028"));
 
         // The conflict is in the month file: the visible value, then the other head.
@@ -253,7 +266,7 @@ private slots:
     // R-S7, R-S2: the roster (names) is in the history, and still no name in plaintext in any file of the hub's
     // folder, the WAL included.
     void RS7_noPlaintextNames() {
-        School s;
+        School s({QStringLiteral("p01")});
         const qint64 h = hlcAt(kT0);
         s.push(s.op,
                {s.op.next({op(h, QStringLiteral("pupil/p01"), QStringLiteral("class"), QStringLiteral("7А")),
@@ -299,7 +312,8 @@ private slots:
         QVERIFY(changes->at(2).device.startsWith(s.teacher.node.nodeId + u' '));
         QCOMPARE(changes->at(2).teacherName, QStringLiteral("Петрова Анна Сергеевна"));
         // The limit keeps the latest; a pupil filter that matches nothing gives nothing.
-        QCOMPARE(hub::History::changes(s.store->database(), {{}, {}, {}, 1})->first().newValue, QStringLiteral("3"));
+        QCOMPARE(hub::History::changes(s.store->database(), {{}, QStringLiteral("mark/"), {}, 1})->first().newValue,
+                 QStringLiteral("3"));
         QCOMPARE(hub::History::changes(s.store->database(), {{}, {}, QStringLiteral("p77"), 0})->size(), 0);
         QCOMPARE(hub::History::changes(s.store->database(), {QStringLiteral("7Б"), {}, {}, 0})->size(), 0);
     }
@@ -330,7 +344,7 @@ private slots:
                                               QStringLiteral("--format=%an|%ae|%s|%(trailers:key=Batch,valueonly)")});
         QVERIFY2(log.exitCode == 0, qPrintable(log.err));
         const QStringList lines = log.out.split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.size(), 3); // the two marks, the roster seeded first
         QVERIFY2(lines[0].startsWith(QStringLiteral("Петрова Анна Сергеевна|t01@tabel.invalid|7А math: 1 mark|")),
                  qPrintable(lines[0]));
         const test::ProcessResult fsck = test::run(
@@ -362,7 +376,7 @@ private slots:
                     for (int p = 0; p < 30; ++p)
                         ops << op(h++,
                                   markKey(QStringLiteral("2026-09-%1").arg(1 + i % 28, 2, 10, QLatin1Char('0')),
-                                          QStringLiteral("p%1").arg(p), 1 + i / 28),
+                                          QStringLiteral("p%1").arg(p, 2, 10, QLatin1Char('0')), 1 + i / 28),
                                   QStringLiteral("value"), QStringLiteral("%1").arg(2 + (i + p) % 4));
                     if (!store->push(teacher.node, batchOf(teacher.node, {teacher.next(ops)}), kT0 + i * 1000))
                         ::_exit(4);
@@ -405,6 +419,7 @@ private slots:
                 const QString lesson =
                     QStringLiteral("7А/%1/all/%2/%3").arg(subjects[slot - 1], day.toString(Qt::ISODate)).arg(slot);
                 ops << op(h++, QStringLiteral("lesson/") + lesson, QStringLiteral("topic"), QStringLiteral("Тема"));
+                ops << op(h++, QStringLiteral("lesson/") + lesson, QStringLiteral("distance"), qint64(0));
                 for (int p = 0; p < 30; ++p)
                     if ((p + day.day() + slot) % 3 == 0)
                         ops << op(h++, QStringLiteral("mark/%1/p%2/1").arg(lesson).arg(p, 2, 10, QLatin1Char('0')),
@@ -428,7 +443,7 @@ private slots:
         qInfo("a class year of 8 subjects (%lld ops): push with history %lld ms; replay %lld ms, of which the merge "
               "alone %lld ms",
               qint64(ops.size()), ms, replayMs, mergeMs);
-        QCOMPARE(headOf(*s.store, kRepo)->commits, 1);
+        QCOMPARE(headOf(*s.store, kRepo)->commits, 2); // the seeded roster, then the year
     }
 };
 

@@ -9,6 +9,7 @@
 #include "node/store/node_store.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
+#include "tests/hub/hub_seed.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -230,6 +231,7 @@ private slots:
             n1 = enrolled(*store, k1, QStringLiteral("t01"), QStringLiteral("7А/math/all"));
             n2 = enrolled(*store, k2, QStringLiteral("t02"), QStringLiteral("7А/math/all"));
             other = enrolled(*store, k3, QStringLiteral("t03"), QStringLiteral("5Б/math/all"));
+            testing::seedClass(*store, {QStringLiteral("7А/math/all/2026-09-01/2")});
             QVERIFY(store->conflicts()->isEmpty());
             const qint64 h = (now() - 60000) << 16;
             auto a1 = store->push(
@@ -287,7 +289,7 @@ private slots:
             auto resolved = store->resolveConflict(id, QStringLiteral("4"), now());
             QVERIFY2(resolved, qPrintable(resolved ? QString() : resolved.error().message));
             QCOMPARE(resolved->ops, 2);
-            QCOMPARE(resolved->seq, 1);
+            QCOMPARE(resolved->seq, 2); // the hub's second own change set, after the seeded roster
             QVERIFY(store->conflicts()->isEmpty());
             const FieldRegister* reg = store->state().find({kCell, QStringLiteral("value")});
             QVERIFY(reg && !reg->inConflict());
@@ -341,6 +343,7 @@ private slots:
         auto store = hub::HubStore::open(tmp.filePath(QStringLiteral("hub")));
         QVERIFY(store);
         QVERIFY(store->importReference(domain::ReferenceKind::Timetable, demo(QStringLiteral("timetable")), now()));
+        QVERIFY(store->importReference(domain::ReferenceKind::Roster, demo(QStringLiteral("roster")), now()));
         const crypto::SigningKeyPair key = crypto::SigningKeyPair::generate();
         const hub::NodeRecord petrova = enrolled(*store, key, QStringLiteral("petrova"), QStringLiteral("7А/eng/1"));
         const QString lesson = QStringLiteral("lesson/7А/math/all/2026-09-01/2");
@@ -387,6 +390,7 @@ private slots:
 
         // Now that lesson, its marks and attendance merge; the next lesson of the day is still refused.
         e = pushOne({Op{h++, lesson, QStringLiteral("topic"), QStringLiteral("Дроби"), {}},
+                     Op{h++, lesson, QStringLiteral("distance"), std::int64_t(0), {}},
                      Op{h++,
                         QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
                         QStringLiteral("value"),
@@ -424,11 +428,16 @@ private slots:
         QVERIFY(serving->currentState().value()->find({QStringLiteral("pupil/7a-01"), QStringLiteral("surname")}));
         // ... and merges a push on top of it with the import in its registers.
         const qint64 h = now() << 16;
-        auto ack =
-            serving->push(n1,
-                          batchOf(n1, {signedSet(k1, QStringLiteral("ivanova"), 1,
-                                                 {Op{h, kCell, QStringLiteral("value"), QStringLiteral("5"), {}}})}),
-                          now());
+        auto ack = serving->push(
+            n1,
+            batchOf(n1, {signedSet(k1, QStringLiteral("ivanova"), 1,
+                                   {Op{h,
+                                       QStringLiteral("lesson/7А/math/all/2026-09-01/2"),
+                                       QStringLiteral("distance"),
+                                       std::int64_t(0),
+                                       {}},
+                                    Op{h + 1, kCell, QStringLiteral("value"), QStringLiteral("5"), {}}})}),
+            now());
         QVERIFY(ack);
         QCOMPARE(ack->entries.first().status, AckStatus::Accepted);
         // A node of another class does not receive 7А's pupils.

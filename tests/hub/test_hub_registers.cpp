@@ -9,6 +9,7 @@
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "sync/wire.h"
+#include "tests/hub/hub_seed.h"
 
 #include <QDateTime>
 #include <QRandomGenerator>
@@ -75,6 +76,12 @@ class TestHubRegisters : public QObject {
             devices[i].key = crypto::SigningKeyPair::generate();
             devices[i].node = enrol(*store, devices[i].key, QStringLiteral("device %1").arg(i));
         }
+        // The pupils and lessons of the cells: marks of unknown pupils or lessons are refused (sync/judge.h).
+        QStringList lessons;
+        for (const char* month : {"09", "11"})
+            for (const char* day : {"08", "10"})
+                lessons << QStringLiteral("7А/math/all/2026-%1-%2/2").arg(QLatin1String(month), QLatin1String(day));
+        testing::seedClass(*store, lessons, {QStringLiteral("p01"), QStringLiteral("p02"), QStringLiteral("p03")});
         bool closed = false;
         int pushes = 0, conflicts = 0, resolutions = 0, held = 0, decided = 0, refused = 0, reopened = 0;
         for (int step = 0; step < steps; ++step) {
@@ -88,9 +95,16 @@ class TestHubRegisters : public QObject {
                 cs.seq = ++dev.seq;
                 const int n = 1 + int(rng.bounded(4));
                 bool invalid = false;
+                // A mark's value is written with every write of its cell (the hub refuses a mark without one);
+                // its weight sometimes beside it.
+                QList<FieldId> fields;
                 for (int k = 0; k < n; ++k) {
-                    const FieldId f{cell(int(rng.bounded(12))),
-                                    rng.bounded(2) ? QStringLiteral("value") : QStringLiteral("weight")};
+                    const QString c = cell(int(rng.bounded(12)));
+                    fields << FieldId{c, QStringLiteral("value")};
+                    if (rng.bounded(2))
+                        fields << FieldId{c, QStringLiteral("weight")};
+                }
+                for (const FieldId& f : fields) {
                     const qint64 t = dev.clock.now();
                     Version base;
                     if (auto it = dev.seen.find(f); it != dev.seen.end() && rng.bounded(4) != 0)

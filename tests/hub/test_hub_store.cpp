@@ -3,6 +3,7 @@
 #include "hub/store/hub_store.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
+#include "tests/hub/hub_seed.h"
 #include "tests/support/test_support.h"
 
 #include <QDateTime>
@@ -134,6 +135,7 @@ private slots:
         QVERIFY(store);
         const auto key = crypto::SigningKeyPair::generate();
         const hub::NodeRecord node = enrolled(*store, key);
+        testing::seedClass(*store, {QStringLiteral("7А/math/all/2026-09-01/2")}); // hub_seq 1
         const qint64 t0 = Hlc::pack(now(), 0);
         const ChangeSet cs1 =
             signedSet(key, node.teacherId, 1,
@@ -145,18 +147,18 @@ private slots:
         auto ack = store->push(node, batch, now());
         QVERIFY2(ack, ack ? "" : qPrintable(ack.error().message));
         QCOMPARE(statuses(*ack), (QList<AckStatus>{AckStatus::Accepted, AckStatus::Accepted}));
-        QCOMPARE(*store->logSize(), 2);
+        QCOMPARE(*store->logSize(), 3);
 
         // The same batch id: the stored Ack, nothing applied again.
         auto again = store->push(node, batch, now());
         QVERIFY(again);
         QCOMPARE(*again, *ack);
-        QCOMPARE(*store->logSize(), 2);
+        QCOMPARE(*store->logSize(), 3);
         // The same change sets in another batch: duplicates.
         auto other = store->push(node, batchOf(node, {cs1, cs2}), now());
         QVERIFY(other);
         QCOMPARE(statuses(*other), (QList<AckStatus>{AckStatus::Duplicate, AckStatus::Duplicate}));
-        QCOMPARE(*store->logSize(), 2);
+        QCOMPARE(*store->logSize(), 3);
 
         // A gap, another device's set, a forged signature, a write outside the scopes.
         const ChangeSet gap =
@@ -183,32 +185,32 @@ private slots:
         QCOMPARE(refused->entries[2].reason, int(AckReason::BadSignature));
         QCOMPARE(refused->entries[3].reason, int(AckReason::OutOfScope));
         // The refused out-of-scope set keeps its seq (recorded, never merged nor pulled).
-        QCOMPARE(*store->logSize(), 3);
+        QCOMPARE(*store->logSize(), 4);
         const FieldRegister* reg = store->state().find({markKey(QStringLiteral("math")), QStringLiteral("value")});
         QVERIFY(reg);
         QCOMPARE(reg->visibleValue(), domain::FieldValue(QStringLiteral("4")));
         QVERIFY(!store->state().find({markKey(QStringLiteral("phys")), QStringLiteral("value")}));
 
-        // Another device of the same scopes (the teacher's second laptop) pulls both merged sets; the refused
-        // one is passed over.
+        // Another device of the same scopes (the teacher's second laptop) pulls the roster and both merged sets;
+        // the refused one is passed over.
         const auto secondKey = crypto::SigningKeyPair::generate();
         const hub::NodeRecord second = enrolled(*store, secondKey);
         auto pulled = store->pull(second, 0, 100);
         QVERIFY(pulled);
-        QCOMPARE(pulled->changeSets.size(), 2);
-        QCOMPARE(pulled->changeSets[0].changeSet, SignedChangeSet::of(cs1));
-        QCOMPARE(pulled->toCursor, quint64(3));
+        QCOMPARE(pulled->changeSets.size(), 3);
+        QCOMPARE(pulled->changeSets[1].changeSet, SignedChangeSet::of(cs1));
+        QCOMPARE(pulled->toCursor, quint64(4));
         QCOMPARE(pulled->complete, std::optional<bool>(true)); // the whole log examined: no need to ask again
         auto limited = store->pull(second, 0, 1);
         QCOMPARE(limited->changeSets.size(), 1);
         QCOMPARE(limited->toCursor, quint64(1));
         QCOMPARE(limited->complete, std::optional<bool>(false)); // cut by the limit: more may follow
-        QCOMPARE(store->pull(second, 3, 100)->changeSets.size(), 0);
+        QCOMPARE(store->pull(second, 4, 100)->changeSets.size(), 0);
         // The device that made them is not sent its own change sets back, but its cursor passes over them.
         auto own = store->pull(node, 0, 100);
         QVERIFY(own);
-        QCOMPARE(own->changeSets.size(), 0);
-        QCOMPARE(own->toCursor, quint64(3));
+        QCOMPARE(own->changeSets.size(), 1); // the operator's roster only
+        QCOMPARE(own->toCursor, quint64(4));
         // Another device's set in its scopes still reaches it.
         const ChangeSet fromSecond =
             signedSet(secondKey, second.teacherId, 1,
@@ -220,8 +222,8 @@ private slots:
         QVERIFY(others);
         QCOMPARE(others->changeSets.size(), 1);
         QCOMPARE(others->changeSets[0].changeSet, SignedChangeSet::of(fromSecond));
-        QCOMPARE(others->toCursor, quint64(4));
-        QCOMPARE(store->pull(second, 3, 100)->changeSets.size(), 0); // and not back to its own device
+        QCOMPARE(others->toCursor, quint64(5));
+        QCOMPARE(store->pull(second, 4, 100)->changeSets.size(), 0); // and not back to its own device
     }
 
     void RS7_registersRebuiltAfterReopen() {
@@ -234,6 +236,7 @@ private slots:
             QVERIFY(store);
             const hub::NodeRecord na = enrolled(*store, a);
             const hub::NodeRecord nb = enrolled(*store, b);
+            testing::seedClass(*store, {QStringLiteral("7А/math/all/2026-09-01/2")});
             const qint64 t0 = Hlc::pack(now(), 0);
             const ChangeSet base =
                 signedSet(a, na.teacherId, 1,
@@ -274,7 +277,8 @@ private slots:
             const ChangeSet cs =
                 signedSet(key, op_.teacherId, 1,
                           {op(t0, QStringLiteral("pupil/p01"), QStringLiteral("name"), QStringLiteral("Александр")),
-                           op(t0 + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname)});
+                           op(t0 + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname),
+                           op(t0 + 2, QStringLiteral("pupil/p01"), QStringLiteral("class"), QStringLiteral("7А"))});
             auto ack = store->push(op_, batchOf(op_, {cs}), now());
             QVERIFY(ack);
             QCOMPARE(ack->entries[0].status, AckStatus::Accepted);
