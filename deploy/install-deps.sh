@@ -13,6 +13,7 @@ packages=(
     fonts-dejavu-core
     clang-format
     chromium chromium-driver python3-selenium
+    faketime
 )
 
 missing=()

@@ -36,12 +36,12 @@
     <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>%1: %2 rows imported: %3 field writes in change set %4 of the hub&apos;s device %5 (hub sequence %6)</source>
-        <translation>%1: загружено строк: %2; записано значений полей: %3 в пакете изменений %4 устройства сервера школы %5 (порядковый номер на сервере %6)</translation>
+        <translation>%1: загружено строк: %2; записано значений полей: %3 в наборе изменений %4 устройства сервера школы %5 (порядковый номер на сервере %6)</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>%1: %2 rows, nothing differs from what the hub holds; no change set written</source>
-        <translation>%1: строк: %2; всё совпадает с данными сервера школы, пакет изменений не записан</translation>
+        <translation>%1: строк: %2; всё совпадает с данными сервера школы, набор изменений не записан</translation>
     </message>
     <message numerus="yes">
         <location filename="../hub/cli/commands_operator.cpp"/>
@@ -351,9 +351,9 @@
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>change set %1 of the hub&apos;s device supersedes %n values (hub sequence %2); every node in scope receives it at its next sync</source>
         <translation>
-            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значение (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
-            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значения (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
-            <numerusform>пакет изменений %1 устройства сервера школы заменяет %n значений (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+            <numerusform>набор изменений %1 устройства сервера школы заменяет %n значение (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+            <numerusform>набор изменений %1 устройства сервера школы заменяет %n значения (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
+            <numerusform>набор изменений %1 устройства сервера школы заменяет %n значений (порядковый номер на сервере %2); все узлы, которым доступно это поле, получат его при следующей синхронизации</numerusform>
         </translation>
     </message>
     <message>
@@ -474,7 +474,7 @@
     <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>import reference data (roster, timetable or calendar CSV) as one change set of the hub for the nodes</source>
-        <translation>загрузить справочные данные (список учеников, расписание или календарь из CSV-файла) одним пакетом изменений сервера школы для узлов</translation>
+        <translation>загрузить справочные данные (список учеников, расписание или календарь из CSV-файла) одним набором изменений сервера школы для узлов</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -529,7 +529,7 @@
     <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>log: %1 change sets of %2 devices; %3 batches acknowledged (%4 entries); %5 nonces remembered</source>
-        <translation>журнал операций: пакетов изменений — %1, устройств — %2; подтверждено пакетов отправки: %3 (записей: %4); запомнено одноразовых чисел (nonce): %5</translation>
+        <translation>журнал операций: наборов изменений — %1, устройств — %2; подтверждено пакетов отправки: %3 (записей: %4); запомнено одноразовых чисел (nonce): %5</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -1509,7 +1509,7 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
         <source>Pushes the pending change sets in batches, then pulls what other devices wrote in this node&apos;s
 classes. Retries three times when the network fails; when the hub cannot be reached nothing is
 lost and the changes stay pending (exit code 12).</source>
-        <translation>Отправляет неотправленные пакеты изменений частями, затем получает то, что другие устройства записали
+        <translation>Отправляет неотправленные наборы изменений частями, затем получает то, что другие устройства записали
 в классах этого узла. При сбое сети повторяет попытку три раза; если сервер школы недоступен, ничего
 не теряется и изменения ждут следующей отправки (код завершения 12).</translation>
     </message>
@@ -2129,7 +2129,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>pending change sets: %1</source>
-        <translation>неотправленных пакетов изменений: %1</translation>
+        <translation>неотправленных наборов изменений: %1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
@@ -2191,9 +2191,9 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_sync.cpp"/>
         <source>received: %n change set(s) of other devices</source>
         <translation>
-            <numerusform>получено: %n пакет изменений других устройств</numerusform>
-            <numerusform>получено: %n пакета изменений других устройств</numerusform>
-            <numerusform>получено: %n пакетов изменений других устройств</numerusform>
+            <numerusform>получено: %n набор изменений других устройств</numerusform>
+            <numerusform>получено: %n набора изменений других устройств</numerusform>
+            <numerusform>получено: %n наборов изменений других устройств</numerusform>
         </translation>
     </message>
     <message>
@@ -2214,7 +2214,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>refused by the hub (kept here): %1 change sets</source>
-        <translation>отклонено сервером школы (хранятся здесь): пакетов изменений — %1</translation>
+        <translation>отклонено сервером школы (хранятся здесь): наборов изменений — %1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2256,9 +2256,9 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_sync.cpp"/>
         <source>sent: %n change set(s)</source>
         <translation>
-            <numerusform>отправлено: %n пакет изменений</numerusform>
-            <numerusform>отправлено: %n пакета изменений</numerusform>
-            <numerusform>отправлено: %n пакетов изменений</numerusform>
+            <numerusform>отправлено: %n набор изменений</numerusform>
+            <numerusform>отправлено: %n набора изменений</numerusform>
+            <numerusform>отправлено: %n наборов изменений</numerusform>
         </translation>
     </message>
     <message>
@@ -2404,13 +2404,17 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>the day the journal opens on (default: today); entries are still dated by this computer&apos;s clock</source>
+        <translation>день, на котором открывается журнал (по умолчанию — сегодня); записи всё равно датируются по часам этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>the day to count from (default: today)</source>
         <translation>день, от которого считать (по умолчанию сегодня)</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands.cpp"/>
         <source>the device date (for tests)</source>
-        <translation>дата на устройстве (для тестов)</translation>
+        <translation type="vanished">дата на устройстве (для тестов)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2466,9 +2470,9 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_sync.cpp"/>
         <source>the hub refused %n change set(s); they stay in this store:</source>
         <translation>
-            <numerusform>сервер школы отклонил %n пакет изменений; он сохранён в этом хранилище:</numerusform>
-            <numerusform>сервер школы отклонил %n пакета изменений; они сохранены в этом хранилище:</numerusform>
-            <numerusform>сервер школы отклонил %n пакетов изменений; они сохранены в этом хранилище:</numerusform>
+            <numerusform>сервер школы отклонил %n набор изменений; он сохранён в этом хранилище:</numerusform>
+            <numerusform>сервер школы отклонил %n набора изменений; они сохранены в этом хранилище:</numerusform>
+            <numerusform>сервер школы отклонил %n наборов изменений; они сохранены в этом хранилище:</numerusform>
         </translation>
     </message>
     <message>
@@ -3225,6 +3229,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>практическая работа</translation>
     </message>
     <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>annual</source>
+        <translation>годовая</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/model.cpp"/>
         <source>author id</source>
         <translation>идентификатор автора</translation>
@@ -3700,6 +3709,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::domain::EntityCheck</name>
+    <message>
+        <location filename="../shared/domain/entity_check.cpp"/>
+        <source>%1 has a field «%2» that entries of its kind do not have</source>
+        <translation>у записи %1 есть поле «%2», которого у записей этого вида нет</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/entity_check.cpp"/>
+        <source>%1 is not the key of any kind of journal entry</source>
+        <translation>%1 — не ключ ни одного вида записей журнала</translation>
+    </message>
+</context>
+<context>
     <name>tabel::domain::ReferenceImport</name>
     <message>
         <location filename="../shared/domain/reference_import.cpp"/>
@@ -3822,7 +3844,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/history/history.cpp"/>
         <source>the hub&apos;s op log holds a change set that cannot be merged again: %1</source>
-        <translation>журнал операций сервера школы содержит пакет изменений, который не удаётся объединить повторно: %1</translation>
+        <translation>журнал операций сервера школы содержит набор изменений, который не удаётся объединить повторно: %1</translation>
     </message>
 </context>
 <context>
@@ -3893,7 +3915,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/check.cpp"/>
         <source>%1 «%2»: a stored register that no change set of the log wrote; restore hub.db from a backup, or report it</source>
-        <translation>%1 «%2»: сохранённый регистр, который не записан ни одним пакетом изменений журнала; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+        <translation>%1 «%2»: сохранённый регистр, который не записан ни одним набором изменений журнала; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
     </message>
     <message>
         <location filename="../hub/store/check.cpp"/>
@@ -3973,17 +3995,17 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/push.cpp"/>
         <source>change set %1 arrived, but the hub has this device&apos;s change sets only up to %2; send %3 first</source>
-        <translation>получен пакет изменений %1, но у сервера школы есть пакеты изменений этого устройства только до %2; сначала отправьте %3</translation>
+        <translation>получен набор изменений %1, но у сервера школы есть наборы изменений этого устройства только до %2; сначала отправьте %3</translation>
     </message>
     <message>
         <location filename="../hub/store/push.cpp"/>
         <source>change set %1 of this device was received before with other content; a sequence number is never reused</source>
-        <translation>пакет изменений %1 этого устройства уже был получен с другим содержимым; порядковый номер нельзя использовать повторно</translation>
+        <translation>набор изменений %1 этого устройства уже был получен с другим содержимым; порядковый номер нельзя использовать повторно</translation>
     </message>
     <message>
         <location filename="../hub/store/push.cpp"/>
         <source>change set %1 writes data of two units («%2» and «%3»); a change set stays inside one class (or the school-wide data): update tabel on this device</source>
-        <translation>пакет изменений %1 затрагивает данные двух единиц («%2» и «%3»); пакет изменений не выходит за пределы одного класса (или общешкольных данных): обновите tabel на этом устройстве</translation>
+        <translation>набор изменений %1 затрагивает данные двух единиц («%2» и «%3»); набор изменений не выходит за пределы одного класса (или общешкольных данных): обновите tabel на этом устройстве</translation>
     </message>
     <message>
         <location filename="../hub/store/amendments.cpp"/>
@@ -4064,7 +4086,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/push.cpp"/>
         <source>the change set was signed by device %1, not by this node&apos;s device %2</source>
-        <translation>пакет изменений подписан устройством %1, а не устройством этого узла %2</translation>
+        <translation>набор изменений подписан устройством %1, а не устройством этого узла %2</translation>
     </message>
     <message>
         <location filename="../hub/store/own_changes.cpp"/>
@@ -4104,12 +4126,12 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/schema.cpp"/>
         <source>the hub&apos;s op log holds a change set that cannot be merged again (hub sequence %1): %2</source>
-        <translation>журнал операций хаба содержит пакет изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
+        <translation>журнал операций хаба содержит набор изменений, который не удаётся слить повторно (номер в хабе %1): %2</translation>
     </message>
     <message>
         <location filename="../hub/store/own_changes.cpp"/>
         <source>the hub&apos;s own change set spans two units («%1» and «%2»)</source>
-        <translation>собственный пакет изменений хаба затрагивает две единицы («%1» и «%2»)</translation>
+        <translation>собственный набор изменений хаба затрагивает две единицы («%1» и «%2»)</translation>
     </message>
     <message>
         <location filename="../hub/store/own_changes.cpp"/>
@@ -4179,7 +4201,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../hub/store/check.cpp"/>
         <source>… and %1 more stored registers that no change set of the log wrote</source>
-        <translation>… и ещё %1 сохранённых регистров, не записанных ни одним пакетом изменений журнала</translation>
+        <translation>… и ещё %1 сохранённых регистров, не записанных ни одним набором изменений журнала</translation>
     </message>
 </context>
 <context>
@@ -4321,9 +4343,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>учитель записывает только те замещения, в которых участвует сам; это замещение — между %1 и %2</translation>
     </message>
     <message>
-        <location filename="../node/core/journal.cpp"/>
         <source>annual</source>
-        <translation>год</translation>
+        <translation type="vanished">год</translation>
     </message>
     <message>
         <location filename="../node/core/journal.cpp"/>
@@ -4469,7 +4490,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/store/node_store.cpp"/>
         <source>a change set in the store is damaged (%1); restore the store from a backup</source>
-        <translation>пакет изменений в хранилище повреждён (%1); восстановите хранилище из резервной копии</translation>
+        <translation>набор изменений в хранилище повреждён (%1); восстановите хранилище из резервной копии</translation>
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
@@ -4509,7 +4530,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/store/node_store.cpp"/>
         <source>the hub sent a change set (hub sequence %1) that does not verify: %2; nothing of this pull was stored</source>
-        <translation>сервер школы прислал пакет изменений (номер на сервере %1), подпись которого не сходится: %2; из полученного ничего не сохранено</translation>
+        <translation>сервер школы прислал набор изменений (номер на сервере %1), подпись которого не сходится: %2; из полученного ничего не сохранено</translation>
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
@@ -4544,7 +4565,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/store/node_store.cpp"/>
         <source>this device has no change set %1</source>
-        <translation>на этом устройстве нет пакета изменений %1</translation>
+        <translation>на этом устройстве нет набора изменений %1</translation>
     </message>
 </context>
 <context>
@@ -4572,7 +4593,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../node/sync/sync_client.cpp"/>
         <source>change set %1: %2</source>
-        <translation>пакет изменений %1: %2</translation>
+        <translation>набор изменений %1: %2</translation>
     </message>
     <message>
         <location filename="../node/sync/sync_client.cpp"/>
@@ -4818,7 +4839,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>%1 holds %2 change sets; the limit is %3</source>
-        <translation>%1: пакетов изменений — %2 при пределе %3</translation>
+        <translation>%1: наборов изменений — %2 при пределе %3</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -4878,22 +4899,22 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>a change set</source>
-        <translation>пакет изменений</translation>
+        <translation>набор изменений</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>a change set announces %1 ops; the limit is %2</source>
-        <translation>в пакете изменений заявлено операций: %1 при пределе %2</translation>
+        <translation>в наборе изменений заявлено операций: %1 при пределе %2</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>a change set entry</source>
-        <translation>запись о пакете изменений</translation>
+        <translation>запись о наборе изменений</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>a change set&apos;s signature</source>
-        <translation>подпись пакета изменений</translation>
+        <translation>подпись набора изменений</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -5038,12 +5059,12 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>change set format %1 is not supported; this build reads format %2</source>
-        <translation>формат пакета изменений %1 не поддерживается; эта сборка читает формат %2</translation>
+        <translation>формат набора изменений %1 не поддерживается; эта сборка читает формат %2</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>change set format %1 is not supported; update tabel</source>
-        <translation>формат пакета изменений %1 не поддерживается; обновите tabel</translation>
+        <translation>формат набора изменений %1 не поддерживается; обновите tabel</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -5172,7 +5193,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/op.cpp"/>
         <source>malformed change set: %1</source>
-        <translation>повреждённый пакет изменений: %1</translation>
+        <translation>повреждённый набор изменений: %1</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
@@ -5247,52 +5268,52 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>the change set count</source>
-        <translation>число пакетов изменений</translation>
+        <translation>число наборов изменений</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set has no ops or too many (%1)</source>
-        <translation>в пакете изменений нет операций или их слишком много (%1)</translation>
+        <translation>в наборе изменений нет операций или их слишком много (%1)</translation>
     </message>
     <message>
         <location filename="../sync/scope.cpp"/>
         <source>the change set is authored as %1, but the node is enrolled for teacher %2</source>
-        <translation>автором пакета изменений указан %1, а узел зарегистрирован на учителя %2</translation>
+        <translation>автором набора изменений указан %1, а узел зарегистрирован на учителя %2</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
         <source>the change set list</source>
-        <translation>список пакетов изменений</translation>
+        <translation>список наборов изменений</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set names no valid device key</source>
-        <translation>в пакете изменений нет действительного ключа устройства</translation>
+        <translation>в наборе изменений нет действительного ключа устройства</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set&apos;s author is empty or too long</source>
-        <translation>автор пакета изменений не указан или слишком длинный</translation>
+        <translation>автор набора изменений не указан или слишком длинный</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set&apos;s ops are not in time order</source>
-        <translation>операции пакета изменений идут не по порядку времени</translation>
+        <translation>операции набора изменений идут не по порядку времени</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set&apos;s sequence number must be positive</source>
-        <translation>порядковый номер пакета изменений должен быть положительным</translation>
+        <translation>порядковый номер набора изменений должен быть положительным</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set&apos;s signature does not match its device key</source>
-        <translation>подпись пакета изменений не соответствует ключу его устройства</translation>
+        <translation>подпись набора изменений не соответствует ключу его устройства</translation>
     </message>
     <message>
         <location filename="../sync/op.cpp"/>
         <source>the change set&apos;s time is not that of its last op</source>
-        <translation>время пакета изменений не совпадает со временем его последней операции</translation>
+        <translation>время набора изменений не совпадает со временем его последней операции</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -5538,6 +5559,74 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>«%1» is not an enrolment code; it has %2 letters and digits in groups, like ABCDEF-GHIJKL-…, as «tabel-hub node add» printed it</source>
         <translation>«%1» — не код подключения; он состоит из %2 букв и цифр, разбитых на группы, как ABCDEF-GHIJKL-…, так, как его вывела «tabel-hub node add»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::sync::Judge</name>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>2.5.5: pupil %1 is in class %2 on the roster, not in class %3; the roster may have changed after this device last synced</source>
+        <translation>2.5.5: по списку учащихся ученик %1 в классе %2, а не в классе %3; список мог измениться после последней синхронизации этого устройства</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>2.5.5: pupil %1 is not in subgroup «%2» of class %3 for subject «%4»; the groups may have changed after this device last synced</source>
+        <translation>2.5.5: ученик %1 не входит в подгруппу «%2» класса %3 по предмету «%4»; группы могли измениться после последней синхронизации этого устройства</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>2.5.6: the period mark for %1 was entered on %2 by the device&apos;s clock, inside the last week of the period, but reached the school only on %3, more than %4 days after that week; the operator confirms it</source>
+        <translation>2.5.6: отметка за период для ученика %1 выставлена %2 по часам устройства, в последнюю неделю периода, но поступила в школу только %3, позже чем через %4 дней после этой недели; её подтверждает оператор</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>2.6.8: the correction starts from the mark «%1», but the mark on record is now «%2»; another correction may have been made meanwhile</source>
+        <translation>2.6.8: исправление исходит из отметки «%1», но сейчас в журнале отметка «%2»; возможно, за это время внесено другое исправление</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>2.6.8: the correction to «%1» does not change the period mark it corrects</source>
+        <translation>2.6.8: исправление на «%1» не меняет исправляемую отметку за период</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>3.4: there is no lesson %1 for this absence</source>
+        <translation>3.4: для этого пропуска нет урока %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>3.5: pupil %1 has a mark and an absence («%2») in the lesson of %3; a pupil absent without illness cannot get a mark</source>
+        <translation>3.5: у ученика %1 на уроке %3 есть и отметка, и пропуск («%2»); отсутствующему не по болезни отметку не ставят</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>entry %1 of change set %2 (%3)</source>
+        <translation>запись %1 набора изменений %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>pupil «%1» is not on the school&apos;s roster</source>
+        <translation>ученика «%1» нет в списке учащихся школы</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>the mark grades task «%1», which the journal of %2 does not have</source>
+        <translation>отметка выставлена за задание «%1», которого нет в журнале %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>the work answers task %1, which the journal does not have</source>
+        <translation>работа сдана по заданию %1, которого нет в журнале</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>there is no period «%1» in the school&apos;s calendar</source>
+        <translation>в календаре школы нет периода «%1»</translation>
     </message>
 </context>
 <context>

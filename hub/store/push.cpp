@@ -99,7 +99,6 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
         const sync::Judgement judged = sync::judgeChangeSet(cs, *state, nowMs);
         TABEL_TRY(state->error()); // a register that could not be read decides nothing
         if (judged.verdict == sync::Verdict::Refuse) {
-            qWarning("JUDGE %s", qPrintable(judged.reason));
             TABEL_TRY(record(cs, s, kRefused, judged.reason, unit));
             ack.entries.append(rejected(cs.seq, sync::AckReason::InvalidValue, judged.reason));
             continue;

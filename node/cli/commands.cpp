@@ -159,7 +159,9 @@ QList<CommandSpec> commandTable() {
                   "synchronise in the background this often and after entries; 0: only on request (default: 5)")),
           hidden(s("idle-lock-seconds"), s("S"),
                  QCoreApplication::translate("tabel-node", "the idle time in seconds (for tests)")),
-          hidden(s("today"), s("DATE"), QCoreApplication::translate("tabel-node", "the device date (for tests)"))},
+          opt(s("today"), s("DATE"),
+              QCoreApplication::translate("tabel-node", "the day the journal opens on (default: today); entries are "
+                                                        "still dated by this computer's clock"))},
          handler(&cmdServe)});
     c.append(
         {s("check"),
@@ -351,8 +353,7 @@ QList<CommandSpec> commandTable() {
                    QCoreApplication::translate("tabel-node", "the period id, e.g. q1, h2 or annual")),
                pupil, req(s("value"), s("MARK"), QCoreApplication::translate("tabel-node", "the mark")),
                opt(s("override-reason"), s("TEXT"),
-                   QCoreApplication::translate("tabel-node", "why the mark is entered outside the last week")),
-               hidden(s("today"), s("DATE"), QCoreApplication::translate("tabel-node", "the device date (for tests)"))},
+                   QCoreApplication::translate("tabel-node", "why the mark is entered outside the last week"))},
               handler(&cmdPeriodMarkSet)});
     c.append(
         {s("period-mark"),

@@ -262,11 +262,9 @@ Status cmdPeriodMarkSet(Session& s) {
     TABEL_ASSIGN_OR_RETURN(mark.pupilId, idOption(inv, QStringLiteral("pupil")));
     TABEL_ASSIGN_OR_RETURN(mark.value, markOption(inv));
     mark.overrideReason = inv.value(QStringLiteral("override-reason")).trimmed();
-    TABEL_ASSIGN_OR_RETURN(const QDate deviceDate, dateOption(inv, QStringLiteral("today"), QDate::currentDate()));
     TABEL_TRY(s.open());
     mark.authorId = s.store().teacherId();
-    mark.deviceTime = QDateTime::currentDateTimeUtc();
-    TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().setPeriodMark(mark, deviceDate));
+    TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().setPeriodMark(mark));
     Q_UNUSED(commit);
     printOut(
         QCoreApplication::translate("tabel-node", "Period mark %1 for %2 in %3, %4")

@@ -612,7 +612,8 @@ Result<QByteArray> Journal::submissionFile(const QString& submissionKey) {
 
 // ---- Period marks and corrections --------------------------------------------------------------------------
 
-Result<CommitInfo> Journal::setPeriodMark(PeriodMark mark, QDate deviceDate) {
+Result<CommitInfo> Journal::setPeriodMark(PeriodMark mark, const QDateTime& deviceTime) {
+    const QDate deviceDate = deviceTime.toLocalTime().date();
     TABEL_TRY(checkTeachesSubject(mark.classId, mark.subjectId, QStringLiteral("2.5.6")));
     TABEL_ASSIGN_OR_RETURN(std::optional<Period> p, period(mark.periodId));
     if (!p)
@@ -639,7 +640,7 @@ Result<CommitInfo> Journal::setPeriodMark(PeriodMark mark, QDate deviceDate) {
     const int grade = rules::gradeOfClassId(mark.classId);
     mark.authorId = m_store.teacherId();
     return m_store.change([&](ChangeWriter& w) -> Status {
-        mark.deviceTime = w.deviceTime();
+        mark.deviceTime = deviceTime.toUTC();
         TABEL_TRY(rules::checkPeriodMark(mark, *p, grade, deviceDate));
         return w.put(mark.entityKey(), mark.toFields());
     });

@@ -150,8 +150,10 @@ public:
     [[nodiscard]] Result<QByteArray> submissionFile(const QString& submissionKey);
 
     // ---- Period marks and corrections (R-J9, R-J13) ----
-    // deviceDate: the date of the entry on this device (today, in production).
-    [[nodiscard]] Result<CommitInfo> setPeriodMark(domain::PeriodMark mark, QDate deviceDate);
+    // deviceTime: this device's clock at the entry, signed with the mark and judged by its local date (2.5.6,
+    // R-J9); the hub judges the same time and its own receipt time (sync/judge.h).
+    [[nodiscard]] Result<CommitInfo> setPeriodMark(domain::PeriodMark mark,
+                                                   const QDateTime& deviceTime = QDateTime::currentDateTimeUtc());
     [[nodiscard]] Result<CommitInfo> correctPeriodMark(domain::Correction correction);
     [[nodiscard]] Result<QList<domain::rules::MissingPeriodMark>> missingPeriodMarks(const QString& classId,
                                                                                      const QString& periodId);

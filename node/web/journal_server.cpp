@@ -366,7 +366,7 @@ Result<JournalServer::Reply> JournalServer::periodMarkPost(const Request& r) {
     mark.overrideReason = text("overrideReason");
     TABEL_ASSIGN_OR_RETURN(mark.value, parseMarkValue(text("value")));
     m_journal->refresh();
-    Result<CommitInfo> commit = m_journal->setPeriodMark(mark, todayDate());
+    Result<CommitInfo> commit = m_journal->setPeriodMark(mark); // dated by the clock, not by the day shown
     if (!commit) {
         if (commit.error().code != ErrorCode::RuleViolation)
             return commit.error();

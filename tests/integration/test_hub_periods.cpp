@@ -77,7 +77,8 @@ private:
         return node('t', {QStringLiteral("period-mark"), QStringLiteral("set"), QStringLiteral("--class"),
                           QStringLiteral("7А"), QStringLiteral("--subject"), QStringLiteral("math"),
                           QStringLiteral("--period"), QStringLiteral("q1"), QStringLiteral("--pupil"), pupil,
-                          QStringLiteral("--value"), value, QStringLiteral("--today"), QStringLiteral("2026-10-20")});
+                          QStringLiteral("--value"), value, QStringLiteral("--override-reason"),
+                          QStringLiteral("оценка выставлена после четверти")});
     }
 
     // The period marks of a pupil as the operator's node holds them: "math/q1" → value.

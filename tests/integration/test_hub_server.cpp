@@ -47,9 +47,12 @@ ChangeSet signedSet(const crypto::SigningKeyPair& key, const QString& author, qi
     ChangeSet cs;
     cs.author = author;
     cs.seq = seq;
-    const qint64 hlc = Hlc::pack(now(), quint16(seq));
-    cs.ops = {Op{hlc, entity, QStringLiteral("value"), value, {}}};
-    cs.hlc = hlc;
+    const qint64 hlc = Hlc::pack(now(), quint16(2 * seq)); // two ops per set, each its own time
+    // The mark's lesson with it (the hub takes no mark without its lesson, 3.4); every set writes the same value.
+    const QString lesson = QStringLiteral("lesson/") + entity.section(u'/', 1, 5);
+    cs.ops = {Op{hlc, lesson, QStringLiteral("distance"), std::int64_t(0), {}},
+              Op{hlc + 1, entity, QStringLiteral("value"), value, {}}};
+    cs.hlc = hlc + 1;
     cs.sign(key);
     return cs;
 }
@@ -212,6 +215,13 @@ private slots:
         m_code2 = addNode(QStringLiteral("t02"), QStringLiteral("7А/eng/1"));
         m_code3 = addNode(QStringLiteral("t03"), QStringLiteral("7А/math/all"));
         QCOMPARE(m_code1.fingerprintPrefix, m_code2.fingerprintPrefix);
+        // The pupil the marks are for, on the roster the operator imports: one change set of class 7А, which
+        // every node of 7А receives (the hub takes no mark for a pupil it does not know, sync/judge.h).
+        const QString roster = tabel::test::writeFile(
+            m_tmp.filePath(QStringLiteral("roster.csv")),
+            QStringLiteral("pupil_id,class,surname,name,patronymic,book_no,subgroups\np01,7А,Алексеев,Артём,,1,eng:1\n")
+                .toUtf8());
+        QCOMPARE(hub({QStringLiteral("import"), QStringLiteral("roster"), roster}).exitCode, 0);
 
         m_port = tabel::test::startHub(m_hub, m_bin, m_store);
         QVERIFY(m_port);
@@ -286,21 +296,21 @@ private slots:
         other.batchId = newBatchId();
         const Ack dup = ackOf(post(QStringLiteral("/v1/push"), frame(m_key1, encode(other))));
         QCOMPARE(dup.entries[0].status, AckStatus::Duplicate);
-        QCOMPARE(pullAll(m_key3).changeSets.size(), 1);
+        QCOMPARE(pullAll(m_key3).changeSets.size(), 2); // the roster and the mark
     }
 
     void RS8_pullBack() {
         // t03, who teaches 7А math too, receives it.
         const PullBatch pulled = pullAll(m_key3);
-        QCOMPARE(pulled.changeSets.size(), 1);
-        QCOMPARE(pulled.changeSets[0].changeSet, m_batch.changeSets[0]);
-        QVERIFY(pulled.changeSets[0].changeSet.open());
+        QCOMPARE(pulled.changeSets.size(), 2);
+        QCOMPARE(pulled.changeSets[1].changeSet, m_batch.changeSets[0]);
+        QVERIFY(pulled.changeSets[1].changeSet.open());
         // The device that pushed it is not sent it back; its cursor passes over it.
         const PullBatch own = pullAll(m_key1);
-        QCOMPARE(own.changeSets.size(), 0);
+        QCOMPARE(own.changeSets.size(), 1); // the roster only
         QCOMPARE(own.toCursor, pulled.toCursor);
-        // The eng teacher of 7А does not receive the math marks.
-        QCOMPARE(pullAll(m_key2).changeSets.size(), 0);
+        // The eng teacher of 7А receives the class's roster, not the math marks.
+        QCOMPARE(pullAll(m_key2).changeSets.size(), 1);
     }
 
     void RS10_badInput() {
@@ -356,7 +366,7 @@ private slots:
         QCOMPARE(refused.entries[0].status, AckStatus::Rejected);
         QCOMPARE(refused.entries[0].reason, int(AckReason::OutOfScope));
         QVERIFY(!refused.entries[0].text.isEmpty());
-        QCOMPARE(pullAll(m_key3).changeSets.size(), 1);
+        QCOMPARE(pullAll(m_key3).changeSets.size(), 2);
         expectAlive();
     }
 

@@ -93,6 +93,15 @@ private:
                                 env);
     }
 
+    // The same with this computer's clock set to `when` ("2026-10-22 12:00:00") by libfaketime: how the tests date an
+    // entry, since tabel-node takes every date of an entry from the clock (2.5.6, R-J9).
+    ProcessResult nodeAt(const QString& when, const QStringList& args) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("TABEL_PASSPHRASE"), m_passphrase);
+        return tabel::test::run(QStringLiteral("faketime"),
+                                QStringList{when, m_bin, QStringLiteral("--store"), m_store} + args, env);
+    }
+
     // The grid lines of `journal` output: from the header row up to the first empty line.
     static QStringList gridLines(const QString& out) {
         const QStringList lines = out.split(u'\n');
@@ -643,18 +652,22 @@ private slots:
         const QStringList pm{QStringLiteral("period-mark"), QStringLiteral("set"),       QStringLiteral("--class"),
                              QStringLiteral("7А"),          QStringLiteral("--subject"), QStringLiteral("math"),
                              QStringLiteral("--period"),    QStringLiteral("q1")};
-        ProcessResult r =
-            node(pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p01"), QStringLiteral("--value"),
-                                  QStringLiteral("5"), QStringLiteral("--today"), QStringLiteral("2026-10-22")});
+        const QString inWindow = QStringLiteral("2026-10-22 12:00:00"), early = QStringLiteral("2026-10-01 12:00:00");
+        ProcessResult r = nodeAt(inWindow, pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p01"),
+                                                            QStringLiteral("--value"), QStringLiteral("5")});
         EXPECT_EXIT(r, 0);
-        r = node(pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
-                                  QStringLiteral("4"), QStringLiteral("--today"), QStringLiteral("2026-10-01")});
+        r = nodeAt(early, pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
+                                           QStringLiteral("4")});
         EXPECT_EXIT(r, 6);
         QVERIFY2(r.err.contains(QStringLiteral("2.5.6")), qPrintable(r.err));
-        r = node(pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
-                                  QStringLiteral("4"), QStringLiteral("--today"), QStringLiteral("2026-10-01"),
-                                  QStringLiteral("--override-reason"),
-                                  QStringLiteral("длительная болезнь, досрочная аттестация")});
+        // There is no option that sets the date of an entry (R-J9).
+        EXPECT_EXIT(
+            node(pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
+                                  QStringLiteral("4"), QStringLiteral("--today"), QStringLiteral("2026-10-22")}),
+            2);
+        r = nodeAt(early, pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
+                                           QStringLiteral("4"), QStringLiteral("--override-reason"),
+                                           QStringLiteral("длительная болезнь, досрочная аттестация")});
         EXPECT_EXIT(r, 0);
 
         r = node({QStringLiteral("period-mark"), QStringLiteral("missing"), QStringLiteral("--class"),

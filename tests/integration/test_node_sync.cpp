@@ -86,9 +86,13 @@ private slots:
         // One teacher, two devices (a laptop at school and one at home): two nodes with the same assignment.
         m_codeA = addNode(kTeacher, QStringLiteral("7А/math/all"));
         m_codeB = addNode(kTeacher, QStringLiteral("7А/math/all"));
+        // The school's reference data is the operator's, imported at the hub (the hub takes no pupil it does not
+        // know, sync/judge.h); the nodes import the same files to work before their first sync.
+        const QString demo = tabel::test::sourceDir() + QStringLiteral("/deploy/demo/");
+        for (const QString& kind : {QStringLiteral("calendar"), QStringLiteral("roster"), QStringLiteral("timetable")})
+            EXPECT_EXIT(hub({QStringLiteral("import"), kind, demo + kind + QStringLiteral(".csv")}), 0);
         startHub();
 
-        const QString demo = tabel::test::sourceDir() + QStringLiteral("/deploy/demo/");
         for (char which : {'a', 'b'}) {
             EXPECT_EXIT(node(which, {QStringLiteral("init"), QStringLiteral("--teacher"), kTeacher,
                                      QStringLiteral("--name"), QStringLiteral("Иванова Мария Петровна"),
