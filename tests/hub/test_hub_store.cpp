@@ -266,6 +266,67 @@ private slots:
         QCOMPARE(reopened->conflicts().value().size(), 1);
     }
 
+    // Issue 9 item 1: a validly signed set from an enrolled device with a mark «7» is refused whole, with the entry
+    // and the problem named; it is kept as refused in the log, never merged, never pulled. A mark for a pupil of
+    // another class is held for the operator (sync/judge.h).
+    void RJ2_invalidValueRefusedAndKept() {
+        QTemporaryDir tmp;
+        auto store = hub::HubStore::open(tmp.path());
+        QVERIFY(store);
+        const auto key = crypto::SigningKeyPair::generate();
+        const hub::NodeRecord node = enrolled(*store, key);
+        testing::seedClass(*store, {QStringLiteral("7А/math/all/2026-09-01/2")});
+        const qint64 t0 = Hlc::pack(now(), 0);
+        const ChangeSet seven =
+            signedSet(key, node.teacherId, 1,
+                      {op(t0, markKey(QStringLiteral("math")), QStringLiteral("weight"), std::int64_t(2)),
+                       op(t0 + 1, markKey(QStringLiteral("math")), QStringLiteral("value"), QStringLiteral("7"))});
+        auto ack = store->push(node, batchOf(node, {seven}), now());
+        QVERIFY2(ack, ack ? "" : qPrintable(ack.error().message));
+        QCOMPARE(ack->entries[0].status, AckStatus::Rejected);
+        QCOMPARE(ack->entries[0].reason, int(AckReason::InvalidValue));
+        QVERIFY2(ack->entries[0].text.contains(QStringLiteral("entry 1 of change set 1")) &&
+                     ack->entries[0].text.contains(markKey(QStringLiteral("math"))) &&
+                     ack->entries[0].text.contains(QStringLiteral("7")),
+                 qPrintable(ack->entries[0].text));
+        QCOMPARE(*store->logSize(), 2); // the roster and the refused set, kept
+        QVERIFY(!store->state().find({markKey(QStringLiteral("math")), QStringLiteral("value")}));
+        QVERIFY(!store->state().find({markKey(QStringLiteral("math")), QStringLiteral("weight")}));
+        const auto other = crypto::SigningKeyPair::generate();
+        auto pulled = store->pull(enrolled(*store, other), 0, 100);
+        QVERIFY(pulled);
+        QCOMPARE(pulled->changeSets.size(), 1); // the roster only
+        // The next set of the device follows the refused one (its seq is used).
+        const ChangeSet five =
+            signedSet(key, node.teacherId, 2,
+                      {op(t0 + 2, markKey(QStringLiteral("math")), QStringLiteral("value"), QStringLiteral("5"))});
+        ack = store->push(node, batchOf(node, {five}), now());
+        QVERIFY(ack);
+        QCOMPARE(ack->entries[0].status, AckStatus::Accepted);
+
+        // A pupil the roster has in another class: held, listed for the operator with the reason.
+        QVERIFY(store->writeEntities(
+            {{QStringLiteral("pupil/p77"),
+              domain::Pupil{
+                  QStringLiteral("p77"), QStringLiteral("8Б"), QStringLiteral("Петров"), QStringLiteral("Иван"), {}, {}}
+                  .toFields()}},
+            now()));
+        const ChangeSet foreign = signedSet(key, node.teacherId, 3,
+                                            {op(t0 + 3, QStringLiteral("mark/7А/math/all/2026-09-01/2/p77/1"),
+                                                QStringLiteral("value"), QStringLiteral("4"))});
+        ack = store->push(node, batchOf(node, {foreign}), now());
+        QVERIFY(ack);
+        QCOMPARE(ack->entries[0].status, AckStatus::Conflict);
+        QCOMPARE(ack->entries[0].reason, int(AckReason::AmendmentRequest));
+        auto held = store->amendments(false);
+        QVERIFY(held);
+        QCOMPARE(held->size(), 1);
+        QVERIFY2(held->first().heldReason.contains(QStringLiteral("8Б")) &&
+                     held->first().heldReason.contains(QStringLiteral("Петров")),
+                 qPrintable(held->first().heldReason));
+        QVERIFY(!store->state().find({QStringLiteral("mark/7А/math/all/2026-09-01/2/p77/1"), QStringLiteral("value")}));
+    }
+
     void RS2_noPlaintextOnDisk() {
         QTemporaryDir tmp;
         const auto key = crypto::SigningKeyPair::generate();
