@@ -1135,6 +1135,15 @@
     </message>
     <message numerus="yes">
         <location filename="../node/cli/commands_sync.cpp"/>
+        <source>%n change set(s) from the hub cannot be read as journal entries; they were set aside and nothing of them was applied. Tell the hub&apos;s operator:</source>
+        <translation>
+            <numerusform>%n набор изменений с сервера школы нельзя прочитать как записи журнала; он отложен, из него ничего не применено. Сообщите оператору сервера школы:</numerusform>
+            <numerusform>%n набора изменений с сервера школы нельзя прочитать как записи журнала; они отложены, из них ничего не применено. Сообщите оператору сервера школы:</numerusform>
+            <numerusform>%n наборов изменений с сервера школы нельзя прочитать как записи журнала; они отложены, из них ничего не применено. Сообщите оператору сервера школы:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
         <source>%n of them wait for the hub&apos;s operator (a conflict or a closed period)</source>
         <translation>
             <numerusform>%n из них ждёт решения оператора сервера школы (конфликт или закрытый период)</numerusform>
@@ -2077,6 +2086,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>парольная фраза не введена</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>no period is closed at the hub any more</source>
+        <translation>на сервере школы больше нет закрытых периодов</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>not enrolled</source>
         <translation>устройство не зарегистрировано</translation>
@@ -2251,6 +2265,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>send pending changes to the hub and receive the others&apos;</source>
         <translation>отправить изменения на сервер школы и получить изменения других устройств</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>sent by the hub but unreadable here (set aside, not applied): %1 change sets; tell the hub&apos;s operator</source>
+        <translation>получено с сервера школы, но не читается здесь (отложено, не применено): наборов изменений — %1; сообщите оператору сервера школы</translation>
     </message>
     <message numerus="yes">
         <location filename="../node/cli/commands_sync.cpp"/>
@@ -4519,6 +4538,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>change set %1 from the hub (by %2): %3</source>
+        <translation>набор изменений %1 с сервера школы (автор %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>entry %1 (%2): %3</source>
+        <translation>запись %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>no stored file has the checksum %1</source>
         <translation>нет сохранённого файла с контрольной суммой %1</translation>
     </message>
@@ -4681,6 +4710,15 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
             <numerusform>%n набор изменений относится к закрытому периоду: оператор школы примет или отклонит его.</numerusform>
             <numerusform>%n набора изменений относятся к закрытому периоду: оператор школы примет или отклонит их.</numerusform>
             <numerusform>%n наборов изменений относятся к закрытому периоду: оператор школы примет или отклонит их.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>%n change set(s) from the school server cannot be read here; they were set aside and nothing else is affected. Show this to the school&apos;s operator.</source>
+        <translation>
+            <numerusform>%n набор изменений с сервера школы нельзя прочитать здесь; он отложен, остальное не затронуто. Покажите это оператору школы.</numerusform>
+            <numerusform>%n набора изменений с сервера школы нельзя прочитать здесь; они отложены, остальное не затронуто. Покажите это оператору школы.</numerusform>
+            <numerusform>%n наборов изменений с сервера школы нельзя прочитать здесь; они отложены, остальное не затронуто. Покажите это оператору школы.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -241,6 +241,21 @@ QString escaped(const QString& s) {
     return out;
 }
 
+// The value as entered: escaped() undone (a topic «Повторение\обобщение» reads back with one backslash).
+QString unescaped(const QString& s) {
+    QString out;
+    out.reserve(s.size());
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        if (s[i] != u'\\' || i + 1 == s.size()) {
+            out += s[i];
+            continue;
+        }
+        const QChar next = s[++i];
+        out += next == u't' ? QChar(u'\t') : next == u'n' ? QChar(u'\n') : next == u'r' ? QChar(u'\r') : next;
+    }
+    return out;
+}
+
 QString rendered(const domain::FieldValue& v) {
     if (std::holds_alternative<std::int64_t>(v))
         return QString::number(std::get<std::int64_t>(v));
@@ -475,7 +490,9 @@ Result<FileLines> linesOf(git_repository* repo, const git_oid& blobId) {
         const QStringList cells = line.split(u'\t');
         if (cells.size() < 3)
             continue;
-        out[{cells[0], cells[1]}] = Line{cells[2], cells.size() > 3 ? cells.mid(3).join(u'\t') : QString()};
+        // Values as entered, not in their file form (the file escapes tabs, newlines and backslashes).
+        out[{cells[0], cells[1]}] =
+            Line{unescaped(cells[2]), cells.size() > 3 ? unescaped(cells.mid(3).join(u'\t')) : QString()};
     }
     return out;
 }

@@ -118,6 +118,7 @@ Status cmdStatus(Session& s) {
         o.insert(QStringLiteral("hub_url"), st.hubUrl.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(st.hubUrl));
         o.insert(QStringLiteral("node_id"), st.nodeId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(st.nodeId));
         o.insert(QStringLiteral("refused_change_sets"), qint64(st.refusedChangeSets));
+        o.insert(QStringLiteral("refused_from_hub"), qint64(st.refusedPulls));
         o.insert(QStringLiteral("last_sync_conflicts"), qint64(st.lastSyncConflicts));
         if (st.openConflicts) {
             QJsonArray open;
@@ -152,6 +153,11 @@ Status cmdStatus(Session& s) {
     if (st.refusedChangeSets)
         printOut(QCoreApplication::translate("tabel-node", "refused by the hub (kept here): %1 change sets")
                      .arg(st.refusedChangeSets));
+    if (st.refusedPulls)
+        printOut(QCoreApplication::translate("tabel-node",
+                                             "sent by the hub but unreadable here (set aside, not applied): "
+                                             "%1 change sets; tell the hub's operator")
+                     .arg(st.refusedPulls));
     if (st.lastSyncConflicts)
         printOut(QCoreApplication::translate("tabel-node",
                                              "conflicts at the last sync: %1 (the hub's operator resolves them)")

@@ -89,8 +89,14 @@ Status cmdSync(Session& s) {
         return report.error();
     }
     const SyncReport& r = *report;
-    if (r.closedPeriods) // R-S6: what the hub closed or reopened since; kept for the checks of later edits
+    // R-S6: what the hub closed or reopened since; kept for the checks of later edits, and announced only when it
+    // differs from what this node knew (not again at every sync).
+    bool closedChanged = false;
+    if (r.closedPeriods) {
+        TABEL_ASSIGN_OR_RETURN(const QList<sync::ClosedPeriod> known, storedClosedPeriods(s.store()));
+        closedChanged = known != *r.closedPeriods;
         TABEL_TRY(saveClosedPeriods(s.store(), *r.closedPeriods));
+    }
     QStringList lines;
     lines << tn("sent: %n change set(s)", r.pushedChangeSets);
     if (r.conflictChangeSets)
@@ -117,7 +123,16 @@ Status cmdSync(Session& s) {
                     r.conflicts);
     for (const QString& decision : r.amendmentDecisions)
         lines << decision;
-    if (r.closedPeriods && !r.closedPeriods->isEmpty()) {
+    if (!r.refusedPulls.isEmpty()) {
+        lines << tn("%n change set(s) from the hub cannot be read as journal entries; they were set aside and "
+                    "nothing of them was applied. Tell the hub's operator:",
+                    int(r.refusedPulls.size()));
+        for (const QString& why : r.refusedPulls)
+            lines << QStringLiteral("  ") + why;
+    }
+    if (closedChanged && r.closedPeriods->isEmpty())
+        lines << t("no period is closed at the hub any more");
+    if (closedChanged && !r.closedPeriods->isEmpty()) {
         QStringList closed;
         for (const sync::ClosedPeriod& p : *r.closedPeriods)
             closed << (p.classId.isEmpty() ? p.periodId : p.periodId + u' ' + p.classId) + QStringLiteral(" (") +

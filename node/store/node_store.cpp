@@ -1,5 +1,7 @@
 #include "node/store/node_store.h"
 
+#include "shared/domain/entity_check.h"
+
 #include "node/store/bytes.h"
 #include "node/store/key_file.h"
 #include "node/store/lesson_docs.h"
@@ -125,6 +127,26 @@ struct NodeStore::Impl {
         return loadState(*db, key);
     }
     Result<std::optional<schema::EntityState>> load(const QString& key) { return load(key, docs::addressOf(key)); }
+    // Why a pulled change set cannot be read as journal entries: each entity it writes, as it will be here after it,
+    // must read as its kind (the check the hub makes, shared/domain/entity_check.h); nullopt when it can.
+    Result<std::optional<QString>> unreadable(const sync::ChangeSet& cs) {
+        std::map<QString, std::pair<int, domain::Fields>> after; // entity → (first op number, fields)
+        for (qsizetype i = 0; i < cs.ops.size(); ++i) {
+            const sync::Op& op = cs.ops[i];
+            auto it = after.find(op.entity);
+            if (it == after.end()) {
+                TABEL_ASSIGN_OR_RETURN(std::optional<schema::EntityState> stored, load(op.entity));
+                it = after.emplace(op.entity, std::pair{int(i) + 1, stored ? visibleFields(*stored) : domain::Fields{}})
+                         .first;
+            }
+            it->second.second[op.field] = op.value;
+        }
+        for (const auto& [entity, numbered] : after)
+            if (Status ok = domain::checkEntity(entity, numbered.second); !ok)
+                return std::optional<QString>(
+                    tr("entry %1 (%2): %3").arg(numbered.first).arg(entity, ok.error().message));
+        return std::optional<QString>();
+    }
     // `exists`: what load() said, for the rows of `state`.
     Status store(const QString& key, const std::optional<docs::Address>& at, const schema::EntityState& state,
                  bool exists) {
@@ -861,6 +883,26 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch, const S
         have.reset();
         if (seen)
             continue;
+        // Nothing from the network is trusted: a set whose entries this node cannot read is kept aside with the
+        // reason, and the journal never meets it (it would take the hub's data for damage of its own store).
+        TABEL_ASSIGN_OR_RETURN(const std::optional<QString> unreadable, d->unreadable(cs));
+        if (unreadable) {
+            TABEL_ASSIGN_OR_RETURN(
+                db::Statement * aside,
+                db.cached("INSERT OR IGNORE INTO refused_pulls(device, seq, hub_seq, author, reason, "
+                          "received, canonical, signature) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+            aside->bind(1, cs.device)
+                .bind(2, cs.seq)
+                .bind(3, std::int64_t(pulled.hubSeq))
+                .bind(4, cs.author)
+                .bind(5, *unreadable)
+                .bind(6, QDateTime::currentMSecsSinceEpoch())
+                .bind(7, pulled.changeSet.canonical)
+                .bind(8, cs.signature);
+            TABEL_TRY(aside->run());
+            out.refused << tr("change set %1 from the hub (by %2): %3").arg(pulled.hubSeq).arg(cs.author, *unreadable);
+            continue;
+        }
         dev.bind(1, device).bind(2, cs.device);
         TABEL_TRY(dev.run());
         // The op log keeps the bytes as the hub sent them: open() checked that they are canonical and signed.
@@ -968,6 +1010,7 @@ Result<StoreStatus> NodeStore::status() {
         s.openConflicts = std::move(list);
     }
     TABEL_ASSIGN_OR_RETURN(s.refusedChangeSets, db.queryInt("SELECT count(*) FROM changesets WHERE pushed = 2"));
+    TABEL_ASSIGN_OR_RETURN(s.refusedPulls, db.queryInt("SELECT count(*) FROM refused_pulls"));
     return s;
 }
 

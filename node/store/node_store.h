@@ -39,6 +39,7 @@ struct StoreStatus {
     std::optional<QDateTime> lastSync;
     QString hubUrl, nodeId;             // empty until `tabel-node enroll`
     std::int64_t refusedChangeSets = 0; // refused by the hub: kept and reported, not resent
+    std::int64_t refusedPulls = 0;      // sent by the hub but unreadable here: kept aside, not applied
     std::int64_t lastSyncConflicts = 0; // concurrent writes found by the last pull (resolved on the hub)
     // R-S5: the fields of this node's scopes in conflict at the hub, as the last sync heard (nullopt: never told).
     std::optional<QList<sync::OpenConflict>> openConflicts;
@@ -65,6 +66,9 @@ struct PullApplied {
     int ops = 0;
     int applied = 0;   // ops whose value became the field's value here
     int conflicts = 0; // concurrent writes: the later version kept here, the operator decides on the hub
+    // Sets from the hub this node cannot read as journal entries (shared/domain/entity_check.h): kept aside in
+    // refused_pulls, never applied; the rest of the pull is. One line each: the hub's number and the reason.
+    QStringList refused;
 };
 
 // The state a change set is in with respect to the hub (changesets.pushed).

@@ -281,6 +281,22 @@ Status migrateToV6(db::Database& db) {
     return {};
 }
 
+// Version 7 (issue 9): the change sets pulled from the hub that this node could not read as journal entries (a value
+// its kind does not allow): kept with the reason, never applied, reported by `sync` and `status`.
+constexpr const char* kV7 = R"sql(
+CREATE TABLE refused_pulls(
+    device    BLOB NOT NULL,
+    seq       INTEGER NOT NULL,
+    hub_seq   INTEGER NOT NULL,
+    author    TEXT NOT NULL,
+    reason    TEXT NOT NULL,
+    received  INTEGER NOT NULL,
+    canonical BLOB NOT NULL,
+    signature BLOB NOT NULL,
+    PRIMARY KEY(device, seq)
+) WITHOUT ROWID;
+)sql";
+
 Status runSql(db::Database& db, const char* sql) {
     return db.exec(sql);
 }
@@ -293,6 +309,7 @@ const Migration kMigrations[] = {
     [](db::Database& db) { return runSql(db, kV4); },
     migrateToV5,
     migrateToV6,
+    [](db::Database& db) { return runSql(db, kV7); },
 };
 static_assert(std::size(kMigrations) == kCurrentVersion);
 

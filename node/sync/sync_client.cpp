@@ -334,6 +334,7 @@ Result<SyncReport> SyncClient::sync() {
         report.pulledOps += applied->ops;
         report.appliedOps += applied->applied;
         report.conflicts += applied->conflicts;
+        report.refusedPulls << applied->refused;
         cursor = pulled->toCursor;
         if (finish) {
             report.conflicts = finish->conflicts;

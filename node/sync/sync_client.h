@@ -42,6 +42,7 @@ struct SyncReport {
     int conflictChangeSets = 0;
     int refusedChangeSets = 0;
     QStringList refusals;     // "change set 3: the hub's reason"
+    QStringList refusedPulls; // sets the hub sent that this node cannot read (NodeStore::applyPulled): set aside
     bool pushStopped = false; // a transient refusal (a sequence gap, a suspension): the rest stays pending
     int pulledChangeSets = 0;
     int pulledOps = 0;

@@ -675,6 +675,7 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
                     {QStringLiteral("syncing"), m_syncing},
                     {QStringLiteral("conflicts"), st.openConflicts ? int(st.openConflicts->size()) : 0},
                     {QStringLiteral("refused"), qint64(st.refusedChangeSets)},
+                    {QStringLiteral("refusedFromHub"), qint64(st.refusedPulls)},
                     {QStringLiteral("revision"), QStringLiteral("%1/%2").arg(st.totalOps).arg(isoTime(st.lastSync))}};
     if (m_lastSync)
         out.insert(QStringLiteral("lastResult"), QJsonObject{{QStringLiteral("ok"), m_lastSync->ok},
@@ -721,6 +722,10 @@ void JournalServer::runSync() {
                 lines << tnum("The school server refused %n change set(s); they stay here. Show this to the school's "
                               "operator.",
                               int(report->refusals.size()));
+            if (!report->refusedPulls.isEmpty())
+                lines << tnum("%n change set(s) from the school server cannot be read here; they were set aside and "
+                              "nothing else is affected. Show this to the school's operator.",
+                              int(report->refusedPulls.size()));
             if (!report->amendmentRequests.isEmpty())
                 lines << tnum("%n change set(s) edit a closed period: the operator will accept or decline them.",
                               int(report->amendmentRequests.size()));

@@ -228,13 +228,41 @@ private slots:
                {s.teacher.next({op(h + 30, QStringLiteral("mark/7А/math/all/2027-09-01/1/p01/1"),
                                    QStringLiteral("value"), QStringLiteral("2"))})},
                kT0 + 4000);
+        // Values read back as entered (issue 9 item 6): the file's escapes of tab, newline and backslash undone.
+        auto topic =
+            hub::History::changes(s.store->database(), {{}, QStringLiteral("lesson/7А/math/all/2026-10-05/1"), {}, 0});
+        QVERIFY(topic);
+        bool seen = false;
+        for (const hub::HistoryChange& c : *topic)
+            if (c.field == u"topic") {
+                QCOMPARE(c.newValue, QStringLiteral("Дроби\tи\nпроценты"));
+                seen = true;
+            }
+        QVERIFY(seen);
+        s.push(s.teacher,
+               {s.teacher.next({op(h + 25, QStringLiteral("lesson/7А/math/all/2026-10-06/1"), QStringLiteral("topic"),
+                                   QStringLiteral("Повторение\\обобщение")),
+                                op(h + 26, QStringLiteral("lesson/7А/math/all/2026-10-06/1"),
+                                   QStringLiteral("distance"), qint64(0))})},
+               kT0 + 3500);
+        auto slash =
+            hub::History::changes(s.store->database(), {{}, QStringLiteral("lesson/7А/math/all/2026-10-06/1"), {}, 0});
+        QVERIFY(slash && !slash->isEmpty());
+        bool slashSeen = false;
+        for (const hub::HistoryChange& c : *slash)
+            if (c.field == u"topic") {
+                QCOMPARE(c.newValue, QStringLiteral("Повторение\\обобщение"));
+                slashSeen = true;
+            }
+        QVERIFY(slashSeen);
+
         QVERIFY(!s.store->conflicts().value().isEmpty());
 
         auto before = hub::History::heads(s.store->database());
         QVERIFY(before);
         QCOMPARE(before->size(), 2);
         QCOMPARE(before->at(0).repo, kRepo);
-        QCOMPARE(before->at(0).commits, 5);
+        QCOMPARE(before->at(0).commits, 6);
         QCOMPARE(before->at(1).repo, QStringLiteral("7А/2027-2028"));
 
         // The conflict is in the month file: the visible value, then the other head.

@@ -640,7 +640,7 @@ void TestNodeStore::failedBodyChangesNothing() {
 
     const Result<CommitInfo> failed = store->change([&](ChangeWriter& w) -> Status {
         TABEL_TRY(w.put(key, {{QStringLiteral("value"), QStringLiteral("2")}}));
-        TABEL_TRY(w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+        TABEL_TRY(w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"),
                         {{QStringLiteral("value"), QStringLiteral("5")}}));
         if (w.opCount() != 2)
             return makeError(ErrorCode::Internal, QStringLiteral("expected two ops before failing"));
@@ -652,7 +652,7 @@ void TestNodeStore::failedBodyChangesNothing() {
     const auto value = store->entity(key);
     VERIFY_OK(value);
     QCOMPARE(domain::textOf((*value)->at(QStringLiteral("value"))), QStringLiteral("4"));
-    const auto other = store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"));
+    const auto other = store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"));
     VERIFY_OK(other);
     QVERIFY(!other->has_value());
     QCOMPARE(store->fieldVersion(key, QStringLiteral("value")).value(), versionBefore.value());
@@ -738,7 +738,7 @@ void TestNodeStore::alteredChangeSetFailsVerification() {
     else if (what == QLatin1String("type"))
         cs.ops[1].value = QStringLiteral("1");
     else if (what == QLatin1String("entity"))
-        cs.ops[0].entity = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+        cs.ops[0].entity = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1");
     else if (what == QLatin1String("base"))
         cs.ops[0].base = sync::Version{store->deviceNumber(), 1};
     else if (what == QLatin1String("author"))
@@ -832,7 +832,7 @@ void TestNodeStore::scanUsesPrefixSemantics() {
     VERIFY_OK(store);
     const QStringList keys = {
         QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
-        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"),
         QStringLiteral("mark/7А/rus/all/2026-09-02/1/7a-01/1"),
         QStringLiteral("mark/7Б/math/all/2026-09-01/3/7b-01/1"),
         QStringLiteral("mark/7АБ/math/all/2026-09-01/3/x/1"),
@@ -860,14 +860,14 @@ void TestNodeStore::scanUsesPrefixSemantics() {
         return out;
     };
     QCOMPARE(keysOf(QStringLiteral("mark/7А/")), QStringList({QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
-                                                              QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1"),
+                                                              QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"),
                                                               QStringLiteral("mark/7А/math/all/2026-09-03/1/7a-03/1"),
                                                               QStringLiteral("mark/7А/rus/all/2026-09-02/1/7a-01/1")}));
     QCOMPARE(keysOf(QStringLiteral("mark/7Б/")),
              QStringList({QStringLiteral("mark/7Б/math/all/2026-09-01/3/7b-01/1")}));
     QCOMPARE(keysOf(QStringLiteral("mark/7А/math/all/2026-09-01/2/")),
              QStringList({QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
-                          QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1")}));
+                          QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1")}));
     QCOMPARE(keysOf(QStringLiteral("lesson/")), QStringList({QStringLiteral("lesson/7А/math/all/2026-09-01/2")}));
     QCOMPARE(keysOf(QStringLiteral("mark/7В/")), QStringList());
     QCOMPARE(keysOf(QStringLiteral("mark/")).size(), 8);
@@ -1156,7 +1156,7 @@ void TestNodeStore::migratesVersion5ToLessonDocuments() {
     const std::int64_t dev = 4242;
     const QString lessonKey = QStringLiteral("lesson/7А/math/all/2026-09-01/2");
     const QString mark1 = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
-    const QString mark2 = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    const QString mark2 = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1");
     const QString absence = QStringLiteral("att/7А/math/all/2026-09-02/1/7a-02");
     const QString pupil = QStringLiteral("pupil/7a-01");
     const QString odd = QStringLiteral("mark/7А/too/few"); // not a lesson's entity: it stays in `state`
@@ -1182,7 +1182,7 @@ void TestNodeStore::migratesVersion5ToLessonDocuments() {
     Result<NodeStore> store = NodeStore::open(dir, secret(kPass));
     VERIFY_OK(store);
     db::Database& db = store->database();
-    QCOMPARE(schema::version(db).value(), 6);
+    QCOMPARE(schema::version(db).value(), schema::kCurrentVersion);               // through v6 to the current one
     QCOMPARE(db.queryInt("SELECT count(*) FROM state").value(), std::int64_t(2)); // the pupil and the odd key
     QCOMPARE(db.queryInt("SELECT count(*) FROM lesson_docs").value(), std::int64_t(2));
     for (const auto& [key, state] : rows)
@@ -1282,7 +1282,7 @@ void TestNodeStore::lessonDocumentsFollowTransactions() {
     Result<NodeStore> store = NodeStore::create(freshDir(), secret(kPass), options());
     VERIFY_OK(store);
     const QString mark = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1");
-    const QString other = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-02/1");
+    const QString other = QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1");
     VERIFY_OK(store->change([&](ChangeWriter& w) -> Status {
         TABEL_TRY(w.put(mark, {{QStringLiteral("value"), QStringLiteral("5")}}));
         // Inside the change, reads see its writes.
@@ -1466,11 +1466,16 @@ void TestNodeStore::syncStateRoundTrip() {
                        QStringLiteral("Дроби"),
                        {}},
               sync::Op{later + 1,
+                       QStringLiteral("lesson/7А/math/all/2026-09-01/2"),
+                       QStringLiteral("distance"),
+                       std::int64_t(0),
+                       {}},
+              sync::Op{later + 2,
                        QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"),
                        QStringLiteral("value"),
                        QStringLiteral("4"),
                        {}}};
-    cs.hlc = later + 1;
+    cs.hlc = later + 2;
     cs.sign(other);
     sync::PullBatch pulled;
     pulled.toCursor = 7;
@@ -1478,7 +1483,7 @@ void TestNodeStore::syncStateRoundTrip() {
     const auto applied = store->applyPulled(pulled);
     VERIFY_OK(applied);
     QCOMPARE(applied->changeSets, 1);
-    QCOMPARE(applied->applied, 2);
+    QCOMPARE(applied->applied, 3);
     QCOMPARE(applied->conflicts, 1);
     QCOMPARE(store->hubLink()->value().cursor, quint64(7));
     QCOMPARE(domain::textOf(store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"))
@@ -1505,6 +1510,48 @@ void TestNodeStore::syncStateRoundTrip() {
     forged.changeSets[0].hubSeq = 8;
     VERIFY_ERROR(store->applyPulled(forged), ErrorCode::Crypto);
     QCOMPARE(store->hubLink()->value().cursor, quint64(7));
+
+    // Issue 9 item 3: a set the hub sent that this node cannot read as journal entries (a mark «7») is set aside
+    // with its reason, the rest of the pull is applied, and the store's entries stay readable.
+    sync::ChangeSet seven;
+    seven.author = QStringLiteral("t01");
+    seven.seq = 2;
+    seven.ops = {sync::Op{later + 10,
+                          QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"),
+                          QStringLiteral("value"),
+                          QStringLiteral("7"),
+                          {}}};
+    seven.hlc = later + 10;
+    seven.sign(other);
+    sync::ChangeSet fine = seven;
+    fine.seq = 3;
+    fine.ops = {sync::Op{later + 11,
+                         QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-28/1"),
+                         QStringLiteral("value"),
+                         QStringLiteral("3"),
+                         {}}};
+    fine.hlc = later + 11;
+    fine.sign(other);
+    sync::PullBatch mixed;
+    mixed.toCursor = 10;
+    mixed.changeSets = {{9, sync::SignedChangeSet::of(seven)}, {10, sync::SignedChangeSet::of(fine)}};
+    const auto setAside = store->applyPulled(mixed);
+    VERIFY_OK(setAside);
+    QCOMPARE(setAside->changeSets, 1);
+    QCOMPARE(setAside->refused.size(), 1);
+    QVERIFY2(setAside->refused.first().contains(QStringLiteral("9")) &&
+                 setAside->refused.first().contains(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1")) &&
+                 setAside->refused.first().contains(QStringLiteral("7")),
+             qPrintable(setAside->refused.first()));
+    QVERIFY(!store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"))->has_value());
+    QVERIFY(store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-28/1"))->has_value());
+    QCOMPARE(store->hubLink()->value().cursor, quint64(10));
+    QCOMPARE(store->status()->refusedPulls, std::int64_t(1));
+    VERIFY_OK(store->integrityCheck());
+    // Pulled again (a backfill), it is not applied and not counted twice.
+    VERIFY_OK(store->applyPulled(mixed));
+    QCOMPARE(store->status()->refusedPulls, std::int64_t(1));
+    QVERIFY(!store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-29/1"))->has_value());
 }
 
 void TestNodeStore::newerSchemaIsUnsupported() {
