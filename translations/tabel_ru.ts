@@ -1042,7 +1042,7 @@
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>%1 has no %2 mark in %3 to correct</source>
-        <translation>%1: нет отметки за период %2 по предмету %3 — исправлять нечего</translation>
+        <translation>%1: нет отметки за %2 по предмету «%3» — исправлять нечего</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -1170,6 +1170,11 @@
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>(no marks or absences in this range)</source>
         <translation>(за этот период нет ни отметок, ни отсутствий)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_journal.cpp"/>
+        <source>(no pupils yet: the class list comes from the school server. Run «tabel-node sync»; if the list is still empty, ask the school&apos;s operator to import the roster of %1)</source>
+        <translation>(учеников пока нет: список класса приходит с сервера школы. Выполните «tabel-node sync»; если список останется пустым, попросите оператора школы загрузить список учеников %1)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -1348,7 +1353,7 @@ Prints the store folder and the fingerprint of this device&apos;s signing key.</
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>Corrected the %1 mark of %2 in %3: %4 → %5 (approved by %6)</source>
-        <translation>Исправлена отметка за период %1: %2, предмет %3: %4 → %5 (утвердил: %6)</translation>
+        <translation>Исправлена отметка за %1: %2, %3: %4 → %5 (утвердил: %6)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
@@ -1499,7 +1504,7 @@ self-study work is graded only 5, 4, 3 or зач (4.4).</source>
     <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>Period mark %1 for %2 in %3, %4</source>
-        <translation>Выставлена итоговая отметка %1: %2, предмет %3, период %4</translation>
+        <translation>Выставлена итоговая отметка %1: %2, %3, %4</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>

@@ -65,14 +65,21 @@ QString groupLabel(const QString& groupId) {
                : QCoreApplication::translate("tabel-node", "group %1").arg(groupId);
 }
 
-QStringList renderJournal(const JournalView& v) {
+// enrolled: the node syncs with a hub, where the class list comes from (the hub takes no pupil a node imports).
+QStringList renderJournal(const JournalView& v, bool enrolled) {
     QStringList lines;
     lines << QCoreApplication::translate("tabel-node", "Journal: %1, %2 (%3), %4–%5")
                  .arg(v.classId, v.subjectName.isEmpty() ? v.subjectId : v.subjectName, groupLabel(v.groupId),
                       formatDate(v.from), formatDate(v.to));
     if (v.rows.isEmpty()) {
-        lines << QCoreApplication::translate("tabel-node",
-                                             "(no pupils: import the roster with «tabel-node import roster FILE»)");
+        lines << (enrolled ? QCoreApplication::translate(
+                                 "tabel-node",
+                                 "(no pupils yet: the class list comes from the school server. Run «tabel-node "
+                                 "sync»; if the list is still empty, ask the school's operator to import the roster "
+                                 "of %1)")
+                                 .arg(v.classId)
+                           : QCoreApplication::translate(
+                                 "tabel-node", "(no pupils: import the roster with «tabel-node import roster FILE»)"));
     } else {
         TextTable table;
         table.header << QStringLiteral("№") << QCoreApplication::translate("tabel-node", "pupil")
@@ -452,8 +459,10 @@ Status cmdJournal(Session& s) {
     TABEL_ASSIGN_OR_RETURN(const JournalView v, s.journal().classJournal(klass, subject, group, from, to));
     if (json)
         printJson(journalJson(v));
-    else
-        printOut(renderJournal(v));
+    else {
+        const Result<std::optional<HubLink>> link = s.store().hubLink();
+        printOut(renderJournal(v, link && link->has_value()));
+    }
     return {};
 }
 

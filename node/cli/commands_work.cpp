@@ -21,6 +21,26 @@ QString pupilName(Journal& j, const QString& pupilId) {
     return p && p->has_value() ? shortName(**p) : QString();
 }
 
+// What a teacher reads instead of ids (issue 9 item 7): «Математика», «1 четверть», «Алексеев Артём»; the id when
+// the store does not know the name.
+QString subjectText(Journal& j, const QString& subjectId) {
+    if (auto all = j.subjects())
+        for (const domain::Subject& subject : *all)
+            if (subject.id == subjectId && !subject.name.isEmpty())
+                return subject.name;
+    return subjectId;
+}
+
+QString periodText(Journal& j, const QString& periodId) {
+    auto p = j.period(periodId);
+    return p && p->has_value() && !(**p).title.isEmpty() ? (**p).title : periodId;
+}
+
+QString pupilText(Journal& j, const QString& pupilId) {
+    const QString name = pupilName(j, pupilId);
+    return name.isEmpty() ? pupilId : name;
+}
+
 QString teacherName(NodeStore& store, const QString& teacherId) {
     domain::Teacher t;
     t.id = teacherId;
@@ -266,11 +286,9 @@ Status cmdPeriodMarkSet(Session& s) {
     mark.authorId = s.store().teacherId();
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().setPeriodMark(mark));
     Q_UNUSED(commit);
-    printOut(
-        QCoreApplication::translate("tabel-node", "Period mark %1 for %2 in %3, %4")
-            .arg(domain::toString(mark.value),
-                 pupilName(s.journal(), mark.pupilId).isEmpty() ? mark.pupilId : pupilName(s.journal(), mark.pupilId),
-                 mark.subjectId, mark.periodId));
+    printOut(QCoreApplication::translate("tabel-node", "Period mark %1 for %2 in %3, %4")
+                 .arg(domain::toString(mark.value), pupilText(s.journal(), mark.pupilId),
+                      subjectText(s.journal(), mark.subjectId), periodText(s.journal(), mark.periodId)));
     return {};
 }
 
@@ -298,7 +316,8 @@ Status cmdPeriodMarkCorrect(Session& s) {
     if (!fields)
         return makeError(ErrorCode::NotFound,
                          QCoreApplication::translate("tabel-node", "%1 has no %2 mark in %3 to correct")
-                             .arg(c.pupilId, c.periodId, c.subjectId));
+                             .arg(pupilText(s.journal(), c.pupilId), periodText(s.journal(), c.periodId),
+                                  subjectText(s.journal(), c.subjectId)));
     TABEL_ASSIGN_OR_RETURN(const domain::PeriodMark existing,
                            domain::PeriodMark::fromFields(current.entityKey(), *fields));
     c.oldValue = existing.value;
@@ -310,7 +329,8 @@ Status cmdPeriodMarkCorrect(Session& s) {
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().correctPeriodMark(c));
     Q_UNUSED(commit);
     printOut(QCoreApplication::translate("tabel-node", "Corrected the %1 mark of %2 in %3: %4 → %5 (approved by %6)")
-                 .arg(c.periodId, c.pupilId, c.subjectId, domain::toString(c.oldValue), domain::toString(c.newValue),
+                 .arg(periodText(s.journal(), c.periodId), pupilText(s.journal(), c.pupilId),
+                      subjectText(s.journal(), c.subjectId), domain::toString(c.oldValue), domain::toString(c.newValue),
                       c.approver));
     return {};
 }

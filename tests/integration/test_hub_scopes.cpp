@@ -163,6 +163,16 @@ private slots:
         // The 9А teacher syncs in between: still nothing of 8Б.
         EXPECT_EXIT(node('k', {QStringLiteral("sync")}), 0);
         QVERIFY(!pupilsOn('k').contains(QStringLiteral("8b-03")));
+        // Her journal of 8Б is empty, and it says where the pupils come from: the hub, not an import on her
+        // laptop, which the hub would refuse (issue 9 item 6).
+        const ProcessResult empty =
+            node('k', {QStringLiteral("journal"), QStringLiteral("--class"), QStringLiteral("8Б"),
+                       QStringLiteral("--subject"), QStringLiteral("rus")});
+        EXPECT_EXIT(empty, 0);
+        QVERIFY2(empty.out.contains(QStringLiteral("tabel-node sync")) &&
+                     empty.out.contains(QStringLiteral("import the roster of 8Б")) &&
+                     !empty.out.contains(QStringLiteral("tabel-node import roster")),
+                 qPrintable(describe(empty)));
         EXPECT_EXIT(
             hub({QStringLiteral("substitution"), QStringLiteral("add"), QStringLiteral("--date"),
                  QStringLiteral("2026-09-08"), QStringLiteral("--slot"), QStringLiteral("3"), QStringLiteral("--class"),

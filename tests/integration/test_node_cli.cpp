@@ -656,6 +656,10 @@ private slots:
         ProcessResult r = nodeAt(inWindow, pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p01"),
                                                             QStringLiteral("--value"), QStringLiteral("5")});
         EXPECT_EXIT(r, 0);
+        // What the teacher reads names the subject and the period, not their ids (issue 9 item 7).
+        QVERIFY2(r.out.contains(QStringLiteral("Математика")) && !r.out.contains(QStringLiteral(" math")) &&
+                     !r.out.contains(QStringLiteral(", q1")),
+                 qPrintable(describe(r)));
         r = nodeAt(early, pm + QStringList{QStringLiteral("--pupil"), QStringLiteral("p02"), QStringLiteral("--value"),
                                            QStringLiteral("4")});
         EXPECT_EXIT(r, 6);
