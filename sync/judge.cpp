@@ -87,27 +87,26 @@ public:
             const Fields& fields = m_after.fields(entity);
             if (allNull(fields))
                 continue; // removed
-            if (Status ok = checkEntity(entity, fields); !ok) {
-                refuse(ok.error().message);
-                return m_refused;
-            }
+            // The entries with references and rules are read once, as their type; the others only checked.
             switch (parseEntityKey(entity).type) {
             case KeyType::Mark:
-                judgeMark(*Mark::fromFields(entity, fields));
+                judge(readEntity<Mark>(entity, fields), &Judge::judgeMark);
                 break;
             case KeyType::Attendance:
-                judgeAbsence(*Attendance::fromFields(entity, fields));
+                judge(readEntity<Attendance>(entity, fields), &Judge::judgeAbsence);
                 break;
             case KeyType::Submission:
-                judgeSubmission(*Submission::fromFields(entity, fields));
+                judge(readEntity<Submission>(entity, fields), &Judge::judgeSubmission);
                 break;
             case KeyType::PeriodMark:
-                judgePeriodMark(*PeriodMark::fromFields(entity, fields));
+                judge(readEntity<PeriodMark>(entity, fields), &Judge::judgePeriodMark);
                 break;
             case KeyType::Correction:
-                judgeCorrection(*Correction::fromFields(entity, fields));
+                judge(readEntity<Correction>(entity, fields), &Judge::judgeCorrection);
                 break;
             default:
+                if (Status ok = checkEntity(entity, fields); !ok)
+                    refuse(ok.error().message);
                 break;
             }
             if (m_refused.verdict == Verdict::Refuse)
@@ -117,6 +116,12 @@ public:
     }
 
 private:
+    template <class T> void judge(Result<T> read, void (Judge::*rules)(const T&)) {
+        if (!read)
+            return refuse(read.error().message);
+        (this->*rules)(*read);
+    }
+
     QString where() const {
         return tr("entry %1 of change set %2 (%3)").arg(m_after.opNumber(m_entity)).arg(m_cs.seq).arg(m_entity);
     }
@@ -188,12 +193,11 @@ private:
         if (!pupilBelongs(m.lesson.classId, m.lesson.subjectId, m.lesson.groupId, m.pupilId))
             return;
         const QString lessonKey = QStringLiteral("lesson/") + m.lesson.toString();
-        std::optional<Lesson> lesson;
-        if (m_after.exists(lessonKey))
-            if (Result<Lesson> l = Lesson::fromFields(lessonKey, m_after.fields(lessonKey)))
-                lesson = *l;
+        // checkMark asks only whether the lesson exists; its fields were judged where they were written.
+        Lesson lesson;
+        lesson.key = m.lesson;
         // R-J2 (kind, weight), 3.4 (its lesson), 4.4 (self-study grades): the entry alone decides.
-        if (Status ok = rules::checkMark(m, lesson ? &*lesson : nullptr, std::nullopt); !ok)
+        if (Status ok = rules::checkMark(m, m_after.exists(lessonKey) ? &lesson : nullptr, std::nullopt); !ok)
             return refuse(ok.error().message);
         if (!m.taskId.isEmpty()) {
             const QString task = QStringLiteral("task/%1/%2/%3/%4")

@@ -14,6 +14,15 @@ QString tr(const char* s) {
 }
 
 template <class T> Status readAs(const QString& key, const Fields& fields) {
+    Result<T> parsed = readEntity<T>(key, fields);
+    if (!parsed)
+        return std::move(parsed).error();
+    return {};
+}
+
+} // namespace
+
+template <class T> Result<T> readEntity(const QString& key, const Fields& fields) {
     Result<T> parsed = T::fromFields(key, fields);
     if (!parsed)
         return makeError(ErrorCode::InvalidInput, parsed.error().message);
@@ -23,10 +32,14 @@ template <class T> Status readAs(const QString& key, const Fields& fields) {
         if (!isNull(value) && known.find(name) == known.end())
             return makeError(ErrorCode::InvalidInput,
                              tr("%1 has a field «%2» that entries of its kind do not have").arg(key, name));
-    return {};
+    return parsed;
 }
 
-} // namespace
+template Result<Mark> readEntity<Mark>(const QString&, const Fields&);
+template Result<Attendance> readEntity<Attendance>(const QString&, const Fields&);
+template Result<Submission> readEntity<Submission>(const QString&, const Fields&);
+template Result<PeriodMark> readEntity<PeriodMark>(const QString&, const Fields&);
+template Result<Correction> readEntity<Correction>(const QString&, const Fields&);
 
 bool allNull(const Fields& fields) {
     for (const auto& [name, value] : fields)

@@ -18,4 +18,8 @@ namespace tabel::domain {
 // True when every field is null (the entity is being removed).
 bool allNull(const Fields& fields);
 
+// The entity read as T, refused (InvalidInput) as checkEntity() refuses it: for callers that need the typed value
+// too, so it is read once.
+template <class T> Result<T> readEntity(const QString& key, const Fields& fields);
+
 } // namespace tabel::domain
