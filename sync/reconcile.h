@@ -154,16 +154,20 @@ public:
         });
         return out;
     }
-    // The visible fields of one entity (null ones included); empty when no op wrote it. A store overrides it
-    // with a read of that one entity.
-    virtual domain::Fields fieldsOf(const QString& entity) const {
-        domain::Fields out;
+    // The registers of one entity's fields, in field order. A store overrides it with a read of that one entity.
+    virtual void forEntity(const QString& entity,
+                           const std::function<void(const FieldId&, const FieldRegister&)>& visit) const {
         forEach(entity, [&](const FieldId& id, const FieldRegister& reg) {
             if (id.entity != entity)
                 return false; // the entity's own key sorts before every longer key it prefixes
-            out[id.field] = reg.visibleValue();
+            visit(id, reg);
             return true;
         });
+    }
+    // The visible fields of one entity (null ones included); empty when no op wrote it.
+    virtual domain::Fields fieldsOf(const QString& entity) const {
+        domain::Fields out;
+        forEntity(entity, [&](const FieldId& id, const FieldRegister& reg) { out[id.field] = reg.visibleValue(); });
         return out;
     }
     // The visible value of a field; null when none.

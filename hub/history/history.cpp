@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 
 #include <algorithm>
 #include <map>
@@ -266,6 +267,23 @@ QString rendered(const domain::FieldValue& v) {
 
 const QByteArray kHeader = QByteArrayLiteral("# entity\tfield\tvalue\n");
 
+// A field's line (with its newline), or nothing when it has no visible value and no conflict.
+void appendLine(QString& text, const sync::FieldId& id, const sync::FieldRegister& reg) {
+    const std::optional<sync::Write> visible = reg.visible();
+    const bool conflict = reg.inConflict();
+    if (!visible || (!conflict && domain::isNull(visible->value)))
+        return;
+    text += id.entity + u'\t' + id.field + u'\t' + rendered(visible->value);
+    if (conflict) {
+        QStringList others;
+        for (const sync::Write& h : reg.heads())
+            if (h.version != visible->version)
+                others << rendered(h.value) + QStringLiteral(" (") + escaped(h.author) + u')';
+        text += QStringLiteral("\tCONFLICT: ") + others.join(QStringLiteral(", "));
+    }
+    text += u'\n';
+}
+
 // The file's lines from the merged state: every field of every entity placed in it with a visible value or a
 // conflict, sorted by entity and field within each prefix (the prefixes are listed in a fixed order).
 QByteArray render(const FileSpec& file, const sync::RegisterView& state) {
@@ -281,19 +299,7 @@ QByteArray render(const FileSpec& file, const sync::RegisterView& state) {
             }
             if (!included)
                 return true;
-            const std::optional<sync::Write> visible = reg.visible();
-            const bool conflict = reg.inConflict();
-            if (!visible || (!conflict && domain::isNull(visible->value)))
-                return true;
-            text += id.entity + u'\t' + id.field + u'\t' + rendered(visible->value);
-            if (conflict) {
-                QStringList others;
-                for (const sync::Write& h : reg.heads())
-                    if (h.version != visible->version)
-                        others << rendered(h.value) + QStringLiteral(" (") + escaped(h.author) + u')';
-                text += QStringLiteral("\tCONFLICT: ") + others.join(QStringLiteral(", "));
-            }
-            text += u'\n';
+            appendLine(text, id, reg);
             return true;
         });
     }
@@ -332,6 +338,7 @@ struct RepoWork {
     QString classId, year;
     std::set<FileSpec> files;
     std::map<QString, std::map<QString, std::set<QString>>> touched; // label → entity type → entities
+    std::map<FileSpec, std::set<QString>> entities;                  // file → the entities to render again
 };
 
 // "7А math: 12 marks, 3 attendance; roster: 30 pupils", then the trailers. Fixed English text: the message is
@@ -398,8 +405,110 @@ Result<gitstore::Tree> treeOfCommit(git_repository* repo, const git_oid& commitI
 }
 
 // Writes the files of one repository and commits when its tree changed.
+// A line of a file as bytes, and where it sorts: render() writes the lines by the file's prefix, then by entity
+// and field (UTF-8 bytes sort as the keys' code points, and keys hold no character outside the BMP).
+struct LineRef {
+    int prefix = 0;
+    QByteArrayView entity, field, whole; // whole: with its newline
+    friend bool operator<(const LineRef& a, const LineRef& b) {
+        if (a.prefix != b.prefix)
+            return a.prefix < b.prefix;
+        if (const int c = a.entity.compare(b.entity); c != 0)
+            return c < 0;
+        return a.field.compare(b.field) < 0;
+    }
+};
+
+std::optional<LineRef> lineRef(QByteArrayView line, const QList<QByteArray>& prefixes) {
+    const qsizetype t1 = line.indexOf('\t');
+    const qsizetype t2 = t1 < 0 ? -1 : line.sliced(t1 + 1).indexOf('\t');
+    if (t2 < 0)
+        return std::nullopt;
+    LineRef r;
+    r.entity = line.first(t1);
+    r.field = line.sliced(t1 + 1, t2);
+    r.whole = line;
+    r.prefix = int(prefixes.size());
+    for (qsizetype i = 0; i < prefixes.size(); ++i)
+        if (r.entity.startsWith(prefixes[i])) {
+            r.prefix = int(i);
+            break;
+        }
+    return r;
+}
+
+// The same content as render(), from the file as it was and the entities the batch touched: their lines are
+// rendered again from the merged state and merged, in order, with every other line kept as it was. A day's sync
+// touches a few entities of month files that hold thousands; decoding all their registers again from hub.db
+// at every push was most of the cost of a push (issue 8). The entities of a file never move to another file but
+// pupils (the roster, rendered whole).
+QByteArray patched(const QByteArray& before, const FileSpec& file, const std::set<QString>& touched,
+                   const sync::RegisterView& state) {
+    QList<QByteArray> prefixes;
+    for (const QString& p : file.prefixes())
+        prefixes << p.toUtf8();
+    QSet<QByteArray> touchedBytes;
+    for (const QString& e : touched)
+        touchedBytes.insert(e.toUtf8());
+    // The touched entities' lines, rendered again.
+    QString fresh;
+    for (const QString& entity : touched) {
+        const std::optional<FileSpec> at = placeOf(entity, state, file.year);
+        if (!at || !(*at == file))
+            continue;
+        state.forEntity(entity,
+                        [&](const sync::FieldId& id, const sync::FieldRegister& reg) { appendLine(fresh, id, reg); });
+    }
+    const QByteArray freshBytes = fresh.toUtf8();
+    std::vector<LineRef> added;
+    for (qsizetype from = 0; from < freshBytes.size();) {
+        const qsizetype end = freshBytes.indexOf('\n', from) + 1;
+        if (const std::optional<LineRef> r = lineRef(QByteArrayView(freshBytes).sliced(from, end - from), prefixes))
+            added.push_back(*r);
+        from = end;
+    }
+    std::sort(added.begin(), added.end());
+    // Merge: the kept lines are in order already.
+    QByteArray out;
+    out.reserve(before.size() + freshBytes.size() + kHeader.size());
+    auto next = added.begin();
+    for (qsizetype from = 0; from < before.size();) {
+        qsizetype end = before.indexOf('\n', from);
+        end = end < 0 ? before.size() : end + 1;
+        const QByteArrayView line = QByteArrayView(before).sliced(from, end - from);
+        from = end;
+        if (line.startsWith('#'))
+            continue;
+        const std::optional<LineRef> r = lineRef(line, prefixes);
+        if (!r || touchedBytes.contains(r->entity.toByteArray()))
+            continue;
+        while (next != added.end() && *next < *r)
+            out += (next++)->whole;
+        out += line;
+    }
+    for (; next != added.end(); ++next)
+        out += next->whole;
+    if (out.isEmpty())
+        return {};
+    return kHeader + out;
+}
+
+// The file's bytes in a tree; empty when it has none.
+Result<QByteArray> fileIn(git_repository* repo, git_tree* tree, const QByteArray& path) {
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, tree, path.constData()) != 0)
+        return QByteArray();
+    git_blob* b = nullptr;
+    const int rc = git_blob_lookup(&b, repo, git_tree_entry_id(entry));
+    git_tree_entry_free(entry);
+    TABEL_TRY(gitstore::check(rc, "read a file"));
+    gitstore::Blob blob(b);
+    return QByteArray(static_cast<const char*>(git_blob_rawcontent(blob.get())),
+                      qsizetype(git_blob_rawsize(blob.get())));
+}
+
 Status commitRepo(db::Database& db, git_repository* repo, const RepoWork& work, const BatchMeta& meta,
-                  const sync::RegisterView& state) {
+                  const sync::RegisterView& state, bool patch) {
     const QString name = work.classId + u'/' + work.year;
     TABEL_ASSIGN_OR_RETURN(const std::optional<git_oid> parentId, headOf(db, name));
     gitstore::Commit parent;
@@ -418,8 +527,16 @@ Status commitRepo(db::Database& db, git_repository* repo, const RepoWork& work, 
     paths.reserve(work.files.size());
     updates.reserve(work.files.size());
     for (const FileSpec& file : work.files) {
-        const QByteArray content = render(file, state);
         paths.push_back(file.path().toUtf8());
+        // A roster is rendered whole (a pupil moved to another class leaves it without being placed in it).
+        QByteArray content;
+        if (const auto touched = work.entities.find(file);
+            patch && file.kind != FileKind::Roster && touched != work.entities.end()) {
+            TABEL_ASSIGN_OR_RETURN(const QByteArray before, fileIn(repo, base.get(), paths.back()));
+            content = patched(before, file, touched->second, state);
+        } else {
+            content = render(file, state);
+        }
         git_tree_update u{};
         u.path = paths.back().constData();
         if (content.isEmpty()) {
@@ -587,12 +704,16 @@ Status History::ensureSchema(db::Database& db) {
     return db.exec(kAuditSchema);
 }
 
-Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
-                       const sync::RegisterView& state) {
+namespace {
+
+// patch: rewrite only the touched entities' lines of a file (live); a replay renders every file whole, so that
+// its trees, compared with the live ones (test_hub_history, test_hub_crash), check the patching too.
+Status recordBatch(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
+                   const sync::RegisterView& state, bool patch) {
     if (merged.isEmpty())
         return {};
-    TABEL_TRY(ensureSchema(db));
-    const QString receivedYear = schoolYearOf(QDateTime::fromMSecsSinceEpoch(meta.receivedMs, Qt::UTC).date());
+    TABEL_TRY(History::ensureSchema(db));
+    const QString receivedYear = History::schoolYearOf(QDateTime::fromMSecsSinceEpoch(meta.receivedMs, Qt::UTC).date());
     std::map<QString, RepoWork> work;
     bool pupilsTouched = false;
     for (const sync::ChangeSet& cs : merged) {
@@ -612,6 +733,7 @@ Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync
             w.classId = file->classId;
             w.year = file->year;
             w.files.insert(*file);
+            w.entities[*file].insert(op.entity);
             w.touched[file->label()][type].insert(op.entity);
         }
     }
@@ -637,9 +759,16 @@ Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync
         return {};
     TABEL_ASSIGN_OR_RETURN(gitstore::Repository repo, gitstore::open(db));
     for (const auto& [name, w] : work)
-        if (Status ok = commitRepo(db, repo.get(), w, meta, state); !ok)
+        if (Status ok = commitRepo(db, repo.get(), w, meta, state, patch); !ok)
             return ok.error().withContext(name);
     return {};
+}
+
+} // namespace
+
+Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
+                       const sync::RegisterView& state) {
+    return recordBatch(db, meta, merged, state, true);
 }
 
 Status History::replay(db::Database& db) {
@@ -677,7 +806,7 @@ Status History::replay(db::Database& db) {
         if (hasBatch)
             meta.batchId = batch.columnBlob(0);
         batch.reset();
-        TABEL_TRY(record(db, meta, group, state));
+        TABEL_TRY(recordBatch(db, meta, group, state, false));
         group.clear();
         return {};
     };

@@ -68,38 +68,68 @@ const sync::FieldRegister* MergedState::find(const sync::FieldId& field) const {
 void MergedState::forEach(const QString& entityPrefix,
                           const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const {
     const QString end = prefixEnd(entityPrefix);
-    Result<db::Statement> st =
-        end.isEmpty()
-            ? m_db->prepare("SELECT entity, regs FROM registers WHERE entity >= ? ORDER BY entity")
-            : m_db->prepare("SELECT entity, regs FROM registers WHERE entity >= ? AND entity < ? ORDER BY entity");
-    if (!st) {
+    // Cached statements (a push asks for many small ranges), read a page at a time and reset before the page is
+    // visited: a visitor may query too, and memory stays bounded over a large range.
+    constexpr int kPage = 256;
+    static const char* const kSql[2][2] = {
+        {"SELECT entity, regs FROM registers WHERE entity >= ?1 ORDER BY entity LIMIT ?3",
+         "SELECT entity, regs FROM registers WHERE entity >= ?1 AND entity < ?2 ORDER BY entity LIMIT ?3"},
+        {"SELECT entity, regs FROM registers WHERE entity > ?1 ORDER BY entity LIMIT ?3",
+         "SELECT entity, regs FROM registers WHERE entity > ?1 AND entity < ?2 ORDER BY entity LIMIT ?3"}};
+    QString from = entityPrefix;
+    for (bool later = false;; later = true) {
+        Result<db::Statement*> st = m_db->cached(kSql[later ? 1 : 0][end.isEmpty() ? 0 : 1]);
+        if (!st) {
+            if (!m_error)
+                m_error = st.error();
+            return;
+        }
+        db::Statement& q = **st;
+        q.bind(1, from).bind(3, std::int64_t(kPage));
+        if (!end.isEmpty())
+            q.bind(2, end);
+        std::vector<std::pair<QString, QByteArray>> rows;
+        while (true) {
+            Result<bool> row = q.step();
+            if (!row) {
+                q.reset();
+                if (!m_error)
+                    m_error = row.error();
+                return;
+            }
+            if (!*row)
+                break;
+            rows.emplace_back(q.columnText(0), q.columnBlob(1));
+        }
+        q.reset();
+        for (const auto& [entity, regs] : rows) {
+            Result<EntityFields> fields = sync::decodeEntityRegisters(regs);
+            if (!fields) {
+                if (!m_error)
+                    m_error = makeError(ErrorCode::Corrupt, tr("%1: %2").arg(entity, fields.error().message));
+                return;
+            }
+            for (const auto& [name, reg] : *fields)
+                if (!visit(sync::FieldId{entity, name}, reg))
+                    return;
+        }
+        if (rows.size() < std::size_t(kPage))
+            return;
+        from = rows.back().first;
+    }
+}
+
+void MergedState::forEntity(const QString& entity,
+                            const std::function<void(const sync::FieldId&, const sync::FieldRegister&)>& visit) const {
+    Result<const std::optional<EntityFields>*> r = load(entity);
+    if (!r) {
         if (!m_error)
-            m_error = st.error();
+            m_error = r.error();
         return;
     }
-    st->bind(1, entityPrefix);
-    if (!end.isEmpty())
-        st->bind(2, end);
-    while (true) {
-        Result<bool> row = st->step();
-        if (!row) {
-            if (!m_error)
-                m_error = row.error();
-            return;
-        }
-        if (!*row)
-            return;
-        const QString entity = st->columnText(0);
-        Result<EntityFields> fields = sync::decodeEntityRegisters(st->columnBlob(1));
-        if (!fields) {
-            if (!m_error)
-                m_error = makeError(ErrorCode::Corrupt, tr("%1: %2").arg(entity, fields.error().message));
-            return;
-        }
+    if (const std::optional<EntityFields>& fields = **r)
         for (const auto& [name, reg] : *fields)
-            if (!visit(sync::FieldId{entity, name}, reg))
-                return;
-    }
+            visit(sync::FieldId{entity, name}, reg);
 }
 
 domain::Fields MergedState::fieldsOf(const QString& entity) const {

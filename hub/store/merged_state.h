@@ -34,6 +34,8 @@ public:
     void forEach(const QString& entityPrefix,
                  const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const override;
     domain::Fields fieldsOf(const QString& entity) const override; // from the per-request cache
+    void forEntity(const QString& entity,
+                   const std::function<void(const sync::FieldId&, const sync::FieldRegister&)>& visit) const override;
     Status error() const;
 
     // Merges a change set in the caller's transaction (all ops or none, sync::Reconciler::apply): loads the
