@@ -1,6 +1,7 @@
 #include "shared/domain/entity_key.h"
 
 #include <QStringList>
+#include <QVarLengthArray>
 
 namespace tabel::domain {
 
@@ -67,20 +68,29 @@ QString EntityKey::lessonKeyText() const {
 
 EntityKey parseEntityKey(const QString& key) {
     EntityKey k;
-    const QStringList p = key.split(u'/');
-    k.typeName = p.first();
+    // Views of the segments, and strings only for what the key names (a hot path: every op of every push).
+    QVarLengthArray<QStringView, 8> view;
+    for (const QStringView segment : QStringView(key).tokenize(u'/'))
+        view.append(segment);
+    if (view.isEmpty())
+        return k;
+    k.typeName = view.first().toString();
     KeyType type = KeyType::Unknown;
     for (const Shape& s : kShapes)
-        if (k.typeName == QLatin1String(s.name)) {
-            if (p.size() == s.segments)
+        if (view.first() == QLatin1String(s.name)) {
+            if (view.size() == s.segments)
                 type = s.type;
             break;
         }
-    for (const QString& segment : p)
+    for (const QStringView segment : view)
         if (segment.isEmpty())
             type = KeyType::Unknown;
     if (type == KeyType::Unknown)
         return k;
+    struct Segments {
+        const QVarLengthArray<QStringView, 8>& v;
+        QString operator[](qsizetype i) const { return v[i].toString(); }
+    } p{view};
     k.type = type;
     switch (type) {
     case KeyType::Year:
