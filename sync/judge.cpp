@@ -1,5 +1,7 @@
 #include "sync/judge.h"
 
+#include "sync/describe.h"
+
 #include "shared/core/hlc.h"
 #include "shared/domain/entity_check.h"
 #include "shared/domain/entity_key.h"
@@ -79,7 +81,7 @@ private:
 class Judge {
 public:
     Judge(const ChangeSet& cs, const RegisterView& merged, qint64 receivedMs)
-        : m_cs(cs), m_after(cs, merged), m_received(receivedMs) {}
+        : m_cs(cs), m_after(cs, merged), m_merged(merged), m_received(receivedMs) {}
 
     Judgement run() {
         for (const QString& entity : m_after.written()) {
@@ -134,15 +136,7 @@ private:
             m_held = Judgement{Verdict::Hold, where() + QStringLiteral(": ") + problem};
     }
 
-    // "Иванов Иван (7a-01)", or the id when the roster does not know it.
-    QString pupilText(const QString& pupilId) const {
-        const Fields& f = m_after.fields(QStringLiteral("pupil/") + pupilId);
-        const QString name =
-            (textOf(f.count(QStringLiteral("surname")) ? f.at(QStringLiteral("surname")) : FieldValue{}) +
-             QLatin1Char(' ') + textOf(f.count(QStringLiteral("name")) ? f.at(QStringLiteral("name")) : FieldValue{}))
-                .trimmed();
-        return name.isEmpty() ? QStringLiteral("«%1»").arg(pupilId) : QStringLiteral("%1 (%2)").arg(name, pupilId);
-    }
+    QString pupilText(const QString& pupilId) const { return sync::pupilText(pupilId, m_merged); }
 
     // The pupil is on the roster (else refused), in the class and, for a subgroup, in the group (else held: the
     // roster may have changed since the node synced, 2.5.5).
@@ -312,6 +306,7 @@ private:
 
     const ChangeSet& m_cs;
     After m_after;
+    const RegisterView& m_merged;
     qint64 m_received;
     QString m_entity;
     Judgement m_refused;

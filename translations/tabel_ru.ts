@@ -273,6 +273,11 @@
         <translation>ЗНАЧЕНИЯ</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>WHAT</source>
+        <translation>ЧТО</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
         <source>WHY</source>
         <translation>ПРИЧИНА</translation>
@@ -990,6 +995,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>what the teacher may write, e.g. 7А/math/all; repeat for more</source>
         <translation>что может вести учитель, например 7А/math/all; для нескольких классов, предметов или групп повторите параметр</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_operator.cpp"/>
+        <source>what: %1</source>
+        <translation>что: %1</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -5602,6 +5612,69 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>«%1» is not an enrolment code; it has %2 letters and digits in groups, like ABCDEF-GHIJKL-…, as «tabel-hub node add» printed it</source>
         <translation>«%1» — не код подключения; он состоит из %2 букв и цифр, разбитых на группы, как ABCDEF-GHIJKL-…, так, как его вывела «tabel-hub node add»</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::sync::Describe</name>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>%1, group %2</source>
+        <translation>%1, группа %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>absence: %1, %2, %3, %4</source>
+        <translation>пропуск: %1, %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>correction of the period mark (%1): %2, %3, %4</source>
+        <translation>исправление отметки за период (%1): %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>group member: %1, %2, %3, group %4</source>
+        <translation>состав группы: %1, %2, %3, группа %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>lesson %1 № %2</source>
+        <translation>урок %1 № %2</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>lesson: %1, %2, %3</source>
+        <translation>урок: %1, %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>mark: %1, %2, %3, %4</source>
+        <translation>отметка: %1, %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>period mark (%1): %2, %3, %4</source>
+        <translation>отметка за период (%1): %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>pupil&apos;s work for task %1: %2, %3, %4</source>
+        <translation>работа ученика по заданию %1: %2, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>pupil: %1</source>
+        <translation>ученик: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>subject: %1</source>
+        <translation>предмет: %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>task %1: %2, %3</source>
+        <translation>задание %1: %2, %3</translation>
     </message>
 </context>
 <context>

@@ -56,6 +56,7 @@ QJsonObject conflictJson(const ConflictInfo& c) {
     o.insert(QStringLiteral("id"), c.id);
     o.insert(QStringLiteral("entity"), c.field.entity);
     o.insert(QStringLiteral("field"), c.field.field);
+    o.insert(QStringLiteral("what"), c.what);
     o.insert(QStringLiteral("class"), c.classId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.classId));
     QJsonObject base;
     base.insert(QStringLiteral("version"), c.base.toString());
@@ -123,12 +124,12 @@ Status cmdConflictsList(const Invocation& inv) {
         printOut(classId.isEmpty() ? t("no open conflicts") : t("no open conflicts in class %1").arg(classId));
         return {};
     }
-    QList<QStringList> rows{{t("ID"), t("CLASS"), t("FIELD"), t("VALUES")}};
+    QList<QStringList> rows{{t("ID"), t("CLASS"), t("WHAT"), t("FIELD"), t("VALUES")}};
     for (const ConflictInfo& c : conflicts) {
         QStringList values;
         for (const ConflictHead& h : c.heads)
             values << QStringLiteral("%1. %2 (%3)").arg(h.number).arg(valueText(h.write.value), h.write.author);
-        rows.append({c.id, c.classId.isEmpty() ? QStringLiteral("—") : c.classId, c.field.entity + u' ' + c.field.field,
+        rows.append({c.id, c.classId.isEmpty() ? QStringLiteral("—") : c.classId, c.what, c.field.field,
                      values.join(QStringLiteral("; "))});
     }
     printTable(rows);
@@ -144,6 +145,7 @@ Status cmdConflictsShow(const Invocation& inv) {
         return {};
     }
     printOut(t("conflict %1").arg(c.id));
+    printOut(t("what: %1").arg(c.what));
     printOut(t("field: %1 %2").arg(c.field.entity, c.field.field));
     if (!c.classId.isEmpty())
         printOut(t("class: %1").arg(c.classId));

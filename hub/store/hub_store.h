@@ -127,6 +127,7 @@ struct ConflictInfo {
     QString id; // stable across restarts: derived from entity and field (conflictId())
     sync::FieldId field;
     QString classId; // the class the entity belongs to; empty for school-wide data
+    QString what;    // the entity in words (sync/describe.h): whose mark, which subject and lesson
     sync::Version base;
     domain::FieldValue baseValue;
     bool baseKnown = false;

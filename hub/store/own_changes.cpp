@@ -1,5 +1,6 @@
 #include "hub/store/internal.h"
 #include "shared/domain/entity_check.h"
+#include "sync/describe.h"
 
 namespace tabel::hub {
 
@@ -172,6 +173,7 @@ Result<ConflictInfo> HubStore::Impl::describe(const sync::FieldId& field,
     info.id = conflictId(field);
     info.field = field;
     info.classId = classOfEntity(field.entity, *state);
+    info.what = sync::describeEntity(field.entity, *state);
     info.base = c->base;
     info.baseValue = c->baseValue;
     info.baseKnown = c->baseKnown;

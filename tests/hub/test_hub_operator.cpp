@@ -244,6 +244,11 @@ private slots:
                 now());
             QVERIFY(a2);
             QCOMPARE(a2->entries.first().status, AckStatus::Conflict);
+            // The operator reads whose mark it is, not its key (issue 9 item 7).
+            const QString what = store->conflicts()->first().what;
+            QVERIFY2(what.contains(QStringLiteral("Ученик-7a-01 Иван (7a-01)")) &&
+                         what.contains(QStringLiteral("01.09.2026")),
+                     qPrintable(what));
 
             auto list = store->conflicts();
             QVERIFY(list);

@@ -219,7 +219,10 @@ private slots:
             0);
         const ProcessResult table = hub({QStringLiteral("conflicts"), QStringLiteral("list")});
         EXPECT_EXIT(table, 0);
-        QVERIFY2(table.out.contains(m_conflictId) && table.out.contains(kCell), qPrintable(describe(table)));
+        // Whose mark, in which subject and lesson, in words: not the entity's key (issue 9 item 7).
+        QVERIFY2(table.out.contains(m_conflictId) && table.out.contains(QStringLiteral("Алексеев Артём (7a-01)")) &&
+                     table.out.contains(QStringLiteral("Математика")) && !table.out.contains(kCell),
+                 qPrintable(describe(table)));
 
         // Both nodes' status shows it.
         for (char which : {'a', 'b'}) {

@@ -1,0 +1,74 @@
+#include "sync/describe.h"
+
+#include "shared/domain/entity_key.h"
+
+#include <QCoreApplication>
+
+namespace tabel::sync {
+
+namespace {
+
+QString tr(const char* s) {
+    return QCoreApplication::translate("tabel::sync::Describe", s);
+}
+
+QString text(const RegisterView& state, const QString& entity, const char* field) {
+    return domain::textOf(state.visibleValue(entity, QLatin1String(field))).trimmed();
+}
+
+QString lessonText(const domain::EntityKey& k) {
+    return tr("lesson %1 № %2").arg(k.date.toString(QStringLiteral("dd.MM.yyyy"))).arg(k.slot);
+}
+
+QString groupText(const domain::EntityKey& k) {
+    return k.groupId == QLatin1String("all") ? k.classId : tr("%1, group %2").arg(k.classId, k.groupId);
+}
+
+} // namespace
+
+QString pupilText(const QString& pupilId, const RegisterView& state) {
+    const QString key = QStringLiteral("pupil/") + pupilId;
+    const QString name = (text(state, key, "surname") + u' ' + text(state, key, "name")).trimmed();
+    return name.isEmpty() ? QStringLiteral("«%1»").arg(pupilId) : QStringLiteral("%1 (%2)").arg(name, pupilId);
+}
+
+QString subjectText(const QString& subjectId, const RegisterView& state) {
+    const QString name = text(state, QStringLiteral("subject/") + subjectId, "name");
+    return name.isEmpty() ? subjectId : name;
+}
+
+QString describeEntity(const QString& key, const RegisterView& state) {
+    const domain::EntityKey k = domain::parseEntityKey(key);
+    switch (k.type) {
+    case domain::KeyType::Mark:
+        return tr("mark: %1, %2, %3, %4")
+            .arg(pupilText(k.pupilId, state), subjectText(k.subjectId, state), groupText(k), lessonText(k));
+    case domain::KeyType::Attendance:
+        return tr("absence: %1, %2, %3, %4")
+            .arg(pupilText(k.pupilId, state), subjectText(k.subjectId, state), groupText(k), lessonText(k));
+    case domain::KeyType::Lesson:
+        return tr("lesson: %1, %2, %3").arg(subjectText(k.subjectId, state), groupText(k), lessonText(k));
+    case domain::KeyType::PeriodMark:
+        return tr("period mark (%1): %2, %3, %4")
+            .arg(k.periodId, pupilText(k.pupilId, state), subjectText(k.subjectId, state), k.classId);
+    case domain::KeyType::Correction:
+        return tr("correction of the period mark (%1): %2, %3, %4")
+            .arg(k.periodId, pupilText(k.pupilId, state), subjectText(k.subjectId, state), k.classId);
+    case domain::KeyType::Submission:
+        return tr("pupil's work for task %1: %2, %3, %4")
+            .arg(k.id, pupilText(k.pupilId, state), subjectText(k.subjectId, state), groupText(k));
+    case domain::KeyType::Task:
+        return tr("task %1: %2, %3").arg(k.id, subjectText(k.subjectId, state), groupText(k));
+    case domain::KeyType::Pupil:
+        return tr("pupil: %1").arg(pupilText(k.pupilId, state));
+    case domain::KeyType::Member:
+        return tr("group member: %1, %2, %3, group %4")
+            .arg(pupilText(k.pupilId, state), subjectText(k.subjectId, state), k.classId, k.groupId);
+    case domain::KeyType::Subject:
+        return tr("subject: %1").arg(subjectText(k.subjectId, state));
+    default:
+        return key;
+    }
+}
+
+} // namespace tabel::sync

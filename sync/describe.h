@@ -1,0 +1,20 @@
+// What an entity is, in words an operator or a teacher reads instead of its key (issue 9 item 7): «отметка:
+// Алексеев Артём (7a-01), Математика, 7А, урок 01.09.2026 № 2» for mark/7А/math/all/2026-09-01/2/7a-01/1. Names
+// come from the merged state (the pupil's surname and name, the subject's name); an id stands where the state
+// has no name. Pure: the caller passes the registers.
+#pragma once
+
+#include "sync/reconcile.h"
+
+#include <QString>
+
+namespace tabel::sync {
+
+QString describeEntity(const QString& key, const RegisterView& state);
+
+// "Алексеев Артём (7a-01)", or «7a-01» when the roster does not know the pupil.
+QString pupilText(const QString& pupilId, const RegisterView& state);
+// "Математика", or the id.
+QString subjectText(const QString& subjectId, const RegisterView& state);
+
+} // namespace tabel::sync
