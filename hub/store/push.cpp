@@ -83,30 +83,30 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, reason));
             continue;
         }
+        // Kept in the log as refused (never merged nor pulled) or held for the operator (amendment requests).
+        const auto refuse = [&](sync::AckReason why, const QString& reason) -> Status {
+            TABEL_TRY(record(cs, s, kRefused, reason, unit));
+            ack.entries.append(rejected(cs.seq, why, reason));
+            return {};
+        };
+        const auto hold = [&](const QString& reason) -> Status {
+            TABEL_TRY(record(cs, s, kHeld, reason, unit));
+            ack.entries.append({cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), reason});
+            return {};
+        };
         const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs);
-        if (decision.verdict == sync::ScopeVerdict::Rejected) {
-            TABEL_TRY(record(cs, s, kRefused, decision.reason, unit));
-            ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, decision.reason));
-            continue;
-        }
-        if (decision.verdict == sync::ScopeVerdict::AmendmentRequest) {
-            TABEL_TRY(record(cs, s, kHeld, decision.reason, unit));
-            ack.entries.append(
-                {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), decision.reason});
+        if (decision.verdict != sync::ScopeVerdict::Allowed) {
+            TABEL_TRY(decision.verdict == sync::ScopeVerdict::Rejected
+                          ? refuse(sync::AckReason::OutOfScope, decision.reason)
+                          : hold(decision.reason));
             continue;
         }
         // Nothing a device sends is trusted (sync/judge.h): values, references and the rules the hub can decide.
         const sync::Judgement judged = sync::judgeChangeSet(cs, *state, nowMs);
         TABEL_TRY(state->error()); // a register that could not be read decides nothing
-        if (judged.verdict == sync::Verdict::Refuse) {
-            TABEL_TRY(record(cs, s, kRefused, judged.reason, unit));
-            ack.entries.append(rejected(cs.seq, sync::AckReason::InvalidValue, judged.reason));
-            continue;
-        }
-        if (judged.verdict == sync::Verdict::Hold) {
-            TABEL_TRY(record(cs, s, kHeld, judged.reason, unit));
-            ack.entries.append(
-                {cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), judged.reason});
+        if (judged.verdict != sync::Verdict::Accept) {
+            TABEL_TRY(judged.verdict == sync::Verdict::Refuse ? refuse(sync::AckReason::InvalidValue, judged.reason)
+                                                              : hold(judged.reason));
             continue;
         }
         TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs));
