@@ -4,6 +4,7 @@
 
 #include "hub/history/git_store.h"
 #include "shared/crypto/signing.h"
+#include "shared/domain/entity_key.h"
 #include "shared/domain/model.h"
 
 #include <QCoreApplication>
@@ -158,68 +159,57 @@ QString visibleText(const sync::RegisterView& state, const QString& entity, cons
     return reg ? domain::textOf(reg->visibleValue()) : QString();
 }
 
-// The file an entity's fields are listed in, or none (calendar, subjects, teachers, malformed keys).
+// The file an entity's fields are listed in, or none (calendar, subjects, teachers, malformed keys). The key is read
+// by the one parser of keys (shared/domain/entity_key.h); ids that could not name a file are refused here.
 std::optional<FileSpec> placeOf(const QString& entity, const sync::RegisterView& state, const QString& receivedYear) {
-    const QStringList p = entity.split(u'/');
-    const QString type = p.first();
-    const qsizetype n = p.size();
-    FileSpec f;
-    f.year = receivedYear;
-    if ((type == u"lesson" && n == 6) || (type == u"mark" && n == 8) || (type == u"att" && n == 7)) {
-        Result<domain::LessonKey> key = domain::LessonKey::fromKeyParts(p, 1);
-        if (!key)
+    using domain::KeyType;
+    const domain::EntityKey k = domain::parseEntityKey(entity);
+    const auto file = [&](FileKind kind, const QString& classId, std::initializer_list<QString> ids,
+                          const QString& subject = {}, const QString& group = {}) -> std::optional<FileSpec> {
+        if (!validIds(ids))
             return std::nullopt;
-        f.kind = FileKind::Month;
-        f.classId = key->classId;
-        f.subject = key->subjectId;
-        f.group = key->groupId;
-        f.year = History::schoolYearOf(key->date);
-        f.month = p[4].left(7); // yyyy-MM of the key's date, which LessonKey checked is exactly yyyy-MM-dd
+        return FileSpec{kind, classId, receivedYear, subject, group, {}};
+    };
+    switch (k.type) {
+    case KeyType::Lesson:
+    case KeyType::Mark:
+    case KeyType::Attendance: {
+        Result<domain::LessonKey> lesson = domain::LessonKey::parse(k.lessonKeyText());
+        if (!k.date.isValid() || !lesson || lesson->toString() != entity.section(u'/', 1, 5))
+            return std::nullopt; // LessonKey checks the ids, and that the date is written exactly yyyy-MM-dd
+        FileSpec f{FileKind::Month, k.classId, History::schoolYearOf(k.date), k.subjectId, k.groupId, {}};
+        f.month = k.date.toString(QStringLiteral("yyyy-MM"));
         return f;
     }
-    if ((type == u"task" && n == 5) || (type == u"sub" && n == 7)) {
-        f = {FileKind::Tasks, p[1], receivedYear, p[2], p[3], {}};
-        return validIds({p[1], p[2], p[3]}) ? std::optional(f) : std::nullopt;
-    }
-    if ((type == u"pmark" && n == 5) || (type == u"corr" && n == 6)) {
-        f = {FileKind::Periods, p[1], receivedYear, p[2], {}, {}};
-        return validIds({p[1], p[2]}) ? std::optional(f) : std::nullopt;
-    }
-    if ((type == u"ktp" || type == u"ktpfix") && n == 4) {
-        f = {FileKind::Ktp, p[1], receivedYear, p[2], {}, {}};
-        return validIds({p[1], p[2]}) ? std::optional(f) : std::nullopt;
-    }
-    if (type == u"member" && n == 5) {
-        f = {FileKind::Groups, p[1], receivedYear, {}, {}, {}};
-        return validIds({p[1]}) ? std::optional(f) : std::nullopt;
-    }
-    if (type == u"slot" && n == 5) {
-        f = {FileKind::Timetable, p[1], receivedYear, {}, {}, {}};
-        return validIds({p[1]}) ? std::optional(f) : std::nullopt;
-    }
-    if (type == u"assign" && n == 5) {
-        f = {FileKind::Assignments, p[2], receivedYear, {}, {}, {}};
-        return validIds({p[2]}) ? std::optional(f) : std::nullopt;
-    }
-    if (type == u"subst" && n == 5) {
-        const QDate date = QDate::fromString(p[1], Qt::ISODate);
-        if (!date.isValid() || !validIds({p[3]}))
+    case KeyType::Task:
+    case KeyType::Submission:
+        return file(FileKind::Tasks, k.classId, {k.classId, k.subjectId, k.groupId}, k.subjectId, k.groupId);
+    case KeyType::PeriodMark:
+    case KeyType::Correction:
+        return file(FileKind::Periods, k.classId, {k.classId, k.subjectId}, k.subjectId);
+    case KeyType::KtpTopic:
+    case KeyType::KtpCorrection:
+        return file(FileKind::Ktp, k.classId, {k.classId, k.subjectId}, k.subjectId);
+    case KeyType::Member:
+        return file(FileKind::Groups, k.classId, {k.classId});
+    case KeyType::Slot:
+        return file(FileKind::Timetable, k.classId, {k.classId});
+    case KeyType::Assignment:
+        return file(FileKind::Assignments, k.classId, {k.classId});
+    case KeyType::Substitution: {
+        if (!k.date.isValid() || !validIds({k.classId}))
             return std::nullopt;
-        f = {FileKind::Substitutions, p[3], History::schoolYearOf(date), {}, {}, {}};
-        return f;
+        return FileSpec{FileKind::Substitutions, k.classId, History::schoolYearOf(k.date), {}, {}, {}};
     }
-    if (type == u"class" && n == 2) {
-        f = {FileKind::ClassInfo, p[1], receivedYear, {}, {}, {}};
-        return validIds({p[1]}) ? std::optional(f) : std::nullopt;
-    }
-    if (type == u"pupil" && n == 2) {
+    case KeyType::Class:
+        return file(FileKind::ClassInfo, k.classId, {k.classId});
+    case KeyType::Pupil: {
         const QString classId = visibleText(state, entity, QStringLiteral("class"));
-        if (!validIds({classId}))
-            return std::nullopt;
-        f = {FileKind::Roster, classId, receivedYear, {}, {}, {}};
-        return f;
+        return file(FileKind::Roster, classId, {classId});
     }
-    return std::nullopt;
+    default:
+        return std::nullopt;
+    }
 }
 
 // ---- Rendering -----------------------------------------------------------------------------------------------
