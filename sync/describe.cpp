@@ -12,8 +12,12 @@ QString tr(const char* s) {
     return QCoreApplication::translate("tabel::sync::Describe", s);
 }
 
-QString text(const RegisterView& state, const QString& entity, const char* field) {
-    return domain::textOf(state.visibleValue(entity, QLatin1String(field))).trimmed();
+QString text(const CurrentValue& value, const QString& entity, const char* field) {
+    return domain::textOf(value(entity, QLatin1String(field))).trimmed();
+}
+
+CurrentValue of(const RegisterView& state) {
+    return [&state](const QString& entity, const QString& field) { return state.visibleValue(entity, field); };
 }
 
 QString lessonText(const domain::EntityKey& k) {
@@ -27,17 +31,41 @@ QString groupText(const domain::EntityKey& k) {
 } // namespace
 
 QString pupilText(const QString& pupilId, const RegisterView& state) {
+    return pupilText(pupilId, of(state));
+}
+
+QString pupilText(const QString& pupilId, const CurrentValue& state) {
     const QString key = QStringLiteral("pupil/") + pupilId;
     const QString name = (text(state, key, "surname") + u' ' + text(state, key, "name")).trimmed();
     return name.isEmpty() ? QStringLiteral("«%1»").arg(pupilId) : QStringLiteral("%1 (%2)").arg(name, pupilId);
 }
 
-QString subjectText(const QString& subjectId, const RegisterView& state) {
+QString subjectText(const QString& subjectId, const CurrentValue& state) {
     const QString name = text(state, QStringLiteral("subject/") + subjectId, "name");
     return name.isEmpty() ? subjectId : name;
 }
 
+QString fieldText(const QString& field) {
+    if (field == u"value")
+        return tr("the mark");
+    if (field == u"reason")
+        return tr("the reason");
+    if (field == u"topic")
+        return tr("the topic");
+    if (field == u"homework")
+        return tr("the homework");
+    if (field == u"weight")
+        return tr("the weight");
+    if (field == u"grade")
+        return tr("the grade");
+    return field;
+}
+
 QString describeEntity(const QString& key, const RegisterView& state) {
+    return describeEntity(key, of(state));
+}
+
+QString describeEntity(const QString& key, const CurrentValue& state) {
     const domain::EntityKey k = domain::parseEntityKey(key);
     switch (k.type) {
     case domain::KeyType::Mark:

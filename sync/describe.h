@@ -5,16 +5,22 @@
 #pragma once
 
 #include "sync/reconcile.h"
+#include "sync/relevance.h"
 
 #include <QString>
 
 namespace tabel::sync {
 
+QString describeEntity(const QString& key, const CurrentValue& value);
 QString describeEntity(const QString& key, const RegisterView& state);
 
 // "Алексеев Артём (7a-01)", or «7a-01» when the roster does not know the pupil.
+QString pupilText(const QString& pupilId, const CurrentValue& value);
 QString pupilText(const QString& pupilId, const RegisterView& state);
 // "Математика", or the id.
-QString subjectText(const QString& subjectId, const RegisterView& state);
+QString subjectText(const QString& subjectId, const CurrentValue& value);
+
+// A field's name as a teacher says it: «отметка», «причина», «тема» …; the name itself for the others.
+QString fieldText(const QString& field);
 
 } // namespace tabel::sync

@@ -5676,6 +5676,36 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <source>task %1: %2, %3</source>
         <translation>задание %1: %2, %3</translation>
     </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the grade</source>
+        <translation>оценка работы</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the homework</source>
+        <translation>домашнее задание</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the mark</source>
+        <translation>отметка</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the topic</source>
+        <translation>тема</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
+        <source>the weight</source>
+        <translation>вес</translation>
+    </message>
 </context>
 <context>
     <name>tabel::sync::Judge</name>
@@ -6119,6 +6149,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Topic of the calendar-thematic plan</source>
         <translation>Тема по календарно-тематическому плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Two devices wrote different values; the school&apos;s operator decides which stays. Until then the later one is shown here:</source>
+        <translation>Два устройства записали разные значения; какое останется, решит оператор школы. До тех пор здесь показано более позднее:</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

@@ -5,6 +5,7 @@
 #include "node/web/api_json.h"
 #include "node/web/ui_text.h"
 #include "shared/crypto/secret.h"
+#include "sync/describe.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -666,6 +667,20 @@ Result<JournalServer::Reply> JournalServer::grade(const Request& r) {
 
 Result<JournalServer::Reply> JournalServer::status(const Request&) {
     TABEL_ASSIGN_OR_RETURN(const StoreStatus st, m_store->status());
+    // The conflicts of her scopes waiting at the hub, in words (whose mark, which lesson), from this store's names.
+    QJsonArray conflictList;
+    if (st.openConflicts) {
+        const sync::CurrentValue value = [this](const QString& entity, const QString& field) {
+            const Result<std::optional<domain::Fields>> f = m_store->entity(entity);
+            if (!f || !*f)
+                return domain::FieldValue{};
+            const auto it = (**f).find(field);
+            return it == (**f).end() ? domain::FieldValue{} : it->second;
+        };
+        for (const sync::OpenConflict& c : *st.openConflicts)
+            conflictList.append(QJsonObject{{QStringLiteral("what"), sync::describeEntity(c.entity, value)},
+                                            {QStringLiteral("field"), sync::fieldText(c.field)}});
+    }
     QJsonObject out{{QStringLiteral("pendingChanges"), qint64(st.pendingOps)},
                     {QStringLiteral("pendingChangeSets"), qint64(st.pendingChangeSets)},
                     {QStringLiteral("lastChange"), isoTime(st.lastChange)},
@@ -674,6 +689,7 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
                     {QStringLiteral("enrolled"), !st.nodeId.isEmpty()},
                     {QStringLiteral("syncing"), m_syncing},
                     {QStringLiteral("conflicts"), st.openConflicts ? int(st.openConflicts->size()) : 0},
+                    {QStringLiteral("conflictList"), conflictList},
                     {QStringLiteral("refused"), qint64(st.refusedChangeSets)},
                     {QStringLiteral("refusedFromHub"), qint64(st.refusedPulls)},
                     {QStringLiteral("revision"), QStringLiteral("%1/%2").arg(st.totalOps).arg(isoTime(st.lastSync))}};

@@ -125,6 +125,9 @@ constexpr Text kTexts[] = {
      QT_TRANSLATE_NOOP("tabel::web::page", "This computer is not connected to the school server yet; everything is "
                                            "kept here.")},
     {"sync.conflicts", QT_TRANSLATE_NOOP("tabel::web::page", "Entries the school's operator must decide on: %1")},
+    {"sync.conflictsHead",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Two devices wrote different values; the school's operator decides which "
+                                           "stays. Until then the later one is shown here:")},
     {"error.generic", QT_TRANSLATE_NOOP("tabel::web::page", "Something went wrong: %1")},
 };
 

@@ -3,6 +3,8 @@
 // CSRF token and Origin on writes, the Host header (DNS rebinding), the CSP on every answer, a wrong passphrase (the
 // command line's message and a growing delay), «Выйти» and the idle lock, loopback only. Also the API's writes:
 // several cells are one change set, a refused one carries its clause.
+#include "node/store/node_store.h"
+#include "shared/crypto/secret.h"
 #include "tests/support/test_support.h"
 
 #include <QJsonArray>
@@ -378,6 +380,36 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("averages")).toObject().value(QStringLiteral("7a-02")).toString(),
                  QStringLiteral("4.00"));
         QCOMPARE(pending(), before + 1); // the two written cells: one change set
+    }
+
+    // Issue 10 item 3 (sync): the conflicts of her scopes waiting at the hub, in words a teacher reads — whose mark,
+    // which subject and lesson, which field — not entity keys.
+    void openConflictsInWords() {
+        {
+            QVERIFY(tabel::crypto::initialize());
+            auto store = tabel::node::NodeStore::open(
+                m_store, tabel::crypto::SecretBytes::fromBytes(kPassphrase.toUtf8().constData(),
+                                                               std::size_t(kPassphrase.toUtf8().size())));
+            QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+            QVERIFY(store->recordSync(
+                1, QList<tabel::sync::OpenConflict>{{QStringLiteral("c0123456789"),
+                                                     QStringLiteral("mark/7А/math/all/2026-09-03/1/7a-02/1"),
+                                                     QStringLiteral("value")}}));
+        }
+        QProcess p;
+        const quint16 port = serve(p);
+        const auto stopAtEnd = qScopeGuard([&p]() { stop(p); });
+        QVERIFY(port);
+        const auto [cookie, csrf] = unlock(port);
+        Q_UNUSED(csrf);
+        const QJsonObject st = request(port, "GET", "/api/v1/status?poll=1", {{"Cookie", cookie}}).json();
+        const QJsonArray list = st.value(QStringLiteral("conflictList")).toArray();
+        QCOMPARE(list.size(), 1);
+        const QString what = list.at(0).toObject().value(QStringLiteral("what")).toString();
+        QVERIFY2(what.contains(QStringLiteral("(7a-02)")) && what.contains(QStringLiteral("03.09.2026")) &&
+                     !what.contains(QStringLiteral("mark/")),
+                 qPrintable(what));
+        QVERIFY(!list.at(0).toObject().value(QStringLiteral("field")).toString().isEmpty());
     }
 
     void wrongPassphraseSameMessageAndGrowingDelay() {

@@ -144,7 +144,8 @@ async function start() {
     const a = store.classes[0];
     await showJournal({ class: a.class, subject: a.subject, group: a.group });
   }
-  const sync = new SyncBar($('sync-state'), $('sync-button'), (revision) => store.grid.refreshIfChanged(revision));
+  const sync = new SyncBar($('sync-state'), $('sync-button'), (revision) => store.grid.refreshIfChanged(revision),
+                           $('sync-conflicts'));
   sync.start();
 }
 

@@ -10,8 +10,9 @@ function when(iso) {
 }
 
 export class SyncBar {
-  constructor(stateEl, button, onRevision) {
+  constructor(stateEl, button, onRevision, conflictsEl) {
     this.stateEl = stateEl;
+    this.conflictsEl = conflictsEl;
     this.button = button;
     this.onRevision = onRevision;
     this.timer = 0;
@@ -45,6 +46,23 @@ export class SyncBar {
     if (s.lastResult && !s.syncing) parts.push(s.lastResult.message);
     if (s.conflicts > 0) parts.push(t('sync.conflicts', s.conflicts));
     this.stateEl.textContent = parts.join(' · ');
+    // What waits for the hub's operator, in words: whose mark, which lesson.
+    if (this.conflictsEl) {
+      const list = s.conflictList || [];
+      this.conflictsEl.hidden = list.length === 0;
+      this.conflictsEl.replaceChildren();
+      if (list.length) {
+        const head = document.createElement('p');
+        head.textContent = t('sync.conflictsHead');
+        const ul = document.createElement('ul');
+        for (const c of list) {
+          const li = document.createElement('li');
+          li.textContent = `${c.what} — ${c.field}`;
+          ul.append(li);
+        }
+        this.conflictsEl.append(head, ul);
+      }
+    }
     this.button.disabled = s.syncing || !s.enrolled;
     this.stateEl.classList.toggle('warn', !!(s.lastResult && !s.lastResult.ok));
   }
