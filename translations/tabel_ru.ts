@@ -4247,6 +4247,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/summary/summary.cpp"/>
+        <source>%1, %2, %3: %4 → %5, «%6»; approved by %7 (%8)</source>
+        <translation>%1, %2, %3: %4 → %5, «%6»; утвердил: %7 (%8)</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>(corr.)</source>
+        <translation>(испр.)</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>(corr.): the mark was corrected (2.6.8):</source>
+        <translation>(испр.): отметка исправлена (2.6.8):</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
         <source>* in conflict: the later value is shown; «tabel-hub conflicts list --class %1» shows both</source>
         <translation>* в конфликте: показано более позднее значение; оба показывает «tabel-hub conflicts list --class %1»</translation>
     </message>
@@ -4302,6 +4317,26 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/summary/summary.cpp"/>
+        <source>approved by</source>
+        <translation>утвердил</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>corrections (2.6.8)</source>
+        <translation>исправления (2.6.8)</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>explanation</source>
+        <translation>объяснение</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
         <source>ill</source>
         <translation>по болезни</translation>
     </message>
@@ -4312,6 +4347,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/summary/summary.cpp"/>
+        <source>new mark</source>
+        <translation>новая отметка</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>old mark</source>
+        <translation>прежняя отметка</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>period</source>
+        <translation>период</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
         <source>pupil</source>
         <translation>ученик</translation>
     </message>
@@ -4319,6 +4369,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/summary/summary.cpp"/>
         <source>pupil id</source>
         <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../hub/summary/summary.cpp"/>
+        <source>subject</source>
+        <translation>предмет</translation>
     </message>
     <message>
         <location filename="../hub/summary/summary.cpp"/>

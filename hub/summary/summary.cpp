@@ -1,5 +1,6 @@
 #include "hub/summary/summary.h"
 
+#include "shared/crypto/signing.h"
 #include "shared/domain/model.h"
 
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace tabel::hub {
 
@@ -23,7 +25,8 @@ QString tr(const char* s) {
 
 struct Entity {
     domain::Fields fields;
-    QSet<QString> conflicts; // fields whose heads disagree
+    QSet<QString> conflicts;        // fields whose heads disagree
+    std::set<std::int64_t> devices; // the devices whose writes are visible in it
 };
 
 // The visible fields of every entity whose key starts with prefix, from the merged registers.
@@ -34,6 +37,8 @@ std::map<QString, Entity> entitiesUnder(const sync::RegisterView& state, const Q
         e.fields[id.field] = reg.visibleValue();
         if (reg.inConflict())
             e.conflicts.insert(id.field);
+        if (const std::optional<sync::Write> w = reg.visible())
+            e.devices.insert(w->version.device);
         return true;
     });
     return out;
@@ -48,7 +53,23 @@ QString columnLabel(const SummarySheet& sheet, const SummaryColumn& c) {
 }
 
 QString cellText(const SummaryCell& c) {
-    return c.inConflict ? c.value + u'*' : c.value;
+    QString text = c.inConflict ? c.value + u'*' : c.value;
+    if (c.correction && !c.value.isEmpty())
+        text += u' ' + tr("(corr.)");
+    return text;
+}
+
+// "Алексеев Артём, Математика, q1: 4 → 5, «ошибка при выставлении»; утвердил: Смирнова (02.11.2026)"
+QString correctionText(const SummaryCorrection& c) {
+    return tr("%1, %2, %3: %4 → %5, «%6»; approved by %7 (%8)")
+        .arg(c.pupilName, c.subjectName, c.periodId, c.oldValue, c.newValue, c.explanation, c.approver,
+             c.date.toString(QStringLiteral("dd.MM.yyyy")));
+}
+
+QJsonObject correctionJson(const SummaryCorrection& c) {
+    return {{QStringLiteral("number"), c.number},     {QStringLiteral("old"), c.oldValue},
+            {QStringLiteral("new"), c.newValue},      {QStringLiteral("explanation"), c.explanation},
+            {QStringLiteral("approver"), c.approver}, {QStringLiteral("date"), c.date.toString(Qt::ISODate)}};
 }
 
 QString csvField(const QString& s) {
@@ -111,6 +132,7 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
     QHash<QString, Mark> marks; // subject/period/pupil → mark
     QSet<QString> periodsWithMarks;
     QSet<QString> pupilsWithData;
+    std::set<std::int64_t> authors; // the devices whose entries the sheet counts (R-S8)
     for (const auto& [key, e] : entitiesUnder(state, QStringLiteral("pmark/") + classId + u'/')) {
         const QStringList k = key.split(u'/');
         const auto v = e.fields.find(QStringLiteral("value"));
@@ -123,6 +145,7 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
         pupilsWithData.insert(k[4]);
         marks.insert(k[2] + u'/' + k[3] + u'/' + k[4],
                      Mark{domain::textOf(v->second), e.conflicts.contains(QStringLiteral("value"))});
+        authors.insert(e.devices.begin(), e.devices.end());
     }
 
     // Absences: att/<class>/<subject>/<group>/<date>/<slot>/<pupil> with a reason, within the span.
@@ -137,6 +160,7 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
             continue;
         auto& [all, ill] = absences[k[6]];
         ++all;
+        authors.insert(e.devices.begin(), e.devices.end());
         if (domain::textOf(reason->second) == domain::toString(domain::AbsenceReason::Illness))
             ++ill;
         pupilsWithData.insert(k[6]);
@@ -171,6 +195,36 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
                                                    [&](const QString& k) { return k.startsWith(s + u'/' + p + u'/'); }))
                 sheet.columns.append({s, nameOf(s), p});
 
+    // Corrections (2.6.8, R-J13): corr/<class>/<subject>/<period>/<pupil>/<number>; the latest one of a mark marks
+    // its cell, and every one is listed.
+    QHash<QString, SummaryCorrection> latestCorrection; // subject/period/pupil → the correction with the highest number
+    for (const auto& [key, e] : entitiesUnder(state, QStringLiteral("corr/") + classId + u'/')) {
+        const Result<domain::Correction> c = domain::Correction::fromFields(key, e.fields);
+        if (!c || (!periodId.isEmpty() && c->periodId != periodId))
+            continue;
+        SummaryCorrection out{c->pupilId,
+                              pupils.contains(c->pupilId) ? pupils.value(c->pupilId).fullName() : c->pupilId,
+                              c->subjectId,
+                              nameOf(c->subjectId),
+                              c->periodId,
+                              c->number,
+                              domain::toString(c->oldValue),
+                              domain::toString(c->newValue),
+                              c->explanation,
+                              c->approver,
+                              c->date};
+        const QString cell = c->subjectId + u'/' + c->periodId + u'/' + c->pupilId;
+        if (!latestCorrection.contains(cell) || latestCorrection.value(cell).number < out.number)
+            latestCorrection.insert(cell, out);
+        sheet.corrections.append(std::move(out));
+        authors.insert(e.devices.begin(), e.devices.end());
+    }
+    std::sort(sheet.corrections.begin(), sheet.corrections.end(),
+              [](const SummaryCorrection& a, const SummaryCorrection& b) {
+                  return std::tie(a.pupilName, a.subjectName, a.periodId, a.number) <
+                         std::tie(b.pupilName, b.subjectName, b.periodId, b.number);
+              });
+
     // Rows in the order of the alphabetical book; pupils the roster does not know come by their id.
     QList<domain::Pupil> order = pupils.values();
     for (const QString& id : pupilsWithData)
@@ -182,18 +236,24 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
         row.pupilId = p.id;
         row.name = pupils.contains(p.id) ? p.fullName() : p.id;
         for (const SummaryColumn& c : sheet.columns) {
-            const Mark m = marks.value(c.subjectId + u'/' + c.periodId + u'/' + p.id);
-            row.cells.append({m.value, m.conflict});
+            const QString cell = c.subjectId + u'/' + c.periodId + u'/' + p.id;
+            const Mark m = marks.value(cell);
+            SummaryCell out{m.value, m.conflict, std::nullopt};
+            if (latestCorrection.contains(cell))
+                out.correction = latestCorrection.value(cell);
+            row.cells.append(std::move(out));
         }
         row.absences = absences.value(p.id).first;
         row.illness = absences.value(p.id).second;
         sheet.rows.append(std::move(row));
     }
 
+    // The nodes that write the class, and any other whose entries the sheet counts: a substitute's absences, a
+    // mark written on a second laptop (R-S8: the sheet says up to which sync of each it includes).
     for (const NodeRecord& n : nodes) {
         const bool writesClass = std::any_of(n.assignments.begin(), n.assignments.end(),
                                              [&](const sync::EnrolledAssignment& a) { return a.classId == classId; });
-        if (writesClass)
+        if (writesClass || (!n.deviceKey.isEmpty() && authors.count(crypto::deviceNumber(n.deviceKey))))
             sheet.nodes.append({n.nodeId, n.teacherId, n.teacherName, n.lastSync});
     }
     return sheet;
@@ -239,6 +299,11 @@ QString summaryTable(const SummarySheet& sheet) {
         out += tr("* in conflict: the later value is shown; «tabel-hub conflicts list --class %1» shows both")
                    .arg(sheet.classId) +
                u'\n';
+    if (!sheet.corrections.isEmpty()) {
+        out += tr("(corr.): the mark was corrected (2.6.8):") + u'\n';
+        for (const SummaryCorrection& c : sheet.corrections)
+            out += QStringLiteral("  ") + correctionText(c) + u'\n';
+    }
     out += (sheet.from ? tr("Absences are counted from %1 to %2.")
                              .arg(sheet.from->toString(QStringLiteral("dd.MM.yyyy")),
                                   sheet.to->toString(QStringLiteral("dd.MM.yyyy")))
@@ -280,6 +345,15 @@ QString summaryCsv(const SummarySheet& sheet) {
         cells << QString::number(r.absences) << QString::number(r.illness);
         line(cells);
     }
+    if (!sheet.corrections.isEmpty()) {
+        // R-J13: a second table after an empty line, so a spreadsheet shows the corrections beside the marks.
+        out += QStringLiteral("\r\n");
+        line({tr("corrections (2.6.8)"), tr("pupil id"), tr("pupil"), tr("subject"), tr("period"), tr("old mark"),
+              tr("new mark"), tr("explanation"), tr("approved by"), tr("date")});
+        for (const SummaryCorrection& c : sheet.corrections)
+            line({QString::number(c.number), c.pupilId, c.pupilName, c.subjectName, c.periodId, c.oldValue, c.newValue,
+                  c.explanation, c.approver, c.date.toString(Qt::ISODate)});
+    }
     return out;
 }
 
@@ -299,10 +373,16 @@ QByteArray summaryJson(const SummarySheet& sheet) {
     QJsonArray rows;
     for (const SummaryRow& r : sheet.rows) {
         QJsonArray marks;
-        for (const SummaryCell& c : r.cells)
-            marks.append(c.value.isEmpty() ? QJsonValue()
-                                           : QJsonValue(QJsonObject{{QStringLiteral("value"), c.value},
-                                                                    {QStringLiteral("conflict"), c.inConflict}}));
+        for (const SummaryCell& c : r.cells) {
+            if (c.value.isEmpty()) {
+                marks.append(QJsonValue());
+                continue;
+            }
+            QJsonObject mark{{QStringLiteral("value"), c.value}, {QStringLiteral("conflict"), c.inConflict}};
+            if (c.correction)
+                mark.insert(QStringLiteral("corrected"), correctionJson(*c.correction));
+            marks.append(mark);
+        }
         rows.append(QJsonObject{{QStringLiteral("pupil"), r.pupilId},
                                 {QStringLiteral("name"), r.name},
                                 {QStringLiteral("marks"), marks},
@@ -318,6 +398,17 @@ QByteArray summaryJson(const SummarySheet& sheet) {
                         {QStringLiteral("teacher_name"), n.teacherName},
                         {QStringLiteral("last_sync"), n.lastSync ? QJsonValue(isoTime(*n.lastSync)) : QJsonValue()}});
     root[QStringLiteral("nodes")] = nodes;
+    if (!sheet.corrections.isEmpty()) {
+        QJsonArray corrections;
+        for (const SummaryCorrection& c : sheet.corrections) {
+            QJsonObject o = correctionJson(c);
+            o.insert(QStringLiteral("pupil"), c.pupilId);
+            o.insert(QStringLiteral("subject"), c.subjectId);
+            o.insert(QStringLiteral("period"), c.periodId);
+            corrections.append(o);
+        }
+        root[QStringLiteral("corrections")] = corrections;
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 

@@ -29,9 +29,17 @@ struct SummaryColumn {
     QString periodId; // "q1", "h2", "annual", …
 };
 
+struct SummaryCorrection { // 2.6.8, R-J13: a corrected period mark shows as such on every printout
+    QString pupilId, pupilName, subjectId, subjectName, periodId;
+    int number = 1;
+    QString oldValue, newValue, explanation, approver;
+    QDate date;
+};
+
 struct SummaryCell {
     QString value;           // "5", "зач", "н/а"; empty: no mark yet
     bool inConflict = false; // the mark's field waits for the operator (R-S5); value is the later one
+    std::optional<SummaryCorrection> correction; // the mark's latest correction, when it was corrected
 };
 
 struct SummaryRow {
@@ -54,7 +62,9 @@ struct SummarySheet {
     QDateTime formed;              // when the sheet was formed
     QList<SummaryColumn> columns;
     QList<SummaryRow> rows;   // in the order of the alphabetical book
-    QList<SummaryNode> nodes; // the nodes that write the class
+    QList<SummaryNode> nodes; // the nodes that write the class, and every other whose entries the sheet counts
+                              // (a substitute's, R-S8)
+    QList<SummaryCorrection> corrections; // of the sheet's marks, by pupil, subject, period and number
 };
 
 // NotFound when the hub knows neither pupils nor marks of the class. periodId may be empty.

@@ -463,6 +463,83 @@ private slots:
         QCOMPARE(none.error().code, ErrorCode::NotFound);
     }
 
+    // Issue 9 item 6, R-J13 (2.6.8): a corrected period mark shows as corrected — old mark, new mark, explanation,
+    // approver — in the table, the CSV and the JSON. R-S8: every node whose entries the sheet counts is listed with
+    // its last sync, not only the nodes assigned to the class (here the operator's, which records an absence).
+    void RJ13_RS8_summaryShowsCorrectionsAndEveryAuthor() {
+        auto store = hub::HubStore::open(m_dir);
+        QVERIFY(store);
+        const sync::FieldRegister* current = store->state().find({kPmark1, QStringLiteral("value")});
+        QVERIFY(current && current->visible());
+        const QString before = domain::textOf(current->visibleValue());
+        domain::Correction c;
+        c.classId = QStringLiteral("7А");
+        c.subjectId = QStringLiteral("math");
+        c.periodId = QStringLiteral("q1");
+        c.pupilId = QStringLiteral("p01");
+        c.oldValue = domain::parseMarkValue(before).value();
+        c.newValue = before == u"4" ? domain::MarkValue::Three : domain::MarkValue::Four;
+        c.explanation = QStringLiteral("ошибка при выставлении");
+        c.approver = QStringLiteral("Директор Смирнова Е. В.");
+        c.authorId = QStringLiteral("t01");
+        c.date = QDate(2026, 11, 2);
+        QList<Op> ops;
+        for (const auto& [field, value] : c.toFields())
+            if (!domain::isNull(value))
+                ops.append(Op{++m_hlc, c.entityKey(), field, value, {}});
+        ops.append(
+            Op{++m_hlc, kPmark1, QStringLiteral("value"), domain::toString(c.newValue), current->visible()->version});
+        const AckEntry e = teacherPush(*store, ops);
+        QVERIFY2(e.status == AckStatus::Accepted, qPrintable(e.text));
+        // The operator's node records an absence of p02 in q1: its entries now count on the sheet.
+        const ChangeSet absence = signedSet(m_operatorKey, QStringLiteral("admin"), 4,
+                                            {Op{++m_hlc,
+                                                QStringLiteral("att/7А/math/all/2026-10-02/1/p02"),
+                                                QStringLiteral("reason"),
+                                                QStringLiteral("УП"),
+                                                {}}});
+        auto ack = store->push(m_operator, batchOf(m_operator, {absence}), now());
+        QVERIFY2(ack && ack->entries.first().status == AckStatus::Accepted,
+                 ack ? qPrintable(ack->entries.first().text) : "push failed");
+
+        auto nodes = store->nodes();
+        QVERIFY(nodes);
+        auto sheet = hub::buildSummary(store->state(), *nodes, QStringLiteral("7А"), QStringLiteral("q1"),
+                                       QDateTime(QDate(2026, 11, 3), QTime(9, 0), Qt::UTC));
+        QVERIFY2(sheet, sheet ? "" : qPrintable(sheet.error().message));
+        const QString oldText = before, newText = domain::toString(c.newValue);
+        const QString table = hub::summaryTable(*sheet);
+        QVERIFY2(table.contains(newText + QStringLiteral(" (corr.)")) &&
+                     table.contains(oldText + QStringLiteral(" → ") + newText) &&
+                     table.contains(QStringLiteral("ошибка при выставлении")) &&
+                     table.contains(QStringLiteral("Директор Смирнова Е. В.")),
+                 qPrintable(table));
+        QVERIFY2(table.contains(QStringLiteral("admin (Завуч), node ") + m_operator.nodeId), qPrintable(table));
+        const QString csv = hub::summaryCsv(*sheet);
+        QVERIFY2(csv.contains(QStringLiteral(",p01,Ёлкина Дарья,Математика,q1,") + oldText + u',' + newText +
+                              QStringLiteral(",ошибка при выставлении,Директор Смирнова Е. В.,2026-11-02")),
+                 qPrintable(csv));
+        const QJsonObject json = QJsonDocument::fromJson(hub::summaryJson(*sheet)).object();
+        const QJsonObject corrected = json.value(QStringLiteral("pupils"))
+                                          .toArray()
+                                          .at(1)
+                                          .toObject()
+                                          .value(QStringLiteral("marks"))
+                                          .toArray()
+                                          .at(0)
+                                          .toObject()
+                                          .value(QStringLiteral("corrected"))
+                                          .toObject();
+        QCOMPARE(corrected.value(QStringLiteral("old")).toString(), oldText);
+        QCOMPARE(corrected.value(QStringLiteral("new")).toString(), newText);
+        QCOMPARE(corrected.value(QStringLiteral("approver")).toString(), QStringLiteral("Директор Смирнова Е. В."));
+        bool operatorListed = false;
+        for (const QJsonValue& n : json.value(QStringLiteral("nodes")).toArray())
+            operatorListed =
+                operatorListed || n.toObject().value(QStringLiteral("node")).toString() == m_operator.nodeId;
+        QVERIFY(operatorListed);
+    }
+
     void RS8_auditRow() {
         auto store = hub::HubStore::open(m_dir);
         QVERIFY(store);
