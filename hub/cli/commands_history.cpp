@@ -1,5 +1,7 @@
 #include "hub/cli/commands_history.h"
 
+#include "sync/describe.h"
+
 #include "hub/history/history.h"
 #include "hub/store/hub_store.h"
 #include "shared/domain/model.h"
@@ -62,6 +64,7 @@ Status cmdHistory(const Invocation& inv) {
                             {QStringLiteral("batch"), c.batch},
                             {QStringLiteral("entity"), c.entity},
                             {QStringLiteral("field"), c.field},
+                            {QStringLiteral("what"), c.what},
                             {QStringLiteral("old"), c.oldValue.isEmpty() ? QJsonValue() : QJsonValue(c.oldValue)},
                             {QStringLiteral("new"), c.newValue.isEmpty() ? QJsonValue() : QJsonValue(c.newValue)}});
         printOut(QString::fromUtf8(QJsonDocument(out).toJson(QJsonDocument::Indented)).trimmed());
@@ -75,8 +78,9 @@ Status cmdHistory(const Invocation& inv) {
         printOut(t("%1  %2 (%3)  device %4  %5")
                      .arg(c.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), c.teacherName,
                           c.teacherId, orNone(c.device), c.repo));
-        printOut(QStringLiteral("    ") + c.entity + u' ' + c.field + QStringLiteral(": ") + orNone(c.oldValue) +
-                 QStringLiteral(" → ") + orNone(c.newValue));
+        printOut(QStringLiteral("    ") + (c.what == c.entity ? c.entity : c.what) + QStringLiteral(" — ") +
+                 sync::fieldText(c.field) + QStringLiteral(": ") + orNone(c.oldValue) + QStringLiteral(" → ") +
+                 orNone(c.newValue));
     }
     return {};
 }

@@ -67,7 +67,8 @@ struct HistoryChange {
     QString device; // the Device trailer: node id and key fingerprint
     QString batch;  // the Batch trailer
     QString entity, field;
-    QString oldValue, newValue; // as in the files; empty: the field had or has no value
+    QString oldValue, newValue; // as entered; empty: the field had or has no value
+    QString what;               // the entity in words (sync/describe.h), filled in by HubStore::history
 };
 
 struct HistoryFilter {

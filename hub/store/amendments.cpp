@@ -1,4 +1,5 @@
 #include "hub/store/internal.h"
+#include "sync/describe.h"
 
 namespace tabel::hub {
 
@@ -220,7 +221,18 @@ Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64
 
 Result<QList<HistoryChange>> HubStore::history(const HistoryFilter& filter, const QString& auditDetail) {
     TABEL_TRY(History::audit(*d->db, QStringLiteral("history"), auditDetail));
-    return History::changes(*d->db, filter);
+    TABEL_ASSIGN_OR_RETURN(QList<HistoryChange> changes, History::changes(*d->db, filter));
+    // Whose mark, which lesson: in words from the merged state (names as they are now), one description per entity.
+    d->state->reset();
+    QHash<QString, QString> described;
+    for (HistoryChange& c : changes) {
+        auto it = described.find(c.entity);
+        if (it == described.end())
+            it = described.insert(c.entity, sync::describeEntity(c.entity, *d->state));
+        c.what = *it;
+    }
+    d->state->reset();
+    return changes;
 }
 
 Result<QStringList> HubStore::exportGit(const QString& dir) {

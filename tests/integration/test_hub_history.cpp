@@ -126,7 +126,9 @@ private slots:
         const ProcessResult text = hub({QStringLiteral("history"), QStringLiteral("--pupil"), QStringLiteral("7a-01"),
                                         QStringLiteral("--limit"), QStringLiteral("1")});
         EXPECT_EXIT(text, 0);
-        QVERIFY2(text.out.contains(kTeacherName) && text.out.contains(QStringLiteral("value: 4 → 3")),
+        // Whose mark, in words, and the field as a teacher names it (issue 9 item 7).
+        QVERIFY2(text.out.contains(kTeacherName) && text.out.contains(QStringLiteral("the mark: 4 → 3")) &&
+                     text.out.contains(QStringLiteral("Алексеев Артём (7a-01)")),
                  qPrintable(describe(text)));
         const ProcessResult none = hub({QStringLiteral("history"), QStringLiteral("--class"), QStringLiteral("9Б")});
         EXPECT_EXIT(none, 0);
