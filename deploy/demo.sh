@@ -6,15 +6,19 @@
 # At the end it leaves the teacher's journal served to the browser at http://127.0.0.1:8480/ (tabel-node serve,
 # with the hub still running for «Синхронизировать») until Ctrl-C; TABEL_DEMO_SERVE=0 skips that (scripts, CI).
 # Run it again to start over (the demo stores are recreated). TABEL_DEMO_PORT changes the hub's port,
-# TABEL_DEMO_WEB_PORT the journal's.
+# TABEL_DEMO_WEB_PORT the journal's. TABEL_DEMO_DATA puts the stores elsewhere; TABEL_DEMO_PREBUILT=1 skips the
+# install and build steps and runs the binaries already in BUILD_DIR (tests/deploy/test_demo_log.sh).
+# Its output may be redirected (demo.sh > demo.log 2>&1): nothing in it reopens stdout or stderr.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/deploy/install-deps.sh"
-"$root/deploy/build.sh"
+if [ "${TABEL_DEMO_PREBUILT:-0}" != "1" ]; then
+    "$root/deploy/install-deps.sh"
+    "$root/deploy/build.sh"
+fi
 build="${BUILD_DIR:-$root/build}"
 node="$build/node/cli/tabel-node"
 hubbin="$build/hub/cli/tabel-hub"
-data="$root/tabel-data"
+data="${TABEL_DEMO_DATA:-$root/tabel-data}"
 demo="$root/deploy/demo"
 port="${TABEL_DEMO_PORT:-8443}"
 url="https://127.0.0.1:$port"
@@ -45,8 +49,10 @@ hub import roster "$demo/roster.csv"
 hub import timetable "$demo/timetable.csv"
 
 echo "== The operator adds the teacher's node; the one-time code pins the hub's certificate =="
-code="$(hub node add --teacher ivanova --name "Иванова Мария Петровна" --assign 7А/math/all | tee /dev/stderr |
-    awk '/^  /{print $1}')"
+# Shown, then the code taken from it. Not `tee /dev/stderr`: that reopens stderr's file, truncating a redirected log.
+added="$(hub node add --teacher ivanova --name "Иванова Мария Петровна" --assign 7А/math/all)"
+printf '%s\n' "$added"
+code="$(printf '%s\n' "$added" | awk '/^  /{print $1}')"
 
 echo "== The teacher's node: a new encrypted store (Argon2id, moderate) =="
 run init --teacher ivanova --name "Иванова Мария Петровна"

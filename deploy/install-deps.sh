@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tabel needs to build, test and run (chromium, chromium-driver and python3-selenium
-# for the web journal's browser test).
+# for the web journal's browser test; clang and its libFuzzer runtime for tests/fuzz).
 # Idempotent: packages already present are not touched; nothing is downloaded outside Debian's archive.
 set -euo pipefail
 
@@ -12,6 +12,7 @@ packages=(
     libgit2-dev libzstd-dev libsodium-dev libssl-dev
     fonts-dejavu-core
     clang-format
+    clang libclang-rt-14-dev
     chromium chromium-driver python3-selenium
     faketime
 )

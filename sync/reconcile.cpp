@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 namespace tabel::sync {
@@ -438,6 +439,17 @@ std::int64_t readDelta(Reader& r) {
     return std::int64_t((z >> 1) ^ (~(z & 1) + 1));
 }
 
+// from + delta, or a damaged record when that is out of range (tests/fuzz found a record that overflowed: undefined
+// behaviour, now test_reconcile's RS5_registersWithOverflowingDeltaAreDamaged).
+std::int64_t offset(Reader& r, std::int64_t from, std::int64_t delta) {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(from, delta, &sum)) {
+        r.ok = false;
+        return 0;
+    }
+    return sum;
+}
+
 } // namespace
 
 // Format 2: 0x02; pairs: count, each device (8 bytes) and author (text); fields: count, each name (text), then its
@@ -542,18 +554,22 @@ Result<std::map<QString, FieldRegister>> decodeEntityRegisters(const QByteArray&
                 break;
             }
             Write w;
-            w.version = Version{pairs[p].first, previous + readDelta(r)};
+            w.version = Version{pairs[p].first, offset(r, previous, readDelta(r))};
             previous = w.version.hlc;
             w.author = pairs[p].second;
             switch (r.byte()) {
             case 0:
                 break;
-            case 1:
-                w.base = Version{w.version.device, w.version.hlc - std::int64_t(r.varint())};
-                break;
+            case 1: {
+                const std::uint64_t back = r.varint();
+                if (back > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+                    r.ok = false;
+                w.base =
+                    Version{w.version.device, offset(r, w.version.hlc, -std::int64_t(back & 0x7fffffffffffffffULL))};
+            } break;
             case 2: {
                 const std::int64_t device = r.device();
-                w.base = Version{device, w.version.hlc + readDelta(r)};
+                w.base = Version{device, offset(r, w.version.hlc, readDelta(r))};
                 break;
             }
             default:
@@ -585,7 +601,7 @@ Result<std::map<QString, FieldRegister>> decodeEntityRegisters(const QByteArray&
                 return seenAt[k - 1];
             }
             const std::int64_t device = r.device();
-            return Version{device, previous + readDelta(r)};
+            return Version{device, offset(r, previous, readDelta(r))};
         };
         const std::uint64_t superseded = r.count();
         for (std::uint64_t i = 0; r.ok && i < superseded; ++i)

@@ -1019,7 +1019,7 @@ Result<QByteArray> encodeFrame(const QByteArray& messageCbor, const crypto::Sign
     return assembleFrame(f);
 }
 
-WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits) {
+WireResult<Frame> openFrame(const QByteArray& bytes, const WireLimits& limits) {
     if (bytes.size() > limits.maxFrameBytes)
         return failure(WireError::TooLarge, tr("the request is %1 bytes; the limit is %2; the node must send smaller "
                                                "batches")
@@ -1062,11 +1062,24 @@ WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits)
         return failure(
             WireError::BadSignature,
             tr("the request's signature does not match its device key %1").arg(crypto::fingerprint(f.deviceKey)));
-    WireResult<QByteArray> message = decompressPayload(f.payload, limits);
+    return f;
+}
+
+WireStatus expandFrame(Frame& frame, const WireLimits& limits) {
+    WireResult<QByteArray> message = decompressPayload(frame.payload, limits);
     if (!message)
         return message.failure();
-    f.message = std::move(message).value();
-    return f;
+    frame.message = std::move(message).value();
+    return {};
+}
+
+WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits) {
+    WireResult<Frame> frame = openFrame(bytes, limits);
+    if (!frame)
+        return frame;
+    if (WireStatus expanded = expandFrame(*frame, limits); !expanded)
+        return expanded.failure();
+    return frame;
 }
 
 WireStatus checkFreshness(std::int64_t timeMs, std::int64_t nowMs, std::int64_t maxSkewMs) {

@@ -323,6 +323,11 @@ struct Frame {
 // Checks, in this order: frame size, structure, version, lengths of key, nonce and signature, the signature,
 // then decompresses within the limits. The message itself is decoded by decodePushBatch() etc.
 WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits = {});
+// The two halves of decodeFrame(), for the hub, which looks the device up between them: a frame from a device it
+// does not know, or has suspended, is refused before anything is decompressed. openFrame() checks everything up to
+// the signature and leaves `message` empty; expandFrame() decompresses the payload into `message`.
+WireResult<Frame> openFrame(const QByteArray& bytes, const WireLimits& limits = {});
+WireStatus expandFrame(Frame& frame, const WireLimits& limits = {});
 
 // Building blocks of encodeFrame(), public for tests that must build frames the encoder refuses to (other
 // versions, wrong lengths, a crafted payload): the exact bytes the signature covers, and the frame's CBOR.

@@ -75,6 +75,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>--%1: expected a whole number from %2 to %3, got «%4»</source>
+        <translation>--%1: ожидалось целое число от %2 до %3, получено «%4»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>--assign: expected CLASS/SUBJECT/GROUP such as 7А/math/all, got «%1»</source>
         <translation>--assign: ожидается CLASS/SUBJECT/GROUP (класс/предмет/группа), например 7А/math/all, указано «%1»</translation>
     </message>
@@ -205,6 +210,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>LAST SYNC</source>
         <translation>ПОСЛЕДНЯЯ СИНХРОНИЗАЦИЯ</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>MiB of request bodies all connections may hold in memory at once (default: 64)</source>
+        <translation>сколько МиБ тел запросов все подключения вместе могут держать в памяти (по умолчанию: 64)</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
@@ -400,6 +410,16 @@
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>conflict %1 resolved: %2 %3 = %4</source>
         <translation>конфликт %1 разрешён: %2 %3 = %4</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>connections at once from one address (default: 8; raise it when devices share an address behind NAT)</source>
+        <translation>подключений одновременно с одного адреса (по умолчанию: 8; увеличьте, если устройства выходят через NAT под одним адресом)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>connections served at once, from all devices (default: 64)</source>
+        <translation>подключений, обслуживаемых одновременно, со всех устройств (по умолчанию: 64)</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -925,6 +945,11 @@
         <location filename="../hub/cli/commands_substitutions.cpp"/>
         <source>this substitution is already recorded: %1</source>
         <translation>это замещение уже записано: %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>time for the TLS handshake, for a request&apos;s header and for an idle connection (default: 5)</source>
+        <translation>время в секундах на установку TLS, на заголовок запроса и на простой подключения (по умолчанию: 5)</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -3904,17 +3929,22 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>устройство %1 не подключено к этому серверу школы; подключите его кодом из «tabel-hub node add»</translation>
     </message>
     <message>
+        <location filename="../hub/server/connection_guard.cpp"/>
+        <source>the hub is receiving too many large requests at once; try again in a minute</source>
+        <translation>сервер школы сейчас принимает слишком много больших запросов; повторите через минуту</translation>
+    </message>
+    <message>
         <location filename="../hub/server/hub_server.cpp"/>
         <source>the hub received more than %1 enrolment requests in the last %2 minutes; try again later</source>
         <translation>сервер школы получил более %1 запросов на подключение за последние %2 мин.; повторите попытку позже</translation>
     </message>
     <message>
-        <location filename="../hub/server/hub_server.cpp"/>
+        <location filename="../hub/server/connection_guard.cpp"/>
         <source>the request announces %1 bytes; the limit is %2 bytes; the node must send smaller batches (refused before reading the body)</source>
         <translation>запрос объявляет %1 байт при пределе %2 байт; узел должен отправлять пакеты меньшего размера (отклонено до чтения тела запроса)</translation>
     </message>
     <message>
-        <location filename="../hub/server/hub_server.cpp"/>
+        <location filename="../hub/server/connection_guard.cpp"/>
         <source>the request has no Content-Length; the hub accepts only bodies of a stated length</source>
         <translation>в запросе нет Content-Length; сервер школы принимает только тела запросов с указанной длиной</translation>
     </message>
@@ -3924,12 +3954,22 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>запрос занимает %1 байт; предел — %2 байт; узел должен отправлять пакеты меньшего размера</translation>
     </message>
     <message>
-        <location filename="../hub/server/hub_server.cpp"/>
+        <location filename="../hub/server/connection_guard.cpp"/>
         <source>the request&apos;s Content-Length «%1» is not a number of bytes</source>
         <translation>Content-Length запроса «%1» — не число байтов</translation>
     </message>
     <message>
-        <location filename="../hub/server/hub_server.cpp"/>
+        <location filename="../hub/server/connection_guard.cpp"/>
+        <source>the request&apos;s body arrives slower than %1 bytes a second; the connection is closed</source>
+        <translation>тело запроса приходит медленнее %1 байт в секунду; подключение закрыто</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/connection_guard.cpp"/>
+        <source>the request&apos;s header did not arrive within %1 s; the connection is closed</source>
+        <translation>заголовок запроса не пришёл за %1 с; подключение закрыто</translation>
+    </message>
+    <message>
+        <location filename="../hub/server/connection_guard.cpp"/>
         <source>the request&apos;s header is over %1 bytes</source>
         <translation>заголовок запроса длиннее %1 байт</translation>
     </message>

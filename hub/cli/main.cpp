@@ -75,7 +75,15 @@ QList<Command> commandTable() {
          t("serve the HTTPS API to the nodes (loopback only unless --listen says otherwise)"),
          {},
          {{QStringLiteral("listen"), QStringLiteral("ADDRESS:PORT"),
-           t("where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one")}},
+           t("where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one")},
+          {QStringLiteral("max-connections"), QStringLiteral("N"),
+           t("connections served at once, from all devices (default: 64)")},
+          {QStringLiteral("max-per-address"), QStringLiteral("N"),
+           t("connections at once from one address (default: 8; raise it when devices share an address behind NAT)")},
+          {QStringLiteral("max-buffered-mib"), QStringLiteral("N"),
+           t("MiB of request bodies all connections may hold in memory at once (default: 64)")},
+          {QStringLiteral("timeout"), QStringLiteral("SECONDS"),
+           t("time for the TLS handshake, for a request's header and for an idle connection (default: 5)")}},
          cmdServe},
         {QStringLiteral("node"),
          QStringLiteral("add"),
@@ -450,15 +458,42 @@ Result<QHostAddress> parseListen(const QString& text, quint16& port) {
     return address;
 }
 
+// A whole number from `low` to `high` given to option `name`, or `fallback` when the option is absent.
+Result<int> wholeOption(const Invocation& inv, const QString& name, int low, int high, int fallback) {
+    if (!inv.values.contains(name))
+        return fallback;
+    bool ok = false;
+    const int n = inv.value(name).toInt(&ok);
+    if (!ok || n < low || n > high)
+        return usage(t("--%1: expected a whole number from %2 to %3, got «%4»")
+                         .arg(name)
+                         .arg(low)
+                         .arg(high)
+                         .arg(inv.value(name)));
+    return n;
+}
+
 Status cmdServe(const Invocation& inv) {
     quint16 port = 8443;
     QHostAddress address(QHostAddress::LocalHost);
     if (inv.values.contains(QStringLiteral("listen"))) {
         TABEL_ASSIGN_OR_RETURN(address, parseListen(inv.value(QStringLiteral("listen")), port));
     }
+    ServerOptions options;
+    ConnectionLimits& c = options.connections;
+    TABEL_ASSIGN_OR_RETURN(c.maxConnections,
+                           wholeOption(inv, QStringLiteral("max-connections"), 1, 10000, c.maxConnections));
+    TABEL_ASSIGN_OR_RETURN(c.maxConnectionsPerAddress,
+                           wholeOption(inv, QStringLiteral("max-per-address"), 1, 10000, c.maxConnectionsPerAddress));
+    TABEL_ASSIGN_OR_RETURN(const int mib, wholeOption(inv, QStringLiteral("max-buffered-mib"), 8, 65536,
+                                                      int(c.maxBufferedBodyBytes / (1024 * 1024))));
+    c.maxBufferedBodyBytes = qint64(mib) * 1024 * 1024;
+    TABEL_ASSIGN_OR_RETURN(const int seconds,
+                           wholeOption(inv, QStringLiteral("timeout"), 1, 300, c.idleTimeoutMs / 1000));
+    c.handshakeTimeoutMs = c.headTimeoutMs = c.idleTimeoutMs = seconds * 1000;
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(const TlsIdentity identity, loadOrCreateTlsIdentity(inv.storeDir));
-    HubServer server(store);
+    HubServer server(store, options);
     TABEL_ASSIGN_OR_RETURN(const quint16 bound, server.listen(identity, address, port));
     if (identity.created)
         printOut(t("made a new self-signed certificate in %1").arg(inv.storeDir));

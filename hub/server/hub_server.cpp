@@ -1,5 +1,7 @@
 #include "hub/server/hub_server.h"
 
+#include "hub/server/connection_guard.h"
+
 #include "shared/crypto/signing.h"
 
 #include <QCoreApplication>
@@ -47,106 +49,12 @@ QHttpServerResponse message(const QByteArray& cbor) {
     return QHttpServerResponse(QByteArrayLiteral("application/octet-stream"), *z, Status_::Ok);
 }
 
-// Reads the head of every request on a connection before QHttpServer does: it is connected to the socket's
-// readyRead when the TLS handshake starts, before QHttpServer connects its own handler, so it runs first on
-// every chunk. Qt 6.4's QHttpServer buffers a whole body before any route sees it; the guard answers a
-// Content-Length over the frame limit, a body without a Content-Length (chunked) or a head over kMaxHeadBytes
-// as soon as the head has arrived, and closes the connection, so that such a body is never read into memory.
-// It only peeks (QHttpServer then reads the same bytes), except on a refusal, when it drains the socket.
-class BodyGuard {
-public:
-    static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
-
-    static void attach(QSslSocket* socket, qsizetype maxBodyBytes) {
-        auto guard = std::make_shared<BodyGuard>(socket, maxBodyBytes);
-        QObject::connect(socket, &QIODevice::readyRead, socket, [guard]() { guard->inspect(); });
-    }
-    BodyGuard(QSslSocket* socket, qsizetype maxBodyBytes) : m_socket(socket), m_maxBody(maxBodyBytes) {}
-
-private:
-    void inspect() {
-        if (m_refused) {
-            m_socket->readAll();
-            return;
-        }
-        // QHttpServer reads everything available on each readyRead, so what is available now is new.
-        const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
-        qsizetype i = 0;
-        while (i < fresh.size()) {
-            if (m_bodyLeft > 0) {
-                const qsizetype take = qsizetype(std::min<qint64>(m_bodyLeft, fresh.size() - i));
-                m_bodyLeft -= take;
-                i += take;
-                continue;
-            }
-            const qsizetype before = m_head.size();
-            m_head.append(fresh.constData() + i, fresh.size() - i);
-            const qsizetype end = m_head.indexOf("\r\n\r\n");
-            if (end < 0) {
-                if (m_head.size() > kMaxHeadBytes)
-                    refuse(431, "Request Header Fields Too Large", QStringLiteral("too-large"),
-                           tr("the request's header is over %1 bytes").arg(kMaxHeadBytes));
-                return;
-            }
-            if (end > kMaxHeadBytes)
-                return refuse(431, "Request Header Fields Too Large", QStringLiteral("too-large"),
-                              tr("the request's header is over %1 bytes").arg(kMaxHeadBytes));
-            i += end + 4 - before;
-            const QByteArray head = m_head.left(end);
-            m_head.clear();
-            qint64 length = 0;
-            for (const QByteArray& line : head.split('\n')) {
-                const qsizetype colon = line.indexOf(':');
-                if (colon <= 0)
-                    continue;
-                const QByteArray name = line.left(colon).trimmed().toLower();
-                const QByteArray value = line.mid(colon + 1).trimmed();
-                if (name == "content-length") {
-                    bool ok = false;
-                    length = value.toLongLong(&ok);
-                    if (!ok || length < 0)
-                        return refuse(400, "Bad Request", QStringLiteral("garbage"),
-                                      tr("the request's Content-Length «%1» is not a number of bytes")
-                                          .arg(QString::fromLatin1(value.left(40))));
-                } else if (name == "transfer-encoding" && value.toLower() != "identity") {
-                    return refuse(411, "Length Required", QStringLiteral("length-required"),
-                                  tr("the request has no Content-Length; the hub accepts only bodies of a "
-                                     "stated length"));
-                }
-            }
-            if (length > m_maxBody)
-                return refuse(413, "Payload Too Large", sync::wireErrorName(sync::WireError::TooLarge),
-                              tr("the request announces %1 bytes; the limit is %2 bytes; the node must send smaller "
-                                 "batches (refused before reading the body)")
-                                  .arg(length)
-                                  .arg(m_maxBody));
-            m_bodyLeft = length;
-        }
-    }
-
-    void refuse(int status, const char* reason, const QString& code, const QString& text) {
-        m_refused = true;
-        m_socket->readAll(); // drained: QHttpServer, next on this readyRead, finds nothing to parse
-        const QByteArray body = code.toUtf8() + '\n' + text.toUtf8() + '\n';
-        m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason +
-                        "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " +
-                        QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-        m_socket->disconnectFromHost();
-        qCWarning(lcHubServer) << "refused a request from" << m_socket->peerAddress().toString()
-                               << "before its body:" << code;
-    }
-
-    QSslSocket* m_socket;
-    qsizetype m_maxBody;
-    QByteArray m_head;
-    qint64 m_bodyLeft = 0;
-    bool m_refused = false;
-};
-
 } // namespace
 
 HubServer::HubServer(HubStore& store, ServerOptions options)
-    : m_store(store), m_options(options), m_http(std::make_unique<QHttpServer>()) {
+    : m_store(store), m_options(options), m_budget(std::make_unique<ConnectionBudget>(options.connections)),
+      m_http(std::make_unique<QHttpServer>()) {
+    keepLargeBuffersReturnable();
     const auto route = [this](const char* path, Route r) {
         m_http->route(QString::fromLatin1(path), QHttpServerRequest::Method::Post,
                       [this, r](const QHttpServerRequest& request) { return answer(r, request); });
@@ -159,16 +67,13 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
 HubServer::~HubServer() = default;
 
 Result<quint16> HubServer::listen(const TlsIdentity& identity, const QHostAddress& address, quint16 port) {
-    auto server = std::make_unique<QSslServer>();
+    auto server = std::make_unique<GuardedSslServer>(*m_budget, m_options.limits.maxFrameBytes);
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
     conf.setLocalCertificate(identity.certificate);
     conf.setPrivateKey(identity.privateKey);
     conf.setProtocol(QSsl::TlsV1_2OrLater);
     conf.setPeerVerifyMode(QSslSocket::VerifyNone); // nodes authenticate by signing every request
     server->setSslConfiguration(conf);
-    const qsizetype maxBody = m_options.limits.maxFrameBytes;
-    QObject::connect(server.get(), &QSslServer::startedEncryptionHandshake, server.get(),
-                     [maxBody](QSslSocket* socket) { BodyGuard::attach(socket, maxBody); });
     if (!server->listen(address, port))
         return makeError(ErrorCode::Io,
                          tr("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(server->errorString()));
@@ -190,7 +95,9 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
                        tr("the request is %1 bytes; the limit is %2 bytes; the node must send smaller batches")
                            .arg(body.size())
                            .arg(m_options.limits.maxFrameBytes));
-    sync::WireResult<sync::Frame> frame = sync::decodeFrame(body, m_options.limits);
+    // The signature is checked here, the payload decompressed only once the device is known (or, for an
+    // enrolment, within the small limits an enrolment request needs).
+    sync::WireResult<sync::Frame> frame = sync::openFrame(body, m_options.limits);
     if (!frame)
         return wireProblem(frame.failure());
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -216,6 +123,10 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
                               "later")
                                .arg(m_options.maxEnrolNonces)
                                .arg(2 * m_options.maxSkewMs / 60000));
+        sync::WireLimits enrolment = m_options.limits;
+        enrolment.maxPayloadBytes = kMaxEnrolmentBytes;
+        if (sync::WireStatus expanded = sync::expandFrame(*frame, enrolment); !expanded)
+            return wireProblem(expanded.failure());
         if (auto refused = remember())
             return std::move(*refused);
         return enroll(*frame, now);
@@ -228,14 +139,16 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
         return problem(401, QStringLiteral("unknown-device"),
                        tr("the device %1 is not enrolled at this hub; enrol it with a code from «tabel-hub node add»")
                            .arg(crypto::fingerprint(frame->deviceKey)));
-    // A push records its nonce in its own transaction (HubStore::pushOnce): one commit, so one fsync, less.
-    if (route != Route::Push)
-        if (auto refused = remember())
-            return std::move(*refused);
     if ((*node)->status == NodeStatus::Suspended)
         return problem(403, QStringLiteral("suspended"),
                        tr("node «%1» of teacher «%2» is suspended by the hub's operator; nothing was accepted")
                            .arg((*node)->nodeId, (*node)->teacherId));
+    if (sync::WireStatus expanded = sync::expandFrame(*frame, m_options.limits); !expanded)
+        return wireProblem(expanded.failure());
+    // A push records its nonce in its own transaction (HubStore::pushOnce): one commit, so one fsync, less.
+    if (route != Route::Push)
+        if (auto refused = remember())
+            return std::move(*refused);
     return route == Route::Push ? push(**node, *frame, now) : pull(**node, *frame);
 }
 

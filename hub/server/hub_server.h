@@ -3,6 +3,7 @@
 // 4xx/5xx with a short text naming the problem. Runs on the thread of its event loop, one request at a time.
 #pragma once
 
+#include "hub/server/connection_guard.h"
 #include "hub/server/tls.h"
 #include "hub/store/hub_store.h"
 #include "sync/wire.h"
@@ -23,7 +24,12 @@ struct ServerOptions {
     sync::WireLimits limits;
     // Nonces of enrolment requests (devices not enrolled yet) kept at once; over it /v1/enroll answers 429.
     std::int64_t maxEnrolNonces = 1000;
+    ConnectionLimits connections; // connection counts, timeouts and buffered bytes (connection_guard.h)
 };
+
+// An enrolment request holds a secret and a name: a few hundred bytes once decompressed. It comes from a device
+// the hub does not know yet, so it may not expand to more than this.
+inline constexpr qsizetype kMaxEnrolmentBytes = 64 * 1024;
 
 class HubServer {
 public:
@@ -45,6 +51,7 @@ private:
 
     HubStore& m_store;
     ServerOptions m_options;
+    std::unique_ptr<ConnectionBudget> m_budget;
     std::unique_ptr<QHttpServer> m_http;
 };
 

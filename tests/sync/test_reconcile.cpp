@@ -4,6 +4,7 @@
 #include "sync/reconcile.h"
 #include "sync/scope.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <sodium.h>
@@ -139,6 +140,7 @@ class TestReconcile : public QObject {
 
 private slots:
     void initTestCase();
+    void RS5_registersWithOverflowingDeltaAreDamaged();
 
     void RS5_registerOutcomes_data();
     void RS5_registerOutcomes();
@@ -739,4 +741,15 @@ void TestReconcile::RS6_changeSetScope() {
 }
 
 QTEST_GUILESS_MAIN(TestReconcile)
+// Found by tests/fuzz (fuzz_changeset): a stored register whose time deltas overflow a 64-bit time. Decoding
+// added them as signed integers (undefined behaviour); it is now a damaged record.
+void TestReconcile::RS5_registersWithOverflowingDeltaAreDamaged() {
+    QFile f(qEnvironmentVariable("TABEL_SOURCE_DIR") +
+            QStringLiteral("/tests/sync/fuzz/registers-overflowing-delta.bin"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto decoded = decodeEntityRegisters(f.readAll());
+    QVERIFY(!decoded);
+    QCOMPARE(decoded.error().code, ErrorCode::Corrupt);
+}
+
 #include "test_reconcile.moc"
