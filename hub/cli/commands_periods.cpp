@@ -1,5 +1,7 @@
 #include "hub/cli/commands_periods.h"
 
+#include "sync/describe.h"
+
 #include "hub/store/hub_store.h"
 #include "shared/crypto/signing.h"
 #include "shared/domain/model.h"
@@ -75,14 +77,18 @@ Result<std::pair<QDate, QDate>> calendarDates(HubStore& store, const QString& pe
     return std::pair(found.first().start, found.first().end);
 }
 
-QString opsText(const QList<sync::Op>& ops) {
+// "отметка: Алексеев Артём (7a-01), Математика, 7А, урок 01.09.2026 № 2 — отметка = 5; …": what an operator
+// decides on, in words (issue 9 item 7).
+QString opsText(const Amendment& x) {
     QStringList parts;
-    for (const sync::Op& op : ops) {
+    for (const sync::Op& op : x.ops) {
         if (parts.size() == 3) {
-            parts << t("… %1 more").arg(ops.size() - 3);
+            parts << t("… %1 more").arg(x.ops.size() - 3);
             break;
         }
-        parts << op.entity + u'.' + op.field + u'=' + domain::debugString(op.value);
+        const auto what = x.what.find(op.entity);
+        parts << (what == x.what.end() ? op.entity : what->second) + QStringLiteral(" — ") + sync::fieldText(op.field) +
+                     QStringLiteral(" = ") + domain::debugString(op.value);
     }
     return parts.join(QStringLiteral("; "));
 }
@@ -232,7 +238,7 @@ Status cmdAmendmentsList(const Invocation& inv) {
         rows.append({QString::number(x.id), stateLabel(x.state),
                      node.teacherName.isEmpty() ? x.author : x.author + QStringLiteral(" (") + node.teacherName + u')',
                      node.nodeId.isEmpty() ? crypto::fingerprint(x.device) : node.nodeId, formatTime(x.requested),
-                     opsText(x.ops), x.state == AmendmentState::Declined ? x.declineReason : x.heldReason});
+                     opsText(x), x.state == AmendmentState::Declined ? x.declineReason : x.heldReason});
     }
     printTable(rows);
     return {};

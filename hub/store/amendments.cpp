@@ -104,8 +104,12 @@ Result<QList<Amendment>> HubStore::amendments(bool includeDecided) {
         a.declineReason = a.state == AmendmentState::Declined ? st.columnText(9) : QString();
         TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, logChangeSet(st.columnBlob(10), st.columnBlob(11)));
         a.ops = cs.ops;
+        for (const sync::Op& op : a.ops)
+            if (!a.what.count(op.entity))
+                a.what.emplace(op.entity, sync::describeEntity(op.entity, *d->state));
         out.append(std::move(a));
     }
+    d->state->reset(); // the names read for the descriptions are not kept past the request
     return out;
 }
 

@@ -82,6 +82,7 @@ struct Amendment {
     QDateTime requested;
     std::optional<QDateTime> decided;
     QList<sync::Op> ops;
+    std::map<QString, QString> what; // each entity of the ops in words (sync/describe.h)
 };
 
 // What `node add` hands out: the node's id and the one-time secret (only its hash is stored).

@@ -206,7 +206,11 @@ private slots:
         m_firstId = first.value(QStringLiteral("id")).toInteger();
         const ProcessResult table = hub({QStringLiteral("amendments"), QStringLiteral("list")});
         EXPECT_EXIT(table, 0);
-        QVERIFY2(table.out.contains(QStringLiteral("Иванова Мария Петровна")), qPrintable(describe(table)));
+        // What waits for a decision, in words: whose period mark, which subject (issue 9 item 7).
+        QVERIFY2(table.out.contains(QStringLiteral("Иванова Мария Петровна")) &&
+                     table.out.contains(QStringLiteral("Алексеев Артём (7a-01)")) &&
+                     table.out.contains(QStringLiteral("Математика")),
+                 qPrintable(describe(table)));
 
         // The hub still holds the old mark; so does the operator's node.
         EXPECT_EXIT(node('o', {QStringLiteral("sync")}), 0);
