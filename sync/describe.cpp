@@ -45,6 +45,15 @@ QString subjectText(const QString& subjectId, const CurrentValue& state) {
     return name.isEmpty() ? subjectId : name;
 }
 
+domain::rules::Names namesOf(const RegisterView& state) {
+    domain::rules::Names n;
+    n.pupil = [&state](const QString& id) { return pupilText(id, of(state)); };
+    n.subject = [&state](const QString& id) { return text(of(state), QStringLiteral("subject/") + id, "name"); };
+    n.teacher = [&state](const QString& id) { return text(of(state), QStringLiteral("teacher/") + id, "name"); };
+    n.entity = [&state](const QString& key) { return describeEntity(key, state); };
+    return n;
+}
+
 QString fieldText(const QString& field) {
     if (field == u"value")
         return tr("the mark");

@@ -4,6 +4,7 @@
 // has no name. Pure: the caller passes the registers.
 #pragma once
 
+#include "shared/domain/rules.h"
 #include "sync/reconcile.h"
 #include "sync/relevance.h"
 
@@ -19,6 +20,10 @@ QString pupilText(const QString& pupilId, const CurrentValue& value);
 QString pupilText(const QString& pupilId, const RegisterView& state);
 // "Математика", or the id.
 QString subjectText(const QString& subjectId, const CurrentValue& value);
+
+// The names the rules' and the scope's messages show (shared/domain/rules.h), looked up in the state when a
+// message is written: pupils and entities as above, subjects and teachers by name. The state must outlive them.
+domain::rules::Names namesOf(const RegisterView& state);
 
 // A field's name as a teacher says it: «отметка», «причина», «тема» …; the name itself for the others.
 QString fieldText(const QString& field);

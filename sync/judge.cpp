@@ -81,7 +81,7 @@ private:
 class Judge {
 public:
     Judge(const ChangeSet& cs, const RegisterView& merged, qint64 receivedMs)
-        : m_cs(cs), m_after(cs, merged), m_merged(merged), m_received(receivedMs) {}
+        : m_cs(cs), m_after(cs, merged), m_merged(merged), m_names(namesOf(merged)), m_received(receivedMs) {}
 
     Judgement run() {
         for (const QString& entity : m_after.written()) {
@@ -125,7 +125,10 @@ private:
     }
 
     QString where() const {
-        return tr("entry %1 of change set %2 (%3)").arg(m_after.opNumber(m_entity)).arg(m_cs.seq).arg(m_entity);
+        return tr("entry %1 of change set %2 (%3)")
+            .arg(m_after.opNumber(m_entity))
+            .arg(m_cs.seq)
+            .arg(m_names.entityText(m_entity));
     }
     void refuse(const QString& problem) {
         if (m_refused.verdict != Verdict::Refuse)
@@ -136,7 +139,7 @@ private:
             m_held = Judgement{Verdict::Hold, where() + QStringLiteral(": ") + problem};
     }
 
-    QString pupilText(const QString& pupilId) const { return sync::pupilText(pupilId, m_merged); }
+    QString pupilText(const QString& pupilId) const { return m_names.pupilText(pupilId); }
 
     // The pupil is on the roster (else refused), in the class and, for a subgroup, in the group (else held: the
     // roster may have changed since the node synced, 2.5.5).
@@ -163,7 +166,7 @@ private:
             if (in == f.end() || intOf(in->second) != 1) {
                 hold(tr("2.5.5: pupil %1 is not in subgroup «%2» of class %3 for subject «%4»; the groups may have "
                         "changed after this device last synced")
-                         .arg(pupilText(pupilId), groupId, classId, subjectId));
+                         .arg(pupilText(pupilId), groupId, classId, m_names.subjectText(subjectId)));
                 return false;
             }
         }
@@ -176,7 +179,7 @@ private:
                          const LessonKey& lesson, AbsenceReason reason) {
         const QString problem = tr("3.5: pupil %1 has a mark and an absence («%2») in the lesson of %3; a pupil "
                                    "absent without illness cannot get a mark")
-                                    .arg(pupilText(pupilId), toString(reason), lesson.toString());
+                                    .arg(pupilText(pupilId), toString(reason), m_names.lessonText(lesson));
         if (m_after.writtenBySet(markKey) && m_after.writtenBySet(absenceKey))
             refuse(problem);
         else
@@ -191,7 +194,7 @@ private:
         Lesson lesson;
         lesson.key = m.lesson;
         // R-J2 (kind, weight), 3.4 (its lesson), 4.4 (self-study grades): the entry alone decides.
-        if (Status ok = rules::checkMark(m, m_after.exists(lessonKey) ? &lesson : nullptr, std::nullopt); !ok)
+        if (Status ok = rules::checkMark(m, m_after.exists(lessonKey) ? &lesson : nullptr, std::nullopt, m_names); !ok)
             return refuse(ok.error().message);
         if (!m.taskId.isEmpty()) {
             const QString task = QStringLiteral("task/%1/%2/%3/%4")
@@ -211,7 +214,7 @@ private:
         if (!pupilBelongs(a.lesson.classId, a.lesson.subjectId, a.lesson.groupId, a.pupilId))
             return;
         if (!m_after.exists(QStringLiteral("lesson/") + a.lesson.toString()))
-            return refuse(tr("3.4: there is no lesson %1 for this absence").arg(a.lesson.toString()));
+            return refuse(tr("3.4: there is no lesson «%1» for this absence").arg(m_names.lessonText(a.lesson)));
         if (a.reason == AbsenceReason::Illness)
             return;
         const QList<QString> marks =
@@ -294,7 +297,7 @@ private:
             return hold(tr("2.6.8: the correction starts from the mark «%1», but the mark on record is now «%2»; "
                            "another correction may have been made meanwhile")
                             .arg(toString(c.oldValue), toString(current->value)));
-        if (Status ok = rules::checkCorrection(c, current); !ok)
+        if (Status ok = rules::checkCorrection(c, current, m_names); !ok)
             return refuse(ok.error().message);
         // The set must also write the corrected mark.
         const Fields& after = m_after.fields(markKey);
@@ -307,6 +310,7 @@ private:
     const ChangeSet& m_cs;
     After m_after;
     const RegisterView& m_merged;
+    const rules::Names m_names;
     qint64 m_received;
     QString m_entity;
     Judgement m_refused;

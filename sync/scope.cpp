@@ -103,7 +103,8 @@ bool covers(const SubstitutionWindow& w, const domain::LessonKey& l) {
            w.subjectId == l.subjectId;
 }
 
-ScopeDecision checkAuthority(const NodeScopes& scopes, const QString& key, const Target& t) {
+ScopeDecision checkAuthority(const NodeScopes& scopes, const QString& key, const Target& t,
+                             const domain::rules::Names& names) {
     QStringList ownGroups;
     for (const domain::Assignment& a : scopes.assignments) {
         if (a.teacherId != scopes.teacherId || a.classId != t.classId || a.subjectId != t.subjectId)
@@ -119,34 +120,39 @@ ScopeDecision checkAuthority(const NodeScopes& scopes, const QString& key, const
     if (!ownGroups.isEmpty())
         return rejected(tr("teacher %1 teaches group %2 of class %3 in %4, not group %5: %6 is outside the node's "
                            "scopes (2.5.5)")
-                            .arg(quoted(scopes.teacherId), ownGroups.join(QStringLiteral(", ")), quoted(t.classId),
-                                 quoted(t.subjectId), quoted(t.groupId), quoted(key)));
+                            .arg(names.teacherText(scopes.teacherId), ownGroups.join(QStringLiteral(", ")), t.classId,
+                                 names.subjectText(t.subjectId), quoted(t.groupId), names.entityText(key)));
     if (t.lesson)
-        return rejected(tr("teacher %1 has no assignment for class %2, subject %3, group %4 and no substitution for "
-                           "lesson %5 of %6: %7 is outside the node's scopes")
-                            .arg(quoted(scopes.teacherId), quoted(t.classId), quoted(t.subjectId), quoted(t.groupId))
-                            .arg(t.lesson->slot)
-                            .arg(t.lesson->date.toString(Qt::ISODate), quoted(key)));
+        return rejected(
+            tr("teacher %1 has no assignment for class %2, subject %3, group %4 and no substitution for "
+               "lesson %5 of %6: %7 is outside the node's scopes")
+                .arg(names.teacherText(scopes.teacherId), t.classId, names.subjectText(t.subjectId), quoted(t.groupId))
+                .arg(t.lesson->slot)
+                .arg(t.lesson->date.toString(QStringLiteral("dd.MM.yyyy")), names.entityText(key)));
     return rejected(tr("teacher %1 has no assignment for class %2, subject %3: %4 is outside the node's scopes")
-                        .arg(quoted(scopes.teacherId), quoted(t.classId), quoted(t.subjectId), quoted(key)));
+                        .arg(names.teacherText(scopes.teacherId), t.classId, names.subjectText(t.subjectId),
+                             names.entityText(key)));
 }
 
-ScopeDecision checkClosed(const NodeScopes& scopes, const QString& key, const Target& t) {
+ScopeDecision checkClosed(const NodeScopes& scopes, const QString& key, const Target& t,
+                          const domain::rules::Names& names) {
     for (const ClosedPeriod& p : scopes.closedPeriods) {
         if (!p.classId.isEmpty() && p.classId != t.classId)
             continue;
-        const QString span = p.start.toString(Qt::ISODate) + QStringLiteral(" – ") + p.end.toString(Qt::ISODate);
+        const QString span = p.start.toString(QStringLiteral("dd.MM.yyyy")) + QStringLiteral(" – ") +
+                             p.end.toString(QStringLiteral("dd.MM.yyyy"));
         if (!t.periodId.isEmpty() && t.periodId == p.periodId)
             return {ScopeVerdict::AmendmentRequest,
                     tr("%1 belongs to period %2 (%3), which is closed; the edit becomes an amendment request for "
                        "the operator")
-                        .arg(quoted(key), quoted(p.periodId), span),
+                        .arg(names.entityText(key), quoted(p.periodId), span),
                     p.periodId};
         if (t.date && *t.date >= p.start && *t.date <= p.end)
             return {ScopeVerdict::AmendmentRequest,
                     tr("%1 falls on %2, in period %3 (%4), which is closed; the edit becomes an amendment request "
                        "for the operator")
-                        .arg(quoted(key), t.date->toString(Qt::ISODate), quoted(p.periodId), span),
+                        .arg(names.entityText(key), t.date->toString(QStringLiteral("dd.MM.yyyy")), quoted(p.periodId),
+                             span),
                     p.periodId};
     }
     return {};
@@ -154,16 +160,17 @@ ScopeDecision checkClosed(const NodeScopes& scopes, const QString& key, const Ta
 
 } // namespace
 
-ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityContext& context) {
+ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityContext& context,
+                         const domain::rules::Names& names) {
     if (scopes.isOperator)
         return {};
     auto target = targetOf(op.entity, context);
     if (auto* decision = std::get_if<ScopeDecision>(&target))
         return *decision;
     const Target& t = std::get<Target>(target);
-    if (ScopeDecision d = checkAuthority(scopes, op.entity, t); !d.allowed())
+    if (ScopeDecision d = checkAuthority(scopes, op.entity, t, names); !d.allowed())
         return d;
-    return checkClosed(scopes, op.entity, t);
+    return checkClosed(scopes, op.entity, t, names);
 }
 
 bool mayWrite(const NodeScopes& scopes, const QString& entity) {
@@ -189,17 +196,18 @@ bool mayWrite(const NodeScopes& scopes, const QString& entity) {
 }
 
 ScopeDecision checkChangeSetScope(const NodeScopes& scopes, const ChangeSet& changeSet,
-                                  const std::function<EntityContext(const Op&)>& contextOf) {
+                                  const std::function<EntityContext(const Op&)>& contextOf,
+                                  const domain::rules::Names& names) {
     if (!scopes.isOperator && changeSet.author != scopes.teacherId)
         return rejected(tr("the change set is authored as %1, but the node is enrolled for teacher %2")
-                            .arg(quoted(changeSet.author), quoted(scopes.teacherId)));
+                            .arg(quoted(changeSet.author), names.teacherText(scopes.teacherId)));
     ScopeDecision amendment;
     const QString* previous = nullptr; // without contextOf the decision depends on the entity only
     for (const Op& op : changeSet.ops) {
         if (!contextOf && previous && *previous == op.entity)
             continue; // the same entity as the op before (a mark's fields): the same decision, already taken
         previous = &op.entity;
-        ScopeDecision d = checkScope(scopes, op, contextOf ? contextOf(op) : EntityContext{});
+        ScopeDecision d = checkScope(scopes, op, contextOf ? contextOf(op) : EntityContext{}, names);
         if (d.verdict == ScopeVerdict::Rejected)
             return d;
         if (d.verdict == ScopeVerdict::AmendmentRequest && amendment.allowed())

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "shared/domain/model.h"
+#include "shared/domain/rules.h"
 #include "sync/op.h"
 
 #include <QDate>
@@ -55,7 +56,9 @@ struct ScopeDecision {
     bool allowed() const { return verdict == ScopeVerdict::Allowed; }
 };
 
-ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityContext& context = {});
+// names: what the messages show instead of ids (the hub fills them from its merged state).
+ScopeDecision checkScope(const NodeScopes& scopes, const Op& op, const EntityContext& context = {},
+                         const domain::rules::Names& names = {});
 
 // The yes/no of checkScope without its message, for the hub's pull (what a node is sent is decided per change set
 // and must cost nothing when the answer is no): true when checkScope would not refuse an op on that entity (an
@@ -66,6 +69,7 @@ bool mayWrite(const NodeScopes& scopes, const QString& entity);
 // Every op of a change set, and its author (who must be the node's teacher): Rejected if any op is, else an
 // AmendmentRequest if any op is one, else Allowed. contextOf may be empty.
 ScopeDecision checkChangeSetScope(const NodeScopes& scopes, const ChangeSet& changeSet,
-                                  const std::function<EntityContext(const Op&)>& contextOf = {});
+                                  const std::function<EntityContext(const Op&)>& contextOf = {},
+                                  const domain::rules::Names& names = {});
 
 } // namespace tabel::sync

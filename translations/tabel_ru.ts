@@ -3238,6 +3238,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1 — недопустимое значение (%2); используйте одно из: %3</translation>
     </message>
     <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1, %2, group %3</source>
+        <translation>%1, %2, группа %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/rules.cpp"/>
+        <source>%1, %2, lesson %3</source>
+        <translation>%1, %2, урок %3</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/model.cpp"/>
         <source>%1: %2 is not a date; write it as yyyy-MM-dd, e.g. 2026-09-01</source>
         <translation>%1: %2 — не дата; пишите в виде ГГГГ-ММ-ДД, например 2026-09-01</translation>
@@ -3770,14 +3785,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 <context>
     <name>tabel::domain::EntityCheck</name>
     <message>
-        <location filename="../shared/domain/entity_check.cpp"/>
         <source>%1 has a field «%2» that entries of its kind do not have</source>
-        <translation>у записи %1 есть поле «%2», которого у записей этого вида нет</translation>
+        <translation type="vanished">у записи %1 есть поле «%2», которого у записей этого вида нет</translation>
     </message>
     <message>
         <location filename="../shared/domain/entity_check.cpp"/>
         <source>%1 is not the key of any kind of journal entry</source>
         <translation>%1 — не ключ ни одного вида записей журнала</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/entity_check.cpp"/>
+        <source>it has a field «%1» that entries of its kind do not have</source>
+        <oldsource>%1 has a field «%2» that entries of its kind do not have</oldsource>
+        <translation>в нём есть поле «%1», которого у записей этого вида нет</translation>
     </message>
 </context>
 <context>
@@ -5835,9 +5855,14 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>2.6.8: исправление на «%1» не меняет исправляемую отметку за период</translation>
     </message>
     <message>
-        <location filename="../sync/judge.cpp"/>
         <source>3.4: there is no lesson %1 for this absence</source>
-        <translation>3.4: для этого пропуска нет урока %1</translation>
+        <translation type="vanished">3.4: для этого пропуска нет урока %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/judge.cpp"/>
+        <source>3.4: there is no lesson «%1» for this absence</source>
+        <oldsource>3.4: there is no lesson %1 for this absence</oldsource>
+        <translation>3.4: для этого пропуска нет урока «%1»</translation>
     </message>
     <message>
         <location filename="../sync/judge.cpp"/>

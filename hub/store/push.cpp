@@ -1,4 +1,5 @@
 #include "hub/store/internal.h"
+#include "sync/describe.h"
 #include "sync/judge.h"
 
 namespace tabel::hub {
@@ -94,7 +95,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             ack.entries.append({cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), reason});
             return {};
         };
-        const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs);
+        const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs, {}, sync::namesOf(*state));
         if (decision.verdict != sync::ScopeVerdict::Allowed) {
             TABEL_TRY(decision.verdict == sync::ScopeVerdict::Rejected
                           ? refuse(sync::AckReason::OutOfScope, decision.reason)

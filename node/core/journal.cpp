@@ -135,7 +135,7 @@ Status Journal::checkScope(const LessonKey& lesson) {
                                                                                  lesson.date.toString(Qt::ISODate) +
                                                                                  QLatin1Char('/')));
     }
-    return rules::checkLessonScope(m_store.teacherId(), lesson, mine, substitutions);
+    return rules::checkLessonScope(m_store.teacherId(), lesson, mine, substitutions, names());
 }
 
 Status Journal::checkTeachesSubject(const QString& classId, const QString& subjectId, const QString& clause) {
@@ -143,8 +143,8 @@ Status Journal::checkTeachesSubject(const QString& classId, const QString& subje
     for (const Assignment& a : mine)
         if (a.classId == classId && a.subjectId == subjectId)
             return {};
-    return ruleError(
-        clause, tr("you do not teach %1 in class %2 (no such line for you in the timetable)").arg(subjectId, classId));
+    return ruleError(clause, tr("you do not teach %1 in class %2 (no such line for you in the timetable)")
+                                 .arg(names().subjectText(subjectId), classId));
 }
 
 Result<QStringList> Journal::groupMembers(const QString& classId, const QString& subjectId, const QString& groupId) {
@@ -170,7 +170,7 @@ Result<QStringList> Journal::groupMembers(const QString& classId, const QString&
 
 Status Journal::checkPupil(const QString& pupilId, const LessonKey& lesson) {
     TABEL_ASSIGN_OR_RETURN(QStringList members, groupMembers(lesson.classId, lesson.subjectId, lesson.groupId));
-    return rules::checkPupilInGroup(pupilId, lesson, members);
+    return rules::checkPupilInGroup(pupilId, lesson, members, names());
 }
 
 Result<std::optional<Lesson>> Journal::lesson(const LessonKey& key) {
@@ -204,6 +204,28 @@ Result<QStringList> Journal::assessmentForms() {
 
 Result<QList<Subject>> Journal::subjects() {
     return loadAll<Subject>(m_store, QStringLiteral("subject/"));
+}
+
+rules::Names Journal::names() {
+    rules::Names n;
+    n.pupil = [this](const QString& id) {
+        auto p = pupil(id);
+        return p && p->has_value() ? ((**p).surname + u' ' + (**p).name).trimmed() : QString();
+    };
+    n.subject = [this](const QString& id) {
+        if (auto all = subjects())
+            for (const Subject& subject : *all)
+                if (subject.id == id)
+                    return subject.name;
+        return QString();
+    };
+    n.teacher = [this](const QString& id) {
+        Teacher t;
+        t.id = id;
+        auto one = loadOne<Teacher>(m_store, t.entityKey());
+        return one && one->has_value() ? (**one).name : QString();
+    };
+    return n;
 }
 
 Result<QList<TimetableSlot>> Journal::myTimetable() {
@@ -252,7 +274,7 @@ Status Journal::checkMarkEntry(const Mark& mark) {
     TABEL_ASSIGN_OR_RETURN(std::optional<Lesson> lessonEntity, lesson(mark.lesson));
     TABEL_ASSIGN_OR_RETURN(std::optional<Attendance> attendance,
                            loadOne<Attendance>(m_store, Attendance{mark.lesson, mark.pupilId, {}, {}, {}}.entityKey()));
-    return rules::checkMark(mark, lessonEntity ? &*lessonEntity : nullptr, attendance);
+    return rules::checkMark(mark, lessonEntity ? &*lessonEntity : nullptr, attendance, names());
 }
 
 Status Journal::writeMark(ChangeWriter& w, const Mark& mark) {
@@ -272,7 +294,7 @@ Status Journal::writeAbsence(ChangeWriter& w, const Attendance& attendance) {
     TABEL_ASSIGN_OR_RETURN(QList<Mark> marks,
                            loadAll<Mark>(m_store, QStringLiteral("mark/") + attendance.lesson.toString() +
                                                       QLatin1Char('/') + attendance.pupilId + QLatin1Char('/')));
-    TABEL_TRY(rules::checkAbsence(attendance, marks));
+    TABEL_TRY(rules::checkAbsence(attendance, marks, names()));
     return w.put(attendance.entityKey(), attendance.toFields());
 }
 
@@ -354,8 +376,8 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
         // The lesson after the reads above: they then find its document as stored, with nothing to write first.
         TABEL_TRY(w.put(QStringLiteral("lesson/") + lessonText, lessonEntity.toFields()));
         for (const Attendance& a : absences) {
-            TABEL_TRY(rules::checkPupilInGroup(a.pupilId, key, members));
-            TABEL_TRY(rules::checkAbsence(a, marksOf.value(a.pupilId)));
+            TABEL_TRY(rules::checkPupilInGroup(a.pupilId, key, members, names()));
+            TABEL_TRY(rules::checkAbsence(a, marksOf.value(a.pupilId), names()));
             TABEL_TRY(w.put(a.entityKey(lessonText), a.toFields()));
             const auto same = std::find_if(absent.begin(), absent.end(),
                                            [&](const Attendance& stored) { return stored.pupilId == a.pupilId; });
@@ -365,8 +387,9 @@ Result<CommitInfo> Journal::recordLesson(const Lesson& lessonIn, const QList<Mar
                 absent.append(a);
         }
         for (const Mark& m : marks) {
-            TABEL_TRY(rules::checkPupilInGroup(m.pupilId, key, members));
-            TABEL_TRY(rules::checkMark(m, &lessonEntity, absent.isEmpty() ? std::nullopt : absenceOf(m.pupilId)));
+            TABEL_TRY(rules::checkPupilInGroup(m.pupilId, key, members, names()));
+            TABEL_TRY(
+                rules::checkMark(m, &lessonEntity, absent.isEmpty() ? std::nullopt : absenceOf(m.pupilId), names()));
             TABEL_TRY(w.put(m.entityKey(lessonText), m.toFields()));
         }
         return {};
@@ -469,7 +492,7 @@ Result<CommitInfo> Journal::saveTask(Task task) {
     QList<int> numbers;
     for (const KtpTopic& t : topics)
         numbers << t.number;
-    TABEL_TRY(rules::checkTask(task, forms, numbers));
+    TABEL_TRY(rules::checkTask(task, forms, numbers, names()));
     return m_store.change([&](ChangeWriter& w) { return w.put(task.entityKey(), task.toFields()); });
 }
 
@@ -655,7 +678,7 @@ Result<CommitInfo> Journal::correctPeriodMark(Correction correction) {
     TABEL_ASSIGN_OR_RETURN(std::optional<PeriodMark> current, loadOne<PeriodMark>(m_store, probe.entityKey()));
     if (current)
         correction.oldValue = current->value;
-    TABEL_TRY(rules::checkCorrection(correction, current));
+    TABEL_TRY(rules::checkCorrection(correction, current, names()));
     TABEL_ASSIGN_OR_RETURN(QList<Correction> earlier, corrections(correction.classId, correction.subjectId));
     int number = 0;
     for (const Correction& c : earlier)
@@ -749,7 +772,7 @@ Result<CommitInfo> Journal::addKtpCorrection(KtpCorrection entry) {
             last = std::max(last, c.number);
         entry.number = last + 1;
     }
-    TABEL_TRY(rules::checkKtpCorrection(entry, numbers));
+    TABEL_TRY(rules::checkKtpCorrection(entry, numbers, names()));
     return m_store.change([&](ChangeWriter& w) { return w.put(entry.entityKey(), entry.toFields()); });
 }
 

@@ -197,6 +197,9 @@ public:
     [[nodiscard]] Result<QList<domain::Subject>> subjects();
     [[nodiscard]] Result<QList<domain::TimetableSlot>> myTimetable();
     [[nodiscard]] Result<QList<domain::Period>> periods();
+    // The names the rules' messages show instead of ids (issue 9 item 7), looked up in this store when a message
+    // is written.
+    domain::rules::Names names();
     [[nodiscard]] Result<std::optional<domain::Lesson>> lessonAt(const domain::LessonKey& key) { return lesson(key); }
     // Forgets the reference data read so far (another process, or a sync, may have changed it).
     void refresh() { invalidateCaches(); }

@@ -32,6 +32,7 @@ struct Error {
     ErrorCode code = ErrorCode::Internal;
     QString message; // user-facing, already translated
     QString clause;  // for RuleViolation: the clause of the regulation, e.g. "3.5"
+    QString detail;  // when set: the message without the place, for callers that name the place themselves
 
     [[nodiscard]] Error withContext(const QString& context) const {
         Error e = *this;
@@ -41,10 +42,10 @@ struct Error {
 };
 
 [[nodiscard]] inline Error makeError(ErrorCode code, QString message) {
-    return Error{code, std::move(message), {}};
+    return Error{code, std::move(message), {}, {}};
 }
 [[nodiscard]] inline Error ruleError(QString clause, const QString& text) {
-    return Error{ErrorCode::RuleViolation, clause + QStringLiteral(": ") + text, clause};
+    return Error{ErrorCode::RuleViolation, clause + QStringLiteral(": ") + text, clause, {}};
 }
 
 // Tag used to build an error Result: `return Unexpected(makeError(...));` or simply `return makeError(...)`.

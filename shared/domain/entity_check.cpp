@@ -25,13 +25,14 @@ template <class T> Status readAs(const QString& key, const Fields& fields) {
 template <class T> Result<T> readEntity(const QString& key, const Fields& fields) {
     Result<T> parsed = T::fromFields(key, fields);
     if (!parsed)
-        return makeError(ErrorCode::InvalidInput, parsed.error().message);
+        return makeError(ErrorCode::InvalidInput,
+                         parsed.error().detail.isEmpty() ? parsed.error().message : parsed.error().detail);
     // toFields() names every field of the type (an absent one as null): anything else is not the type's.
     const Fields known = parsed->toFields();
     for (const auto& [name, value] : fields)
         if (!isNull(value) && known.find(name) == known.end())
             return makeError(ErrorCode::InvalidInput,
-                             tr("%1 has a field «%2» that entries of its kind do not have").arg(key, name));
+                             tr("it has a field «%1» that entries of its kind do not have").arg(name));
     return parsed;
 }
 

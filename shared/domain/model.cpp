@@ -389,7 +389,9 @@ public:
     Status status() const {
         if (!m_error)
             return {};
-        return makeError(ErrorCode::Corrupt, tr("stored entity %1 is damaged: %2").arg(quoted(m_key), *m_error));
+        Error e = makeError(ErrorCode::Corrupt, tr("stored entity %1 is damaged: %2").arg(quoted(m_key), *m_error));
+        e.detail = *m_error; // a change set's entry is not stored: the hub and a pulling node name it themselves
+        return e;
     }
 
 private:

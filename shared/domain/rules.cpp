@@ -27,9 +27,6 @@ QString quoted(const QString& s) {
 QString dateText(QDate d) {
     return d.toString(Qt::ISODate);
 }
-QString lessonText(const LessonKey& k) {
-    return quoted(k.toString());
-}
 bool blank(const QString& s) {
     return s.trimmed().isEmpty();
 }
@@ -110,8 +107,37 @@ QString periodName(const Period& p) {
 
 } // namespace
 
+namespace {
+QString named(const std::function<QString(const QString&)>& lookup, const QString& id) {
+    const QString name = lookup ? lookup(id) : QString();
+    return name.isEmpty() ? quoted(id) : name;
+}
+} // namespace
+
+QString Names::pupilText(const QString& id) const {
+    return named(pupil, id);
+}
+QString Names::subjectText(const QString& id) const {
+    return named(subject, id);
+}
+QString Names::teacherText(const QString& id) const {
+    return named(teacher, id);
+}
+QString Names::entityText(const QString& key) const {
+    return named(entity, key);
+}
+QString Names::journalText(const QString& classId, const QString& subjectId, const QString& groupId) const {
+    return groupId == kWholeClass ? tr("%1, %2").arg(subjectText(subjectId), classId)
+                                  : tr("%1, %2, group %3").arg(subjectText(subjectId), classId, groupId);
+}
+QString Names::lessonText(const LessonKey& k) const {
+    return tr("%1, %2, lesson %3")
+        .arg(journalText(k.classId, k.subjectId, k.groupId), k.date.toString(QStringLiteral("dd.MM.yyyy")))
+        .arg(k.slot);
+}
+
 Status checkLessonScope(const QString& teacherId, const LessonKey& lesson, const QList<Assignment>& assignments,
-                        const QList<Substitution>& substitutions) {
+                        const QList<Substitution>& substitutions, const Names& names) {
     for (const Assignment& a : assignments)
         if (a.teacherId == teacherId && a.classId == lesson.classId && a.subjectId == lesson.subjectId &&
             a.groupId == lesson.groupId)
@@ -128,28 +154,30 @@ Status checkLessonScope(const QString& teacherId, const LessonKey& lesson, const
         return ruleError(QStringLiteral("2.5.5"),
                          tr("teacher %1 teaches group %2 of class %3 in %4, not group %5; with subgroups each "
                             "teacher writes only the journal of own group")
-                             .arg(quoted(teacherId), ownGroups.join(QStringLiteral(", ")), quoted(lesson.classId),
-                                  quoted(lesson.subjectId), quoted(lesson.groupId)));
+                             .arg(names.teacherText(teacherId), ownGroups.join(QStringLiteral(", ")), lesson.classId,
+                                  names.subjectText(lesson.subjectId), quoted(lesson.groupId)));
     return ruleError(QStringLiteral("2.5.4"),
                      tr("teacher %1 is not assigned to lesson %2 and no substitution names them as the substitute "
                         "for it; record the substitution first, then write the lesson")
-                         .arg(quoted(teacherId), lessonText(lesson)));
+                         .arg(names.teacherText(teacherId), names.lessonText(lesson)));
 }
 
-Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson, const QStringList& groupMembers) {
+Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson, const QStringList& groupMembers,
+                         const Names& names) {
     if (groupMembers.contains(pupilId))
         return {};
     if (lesson.groupId == kWholeClass)
         return ruleError(QStringLiteral("2.5.5"), tr("pupil %1 is not in class %2; choose a pupil of this class")
-                                                      .arg(quoted(pupilId), quoted(lesson.classId)));
-    return ruleError(
-        QStringLiteral("2.5.5"),
-        tr("pupil %1 is not in group %2 of class %3 in %4; with subgroups each teacher writes only the "
-           "pupils of own group")
-            .arg(quoted(pupilId), quoted(lesson.groupId), quoted(lesson.classId), quoted(lesson.subjectId)));
+                                                      .arg(names.pupilText(pupilId), lesson.classId));
+    return ruleError(QStringLiteral("2.5.5"),
+                     tr("pupil %1 is not in group %2 of class %3 in %4; with subgroups each teacher writes only the "
+                        "pupils of own group")
+                         .arg(names.pupilText(pupilId), quoted(lesson.groupId), lesson.classId,
+                              names.subjectText(lesson.subjectId)));
 }
 
-Status checkMark(const Mark& mark, const Lesson* lesson, const std::optional<Attendance>& attendance) {
+Status checkMark(const Mark& mark, const Lesson* lesson, const std::optional<Attendance>& attendance,
+                 const Names& names) {
     if (mark.kind != MarkKind::Current && mark.kind != MarkKind::Control)
         return ruleError(QStringLiteral("R-J2"),
                          tr("a mark of kind %1 is not a lesson mark; enter period, annual and exam marks as period "
@@ -171,16 +199,17 @@ Status checkMark(const Mark& mark, const Lesson* lesson, const std::optional<Att
         return ruleError(QStringLiteral("3.4"),
                          tr("there is no lesson %1; a mark goes into the column of the lesson whose topic it belongs "
                             "to, so enter that lesson first")
-                             .arg(lessonText(mark.lesson)));
+                             .arg(names.lessonText(mark.lesson)));
     if (attendance && attendance->reason != AbsenceReason::Illness)
-        return ruleError(QStringLiteral("3.5"),
-                         tr("pupil %1 is absent from lesson %2 (%3); a pupil absent without illness cannot get a "
-                            "mark. If the pupil was present, remove the absence first")
-                             .arg(quoted(mark.pupilId), lessonText(mark.lesson), reasonName(attendance->reason)));
+        return ruleError(
+            QStringLiteral("3.5"),
+            tr("pupil %1 is absent from lesson %2 (%3); a pupil absent without illness cannot get a "
+               "mark. If the pupil was present, remove the absence first")
+                .arg(names.pupilText(mark.pupilId), names.lessonText(mark.lesson), reasonName(attendance->reason)));
     return checkWorkGrade(mark.work, mark.value);
 }
 
-Status checkAbsence(const Attendance& attendance, const QList<Mark>& marksOfPupilInLesson) {
+Status checkAbsence(const Attendance& attendance, const QList<Mark>& marksOfPupilInLesson, const Names& names) {
     if (attendance.reason == AbsenceReason::Illness || marksOfPupilInLesson.isEmpty())
         return {};
     const Mark& mark = marksOfPupilInLesson.first();
@@ -188,8 +217,8 @@ Status checkAbsence(const Attendance& attendance, const QList<Mark>& marksOfPupi
                      tr("pupil %1 already has the mark %2 in lesson %3, so an absence (%4) cannot be recorded: a "
                         "pupil absent without illness cannot get a mark. Record illness («Б») or remove the mark "
                         "first")
-                         .arg(quoted(attendance.pupilId), quoted(toString(mark.value)), lessonText(attendance.lesson),
-                              reasonName(attendance.reason)));
+                         .arg(names.pupilText(attendance.pupilId), quoted(toString(mark.value)),
+                              names.lessonText(attendance.lesson), reasonName(attendance.reason)));
 }
 
 Status checkWorkGrade(WorkKind work, MarkValue value) {
@@ -241,7 +270,8 @@ Status checkLesson(const Lesson& lesson, const QStringList& assessmentForms) {
     return checkForm(lesson.form, assessmentForms, false, tr("the lesson"));
 }
 
-Status checkTask(const Task& task, const QStringList& assessmentForms, const QList<int>& ktpTopicNumbers) {
+Status checkTask(const Task& task, const QStringList& assessmentForms, const QList<int>& ktpTopicNumbers,
+                 const Names& names) {
     if (blank(task.title))
         return makeError(ErrorCode::InvalidArgument,
                          tr("task %1 has no title; give it a title pupils will recognise").arg(quoted(task.id)));
@@ -256,13 +286,11 @@ Status checkTask(const Task& task, const QStringList& assessmentForms, const QLi
                              .arg(workName(task.kind), quoted(task.title)));
     if (task.lesson && (task.lesson->classId != task.classId || task.lesson->subjectId != task.subjectId ||
                         task.lesson->groupId != task.groupId))
-        return ruleError(
-            QStringLiteral("3.4"),
-            tr("task %1 of %2 is tied to lesson %3 of another class, subject or group; choose a lesson "
-               "of %2")
-                .arg(quoted(task.title),
-                     quoted(task.classId + QLatin1Char('/') + task.subjectId + QLatin1Char('/') + task.groupId),
-                     lessonText(*task.lesson)));
+        return ruleError(QStringLiteral("3.4"),
+                         tr("task %1 of %2 is tied to lesson %3 of another class, subject or group; choose a lesson "
+                            "of %2")
+                             .arg(quoted(task.title), names.journalText(task.classId, task.subjectId, task.groupId),
+                                  names.lessonText(*task.lesson)));
     if (!task.due.isValid())
         return ruleError(
             QStringLiteral("3.2"),
@@ -288,7 +316,7 @@ Status checkTask(const Task& task, const QStringList& assessmentForms, const QLi
                          tr("topic %1 is not in the КТП of %2 in %3; choose a topic of the plan or correct the plan "
                             "first")
                              .arg(*task.ktpTopic)
-                             .arg(quoted(task.classId), quoted(task.subjectId)));
+                             .arg(task.classId, names.subjectText(task.subjectId)));
     return {};
 }
 
@@ -332,12 +360,12 @@ Status checkPeriodMark(const PeriodMark& mark, const Period& period, int classGr
     return {};
 }
 
-Status checkCorrection(const Correction& correction, const std::optional<PeriodMark>& current) {
+Status checkCorrection(const Correction& correction, const std::optional<PeriodMark>& current, const Names& names) {
     if (!current)
-        return ruleError(
-            QStringLiteral("2.6.8"),
-            tr("pupil %1 has no mark in %2 for %3 to correct; enter the mark instead")
-                .arg(quoted(correction.pupilId), quoted(correction.subjectId), quoted(correction.periodId)));
+        return ruleError(QStringLiteral("2.6.8"),
+                         tr("pupil %1 has no mark in %2 for %3 to correct; enter the mark instead")
+                             .arg(names.pupilText(correction.pupilId), names.subjectText(correction.subjectId),
+                                  quoted(correction.periodId)));
     if (correction.oldValue != current->value)
         return ruleError(QStringLiteral("2.6.8"),
                          tr("the correction gives the old mark as %1, but the mark on record is %2; a correction "
@@ -359,7 +387,7 @@ Status checkCorrection(const Correction& correction, const std::optional<PeriodM
     return {};
 }
 
-Status checkKtpCorrection(const KtpCorrection& entry, const QList<int>& ktpTopicNumbers) {
+Status checkKtpCorrection(const KtpCorrection& entry, const QList<int>& ktpTopicNumbers, const Names& names) {
     if (!entry.date.isValid())
         return ruleError(QStringLiteral("3.1"), tr("the correction-sheet entry has no date; give it as yyyy-MM-dd"));
     if (entry.topics.isEmpty())
@@ -371,7 +399,7 @@ Status checkKtpCorrection(const KtpCorrection& entry, const QList<int>& ktpTopic
             return ruleError(QStringLiteral("3.1"),
                              tr("topic %1 is not in the КТП of %2 in %3; name a topic of the plan")
                                  .arg(topic)
-                                 .arg(quoted(entry.classId), quoted(entry.subjectId)));
+                                 .arg(entry.classId, names.subjectText(entry.subjectId)));
         if (seen.contains(topic))
             return ruleError(QStringLiteral("3.1"), tr("topic %1 is listed twice; name each topic once").arg(topic));
         seen << topic;

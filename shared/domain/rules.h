@@ -10,30 +10,53 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace tabel::domain::rules {
+
+// The names a person reads for the ids a rule's message mentions (issue 9 item 7): «Алексеев Артём» for 7a-01,
+// «Математика» for math. The node fills them from its store, the hub from its merged state; a rule never looks
+// them up itself. A name left unset, or one that comes back empty, shows the id.
+struct Names {
+    std::function<QString(const QString& pupilId)> pupil;
+    std::function<QString(const QString& subjectId)> subject;
+    std::function<QString(const QString& teacherId)> teacher;
+    std::function<QString(const QString& entityKey)> entity; // "отметка: Алексеев Артём (7a-01), Математика, …"
+
+    QString pupilText(const QString& id) const;   // "Алексеев Артём", or «7a-01»
+    QString subjectText(const QString& id) const; // "Математика", or «math»
+    QString teacherText(const QString& id) const; // "Иванова М. П.", or «t-ivanova»
+    QString entityText(const QString& key) const; // what the key is, in words, or «mark/7А/…»
+    // "Математика, 7А" or "Английский язык, 7А, группа 1": the journal of a class × subject × group.
+    QString journalText(const QString& classId, const QString& subjectId, const QString& groupId) const;
+    // "Математика, 7А, 01.09.2026, урок 2".
+    QString lessonText(const LessonKey& lesson) const;
+};
 
 // R-J10, R-J11 (2.5.4, 2.5.5): may this teacher write this lesson? Yes when an assignment covers
 // teacher × class × subject × group, or a substitution names the teacher as substitute for exactly that
 // date, slot, class, group and subject.
 [[nodiscard]] Status checkLessonScope(const QString& teacherId, const LessonKey& lesson,
-                                      const QList<Assignment>& assignments, const QList<Substitution>& substitutions);
+                                      const QList<Assignment>& assignments, const QList<Substitution>& substitutions,
+                                      const Names& names = {});
 
 // R-J11 (2.5.5): a subgroup's journal holds only that subgroup's pupils. groupMembers is the member list of
 // the lesson's group; for the whole class ("all") pass the class list. Also rejects a pupil of another class.
-[[nodiscard]] Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson,
-                                       const QStringList& groupMembers);
+[[nodiscard]] Status checkPupilInGroup(const QString& pupilId, const LessonKey& lesson, const QStringList& groupMembers,
+                                       const Names& names = {});
 
 // R-J2: weight 1…10; a lesson mark has kind current or control (period, annual and exam marks are PeriodMarks).
 // R-J4 (3.4): a mark references an existing lesson (pass nullptr when there is none).
 // R-J3 (3.5): no mark for a pupil absent from that lesson unless the reason is illness.
 // R-J7 (4.4): self-study work is graded only 5, 4, 3 or зач.
-[[nodiscard]] Status checkMark(const Mark& mark, const Lesson* lesson, const std::optional<Attendance>& attendance);
+[[nodiscard]] Status checkMark(const Mark& mark, const Lesson* lesson, const std::optional<Attendance>& attendance,
+                               const Names& names = {});
 
 // R-J3 (3.5), the other way round: an absence other than illness cannot be recorded for a pupil who already
 // has a mark in that lesson.
-[[nodiscard]] Status checkAbsence(const Attendance& attendance, const QList<Mark>& marksOfPupilInLesson);
+[[nodiscard]] Status checkAbsence(const Attendance& attendance, const QList<Mark>& marksOfPupilInLesson,
+                                  const Names& names = {});
 
 // R-J7 (4.4) alone, for grading submissions of a task.
 [[nodiscard]] Status checkWorkGrade(WorkKind work, MarkValue value);
@@ -43,7 +66,8 @@ namespace tabel::domain::rules {
 
 // R-J5 (3.2, 3.3): a task's due date is not before its lesson (or its issue date); its form is from the list;
 // a control, practical or lab work without a lesson is tied to an existing КТП topic.
-[[nodiscard]] Status checkTask(const Task& task, const QStringList& assessmentForms, const QList<int>& ktpTopicNumbers);
+[[nodiscard]] Status checkTask(const Task& task, const QStringList& assessmentForms, const QList<int>& ktpTopicNumbers,
+                               const Names& names = {});
 
 // The last week of a period, before the holidays (2.5.6): [end − 6 days, end].
 struct Window {
@@ -59,10 +83,12 @@ Window periodMarkWindow(const Period& period);
 
 // R-J13 (2.6.8): a correction of a period or annual mark keeps the old mark (which must be the current one),
 // a different new mark, a non-empty explanation and the approver.
-[[nodiscard]] Status checkCorrection(const Correction& correction, const std::optional<PeriodMark>& current);
+[[nodiscard]] Status checkCorrection(const Correction& correction, const std::optional<PeriodMark>& current,
+                                     const Names& names = {});
 
 // R-J6 (3.1): a correction-sheet entry names existing topics, has non-negative hours and a reason.
-[[nodiscard]] Status checkKtpCorrection(const KtpCorrection& entry, const QList<int>& ktpTopicNumbers);
+[[nodiscard]] Status checkKtpCorrection(const KtpCorrection& entry, const QList<int>& ktpTopicNumbers,
+                                        const Names& names = {});
 
 // R-J10 (2.5.4): a substitution names both teachers (different), a reason, and a lesson slot 1…12.
 [[nodiscard]] Status checkSubstitution(const Substitution& substitution);

@@ -286,7 +286,7 @@ private slots:
         QCOMPARE(ack->entries[0].status, AckStatus::Rejected);
         QCOMPARE(ack->entries[0].reason, int(AckReason::InvalidValue));
         QVERIFY2(ack->entries[0].text.contains(QStringLiteral("entry 1 of change set 1")) &&
-                     ack->entries[0].text.contains(markKey(QStringLiteral("math"))) &&
+                     ack->entries[0].text.contains(QStringLiteral("mark: Ученик-p01 Иван (p01), math, 7А")) &&
                      ack->entries[0].text.contains(QStringLiteral("7")),
                  qPrintable(ack->entries[0].text));
         QCOMPARE(*store->logSize(), 2); // the roster and the refused set, kept

@@ -96,6 +96,7 @@ private slots:
     void checkCorrection();
     void checkKtpCorrection_data();
     void checkKtpCorrection();
+    void messagesNameThings();
 };
 
 // R-J2: the mark scale. `canonical` is the stored text, or empty when the text is rejected.
@@ -161,13 +162,13 @@ void TestRules::checkMark_data() {
     QTest::newRow("R-J3 absent valid reason (УП), mark 3 → 3.5")
         << cur << u("3") << 1 << cw << true << u("УП") << u("3.5") << u("УП");
     QTest::newRow("R-J3 absent unexcused, зач → 3.5")
-        << cur << u("зач") << 1 << cw << true << u("НП") << u("3.5") << u("7А/math/all/2026-09-01/2");
+        << cur << u("зач") << 1 << cw << true << u("НП") << u("3.5") << u("7А, 01.09.2026, lesson 2");
     QTest::newRow("R-J3 absent unexcused, control work mark → 3.5")
         << u("control") << u("4") << 2 << u("control") << true << u("НП") << u("3.5") << QString();
     QTest::newRow("R-J4 distance mark in its lesson's column → ok")
         << cur << u("5") << 1 << u("distance") << true << QString() << kOk << QString();
     QTest::newRow("R-J4 distance mark without a lesson → 3.4")
-        << cur << u("5") << 1 << u("distance") << false << QString() << u("3.4") << u("7А/math/all/2026-09-01/2");
+        << cur << u("5") << 1 << u("distance") << false << QString() << u("3.4") << u("7А, 01.09.2026, lesson 2");
     QTest::newRow("R-J4 classwork mark without a lesson → 3.4")
         << cur << u("4") << 1 << cw << false << QString() << u("3.4") << QString();
     QTest::newRow("R-J2 control kind → ok")
@@ -412,7 +413,7 @@ void TestRules::checkTask_data() {
     QTest::newRow("R-J4 homework without a lesson → 3.4")
         << u("homework") << QString() << 0 << 7 << pw << 0 << t << u("3.4") << QString();
     QTest::newRow("R-J4 task of 7А tied to a lesson of 7Б → 3.4")
-        << u("distance") << u("7Б") << 0 << 7 << pw << 0 << t << u("3.4") << u("7Б/math/all/2026-09-01/2");
+        << u("distance") << u("7Б") << 0 << 7 << pw << 0 << t << u("3.4") << u("7Б, 01.09.2026, lesson 2");
     QTest::newRow("task without a title → invalid")
         << u("distance") << c7 << 0 << 7 << pw << 0 << u("  ") << kInvalid << QString();
 }
@@ -576,7 +577,7 @@ void TestRules::checkLessonScope_data() {
     QTest::newRow("R-J10 substitute, another lesson that day → 2.5.4")
         << u("t4") << u("7А/math/all/2026-09-01/3") << u("2.5.4") << u("«t4»");
     QTest::newRow("R-J10 substitute, another day → 2.5.4")
-        << u("t4") << u("7А/math/all/2026-09-02/2") << u("2.5.4") << u("2026-09-02");
+        << u("t4") << u("7А/math/all/2026-09-02/2") << u("2.5.4") << u("02.09.2026");
     QTest::newRow("R-J10 substitute, another subject in that slot → 2.5.4")
         << u("t4") << u("7А/eng/all/2026-09-01/2") << u("2.5.4") << QString();
     QTest::newRow("R-J10 substitute, another class → 2.5.4")
@@ -634,7 +635,7 @@ void TestRules::checkPupilInGroup_data() {
     QTest::newRow("R-J11 message names the group") << u("p04") << u("g1") << g1 << u("2.5.5") << u("«g1»");
     QTest::newRow("R-J11 whole class, pupil of the class → ok") << u("p04") << u("all") << cls << kOk << QString();
     QTest::newRow("R-J11 whole class, pupil of another class → 2.5.5")
-        << u("p99") << u("all") << cls << u("2.5.5") << u("«7А»");
+        << u("p99") << u("all") << cls << u("2.5.5") << u("class 7А");
     QTest::newRow("R-J11 empty group → 2.5.5") << u("p01") << u("g2") << QStringList() << u("2.5.5") << u("«p01»");
 }
 
@@ -645,6 +646,33 @@ void TestRules::checkPupilInGroup() {
     QFETCH(QString, expected);
     QFETCH(QString, mentions);
     verifyOutcome(rules::checkPupilInGroup(pupil, lessonKey(u("7А"), u("eng"), group), members), expected, mentions);
+}
+
+// Issue 9 item 7 (R-J3, R-J11, R-J13): given names, a rule's message names the pupil, the subject and the
+// teacher as a person reads them, not by id; an id the caller cannot name still shows, quoted.
+void TestRules::messagesNameThings() {
+    rules::Names names;
+    names.pupil = [](const QString& id) { return id == u("p1") ? u("Алексеев Артём") : QString(); };
+    names.subject = [](const QString& id) { return id == u("eng") ? u("Английский язык") : QString(); };
+    names.teacher = [](const QString& id) { return id == u("t1") ? u("Иванова Мария Петровна") : QString(); };
+
+    const LessonKey lesson = lessonKey(u("7А"), u("eng"), u("g2"));
+    Status s = rules::checkPupilInGroup(u("p1"), lesson, {u("p2")}, names);
+    QVERIFY(!s);
+    QVERIFY2(s.error().message.contains(u("Алексеев Артём")) && s.error().message.contains(u("Английский язык")),
+             qPrintable(s.error().message));
+    QVERIFY2(!s.error().message.contains(u("p1")) && !s.error().message.contains(u("eng")),
+             qPrintable(s.error().message));
+
+    s = rules::checkLessonScope(u("t1"), lesson, {}, {}, names);
+    QVERIFY(!s);
+    QVERIFY2(s.error().message.contains(u("Иванова Мария Петровна")) &&
+                 s.error().message.contains(u("Английский язык, 7А, group g2, 01.09.2026, lesson 2")),
+             qPrintable(s.error().message));
+
+    s = rules::checkPupilInGroup(u("p9"), lesson, {u("p2")}, names); // not on the roster: the id, quoted
+    QVERIFY(!s);
+    QVERIFY2(s.error().message.contains(u("«p9»")), qPrintable(s.error().message));
 }
 
 // R-J10 (2.5.4): the substitution journal entry.

@@ -158,6 +158,7 @@ private slots:
 
     void RS6_checkScope_data();
     void RS6_checkScope();
+    void RS6_scopeMessagesNameThings();
     void RS6_changeSetScope();
 };
 
@@ -640,14 +641,14 @@ void TestReconcile::RS6_checkScope_data() {
     row("attendance, own assignment", "att/7А/math/all/2026-11-10/2/7a-01", V::Allowed);
     row("mark, own subgroup", "mark/7А/eng/g1/2026-11-10/4/7a-01/1", V::Allowed);
     row("mark, the other subgroup (R-J11)", "mark/7А/eng/g2/2026-11-10/4/7a-02/1", V::Rejected,
-        "teaches group «g1» of class «7А» in «eng», not group «g2»");
+        "teaches group «g1» of class 7А in «eng», not group «g2»");
     row("mark, whole class where t1 has a subgroup", "mark/7А/eng/all/2026-11-10/4/7a-02/1", V::Rejected, "not group");
     row("mark, another teacher's subject", "mark/7А/chem/all/2026-11-10/4/7a-02/1", V::Rejected,
-        "no assignment for class «7А», subject «chem», group «all»");
+        "no assignment for class 7А, subject «chem», group «all»");
     row("mark, substitution window (R-J10)", "mark/7Б/phys/all/2026-11-12/3/7b-01/1", V::Allowed);
     row("lesson, substitution window", "lesson/7Б/phys/all/2026-11-12/3", V::Allowed);
     row("mark, next to the substitution window", "mark/7Б/phys/all/2026-11-12/4/7b-01/1", V::Rejected,
-        "no substitution for lesson 4 of 2026-11-12");
+        "no substitution for lesson 4 of 12.11.2026");
     row("period mark, substitute", "pmark/7Б/phys/q2/7b-01", V::Rejected, "no assignment");
     row("period mark, own subgroup's subject", "pmark/7А/eng/q2/7a-01", V::Allowed);
     row("task, own group", "task/7А/eng/g1/t-17", V::Allowed);
@@ -657,14 +658,14 @@ void TestReconcile::RS6_checkScope_data() {
     row("КТП correction", "ktpfix/7А/eng/1", V::Allowed);
 
     row("mark in a closed quarter", "mark/7А/math/all/2026-09-15/1/7a-01/1", V::AmendmentRequest,
-        "falls on 2026-09-15, in period «q1» (2026-09-01 – 2026-10-25), which is closed");
+        "falls on 15.09.2026, in period «q1» (01.09.2026 – 25.10.2026), which is closed");
     row("attendance on the last day of a closed quarter", "att/7А/math/all/2026-10-25/1/7a-01", V::AmendmentRequest,
         "«q1»");
     row("mark the day after the closed quarter", "mark/7А/math/all/2026-10-26/1/7a-01/1", V::Allowed);
     row("mark in a period closed for every class", "mark/7А/math/all/2026-03-02/1/7a-01/1", V::AmendmentRequest,
         "«annual-2025»");
     row("period mark of a closed period", "pmark/7А/math/q1/7a-01", V::AmendmentRequest,
-        "belongs to period «q1» (2026-09-01 – 2026-10-25), which is closed; the edit becomes an amendment request");
+        "belongs to period «q1» (01.09.2026 – 25.10.2026), which is closed; the edit becomes an amendment request");
     row("correction of a closed period", "corr/7А/math/q1/7a-01/1", V::AmendmentRequest, "«q1»");
     row("task dated in a closed period", "task/7А/math/all/t-1", V::AmendmentRequest, "«q1»", QDate(2026, 9, 20));
     row("task without a date", "task/7А/math/all/t-1", V::Allowed);
@@ -702,6 +703,26 @@ void TestReconcile::RS6_checkScope() {
     QCOMPARE(d.reason.isEmpty(), verdict == ScopeVerdict::Allowed);
     if (verdict == ScopeVerdict::AmendmentRequest)
         QVERIFY(!d.periodId.isEmpty());
+}
+
+// Issue 9 item 7: with the names the hub looks up, a refusal names the teacher, the subject and what was written,
+// not their ids.
+void TestReconcile::RS6_scopeMessagesNameThings() {
+    domain::rules::Names names;
+    names.teacher = [](const QString& id) {
+        return id == QLatin1String("t1") ? QStringLiteral("Иванова М. П.") : QString();
+    };
+    names.subject = [](const QString& id) { return id == QLatin1String("chem") ? QStringLiteral("Химия") : QString(); };
+    names.entity = [](const QString&) { return QStringLiteral("отметка: Петров Пётр (7a-02)"); };
+    const ScopeDecision d = checkScope(
+        fixtureScopes(),
+        Op{1, QStringLiteral("mark/7А/chem/all/2026-11-10/4/7a-02/1"), QStringLiteral("value"), text("5"), {}}, {},
+        names);
+    QCOMPARE(d.verdict, ScopeVerdict::Rejected);
+    for (const char* part : {"Иванова М. П.", "Химия", "отметка: Петров Пётр (7a-02)"})
+        QVERIFY2(d.reason.contains(QString::fromUtf8(part)), qPrintable(d.reason));
+    QVERIFY2(!d.reason.contains(QLatin1String("«t1»")) && !d.reason.contains(QLatin1String("chem")),
+             qPrintable(d.reason));
 }
 
 void TestReconcile::RS6_changeSetScope() {
