@@ -1,5 +1,5 @@
 # Third-party dependencies, all from Debian 12 packages (see deploy/install-deps.sh).
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network HttpServer Test LinguistTools)
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Gui Network HttpServer Test LinguistTools)
 find_package(PkgConfig REQUIRED)
 # SQLCipher only: the system libsqlite3 must never be loaded into a tabel process (same symbols).
 pkg_check_modules(SQLCIPHER REQUIRED IMPORTED_TARGET sqlcipher)
@@ -8,3 +8,6 @@ pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2)
 # libcrypto (OpenSSL 3) makes the hub's self-signed certificate (hub/server/tls.cpp); Qt's TLS backend is OpenSSL too.
 pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
+# The printed forms (shared/documents): Mustache templates (header-only), XLSX through libxlsxwriter.
+find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

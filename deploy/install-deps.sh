@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages tabel needs to build, test and run (chromium, chromium-driver and python3-selenium
-# for the web journal's browser test; clang and its libFuzzer runtime for tests/fuzz).
+# for the web journal's browser test; clang and its libFuzzer runtime for tests/fuzz; Liberation fonts, metric-compatible
+# with Times New Roman, for the printed forms; poppler-utils and python3-openpyxl to read printed PDFs and XLSX in
+# tests).
 # Idempotent: packages already present are not touched; nothing is downloaded outside Debian's archive.
 set -euo pipefail
 
@@ -10,7 +12,8 @@ packages=(
     libqt6core6 libqt6network6
     libsqlcipher-dev sqlcipher
     libgit2-dev libzstd-dev libsodium-dev libssl-dev
-    fonts-dejavu-core
+    fonts-dejavu-core fonts-liberation2
+    libxlsxwriter-dev libkainjow-mustache-dev poppler-utils python3-openpyxl
     clang-format
     clang libclang-rt-14-dev
     chromium chromium-driver python3-selenium

@@ -103,6 +103,8 @@ QString describeEntity(const QString& key, const CurrentValue& state) {
             .arg(pupilText(k.pupilId, state), subjectText(k.subjectId, state), k.classId, k.groupId);
     case domain::KeyType::Subject:
         return tr("subject: %1").arg(subjectText(k.subjectId, state));
+    case domain::KeyType::School:
+        return tr("the school's profile");
     default:
         return key;
     }

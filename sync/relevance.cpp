@@ -35,6 +35,7 @@ bool concernsWith(const NodeScopes& scopes, const QString& entity, const QString
     case domain::KeyType::Holiday:
     case domain::KeyType::Subject:
     case domain::KeyType::Teacher:
+    case domain::KeyType::School:
         return true;
     case domain::KeyType::Class:
     case domain::KeyType::Member:

@@ -24,7 +24,7 @@ QString quoted(const QString& s) {
 const QStringList kOperatorOnly = {QStringLiteral("pupil"),   QStringLiteral("class"),  QStringLiteral("subject"),
                                    QStringLiteral("teacher"), QStringLiteral("assign"), QStringLiteral("slot"),
                                    QStringLiteral("member"),  QStringLiteral("year"),   QStringLiteral("period"),
-                                   QStringLiteral("holiday"), QStringLiteral("subst")};
+                                   QStringLiteral("holiday"), QStringLiteral("subst"),  QStringLiteral("school")};
 
 // How the key of each node-writable type names its scope.
 enum class GroupRule { Lesson, Exact, Any };

@@ -10,12 +10,17 @@
 //   tabel-hub [--store DIR] period reopen PERIOD-ID [--class C] | period list [--json]
 //   tabel-hub [--store DIR] amendments list [--all] [--json] | amendments accept ID | amendments decline ID --reason T
 //   tabel-hub [--store DIR] summary --class C [--period P] [--csv | --json]
-//   tabel-hub [--store DIR] substitution add --date D --slot N --class C --subject S [--group G] --absent T
+//   tabel-hub [--store DIR] school set [--name T] [--address T] [--director N] [--deputy N] [--secretary N] | school
+//   show tabel-hub [--store DIR] print summary --class C [--period P] --out FILE.pdf|FILE.html tabel-hub [--store DIR]
+//   prints list [--json] | prints verify FILE tabel-hub [--store DIR] substitution add --date D --slot N --class C
+//   --subject S [--group G] --absent T
 //                           --substitute T [--reason TEXT] | substitution list [--from D] [--to D] [--class C] [--json]
 #include "hub/cli/cli.h"
 #include "hub/cli/commands_history.h"
 #include "hub/cli/commands_operator.h"
 #include "hub/cli/commands_periods.h"
+#include "hub/cli/commands_print.h"
+#include "hub/cli/commands_school.h"
 #include "hub/cli/commands_substitutions.h"
 #include "hub/cli/commands_summary.h"
 #include "hub/cli/exit_codes.h"
@@ -28,11 +33,14 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QGuiApplication>
 #include <QHostAddress>
 #include <QLoggingCategory>
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 
 namespace tabel::hub::cli {
@@ -196,6 +204,42 @@ QList<Command> commandTable() {
           {QStringLiteral("csv"), {}, t("print CSV")},
           {QStringLiteral("json"), {}, t("print JSON")}},
          cmdSummary},
+        {QStringLiteral("school"),
+         QStringLiteral("set"),
+         t("set the school's profile printed in every form's header; options not given keep their value"),
+         {},
+         {{QStringLiteral("name"), QStringLiteral("TEXT"), t("the school's name as its charter writes it")},
+          {QStringLiteral("address"), QStringLiteral("TEXT"), t("the school's address")},
+          {QStringLiteral("director"), QStringLiteral("NAME"), t("the director's full name")},
+          {QStringLiteral("deputy"), QStringLiteral("NAME"), t("the deputy director for teaching's full name")},
+          {QStringLiteral("secretary"), QStringLiteral("NAME"), t("the secretary's full name")}},
+         cmdSchoolSet},
+        {QStringLiteral("school"),
+         QStringLiteral("show"),
+         t("show the school's profile"),
+         {},
+         {{QStringLiteral("json"), {}, t("print JSON")}},
+         cmdSchoolShow},
+        {QStringLiteral("print"),
+         QStringLiteral("summary"),
+         t("print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("the class, e.g. 7А"), true},
+          {QStringLiteral("period"), QStringLiteral("PERIOD"), t("one period, e.g. q1 (default: every period)")},
+          {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf or FILE.html"), true}},
+         cmdPrintSummary},
+        {QStringLiteral("prints"),
+         QStringLiteral("list"),
+         t("the register of prints (2.5.10): number, time, who, form, pages, SHA-256"),
+         {},
+         {{QStringLiteral("json"), {}, t("print JSON")}},
+         cmdPrintsList},
+        {QStringLiteral("prints"),
+         QStringLiteral("verify"),
+         t("say whether a file is exactly a registered print, and which"),
+         {QStringLiteral("FILE")},
+         {},
+         cmdPrintsVerify},
         {QStringLiteral("history"),
          {},
          t("who changed which mark or field, when, from which device: old → new (from the git history; the "
@@ -674,8 +718,31 @@ int run(const QStringList& args) {
 } // namespace
 } // namespace tabel::hub::cli
 
+// Qt's graphics part warns on stderr when the session has no XDG_RUNTIME_DIR (a service, a cron job): nothing a
+// user can act on, so that one message is dropped; every other goes where Qt sends it.
+QtMessageHandler qtDefaultHandler = nullptr;
+void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    qtDefaultHandler(type, context, message);
+}
+
+// Printing lays text out with Qt's graphics part (shared/documents): only `print` starts it, on the offscreen
+// platform (nothing is shown, no display is needed); every other command stays a console program.
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "print") == 0) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            qtDefaultHandler = qInstallMessageHandler(dropRuntimeDirWarning);
+            return std::make_unique<QGuiApplication>(argc, argv);
+        }
+    return std::make_unique<QCoreApplication>(argc, argv);
+}
+
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> application = makeApplication(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("tabel-hub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TABEL_VERSION));
     QLoggingCategory::setFilterRules(QStringLiteral("tabel.*.warning=false\ntabel.hub.server.warning=true"));

@@ -674,13 +674,13 @@ Result<gitstore::Revwalk> walkFrom(git_repository* repo, const git_oid& head) {
     return walk;
 }
 
+} // namespace
+
 QString osUser() {
     if (const passwd* pw = ::getpwuid(::getuid()); pw && pw->pw_name)
         return QString::fromLocal8Bit(pw->pw_name);
     return QString::number(::getuid());
 }
-
-} // namespace
 
 // ---- History -------------------------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -247,6 +248,35 @@ public:
     [[nodiscard]] Result<sync::Reconciler> allRegisters();
     [[nodiscard]] Result<sync::Reconciler> replayLog();
     [[nodiscard]] Result<std::int64_t> logSize(); // rows of the op log (every state)
+
+    // ---- The register of prints (2.5.10, issue 11) ----
+    struct PrintRecord {
+        qint64 number = 0;  // the print's number, also on the document itself
+        QDateTime printed;  // UTC
+        QString who;        // the operating-system user who printed it
+        QString origin;     // "hub", or the node that printed it
+        QString form;       // "summary", "journal", …
+        QString parameters; // "class=7А period=q1"
+        QString format;     // "pdf", "html", "xlsx"
+        int pages = 0;
+        qint64 bytes = 0;
+        QByteArray sha256;
+    };
+    struct Printed {
+        QByteArray bytes;
+        int pages = 0;
+    };
+    // Registers one print in one transaction: `make` gets the number and time to put on the document and returns
+    // it; `publish` puts the file where it was asked for (the caller wrote it beside and now renames it). When
+    // either fails nothing is registered; when the commit fails after publish, the caller removes the file. The
+    // print of personal data (every form of pupils' marks) writes an audit row in the same transaction.
+    [[nodiscard]] Result<PrintRecord>
+    registerPrint(const QString& form, const QString& parameters, const QString& format,
+                  const std::function<Result<Printed>(qint64, const QDateTime&)>& make,
+                  const std::function<Status(const QByteArray&)>& publish, qint64 nowMs);
+    // Every print, oldest first; those whose file has this SHA-256.
+    [[nodiscard]] Result<QList<PrintRecord>> prints();
+    [[nodiscard]] Result<QList<PrintRecord>> printsWithHash(const QByteArray& sha256);
 
     // ---- Consistency (`tabel-hub check`) ----
     struct CheckReport {

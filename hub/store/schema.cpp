@@ -128,6 +128,21 @@ CREATE TABLE IF NOT EXISTS closed_periods(
 ) WITHOUT ROWID;
 -- The operator's decisions on held change sets. id: the hub_seq at which the set was held; hub_seq: where it is
 -- now (a decision moves it to the end of the log). A held set without a row here is still waiting.
+-- The register of prints (2.5.10): every document printed, with the SHA-256 of its file. number is printed on
+-- the document; origin is 'hub' or the node that printed it and reported it at a sync.
+CREATE TABLE IF NOT EXISTS prints(
+    number     INTEGER PRIMARY KEY,
+    printed    INTEGER NOT NULL,
+    who        TEXT NOT NULL,
+    origin     TEXT NOT NULL,
+    form       TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    pages      INTEGER NOT NULL,
+    bytes      INTEGER NOT NULL,
+    sha256     BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS prints_by_hash ON prints(sha256);
 CREATE TABLE IF NOT EXISTS amendments(
     id          INTEGER PRIMARY KEY,
     hub_seq     INTEGER NOT NULL UNIQUE,

@@ -96,9 +96,13 @@ Result<SummarySheet> buildSummary(const sync::RegisterView& state, const QList<N
         if (Result<domain::Period> p = domain::Period::fromFields(key, e.fields); p)
             if (!periods.contains(p->id) || periods.value(p->id).start < p->start)
                 periods.insert(p->id, *p);
+    for (const domain::Period& p : std::as_const(periods))
+        if (!p.title.isEmpty())
+            sheet.periodTitles.insert(p.id, p.title);
     if (!periodId.isEmpty() && periods.contains(periodId)) {
         sheet.from = periods.value(periodId).start;
         sheet.to = periods.value(periodId).end;
+        sheet.yearId = periods.value(periodId).yearId;
     }
 
     // Pupils of the class in the merged roster.

@@ -16,6 +16,7 @@
 #include <QByteArray>
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -57,9 +58,11 @@ struct SummaryNode {
 
 struct SummarySheet {
     QString classId;
-    QString periodId;              // empty: every period with marks
-    std::optional<QDate> from, to; // the span absences are counted in; unset: the whole record
-    QDateTime formed;              // when the sheet was formed
+    QString periodId;                     // empty: every period with marks
+    std::optional<QDate> from, to;        // the span absences are counted in; unset: the whole record
+    QDateTime formed;                     // when the sheet was formed
+    QHash<QString, QString> periodTitles; // period id → its title in the calendar («1 четверть»), where known
+    QString yearId;                       // the school year of the period, where known ("2026")
     QList<SummaryColumn> columns;
     QList<SummaryRow> rows;   // in the order of the alphabetical book
     QList<SummaryNode> nodes; // the nodes that write the class, and every other whose entries the sheet counts

@@ -63,6 +63,8 @@ Status checkEntity(const QString& key, const Fields& fields) {
         return readAs<Subject>(key, fields);
     case KeyType::Teacher:
         return readAs<Teacher>(key, fields);
+    case KeyType::School:
+        return readAs<SchoolProfile>(key, fields);
     case KeyType::Class:
         return readAs<SchoolClass>(key, fields);
     case KeyType::Pupil:

@@ -20,7 +20,7 @@ constexpr Shape kShapes[] = {
     {"assign", KeyType::Assignment, 5}, {"subst", KeyType::Substitution, 5},   {"lesson", KeyType::Lesson, 6},
     {"mark", KeyType::Mark, 8},         {"att", KeyType::Attendance, 7},       {"task", KeyType::Task, 5},
     {"sub", KeyType::Submission, 7},    {"pmark", KeyType::PeriodMark, 5},     {"corr", KeyType::Correction, 6},
-    {"ktp", KeyType::KtpTopic, 4},      {"ktpfix", KeyType::KtpCorrection, 4},
+    {"ktp", KeyType::KtpTopic, 4},      {"ktpfix", KeyType::KtpCorrection, 4}, {"school", KeyType::School, 2},
 };
 
 QDate dateOf(const QString& s) {
@@ -36,6 +36,7 @@ bool EntityKey::schoolWide() const {
     case KeyType::Holiday:
     case KeyType::Subject:
     case KeyType::Teacher:
+    case KeyType::School:
         return true;
     default:
         return false;
@@ -108,6 +109,9 @@ EntityKey parseEntityKey(const QString& key) {
         break;
     case KeyType::Teacher:
         k.teacherId = p[1];
+        break;
+    case KeyType::School:
+        k.id = p[1];
         break;
     case KeyType::Class:
         k.classId = p[1];

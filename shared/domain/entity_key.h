@@ -20,6 +20,7 @@ enum class KeyType {
     Holiday, // holiday/<year>/<id>
     Subject, // subject/<id>
     Teacher, // teacher/<id>
+    School,  // school/profile
     // A class's reference data.
     Class,        // class/<class>
     Pupil,        // pupil/<pupil> (the class is a field)

@@ -818,6 +818,29 @@ Result<Pupil> Pupil::fromFields(const QString& key, const Fields& f) {
     return p;
 }
 
+Fields SchoolProfile::toFields() const {
+    return {{QStringLiteral("name"), textValue(name)},
+            {QStringLiteral("address"), optTextValue(address)},
+            {QStringLiteral("director"), optTextValue(director)},
+            {QStringLiteral("deputy"), optTextValue(deputyDirector)},
+            {QStringLiteral("secretary"), optTextValue(secretary)}};
+}
+
+Result<SchoolProfile> SchoolProfile::fromFields(const QString& key, const Fields& f) {
+    Reader r(key, f);
+    const QStringList k = r.segments(QLatin1String("school"), 1);
+    if (k.value(0) != QLatin1String("profile"))
+        r.fail(tr("the school's profile is kept under «%1» only").arg(SchoolProfile::key()));
+    SchoolProfile s;
+    s.name = r.text("name");
+    s.address = r.optText("address");
+    s.director = r.optText("director");
+    s.deputyDirector = r.optText("deputy");
+    s.secretary = r.optText("secretary");
+    TABEL_TRY(r.status());
+    return s;
+}
+
 QString Subject::entityKey() const {
     return QStringLiteral("subject/") + id;
 }

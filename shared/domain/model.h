@@ -115,6 +115,20 @@ struct Pupil {
 // stable order by the exact spelling, then by id.
 bool alphabeticalBefore(const Pupil& a, const Pupil& b);
 
+// The school as its charter names it, printed in the header of every form (issue 11, 2.5.10), with the people
+// who sign them. Reference data: the operator sets it (`tabel-hub school set`), every node receives it.
+struct SchoolProfile {
+    QString name; // «Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»»
+    QString address;
+    QString director;       // «Петрова Анна Сергеевна»
+    QString deputyDirector; // the deputy director for teaching (заместитель директора по УР)
+    QString secretary;
+    static QString key() { return QStringLiteral("school/profile"); }
+    QString entityKey() const { return key(); }
+    Fields toFields() const;
+    [[nodiscard]] static Result<SchoolProfile> fromFields(const QString& key, const Fields& f);
+};
+
 struct Subject {
     QString id;                // "math"
     QString name;              // "Математика"

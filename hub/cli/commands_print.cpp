@@ -1,0 +1,198 @@
+#include "hub/cli/commands_print.h"
+
+#include "hub/documents/summary_form.h"
+#include "hub/store/hub_store.h"
+#include "hub/summary/summary.h"
+#include "shared/documents/pdf.h"
+#include "shared/domain/model.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QSaveFile>
+
+namespace tabel::hub::cli {
+
+namespace {
+
+constexpr qint64 kMaxVerifiedBytes = qint64(1) << 30; // a print is megabytes; a gigabyte is not one of ours
+
+// Where the print goes: its format by the extension, and a folder that exists. Checked before anything is made.
+Result<documents::Format> outputFormat(const QString& path) {
+    if (path.trimmed().isEmpty())
+        return usage(t("--out: give the file to write, e.g. --out 7А-q1.pdf"));
+    const std::optional<documents::Format> format = documents::formatOfPath(path);
+    if (!format)
+        return usage(t("--out: «%1» must end in .pdf or .html; the extension chooses the format").arg(path));
+    const QFileInfo dir(QFileInfo(path).absolutePath());
+    if (!dir.isDir())
+        return makeError(ErrorCode::NotFound,
+                         t("the folder %1 does not exist; create it or choose another place for the file")
+                             .arg(dir.absoluteFilePath()));
+    if (QFileInfo(path).isDir())
+        return usage(t("--out: %1 is a folder; give a file name in it").arg(path));
+    return *format;
+}
+
+Result<domain::SchoolProfile> schoolProfile(const sync::RegisterView& state) {
+    const domain::Fields fields = state.fieldsOf(domain::SchoolProfile::key());
+    for (const auto& [name, value] : fields)
+        if (!domain::isNull(value))
+            return domain::SchoolProfile::fromFields(domain::SchoolProfile::key(), fields);
+    return domain::SchoolProfile{};
+}
+
+// Makes the document with the register's number on it, registers it, and only then renames the file into
+// place (QSaveFile writes beside it): no half-written file, no file without its entry in the register.
+Result<HubStore::PrintRecord>
+printRegistered(HubStore& store, const QString& formName, const QString& parameters, const QString& out,
+                documents::Format format,
+                const std::function<Result<documents::Document>(const documents::PrintStamp&)>& compose) {
+    QSaveFile file(out);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io, t("%1 cannot be written: %2; choose a folder you may write to")
+                                            .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
+    const auto make = [&](qint64 number, const QDateTime& printed) -> Result<HubStore::Printed> {
+        TABEL_ASSIGN_OR_RETURN(const documents::Document doc, compose({number, printed}));
+        TABEL_ASSIGN_OR_RETURN(const documents::Output output, documents::render(doc, format));
+        return HubStore::Printed{output.bytes, output.pages};
+    };
+    const auto publish = [&](const QByteArray& bytes) -> Status {
+        if (file.write(bytes) != bytes.size() || !file.commit())
+            return makeError(ErrorCode::Io, t("%1 could not be written: %2; nothing was registered")
+                                                .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
+        return {};
+    };
+    Result<HubStore::PrintRecord> record = store.registerPrint(formName, parameters, documents::formatName(format),
+                                                               make, publish, QDateTime::currentMSecsSinceEpoch());
+    if (!record && QFileInfo::exists(out) && !file.isOpen())
+        QFile::remove(out); // published, but the register's commit failed: no print without its entry
+    return record;
+}
+
+QString hex(const QByteArray& bytes) {
+    return QString::fromLatin1(bytes.toHex());
+}
+
+QJsonObject printJson(const HubStore::PrintRecord& r) {
+    return {{QStringLiteral("number"), r.number}, {QStringLiteral("printed"), r.printed.toString(Qt::ISODateWithMs)},
+            {QStringLiteral("who"), r.who},       {QStringLiteral("origin"), r.origin},
+            {QStringLiteral("form"), r.form},     {QStringLiteral("parameters"), r.parameters},
+            {QStringLiteral("format"), r.format}, {QStringLiteral("pages"), r.pages},
+            {QStringLiteral("bytes"), r.bytes},   {QStringLiteral("sha256"), hex(r.sha256)}};
+}
+
+QString formName(const QString& form) {
+    if (form == QLatin1String("summary"))
+        return t("summary sheet");
+    return form;
+}
+
+} // namespace
+
+Status cmdPrintSummary(const Invocation& inv) {
+    const QString classId = inv.value(QStringLiteral("class")).trimmed();
+    if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
+        return usage(ok.error().message);
+    const QString periodId = inv.value(QStringLiteral("period")).trimmed();
+    if (inv.values.contains(QStringLiteral("period")))
+        if (auto ok = domain::validateId(periodId, QStringLiteral("--period")); !ok)
+            return usage(ok.error().message);
+    const QString out = inv.value(QStringLiteral("out"));
+    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const QList<NodeRecord> nodes, store.nodes());
+    TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
+    const QDateTime formed = QDateTime::currentDateTimeUtc();
+    TABEL_ASSIGN_OR_RETURN(const SummarySheet sheet, buildSummary(*state, nodes, classId, periodId, formed));
+    bool anyMark = false;
+    for (const SummaryRow& r : sheet.rows)
+        for (const SummaryCell& c : r.cells)
+            anyMark = anyMark || !c.value.isEmpty();
+    if (!anyMark)
+        return makeError(ErrorCode::NotFound,
+                         periodId.isEmpty()
+                             ? t("class %1 has no period marks yet, so its summary sheet would be empty; print it "
+                                 "when the teachers have given period marks and synced")
+                                   .arg(classId)
+                             : t("class %1 has no period marks for %2 yet, so the sheet would be empty; check the "
+                                 "period («tabel-hub period list» shows the calendar) or print it after the teachers "
+                                 "have given the marks and synced")
+                                   .arg(classId, sheet.periodTitles.value(periodId, periodId)));
+
+    const QString parameters =
+        QStringLiteral("class=%1 period=%2").arg(classId, periodId.isEmpty() ? QStringLiteral("*") : periodId);
+    TABEL_ASSIGN_OR_RETURN(const HubStore::PrintRecord record,
+                           printRegistered(store, QStringLiteral("summary"), parameters, out, format,
+                                           [&](const documents::PrintStamp& stamp) {
+                                               return documents::compose(summaryForm(sheet),
+                                                                         summaryContent(sheet, school, stamp));
+                                           }));
+    printOut(tn("the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints",
+                record.pages)
+                 .arg(classId, QFileInfo(out).absoluteFilePath())
+                 .arg(record.number));
+    return {};
+}
+
+Status cmdPrintsList(const Invocation& inv) {
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const QList<HubStore::PrintRecord> all, store.prints());
+    if (inv.flags.contains(QStringLiteral("json"))) {
+        QJsonArray rows;
+        for (const HubStore::PrintRecord& r : all)
+            rows.append(printJson(r));
+        printJson(QJsonDocument(rows));
+        return {};
+    }
+    if (all.isEmpty()) {
+        printOut(t("nothing has been printed yet"));
+        return {};
+    }
+    QList<QStringList> rows{{t("number"), t("printed"), t("who"), t("where"), t("form"), t("parameters"), t("format"),
+                             t("pages"), t("SHA-256")}};
+    for (const HubStore::PrintRecord& r : all)
+        rows.append({QString::number(r.number), r.printed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")),
+                     r.who, r.origin == QLatin1String("hub") ? t("hub") : r.origin, formName(r.form), r.parameters,
+                     r.format, QString::number(r.pages), hex(r.sha256).left(16) + QStringLiteral("…")});
+    printTable(rows);
+    return {};
+}
+
+Status cmdPrintsVerify(const Invocation& inv) {
+    const QString path = inv.positionals.value(0);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorCode::NotFound, t("%1 cannot be read: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxVerifiedBytes)
+        return makeError(
+            ErrorCode::InvalidInput,
+            t("%1 is %2 bytes, larger than any print; it is not a registered print").arg(path).arg(file.size()));
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file))
+        return makeError(ErrorCode::Io, t("%1 cannot be read: %2").arg(path, file.errorString()));
+    const QByteArray sha256 = hash.result();
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const QList<HubStore::PrintRecord> found, store.printsWithHash(sha256));
+    if (found.isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         t("%1 is not a registered print: its SHA-256 %2 matches no print in the register. If it "
+                           "should be one, it was changed after printing; print the form again")
+                             .arg(path, hex(sha256)));
+    for (const HubStore::PrintRecord& r : found)
+        printOut(t("%1 is print number %2: %3 (%4), printed %5 by %6, %7 page(s), SHA-256 %8")
+                     .arg(path)
+                     .arg(r.number)
+                     .arg(formName(r.form), r.parameters,
+                          r.printed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")), r.who)
+                     .arg(r.pages)
+                     .arg(hex(r.sha256)));
+    return {};
+}
+
+} // namespace tabel::hub::cli

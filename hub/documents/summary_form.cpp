@@ -1,0 +1,95 @@
+#include "hub/documents/summary_form.h"
+
+namespace tabel::hub {
+
+namespace {
+
+constexpr int kPortraitColumns = 8;
+
+QString periodText(const SummarySheet& sheet, const QString& periodId) {
+    if (periodId == QLatin1String("annual"))
+        return QStringLiteral("год");
+    return sheet.periodTitles.value(periodId, periodId);
+}
+
+// "2026-2027" (the calendar's year id) → «2026/2027 учебный год»; an id of another shape as it is.
+QString yearText(const QString& yearId) {
+    if (yearId.isEmpty())
+        return {};
+    const QStringList years = yearId.split(u'-');
+    return years.size() == 2 ? QStringLiteral("%1/%2 учебный год").arg(years[0], years[1]) : yearId;
+}
+
+} // namespace
+
+documents::Form summaryForm(const SummarySheet& sheet) {
+    const QString period = sheet.periodId.isEmpty() ? QStringLiteral("все периоды") : periodText(sheet, sheet.periodId);
+    return {
+        QStringLiteral("summary_sheet"), QStringLiteral("Сводная ведомость, класс %1, %2").arg(sheet.classId, period),
+        sheet.columns.size() > kPortraitColumns ? documents::Orientation::Landscape : documents::Orientation::Portrait};
+}
+
+QVariantMap summaryContent(const SummarySheet& sheet, const domain::SchoolProfile& school,
+                           const documents::PrintStamp& stamp) {
+    QVariantMap content;
+    documents::addCommon(content, school, stamp, {documents::Signer::Director, documents::Signer::DeputyDirector},
+                         true);
+    content.insert(QStringLiteral("classText"), sheet.classId);
+    content.insert(QStringLiteral("periodText"),
+                   sheet.periodId.isEmpty() ? QStringLiteral("все периоды") : periodText(sheet, sheet.periodId));
+    content.insert(QStringLiteral("yearText"), yearText(sheet.yearId));
+    content.insert(QStringLiteral("formed"), documents::dateTimeText(sheet.formed));
+
+    QVariantList columns;
+    for (const SummaryColumn& c : sheet.columns)
+        columns.append(QVariantMap{
+            {QStringLiteral("name"), sheet.periodId.isEmpty()
+                                         ? QStringLiteral("%1, %2").arg(c.subjectName, periodText(sheet, c.periodId))
+                                         : c.subjectName}});
+    content.insert(QStringLiteral("columns"), columns);
+
+    QVariantList rows;
+    bool conflicts = false;
+    int number = 0;
+    for (const SummaryRow& r : sheet.rows) {
+        QVariantList cells;
+        for (const SummaryCell& c : r.cells) {
+            conflicts = conflicts || c.inConflict;
+            cells.append(QVariantMap{{QStringLiteral("value"), c.value},
+                                     {QStringLiteral("corrected"), c.correction.has_value() && !c.value.isEmpty()},
+                                     {QStringLiteral("conflict"), c.inConflict}});
+        }
+        rows.append(QVariantMap{{QStringLiteral("number"), ++number},
+                                {QStringLiteral("name"), r.name},
+                                {QStringLiteral("cells"), cells},
+                                {QStringLiteral("absences"), r.absences},
+                                {QStringLiteral("illness"), r.illness}});
+    }
+    content.insert(QStringLiteral("rows"), rows);
+    content.insert(QStringLiteral("hasConflicts"), conflicts);
+
+    QVariantList corrections;
+    for (const SummaryCorrection& c : sheet.corrections)
+        corrections.append(QVariantMap{{QStringLiteral("pupil"), c.pupilName},
+                                       {QStringLiteral("subject"), c.subjectName},
+                                       {QStringLiteral("period"), periodText(sheet, c.periodId)},
+                                       {QStringLiteral("old"), c.oldValue},
+                                       {QStringLiteral("new"), c.newValue},
+                                       {QStringLiteral("explanation"), c.explanation},
+                                       {QStringLiteral("approver"), c.approver},
+                                       {QStringLiteral("date"), documents::dateText(c.date)}});
+    content.insert(QStringLiteral("corrections"), corrections);
+    content.insert(QStringLiteral("hasCorrections"), !corrections.isEmpty());
+
+    QVariantList nodes;
+    for (const SummaryNode& n : sheet.nodes)
+        nodes.append(
+            QVariantMap{{QStringLiteral("teacher"), n.teacherName.isEmpty() ? n.teacherId : n.teacherName},
+                        {QStringLiteral("lastSync"),
+                         n.lastSync ? QStringLiteral("синхронизация %1").arg(documents::dateTimeText(*n.lastSync))
+                                    : QStringLiteral("ещё не синхронизировался")}});
+    content.insert(QStringLiteral("nodes"), nodes);
+    return content;
+}
+
+} // namespace tabel::hub
