@@ -9,6 +9,36 @@
         <translation>%1  %2 (%3)  устройство %4  %5</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 не удаётся прочитать: %2</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 cannot be written: %2; choose a folder you may write to</source>
+        <translation>%1 не удаётся записать: %2; выберите папку, в которую у вас есть право записи</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 could not be written: %2; nothing was registered</source>
+        <translation>%1 не удалось записать: %2; в реестр ничего не внесено</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 is %2 bytes, larger than any print; it is not a registered print</source>
+        <translation>%1 занимает %2 байт — больше любого печатного документа; это не зарегистрированная печать</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 is not a registered print: its SHA-256 %2 matches no print in the register. If it should be one, it was changed after printing; print the form again</source>
+        <translation>%1 — не зарегистрированная печать: его SHA-256 %2 не совпадает ни с одной записью реестра. Если это был напечатанный документ, его изменили после печати; напечатайте форму заново</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 is print number %2: %3 (%4), printed %5 by %6, %7 page(s), SHA-256 %8</source>
+        <translation>%1 — печать № %2: %3 (%4), напечатана %5, кто: %6, страниц: %7, SHA-256 %8</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>%1 needs a value: %2</source>
         <translation>для %1 нужно значение: %2</translation>
@@ -61,6 +91,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>(required)</source>
         <translation>(обязательно)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>--%1 is %2 characters long; at most %3 are kept</source>
+        <translation>--%1: %2 знаков, а сохраняется не больше %3</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -117,6 +152,21 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>--name must not be empty</source>
         <translation>значение --name не может быть пустым</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: %1 is a folder; give a file name in it</source>
+        <translation>--out: %1 — это папка; укажите имя файла в ней</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: give the file to write, e.g. --out 7А-q1.pdf</source>
+        <translation>--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: «%1» must end in .pdf or .html; the extension chooses the format</source>
+        <translation>--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
@@ -242,6 +292,11 @@
         <translation>ОБЛАСТЬ ДОСТУПА</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
         <source>STATE</source>
         <translation>СОСТОЯНИЕ</translation>
@@ -318,6 +373,11 @@
         <translation>активен</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>already exists</source>
         <translation>уже существует</translation>
@@ -387,6 +447,16 @@
         <translation>класс</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>class %1 has no period marks for %2 yet, so the sheet would be empty; check the period («tabel-hub period list» shows the calendar) or print it after the teachers have given the marks and synced</source>
+        <translation>у класса %1 ещё нет отметок за период «%2», ведомость была бы пустой; проверьте период («tabel-hub period list» покажет календарь) или напечатайте её, когда учителя выставят отметки и синхронизируются</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>class %1 has no period marks yet, so its summary sheet would be empty; print it when the teachers have given period marks and synced</source>
+        <translation>у класса %1 ещё нет отметок за периоды, сводная ведомость была бы пустой; напечатайте её, когда учителя выставят отметки и синхронизируются</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>class: %1</source>
         <translation>класс: %1</translation>
@@ -437,6 +507,16 @@
         <translation>отклонён</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>deputy director</source>
+        <translation>заместитель директора</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>director</source>
+        <translation>директор</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
         <source>edits to it merge again; requests held while it was closed stay in «tabel-hub amendments list»</source>
         <translation>правки в нём снова объединяются как обычно; запросы, поступившие, пока он был закрыт, остаются в «tabel-hub amendments list»</translation>
@@ -462,6 +542,11 @@
         <translation>выгружено: %1</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>field</source>
+        <translation>поле</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>field: %1 %2</source>
         <translation>поле: %1 %2</translation>
@@ -472,9 +557,24 @@
         <translation>первый день, если в календаре сервера школы нет этого периода</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>format</source>
+        <translation>формат</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>from this date</source>
         <translation>начиная с этой даты</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>give at least one of --name, --address, --director, --deputy, --secretary</source>
+        <translation>укажите хотя бы один из параметров --name, --address, --director, --deputy, --secretary</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
@@ -495,6 +595,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>how many days the code stays valid (default: 7)</source>
         <translation>сколько дней действует код (по умолчанию 7)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>hub</source>
+        <translation>сервер школы</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -577,6 +682,11 @@
         <translation>не указан обязательный параметр %1</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>name</source>
+        <translation>наименование</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
         <source>no amendment request waits for a decision</source>
         <translation>нет запросов на исправление, ожидающих решения</translation>
@@ -637,6 +747,16 @@
         <translation>не найдено (нет такого узла, файла или открытого конфликта)</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>nothing has been printed yet</source>
+        <translation>ещё ничего не печаталось</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>number</source>
+        <translation>номер</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>ok</source>
         <translation>успешно</translation>
@@ -682,6 +802,16 @@
         <translation>оператор</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>pages</source>
+        <translation>страниц</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>parameters</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
         <source>period %1 (%2) is closed for class %3</source>
         <translation>период %1 (%2) закрыт для класса %3</translation>
@@ -715,6 +845,16 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>print JSON</source>
         <translation>вывести JSON</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</source>
+        <translation>напечатать сводную ведомость класса (п. 2.5.8) в PDF/A или HTML с номером в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>printed</source>
+        <translation>напечатано</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_substitutions.cpp"/>
@@ -758,6 +898,16 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>say whether a file is exactly a registered print, and which</source>
+        <translation>проверить, является ли файл в точности зарегистрированной печатью, и какой</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>secretary</source>
+        <translation>секретарь</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>see «tabel-hub %1 --help»</source>
         <translation>см. «tabel-hub %1 --help»</translation>
     </message>
@@ -773,6 +923,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>set the school&apos;s profile printed in every form&apos;s header; options not given keep their value</source>
+        <translation>задать сведения о школе для заголовка каждой печатной формы; не указанные параметры сохраняют прежнее значение</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>show a conflict: the base value and every value with its teacher, node, device and time</source>
         <translation>показать конфликт: исходное значение и все значения — с учителем, узлом, устройством и временем</translation>
     </message>
@@ -780,6 +935,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>show help and exit</source>
         <translation>показать справку и выйти</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>show the school&apos;s profile</source>
+        <translation>показать сведения о школе</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -807,6 +967,11 @@
         <translation>замещение записано: %1; %2 замещает %3</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>summary sheet</source>
+        <translation>сводная ведомость</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>suspended</source>
         <translation>приостановлен</translation>
@@ -825,6 +990,26 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>the decided ones too</source>
         <translation>также запросы, по которым решение уже принято</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the deputy director for teaching&apos;s full name</source>
+        <translation>ФИО заместителя директора по учебной работе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the director&apos;s full name</source>
+        <translation>ФИО директора</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the file to write: FILE.pdf or FILE.html</source>
+        <translation>файл для записи: ФАЙЛ.pdf или ФАЙЛ.html</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the folder %1 does not exist; create it or choose another place for the file</source>
+        <translation>папки %1 нет; создайте её или выберите другое место для файла</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -898,8 +1083,48 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>the register of prints (2.5.10): number, time, who, form, pages, SHA-256</source>
+        <translation>реестр печати (п. 2.5.10): номер, время, кто, форма, страницы, SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>the school has no name yet; give it with --name as the charter writes it</source>
+        <translation>у школы ещё нет наименования; укажите его в --name так, как оно записано в уставе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>the school year, when the calendar has several</source>
         <translation>учебный год, если в календаре их несколько</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the school&apos;s address</source>
+        <translation>адрес школы</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the school&apos;s name as its charter writes it</source>
+        <translation>наименование школы, как в уставе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>the school&apos;s profile is already so; nothing changed</source>
+        <translation>сведения о школе уже такие; ничего не изменилось</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>the school&apos;s profile is not set; set it with «tabel-hub school set --name …»</source>
+        <translation>сведения о школе не заданы; задайте их командой «tabel-hub school set --name …»</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>the school&apos;s profile is saved; the teachers&apos; computers receive it at their next sync and every printed form shows it</source>
+        <translation>сведения о школе сохранены; компьютеры учителей получат их при следующей синхронизации, и они появятся в каждой печатной форме</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the secretary&apos;s full name</source>
+        <translation>ФИО секретаря</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -930,6 +1155,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>the summary sheet of a class (2.5.8): period marks and absences from the merged data, and each teacher&apos;s last sync; reading it is audited</source>
         <translation>сводная ведомость класса (п. 2.5.8): отметки за периоды и пропуски по объединённым данным, а также последняя синхронизация каждого учителя; каждый просмотр записывается в журнал</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints</source>
+        <translation><numerusform>сводная ведомость класса %1 напечатана в %2: %n страница, № %3 в реестре печати</numerusform><numerusform>сводная ведомость класса %1 напечатана в %2: %n страницы, № %3 в реестре печати</numerusform><numerusform>сводная ведомость класса %1 напечатана в %2: %n страниц, № %3 в реестре печати</numerusform></translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -992,6 +1222,11 @@
         <translation>ошибка в команде: неизвестная команда или параметр, пропущенный или неверный аргумент</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>value</source>
+        <translation>значение</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>values:</source>
         <translation>значения:</translation>
@@ -1027,9 +1262,19 @@
         <translation>что: %1</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>where</source>
+        <translation>где</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>where to listen (default: 127.0.0.1:8443); 0 as the port picks a free one</source>
         <translation>адрес и порт для подключений (по умолчанию 127.0.0.1:8443); порт 0 — выбрать любой свободный</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>who</source>
+        <translation>кто</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -3166,6 +3411,39 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::documents</name>
+    <message>
+        <location filename="../shared/documents/document.cpp"/>
+        <source>form «%1» could not be filled: %2</source>
+        <translation>форму «%1» не удалось заполнить: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/pdf.cpp"/>
+        <source>printing needs the program&apos;s graphics part, which was not started</source>
+        <translation>для печати нужна графическая часть программы, а она не запущена</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/pdf.cpp"/>
+        <source>the PDF of «%1» could not be started</source>
+        <translation>не удалось начать PDF документа «%1»</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/pdf.cpp"/>
+        <source>the font Liberation Serif is not installed (%1 cannot be read); install Debian&apos;s package fonts-liberation2, or run deploy/install-deps.sh</source>
+        <translation>шрифт Liberation Serif не установлен (%1 не читается); установите пакет Debian fonts-liberation2 или запустите deploy/install-deps.sh</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/document.cpp"/>
+        <source>the template of form «%1» is not valid: %2</source>
+        <translation>шаблон формы «%1» неверен: %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/document.cpp"/>
+        <source>there is no form «%1»</source>
+        <translation>формы «%1» нет</translation>
+    </message>
+</context>
+<context>
     <name>tabel::domain</name>
     <message>
         <location filename="../shared/domain/model.cpp"/>
@@ -3707,6 +3985,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>у отметки за период нет даты устройства</translation>
     </message>
     <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>the school&apos;s profile is kept under «%1» only</source>
+        <translation>сведения о школе хранятся только под ключом «%1»</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/rules.cpp"/>
         <source>the substitution does not name the absent teacher</source>
         <translation>в замещении не указан отсутствующий учитель</translation>
@@ -3796,7 +4079,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../shared/domain/entity_check.cpp"/>
         <source>it has a field «%1» that entries of its kind do not have</source>
-        <oldsource>%1 has a field «%2» that entries of its kind do not have</oldsource>
         <translation>в нём есть поле «%1», которого у записей этого вида нет</translation>
     </message>
 </context>
@@ -5813,6 +6095,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/describe.cpp"/>
+        <source>the school&apos;s profile</source>
+        <translation>сведения о школе</translation>
+    </message>
+    <message>
+        <location filename="../sync/describe.cpp"/>
         <source>the topic</source>
         <translation>тема</translation>
     </message>
@@ -5861,7 +6148,6 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../sync/judge.cpp"/>
         <source>3.4: there is no lesson «%1» for this absence</source>
-        <oldsource>3.4: there is no lesson %1 for this absence</oldsource>
         <translation>3.4: для этого пропуска нет урока «%1»</translation>
     </message>
     <message>

@@ -4,7 +4,8 @@ namespace tabel::hub {
 
 namespace {
 
-constexpr int kPortraitColumns = 8;
+constexpr int kPortraitColumns = 5; // subjects whose names fit across a portrait page
+constexpr int kNamedColumns = 8;    // and across a landscape one
 
 QString periodText(const SummarySheet& sheet, const QString& periodId) {
     if (periodId == QLatin1String("annual"))
@@ -40,13 +41,21 @@ QVariantMap summaryContent(const SummarySheet& sheet, const domain::SchoolProfil
     content.insert(QStringLiteral("yearText"), yearText(sheet.yearId));
     content.insert(QStringLiteral("formed"), documents::dateTimeText(sheet.formed));
 
+    // A subject's name heads its column while the names fit across the page; with more columns the headers are
+    // numbers and a legend under the table names them (the names would break inside words).
+    const bool numbered = sheet.columns.size() > kNamedColumns;
     QVariantList columns;
-    for (const SummaryColumn& c : sheet.columns)
-        columns.append(QVariantMap{
-            {QStringLiteral("name"), sheet.periodId.isEmpty()
-                                         ? QStringLiteral("%1, %2").arg(c.subjectName, periodText(sheet, c.periodId))
-                                         : c.subjectName}});
+    int columnNumber = 0;
+    for (const SummaryColumn& c : sheet.columns) {
+        const QString name = sheet.periodId.isEmpty()
+                                 ? QStringLiteral("%1, %2").arg(c.subjectName, periodText(sheet, c.periodId))
+                                 : c.subjectName;
+        ++columnNumber;
+        columns.append(QVariantMap{{QStringLiteral("name"), name},
+                                   {QStringLiteral("header"), numbered ? QString::number(columnNumber) : name}});
+    }
     content.insert(QStringLiteral("columns"), columns);
+    content.insert(QStringLiteral("legend"), numbered);
 
     QVariantList rows;
     bool conflicts = false;

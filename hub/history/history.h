@@ -45,7 +45,6 @@ namespace tabel::hub {
 // The operating-system user running this program: who the audit and the register of prints name.
 QString osUser();
 
-
 // Who sent the change sets being recorded, and when the hub received them.
 struct BatchMeta {
     QByteArray batchId;   // the push's batch id (Batch trailer); empty for writes without a batch

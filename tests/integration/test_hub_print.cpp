@@ -1,0 +1,318 @@
+// The printed summary sheet and the register of prints through the real tabel-hub (issue 11; 2.5.8, 2.5.10,
+// R-S8, R-J13): a hub holding the demo school's class 7А with quarter marks, a correction and absences prints the
+// sheet as PDF/A and HTML; the test reads back what was made — pdftotext gives the Russian text in order, pdffonts
+// shows every font embedded, pdfinfo the pages, A4 and the PDF/A-1b claim — and checks the register: the hash of
+// the file, `prints verify` of the file and of an altered copy, the audit row. Bad input leaves no file and no
+// entry. The test functions run in order and share the hub store.
+#include "hub/store/hub_store.h"
+#include "shared/crypto/secret.h"
+#include "shared/domain/model.h"
+#include "shared/domain/reference_import.h"
+#include "tests/support/test_support.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tabel::test::describe;
+using tabel::test::ProcessResult;
+using namespace tabel;
+
+namespace {
+
+QString u(const char* s) {
+    return QString::fromUtf8(s);
+}
+
+QByteArray sha256Of(const QString& path) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestHubPrint : public QObject {
+    Q_OBJECT
+
+private:
+    QString m_hubBin;
+    QTemporaryDir m_tmp;
+    QString m_hubStore;
+
+    ProcessResult hub(const QStringList& args) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("TABEL_LANG"), QStringLiteral("en"));
+        return tabel::test::run(m_hubBin, QStringList{QStringLiteral("--store"), m_hubStore} + args, env);
+    }
+    ProcessResult tool(const QString& program, const QStringList& args) { return tabel::test::run(program, args); }
+
+    QJsonArray prints() {
+        const ProcessResult r = hub({QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qFatal("prints list failed: %s", qPrintable(describe(r)));
+        return QJsonDocument::fromJson(r.out.toUtf8()).array();
+    }
+
+    // The demo school's 7А: calendar, roster and timetable imported as the operator does, quarter marks in
+    // mathematics, one of them corrected (2.6.8), and two absences in the quarter, one for illness.
+    void seed() {
+        auto store = hub::HubStore::open(m_hubStore);
+        if (!store)
+            qFatal("open: %s", qPrintable(store.error().message));
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const QString demo = tabel::test::sourceDir() + QStringLiteral("/deploy/demo/");
+        for (auto [kind, file] : {std::pair{domain::ReferenceKind::Calendar, "calendar.csv"},
+                                  std::pair{domain::ReferenceKind::Roster, "roster.csv"},
+                                  std::pair{domain::ReferenceKind::Timetable, "timetable.csv"}})
+            if (auto r = store->importReference(kind, demo + QLatin1String(file), now); !r)
+                qFatal("import %s: %s", file, qPrintable(r.error().message));
+        QList<domain::ReferenceEntity> entities;
+        const QStringList pupils{u("7a-01"), u("7a-02"), u("7a-03"), u("7a-04")};
+        const QList<domain::MarkValue> values{domain::MarkValue::Five, domain::MarkValue::Four,
+                                              domain::MarkValue::Three, domain::MarkValue::Four};
+        for (int i = 0; i < pupils.size(); ++i) {
+            domain::PeriodMark m{
+                u("7А"),   u("math"), u("q1"),      pupils[i],
+                values[i], {},        u("ivanova"), QDateTime(QDate(2026, 10, 20), QTime(10, 0), Qt::UTC)};
+            entities.append({m.entityKey(), m.toFields()});
+        }
+        domain::Correction c;
+        c.classId = u("7А");
+        c.subjectId = u("math");
+        c.periodId = u("q1");
+        c.pupilId = u("7a-03");
+        c.oldValue = domain::MarkValue::Four;
+        c.newValue = domain::MarkValue::Three;
+        c.explanation = u("Ошибка при выставлении: не учтена контрольная работа");
+        c.approver = u("Петрова А. С.");
+        c.authorId = u("ivanova");
+        c.date = QDate(2026, 10, 30);
+        entities.append({c.entityKey(), c.toFields()});
+        const domain::LessonKey lesson{u("7А"), u("math"), u("all"), QDate(2026, 9, 14), 2};
+        domain::Lesson l;
+        l.key = lesson;
+        l.topic = u("Делимость чисел");
+        entities.append({l.entityKey(), l.toFields()});
+        for (auto [pupil, reason] : {std::pair{"7a-01", domain::AbsenceReason::Illness},
+                                     std::pair{"7a-02", domain::AbsenceReason::Unexcused}}) {
+            domain::Attendance a;
+            a.lesson = lesson;
+            a.pupilId = u(pupil);
+            a.reason = reason;
+            entities.append({a.entityKey(), a.toFields()});
+        }
+        if (auto r = store->writeEntities(entities, now); !r)
+            qFatal("seed: %s", qPrintable(r.error().message));
+    }
+
+private slots:
+    void initTestCase() {
+        m_hubBin = tabel::test::binaryFromEnv("TABEL_HUB_BIN");
+        QVERIFY(m_tmp.isValid());
+        m_hubStore = m_tmp.filePath(QStringLiteral("hub"));
+        QVERIFY(crypto::initialize());
+        seed();
+        EXPECT_EXIT(hub({u("school"), u("set"), u("--name"),
+                         u("Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»"),
+                         u("--address"), u("г. Рыбинск, ул. Крестовая, д. 1"), u("--director"),
+                         u("Петрова Анна Сергеевна"), u("--deputy"), u("Смирнова Ольга Викторовна")}),
+                    0);
+    }
+
+    // 2.5.8, R-J13, R-S8: the sheet as PDF/A, read back.
+    void RS8_summarySheetPrintedAsPdfA() {
+        const QString out = m_tmp.filePath(QStringLiteral("7А-q1.pdf"));
+        const ProcessResult r =
+            hub({u("print"), u("summary"), u("--class"), u("7А"), u("--period"), u("q1"), u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(u("number 1 in the register of prints")), qPrintable(r.out));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err)); // nothing but what the operator must read
+
+        // The text in reading order (pdftotext reads a table column by column), Russian as printed.
+        const ProcessResult raw = tool(QStringLiteral("pdftotext"), {out, u("-")});
+        EXPECT_EXIT(raw, 0);
+        const QString flow = raw.out.simplified();
+        const QStringList expectedInOrder{u("Средняя школа № 1"),
+                                          u("Рег. № 1 от"),
+                                          u("СВОДНАЯ ВЕДОМОСТЬ"),
+                                          u("учёта результатов промежуточной и итоговой аттестации обучающихся"),
+                                          u("класс 7А, 1 четверть, 2026/2027 учебный год"),
+                                          u("Фамилия, имя, отчество обучающегося"),
+                                          u("Математика"),
+                                          u("Пропущено уроков"),
+                                          u("из них по болезни"),
+                                          u("Алексеев Артём"),
+                                          u("Белова Варвара"),
+                                          u("Воронцов Глеб"),
+                                          u("Добровольская"),
+                                          u("3 (испр.)"),
+                                          u("Исправления отметок (п. 2.6.8)"),
+                                          u("Ошибка при выставлении"),
+                                          u("Петрова А. С."),
+                                          u("Директор"),
+                                          u("Заместитель директора по учебной работе"),
+                                          u("М.П."),
+                                          u("Страница 1 из 1")};
+        qsizetype at = 0;
+        for (const QString& part : expectedInOrder) {
+            const qsizetype found = flow.indexOf(part, at);
+            QVERIFY2(found >= 0, qPrintable(u("«%1» missing after position %2 in:\n%3").arg(part).arg(at).arg(flow)));
+            at = found + part.size();
+        }
+        QVERIFY2(flow.contains(u("/Петрова Анна Сергеевна/")) && flow.contains(u("/Смирнова Ольга Викторовна/")),
+                 qPrintable(flow));
+        const ProcessResult text = tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, u("-")});
+        EXPECT_EXIT(text, 0);
+        // Absences of the quarter: Алексеев 1 (of them by illness 1), Белова 1 (0).
+        QVERIFY2(QRegularExpression(u("Алексеев Артём[^\\n]*5[^\\n]*1\\s+1\\s*\\n")).match(text.out).hasMatch(),
+                 qPrintable(text.out));
+        QVERIFY2(QRegularExpression(u("Белова Варвара[^\\n]*4[^\\n]*1\\s+0\\s*\\n")).match(text.out).hasMatch(),
+                 qPrintable(text.out));
+
+        // Every font embedded.
+        const ProcessResult fonts = tool(QStringLiteral("pdffonts"), {out});
+        EXPECT_EXIT(fonts, 0);
+        const QStringList fontLines = fonts.out.split(u'\n', Qt::SkipEmptyParts).mid(2);
+        QVERIFY2(!fontLines.isEmpty(), qPrintable(fonts.out));
+        for (const QString& line : fontLines) {
+            QVERIFY2(line.startsWith(u("Liberation")), qPrintable(fonts.out));
+            QVERIFY2(QRegularExpression(u("\\s+yes\\s+\\S+\\s+yes\\s+")).match(line).hasMatch(), qPrintable(fonts.out));
+        }
+
+        // Pages, A4, the PDF/A-1b claim in the XMP metadata.
+        const ProcessResult info = tool(QStringLiteral("pdfinfo"), {QStringLiteral("-meta"), out});
+        EXPECT_EXIT(info, 0);
+        QVERIFY2(info.out.contains(u("pdfaid:part=\"1\"")) && info.out.contains(u("pdfaid:conformance=\"B\"")),
+                 qPrintable(info.out));
+        const ProcessResult pages = tool(QStringLiteral("pdfinfo"), {out});
+        QVERIFY2(pages.out.contains(QRegularExpression(u("Pages:\\s+1\\n"))), qPrintable(pages.out));
+        QVERIFY2(pages.out.contains(u("(A4)")), qPrintable(pages.out));
+
+        // The register: one entry, the file's own hash, its pages, who and what.
+        const QJsonArray all = prints();
+        QCOMPARE(all.size(), 1);
+        const QJsonObject entry = all[0].toObject();
+        QCOMPARE(entry.value(u("number")).toInt(), 1);
+        QCOMPARE(entry.value(u("form")).toString(), u("summary"));
+        QCOMPARE(entry.value(u("parameters")).toString(), u("class=7А period=q1"));
+        QCOMPARE(entry.value(u("format")).toString(), u("pdf"));
+        QCOMPARE(entry.value(u("pages")).toInt(), 1);
+        QCOMPARE(entry.value(u("bytes")).toInteger(), QFileInfo(out).size());
+        QCOMPARE(entry.value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
+        QVERIFY(!entry.value(u("who")).toString().isEmpty());
+
+        // The print of pupils' marks is audited (5.5).
+        auto store = hub::HubStore::open(m_hubStore);
+        QVERIFY(store);
+        auto audited = store->database().queryInt("SELECT count(*) FROM audit WHERE command = 'print' AND detail LIKE "
+                                                  "'number=1 form=summary class=7А period=q1%'");
+        QVERIFY(audited);
+        QCOMPARE(*audited, 1);
+    }
+
+    // 2.5.10: a file on hand is or is not exactly a registered print.
+    void printsVerifyNamesTheEntryAndRefusesAnAlteredFile() {
+        const QString out = m_tmp.filePath(QStringLiteral("7А-q1.pdf"));
+        ProcessResult r = hub({u("prints"), u("verify"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(u("is print number 1")) && r.out.contains(u("class=7А period=q1")), qPrintable(r.out));
+
+        QByteArray bytes = readAll(out);
+        bytes[bytes.size() / 2] = char(bytes[bytes.size() / 2] ^ 0x01);
+        const QString altered = tabel::test::writeFile(m_tmp.filePath(QStringLiteral("altered.pdf")), bytes);
+        r = hub({u("prints"), u("verify"), altered});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("is not a registered print")), qPrintable(r.err));
+
+        r = hub({u("prints"), u("verify"), m_tmp.filePath(QStringLiteral("no-such.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("cannot be read")), qPrintable(r.err));
+    }
+
+    // The same content as HTML; what comes from data is escaped, never markup.
+    void summarySheetAsHtml() {
+        {
+            auto store = hub::HubStore::open(m_hubStore);
+            QVERIFY(store);
+            domain::Pupil p;
+            p.id = u("7a-99");
+            p.classId = u("7А");
+            p.surname = u("<script>alert(1)</script>");
+            p.name = u("Тест");
+            QVERIFY(store->writeEntities({{p.entityKey(), p.toFields()}}, QDateTime::currentMSecsSinceEpoch()));
+        }
+        const QString out = m_tmp.filePath(QStringLiteral("7А-q1.html"));
+        EXPECT_EXIT(hub({u("print"), u("summary"), u("--class"), u("7А"), u("--period"), u("q1"), u("--out"), out}), 0);
+        const QString html = QString::fromUtf8(readAll(out));
+        QVERIFY(html.startsWith(u("<!DOCTYPE html>")));
+        for (const char* part : {"СВОДНАЯ ВЕДОМОСТЬ", "Алексеев Артём", "Ошибка при выставлении",
+                                 "Петрова Анна Сергеевна", "Рег. № 2 от", "&lt;script&gt;alert(1)&lt;/script&gt;"})
+            QVERIFY2(html.contains(u(part)), part);
+        QVERIFY(!html.contains(u("<script>")));
+        const QJsonArray all = prints();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all[1].toObject().value(u("format")).toString(), u("html"));
+        QCOMPARE(all[1].toObject().value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
+    }
+
+    // Bad input: a clear message, no file (an existing one untouched), no entry in the register.
+    void badInputLeavesNoFileAndNoEntry_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("existingFile");
+        const QString existing = QStringLiteral("existing.pdf");
+        QTest::newRow("unknown class") << QStringList{u("--class"), u("9Я"), u("--out"), u("x.pdf")} << 7 << u("9Я")
+                                       << false;
+        QTest::newRow("period with no marks, the file there before kept")
+            << QStringList{u("--class"), u("7А"), u("--period"), u("q3"), u("--out"), existing} << 7
+            << u("no period marks for 3 четверть") << true;
+        QTest::newRow("not .pdf or .html") << QStringList{u("--class"), u("7А"), u("--out"), u("x.txt")} << 2
+                                           << u("must end in .pdf or .html") << false;
+        QTest::newRow("a folder that does not exist")
+            << QStringList{u("--class"), u("7А"), u("--out"), u("missing/x.pdf")} << 7 << u("does not exist") << false;
+        QTest::newRow("a folder that cannot be written")
+            << QStringList{u("--class"), u("7А"), u("--out"), u("/proc/x.pdf")} << 1 << u("cannot be written") << false;
+        QTest::newRow("no --out") << QStringList{u("--class"), u("7А")} << 2 << u("--out") << false;
+    }
+    void badInputLeavesNoFileAndNoEntry() {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, message);
+        QFETCH(bool, existingFile);
+        const QString outName = args.value(args.indexOf(u("--out")) + 1);
+        const QString out = outName.startsWith(u'/') ? outName : m_tmp.filePath(outName);
+        if (args.contains(u("--out")))
+            args[args.indexOf(u("--out")) + 1] = out;
+        const QByteArray before = QByteArrayLiteral("a file the operator had before");
+        if (existingFile)
+            tabel::test::writeFile(out, before);
+        const qsizetype registered = prints().size();
+        const ProcessResult r = hub(QStringList{u("print"), u("summary")} + args);
+        EXPECT_EXIT(r, exitCode);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        if (existingFile)
+            QCOMPARE(readAll(out), before);
+        else
+            QVERIFY2(!QFileInfo::exists(out), qPrintable(out));
+        QCOMPARE(prints().size(), registered);
+        const QStringList leftovers = QDir(m_tmp.path()).entryList({u("*.pdf.*"), u("*.html.*")}, QDir::Files);
+        QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(u", "))); // no temporary file left beside
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHubPrint)
+#include "test_hub_print.moc"
