@@ -164,9 +164,14 @@
         <translation>--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: «%1» must end in .pdf or .html; the extension chooses the format</source>
-        <translation>--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
+        <translation type="vanished">--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: «%1» must end in .pdf, .html or .xlsx; the extension chooses the format</source>
+        <oldsource>--out: «%1» must end in .pdf or .html; the extension chooses the format</oldsource>
+        <translation>--out: «%1» должен оканчиваться на .pdf, .html или .xlsx; по расширению выбирается формат</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
@@ -847,9 +852,14 @@
         <translation>вывести JSON</translation>
     </message>
     <message>
-        <location filename="../hub/cli/main.cpp"/>
         <source>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</source>
-        <translation>напечатать сводную ведомость класса (п. 2.5.8) в PDF/A или HTML с номером в реестре печати</translation>
+        <translation type="vanished">напечатать сводную ведомость класса (п. 2.5.8) в PDF/A или HTML с номером в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print the summary sheet of a class (2.5.8) as PDF/A, HTML or XLSX, numbered in the register of prints</source>
+        <oldsource>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</oldsource>
+        <translation>напечатать сводную ведомость класса (п. 2.5.8) в PDF/A, HTML или XLSX с номером в реестре печати</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
@@ -1002,9 +1012,14 @@
         <translation>ФИО директора</translation>
     </message>
     <message>
-        <location filename="../hub/cli/main.cpp"/>
         <source>the file to write: FILE.pdf or FILE.html</source>
-        <translation>файл для записи: ФАЙЛ.pdf или ФАЙЛ.html</translation>
+        <translation type="vanished">файл для записи: ФАЙЛ.pdf или ФАЙЛ.html</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>the file to write: FILE.pdf, FILE.html or FILE.xlsx</source>
+        <oldsource>the file to write: FILE.pdf or FILE.html</oldsource>
+        <translation>файл для записи: ФАЙЛ.pdf, ФАЙЛ.html или ФАЙЛ.xlsx</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
@@ -1159,7 +1174,16 @@
     <message numerus="yes">
         <location filename="../hub/cli/commands_print.cpp"/>
         <source>the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints</source>
-        <translation><numerusform>сводная ведомость класса %1 напечатана в %2: %n страница, № %3 в реестре печати</numerusform><numerusform>сводная ведомость класса %1 напечатана в %2: %n страницы, № %3 в реестре печати</numerusform><numerusform>сводная ведомость класса %1 напечатана в %2: %n страниц, № %3 в реестре печати</numerusform></translation>
+        <translation>
+            <numerusform>сводная ведомость класса %1 напечатана в %2: %n страница, № %3 в реестре печати</numerusform>
+            <numerusform>сводная ведомость класса %1 напечатана в %2: %n страницы, № %3 в реестре печати</numerusform>
+            <numerusform>сводная ведомость класса %1 напечатана в %2: %n страниц, № %3 в реестре печати</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the summary sheet of class %1 is written to %2 for Excel, number %3 in the register of prints</source>
+        <translation>сводная ведомость класса %1 записана в %2 для Excel, № %3 в реестре печати</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -3413,6 +3437,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 <context>
     <name>tabel::documents</name>
     <message>
+        <location filename="../shared/documents/xlsx.cpp"/>
+        <source>a temporary folder for the Excel file cannot be made: %1</source>
+        <translation>не удаётся создать временную папку для файла Excel: %1</translation>
+    </message>
+    <message>
         <location filename="../shared/documents/document.cpp"/>
         <source>form «%1» could not be filled: %2</source>
         <translation>форму «%1» не удалось заполнить: %2</translation>
@@ -3421,6 +3450,26 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/documents/pdf.cpp"/>
         <source>printing needs the program&apos;s graphics part, which was not started</source>
         <translation>для печати нужна графическая часть программы, а она не запущена</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/xlsx.cpp"/>
+        <source>the Excel file cannot be read back: %1</source>
+        <translation>файл Excel не удаётся прочитать после записи: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/xlsx.cpp"/>
+        <source>the Excel file cannot be started in %1</source>
+        <translation>файл Excel не удаётся начать в %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/xlsx.cpp"/>
+        <source>the Excel file could not be written: %1</source>
+        <translation>файл Excel не удалось записать: %1</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/xlsx.cpp"/>
+        <source>the Excel sheet «%1» cannot be added</source>
+        <translation>лист Excel «%1» не удаётся добавить</translation>
     </message>
     <message>
         <location filename="../shared/documents/pdf.cpp"/>
@@ -3441,6 +3490,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/documents/document.cpp"/>
         <source>there is no form «%1»</source>
         <translation>формы «%1» нет</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/pdf.cpp"/>
+        <source>«%1» has no Excel form</source>
+        <translation>у документа «%1» нет формы для Excel</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include "hub/store/hub_store.h"
 #include "hub/summary/summary.h"
 #include "shared/documents/pdf.h"
+#include "shared/documents/xlsx.h"
 #include "shared/domain/model.h"
 
 #include <QCryptographicHash>
@@ -26,7 +27,7 @@ Result<documents::Format> outputFormat(const QString& path) {
         return usage(t("--out: give the file to write, e.g. --out 7А-q1.pdf"));
     const std::optional<documents::Format> format = documents::formatOfPath(path);
     if (!format)
-        return usage(t("--out: «%1» must end in .pdf or .html; the extension chooses the format").arg(path));
+        return usage(t("--out: «%1» must end in .pdf, .html or .xlsx; the extension chooses the format").arg(path));
     const QFileInfo dir(QFileInfo(path).absolutePath());
     if (!dir.isDir())
         return makeError(ErrorCode::NotFound,
@@ -45,32 +46,44 @@ Result<domain::SchoolProfile> schoolProfile(const sync::RegisterView& state) {
     return domain::SchoolProfile{};
 }
 
-// Makes the document with the register's number on it, registers it, and only then renames the file into
-// place (QSaveFile writes beside it): no half-written file, no file without its entry in the register.
+// Makes the print with the register's number on it, registers it, and only then renames the file into place
+// (QSaveFile writes beside it): no half-written file, no file without its entry in the register.
 Result<HubStore::PrintRecord>
 printRegistered(HubStore& store, const QString& formName, const QString& parameters, const QString& out,
                 documents::Format format,
-                const std::function<Result<documents::Document>(const documents::PrintStamp&)>& compose) {
+                const std::function<Result<HubStore::Printed>(const documents::PrintStamp&)>& make) {
     QSaveFile file(out);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Io, t("%1 cannot be written: %2; choose a folder you may write to")
                                             .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
-    const auto make = [&](qint64 number, const QDateTime& printed) -> Result<HubStore::Printed> {
-        TABEL_ASSIGN_OR_RETURN(const documents::Document doc, compose({number, printed}));
-        TABEL_ASSIGN_OR_RETURN(const documents::Output output, documents::render(doc, format));
-        return HubStore::Printed{output.bytes, output.pages};
-    };
     const auto publish = [&](const QByteArray& bytes) -> Status {
         if (file.write(bytes) != bytes.size() || !file.commit())
             return makeError(ErrorCode::Io, t("%1 could not be written: %2; nothing was registered")
                                                 .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
         return {};
     };
-    Result<HubStore::PrintRecord> record = store.registerPrint(formName, parameters, documents::formatName(format),
-                                                               make, publish, QDateTime::currentMSecsSinceEpoch());
+    Result<HubStore::PrintRecord> record = store.registerPrint(
+        formName, parameters, documents::formatName(format),
+        [&](qint64 number, const QDateTime& printed) {
+            return make({number, printed});
+        },
+        publish, QDateTime::currentMSecsSinceEpoch());
     if (!record && QFileInfo::exists(out) && !file.isOpen())
         QFile::remove(out); // published, but the register's commit failed: no print without its entry
     return record;
+}
+
+// A form's page as PDF or HTML, or its table as XLSX.
+Result<HubStore::Printed> printedForm(documents::Format format, const Result<documents::Document>& page,
+                                      const std::function<documents::Workbook()>& workbook) {
+    if (format == documents::Format::Xlsx) {
+        TABEL_ASSIGN_OR_RETURN(const QByteArray bytes, documents::writeXlsx(workbook()));
+        return HubStore::Printed{bytes, 0};
+    }
+    if (!page)
+        return page.error();
+    TABEL_ASSIGN_OR_RETURN(const documents::Output output, documents::render(*page, format));
+    return HubStore::Printed{output.bytes, output.pages};
 }
 
 QString hex(const QByteArray& bytes) {
@@ -127,16 +140,25 @@ Status cmdPrintSummary(const Invocation& inv) {
 
     const QString parameters =
         QStringLiteral("class=%1 period=%2").arg(classId, periodId.isEmpty() ? QStringLiteral("*") : periodId);
-    TABEL_ASSIGN_OR_RETURN(const HubStore::PrintRecord record,
-                           printRegistered(store, QStringLiteral("summary"), parameters, out, format,
-                                           [&](const documents::PrintStamp& stamp) {
-                                               return documents::compose(summaryForm(sheet),
-                                                                         summaryContent(sheet, school, stamp));
-                                           }));
-    printOut(tn("the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints",
-                record.pages)
-                 .arg(classId, QFileInfo(out).absoluteFilePath())
-                 .arg(record.number));
+    TABEL_ASSIGN_OR_RETURN(
+        const HubStore::PrintRecord record,
+        printRegistered(
+            store, QStringLiteral("summary"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
+                return printedForm(format,
+                                   format == documents::Format::Xlsx
+                                       ? Result<documents::Document>(documents::Document{})
+                                       : documents::compose(summaryForm(sheet), summaryContent(sheet, school, stamp)),
+                                   [&] { return summaryWorkbook(sheet, school, stamp); });
+            }));
+    if (format == documents::Format::Xlsx)
+        printOut(t("the summary sheet of class %1 is written to %2 for Excel, number %3 in the register of prints")
+                     .arg(classId, QFileInfo(out).absoluteFilePath())
+                     .arg(record.number));
+    else
+        printOut(tn("the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints",
+                    record.pages)
+                     .arg(classId, QFileInfo(out).absoluteFilePath())
+                     .arg(record.number));
     return {};
 }
 
@@ -159,7 +181,8 @@ Status cmdPrintsList(const Invocation& inv) {
     for (const HubStore::PrintRecord& r : all)
         rows.append({QString::number(r.number), r.printed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")),
                      r.who, r.origin == QLatin1String("hub") ? t("hub") : r.origin, formName(r.form), r.parameters,
-                     r.format, QString::number(r.pages), hex(r.sha256).left(16) + QStringLiteral("…")});
+                     r.format, r.pages > 0 ? QString::number(r.pages) : QStringLiteral("—"),
+                     hex(r.sha256).left(16) + QStringLiteral("…")});
     printTable(rows);
     return {};
 }

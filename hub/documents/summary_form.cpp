@@ -101,4 +101,82 @@ QVariantMap summaryContent(const SummarySheet& sheet, const domain::SchoolProfil
     return content;
 }
 
+documents::Workbook summaryWorkbook(const SummarySheet& sheet, const domain::SchoolProfile& school,
+                                    const documents::PrintStamp& stamp) {
+    const documents::Form form = summaryForm(sheet);
+    const QString period = sheet.periodId.isEmpty() ? QStringLiteral("все периоды") : periodText(sheet, sheet.periodId);
+    const QStringList title{QStringLiteral("Сводная ведомость учёта результатов промежуточной и итоговой аттестации "
+                                           "обучающихся, класс %1, %2")
+                                .arg(sheet.classId, period),
+                            documents::schoolContent(school).value(QStringLiteral("name")).toString(),
+                            QStringLiteral("%1; сформирована %2")
+                                .arg(documents::registrationText(stamp), documents::dateTimeText(sheet.formed))};
+
+    documents::XlsxSheet marks;
+    marks.name = QStringLiteral("Ведомость %1").arg(sheet.classId);
+    marks.title = title;
+    marks.header << QStringLiteral("Фамилия, имя, отчество");
+    marks.widths << 36;
+    for (const SummaryColumn& c : sheet.columns) {
+        marks.header << (sheet.periodId.isEmpty()
+                             ? QStringLiteral("%1, %2").arg(c.subjectName, periodText(sheet, c.periodId))
+                             : c.subjectName);
+        marks.widths << 14;
+    }
+    marks.header << QStringLiteral("Пропущено уроков") << QStringLiteral("из них по болезни");
+    marks.widths << 12 << 12;
+    for (const SummaryRow& r : sheet.rows) {
+        QList<documents::XlsxCell> cells{documents::XlsxCell::of(r.name)};
+        cells.first().number.reset(); // a name is text even if it looks like a number
+        for (const SummaryCell& c : r.cells) {
+            documents::XlsxCell x = documents::XlsxCell::of(c.value);
+            if (c.correction && !c.value.isEmpty()) {
+                x.emphasised = true;
+                x.note = QStringLiteral("Исправлено (п. 2.6.8): %1 → %2, %3; утвердил %4, %5")
+                             .arg(c.correction->oldValue, c.correction->newValue, c.correction->explanation,
+                                  c.correction->approver, documents::dateText(c.correction->date));
+            }
+            if (c.inConflict)
+                x.note += (x.note.isEmpty() ? QString() : QStringLiteral("\n")) +
+                          QStringLiteral("Ожидает решения оператора: с разных устройств пришли разные значения");
+            cells << x;
+        }
+        cells << documents::XlsxCell::of(QString::number(r.absences))
+              << documents::XlsxCell::of(QString::number(r.illness));
+        marks.rows << cells;
+    }
+
+    documents::XlsxSheet corrections;
+    corrections.name = QStringLiteral("Исправления");
+    corrections.title = {QStringLiteral("Исправления отметок (п. 2.6.8), класс %1, %2").arg(sheet.classId, period)};
+    corrections.header = {QStringLiteral("Обучающийся"), QStringLiteral("Предмет"), QStringLiteral("Период"),
+                          QStringLiteral("Было"),        QStringLiteral("Стало"),   QStringLiteral("Основание"),
+                          QStringLiteral("Утвердил"),    QStringLiteral("Дата")};
+    corrections.widths = {30, 18, 14, 8, 8, 40, 20, 12};
+    for (const SummaryCorrection& c : sheet.corrections)
+        corrections.rows << QList<documents::XlsxCell>{{c.pupilName, {}, {}, false},
+                                                       {c.subjectName, {}, {}, false},
+                                                       {periodText(sheet, c.periodId), {}, {}, false},
+                                                       documents::XlsxCell::of(c.oldValue),
+                                                       documents::XlsxCell::of(c.newValue),
+                                                       {c.explanation, {}, {}, false},
+                                                       {c.approver, {}, {}, false},
+                                                       {documents::dateText(c.date), {}, {}, false}};
+
+    documents::XlsxSheet syncs;
+    syncs.name = QStringLiteral("Синхронизация");
+    syncs.title = {QStringLiteral("Данные учителей включены по их последнюю синхронизацию (п. 2.5.8)")};
+    syncs.header = {QStringLiteral("Учитель"), QStringLiteral("Узел"), QStringLiteral("Последняя синхронизация")};
+    syncs.widths = {36, 10, 24};
+    for (const SummaryNode& n : sheet.nodes)
+        syncs.rows << QList<documents::XlsxCell>{
+            {n.teacherName.isEmpty() ? n.teacherId : n.teacherName, {}, {}, false},
+            {n.nodeId, {}, {}, false},
+            {n.lastSync ? documents::dateTimeText(*n.lastSync) : QStringLiteral("ещё не синхронизировался"),
+             {},
+             {},
+             false}};
+    return {form.title, {marks, corrections, syncs}};
+}
+
 } // namespace tabel::hub

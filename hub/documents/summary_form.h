@@ -7,6 +7,7 @@
 #include "hub/summary/summary.h"
 #include "shared/documents/common_content.h"
 #include "shared/documents/document.h"
+#include "shared/documents/xlsx.h"
 
 namespace tabel::hub {
 
@@ -14,5 +15,9 @@ namespace tabel::hub {
 documents::Form summaryForm(const SummarySheet& sheet);
 QVariantMap summaryContent(const SummarySheet& sheet, const domain::SchoolProfile& school,
                            const documents::PrintStamp& stamp);
+// The same as an Excel workbook: the sheet (marks as numbers, a corrected mark in italics with the correction as
+// its note), the corrections, and the teachers' last syncs.
+documents::Workbook summaryWorkbook(const SummarySheet& sheet, const domain::SchoolProfile& school,
+                                    const documents::PrintStamp& stamp);
 
 } // namespace tabel::hub

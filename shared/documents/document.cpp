@@ -69,11 +69,21 @@ std::optional<Format> formatOfPath(const QString& path) {
         return Format::Pdf;
     if (suffix == QLatin1String("html") || suffix == QLatin1String("htm"))
         return Format::Html;
+    if (suffix == QLatin1String("xlsx"))
+        return Format::Xlsx;
     return std::nullopt;
 }
 
 QString formatName(Format format) {
-    return format == Format::Pdf ? QStringLiteral("pdf") : QStringLiteral("html");
+    switch (format) {
+    case Format::Pdf:
+        return QStringLiteral("pdf");
+    case Format::Html:
+        return QStringLiteral("html");
+    case Format::Xlsx:
+        break;
+    }
+    return QStringLiteral("xlsx");
 }
 
 } // namespace tabel::documents

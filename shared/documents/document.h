@@ -34,9 +34,9 @@ struct Document {
 // embedded); the content's missing keys render empty, as Mustache does.
 [[nodiscard]] Result<Document> compose(const Form& form, const QVariantMap& content);
 
-enum class Format { Pdf, Html };
-// By the output file's extension (.pdf, .html or .htm, any case); nullopt for anything else.
+enum class Format { Pdf, Html, Xlsx };
+// By the output file's extension (.pdf, .html or .htm, .xlsx, any case); nullopt for anything else.
 std::optional<Format> formatOfPath(const QString& path);
-QString formatName(Format format); // "pdf", "html"
+QString formatName(Format format); // "pdf", "html", "xlsx"
 
 } // namespace tabel::documents

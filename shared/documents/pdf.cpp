@@ -130,7 +130,15 @@ Result<Output> renderHtml(const Document& document) {
 }
 
 Result<Output> render(const Document& document, Format format) {
-    return format == Format::Pdf ? renderPdf(document) : renderHtml(document);
+    switch (format) {
+    case Format::Pdf:
+        return renderPdf(document);
+    case Format::Html:
+        return renderHtml(document);
+    case Format::Xlsx:
+        break;
+    }
+    return makeError(ErrorCode::Unsupported, tr("«%1» has no Excel form").arg(document.form.title));
 }
 
 } // namespace tabel::documents

@@ -26,6 +26,7 @@ struct Output {
 [[nodiscard]] Result<Output> renderPdf(const Document& document);
 // The HTML page itself, with the page count its PDF would have.
 [[nodiscard]] Result<Output> renderHtml(const Document& document);
+// PDF or HTML; Unsupported for XLSX, which is made from a form's table (xlsx.h), not from its page.
 [[nodiscard]] Result<Output> render(const Document& document, Format format);
 
 } // namespace tabel::documents

@@ -250,7 +250,7 @@ private slots:
             domain::Pupil p;
             p.id = u("7a-99");
             p.classId = u("7А");
-            p.surname = u("<script>alert(1)</script>");
+            p.surname = u("Яшин<script>alert(1)</script>"); // last in the alphabetical book
             p.name = u("Тест");
             QVERIFY(store->writeEntities({{p.entityKey(), p.toFields()}}, QDateTime::currentMSecsSinceEpoch()));
         }
@@ -268,6 +268,65 @@ private slots:
         QCOMPARE(all[1].toObject().value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
     }
 
+    // The sheet for Excel (issue 11 item 5), read back with Debian's python3-openpyxl: Cyrillic sheet names, the
+    // header row and the names' column frozen, marks as numbers, a corrected mark in italics with its correction
+    // as the cell's note, the corrections on a sheet of their own.
+    void summarySheetAsXlsx() {
+        const QString out = m_tmp.filePath(QStringLiteral("7А-q1.xlsx"));
+        const ProcessResult r =
+            hub({u("print"), u("summary"), u("--class"), u("7А"), u("--period"), u("q1"), u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(u("for Excel, number 3")), qPrintable(r.out));
+        const QString reader = QStringLiteral(R"py(
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"sheets": wb.sheetnames, "sheets_cells": []}
+for ws in wb.worksheets:
+    cells = {}
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is not None:
+                cells[c.coordinate] = {"value": c.value, "number": isinstance(c.value, (int, float)),
+                                       "italic": bool(c.font.i), "note": c.comment.text if c.comment else ""}
+    out["sheets_cells"].append({"freeze": ws.freeze_panes, "cells": cells})
+print(json.dumps(out, ensure_ascii=False))
+)py");
+        const ProcessResult read = tool(QStringLiteral("/usr/bin/python3"), {u("-c"), reader, out});
+        EXPECT_EXIT(read, 0);
+        const QJsonObject book = QJsonDocument::fromJson(read.out.toUtf8()).object();
+        QCOMPARE(book.value(u("sheets")).toArray().toVariantList(),
+                 (QVariantList{u("Ведомость 7А"), u("Исправления"), u("Синхронизация")}));
+        const QJsonObject sheet = book.value(u("sheets_cells")).toArray()[0].toObject();
+        QCOMPARE(sheet.value(u("freeze")).toString(), u("B6")); // rows 1–5 (title, header) and column A
+        const QJsonObject cells = sheet.value(u("cells")).toObject();
+        const auto cell = [&](const char* at) { return cells.value(u(at)).toObject(); };
+        QVERIFY2(cell("A1").value(u("value")).toString().startsWith(u("Сводная ведомость")), qPrintable(read.out));
+        QCOMPARE(cell("A5").value(u("value")).toString(), u("Фамилия, имя, отчество"));
+        // Columns: name, then the subjects by name (Английский язык, Математика, Русский язык), then absences.
+        QCOMPARE(cell("C5").value(u("value")).toString(), u("Математика"));
+        QCOMPARE(cell("A6").value(u("value")).toString(), u("Алексеев Артём Игоревич"));
+        QCOMPARE(cell("C6").value(u("value")).toInt(), 5);
+        QVERIFY(cell("C6").value(u("number")).toBool());
+        QCOMPARE(cell("E6").value(u("value")).toInt(), 1); // absences
+        QCOMPARE(cell("F6").value(u("value")).toInt(), 1); // of them for illness
+        QCOMPARE(cell("A8").value(u("value")).toString(), u("Воронцов Глеб Андреевич"));
+        QCOMPARE(cell("C8").value(u("value")).toInt(), 3); // corrected 4 → 3
+        QVERIFY(cell("C8").value(u("italic")).toBool());
+        QVERIFY2(cell("C8").value(u("note")).toString().contains(u("4 → 3")) &&
+                     cell("C8").value(u("note")).toString().contains(u("Петрова А. С.")),
+                 qPrintable(read.out));
+        const QJsonObject corrections =
+            book.value(u("sheets_cells")).toArray()[1].toObject().value(u("cells")).toObject();
+        QCOMPARE(corrections.value(u("D4")).toObject().value(u("value")).toInt(), 4);
+        QCOMPARE(corrections.value(u("E4")).toObject().value(u("value")).toInt(), 3);
+        QVERIFY(corrections.value(u("F4")).toObject().value(u("value")).toString().startsWith(u("Ошибка")));
+
+        const QJsonArray all = prints();
+        QCOMPARE(all.last().toObject().value(u("format")).toString(), u("xlsx"));
+        QCOMPARE(all.last().toObject().value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
+        EXPECT_EXIT(hub({u("prints"), u("verify"), out}), 0);
+    }
+
     // Bad input: a clear message, no file (an existing one untouched), no entry in the register.
     void badInputLeavesNoFileAndNoEntry_data() {
         QTest::addColumn<QStringList>("args");
@@ -281,7 +340,7 @@ private slots:
             << QStringList{u("--class"), u("7А"), u("--period"), u("q3"), u("--out"), existing} << 7
             << u("no period marks for 3 четверть") << true;
         QTest::newRow("not .pdf or .html") << QStringList{u("--class"), u("7А"), u("--out"), u("x.txt")} << 2
-                                           << u("must end in .pdf or .html") << false;
+                                           << u("must end in .pdf, .html or .xlsx") << false;
         QTest::newRow("a folder that does not exist")
             << QStringList{u("--class"), u("7А"), u("--out"), u("missing/x.pdf")} << 7 << u("does not exist") << false;
         QTest::newRow("a folder that cannot be written")
