@@ -44,6 +44,11 @@
         <translation>для %1 нужно значение: %2</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 of class %2 has no lessons between %3 and %4, so the journal would be empty; check the dates, or print it after the teachers have synced</source>
+        <translation>у предмета «%1» класса %2 нет уроков с %3 по %4, журнал был бы пустым; проверьте даты или напечатайте его после синхронизации учителей</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>%1 or %2</source>
         <translation>%1 или %2</translation>
@@ -103,8 +108,7 @@
         <translation>параметр --%1 указан дважды</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_periods.cpp"/>
-        <location filename="../hub/cli/commands_substitutions.cpp"/>
+        <location filename="../hub/cli/cli.cpp"/>
         <source>--%1: expected a date such as 2026-10-24, got «%2»</source>
         <translation>--%1: ожидается дата вида 2026-10-24, указано «%2»</translation>
     </message>
@@ -170,7 +174,6 @@
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: «%1» must end in .pdf, .html or .xlsx; the extension chooses the format</source>
-        <oldsource>--out: «%1» must end in .pdf or .html; the extension chooses the format</oldsource>
         <translation>--out: «%1» должен оканчиваться на .pdf, .html или .xlsx; по расширению выбирается формат</translation>
     </message>
     <message>
@@ -187,6 +190,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>--store needs a value: --store DIR</source>
         <translation>для --store нужно значение: --store DIR</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--to %1 is before --from %2</source>
+        <translation>--to %1 раньше, чем --from %2</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -354,6 +362,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>a period of the calendar, e.g. q1</source>
+        <translation>период календаря, например q1</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>a teacher&apos;s node needs at least one --assign CLASS/SUBJECT/GROUP</source>
         <translation>для узла учителя нужен хотя бы один параметр --assign CLASS/SUBJECT/GROUP</translation>
     </message>
@@ -462,6 +475,11 @@
         <translation>у класса %1 ещё нет отметок за периоды, сводная ведомость была бы пустой; напечатайте её, когда учителя выставят отметки и синхронизируются</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>class journal</source>
+        <translation>классный журнал</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
         <source>class: %1</source>
         <translation>класс: %1</translation>
@@ -562,6 +580,11 @@
         <translation>первый день, если в календаре сервера школы нет этого периода</translation>
     </message>
     <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>first day, yyyy-MM-dd (instead of --period)</source>
+        <translation>первый день, гггг-ММ-дд (вместо --period)</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_print.cpp"/>
         <source>form</source>
         <translation>форма</translation>
@@ -580,6 +603,11 @@
         <location filename="../hub/cli/commands_school.cpp"/>
         <source>give at least one of --name, --address, --director, --deputy, --secretary</source>
         <translation>укажите хотя бы один из параметров --name, --address, --director, --deputy, --secretary</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>give either --period (e.g. q1) or --from and --to</source>
+        <translation>укажите либо --period (например, q1), либо --from и --to</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_operator.cpp"/>
@@ -630,6 +658,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>last day, with --from</source>
         <translation>последний день, вместе с --from</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>last day, yyyy-MM-dd</source>
+        <translation>последний день, гггг-ММ-дд</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_substitutions.cpp"/>
@@ -837,7 +870,7 @@
         <translation>период %1 снова открыт для всех классов</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/cli.cpp"/>
         <source>period «%1» is in several school years (%2); say which with --year</source>
         <translation>период «%1» есть в нескольких учебных годах (%2); укажите нужный год параметром --year</translation>
     </message>
@@ -852,13 +885,17 @@
         <translation>вывести JSON</translation>
     </message>
     <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print the class journal of a class, subject and group (2.5.10): marks and absences, lessons, substitutions, the teacher&apos;s signature line; numbered in the register of prints</source>
+        <translation>напечатать журнал класса по предмету и группе (п. 2.5.10): отметки и пропуски, уроки, замены, подпись учителя; с номером в реестре печати</translation>
+    </message>
+    <message>
         <source>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</source>
         <translation type="vanished">напечатать сводную ведомость класса (п. 2.5.8) в PDF/A или HTML с номером в реестре печати</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>print the summary sheet of a class (2.5.8) as PDF/A, HTML or XLSX, numbered in the register of prints</source>
-        <oldsource>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</oldsource>
         <translation>напечатать сводную ведомость класса (п. 2.5.8) в PDF/A, HTML или XLSX с номером в реестре печати</translation>
     </message>
     <message>
@@ -1018,7 +1055,6 @@
     <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>the file to write: FILE.pdf, FILE.html or FILE.xlsx</source>
-        <oldsource>the file to write: FILE.pdf or FILE.html</oldsource>
         <translation>файл для записи: ФАЙЛ.pdf, ФАЙЛ.html или ФАЙЛ.xlsx</translation>
     </message>
     <message>
@@ -1052,12 +1088,12 @@
         <translation>хранилище сервера школы в порядке</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/cli.cpp"/>
         <source>the hub&apos;s calendar has no period «%1» in school year «%2»; give its dates with --from and --to</source>
         <translation>в календаре сервера школы нет периода «%1» в учебном году «%2»; укажите даты периода параметрами --from и --to</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_periods.cpp"/>
+        <location filename="../hub/cli/cli.cpp"/>
         <source>the hub&apos;s calendar has no period «%1»; import the calendar («tabel-hub import calendar FILE») or give its dates with --from and --to</source>
         <translation>в календаре сервера школы нет периода «%1»; загрузите календарь («tabel-hub import calendar FILE») или укажите даты периода параметрами --from и --to</translation>
     </message>
@@ -1075,6 +1111,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>the id of the teacher who stands in</source>
         <translation>идентификатор замещающего учителя</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the journal of %1, class %2, is printed to %3 (%4 lessons, %5 pupils), number %6 in the register of prints</source>
+        <translation>журнал по предмету «%1», класс %2, напечатан в %3 (уроков: %4, учеников: %5), № %6 в реестре печати</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -4632,6 +4673,14 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/check.cpp"/>
         <source>… and %1 more stored registers that no change set of the log wrote</source>
         <translation>… и ещё %1 сохранённых регистров, не записанных ни одним набором изменений журнала</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::Journal</name>
+    <message>
+        <location filename="../hub/documents/journal_data.cpp"/>
+        <source>the hub knows no pupil of %1 and no lesson of %2 in it between %3 and %4; check the class, subject and group («tabel-hub summary --class %1» lists the class)</source>
+        <translation>на сервере школы нет ни учеников класса %1, ни уроков предмета «%2» в нём с %3 по %4; проверьте класс, предмет и группу («tabel-hub summary --class %1» покажет класс)</translation>
     </message>
 </context>
 <context>

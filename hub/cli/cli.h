@@ -4,12 +4,17 @@
 
 #include "shared/core/result.h"
 
+#include <QDate>
 #include <QHash>
 #include <QJsonDocument>
 #include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+namespace tabel::hub {
+class HubStore;
+}
 
 namespace tabel::hub::cli {
 
@@ -28,6 +33,13 @@ Error usage(const QString& message);
 void printTable(const QList<QStringList>& rows);
 // Indented JSON on stdout.
 void printJson(const QJsonDocument& doc);
+
+struct Invocation;
+// --NAME as a date (yyyy-MM-dd), or a usage error naming the option and what was given.
+Result<QDate> dateOption(const Invocation& inv, const QString& name);
+// The dates of a period from the hub's merged calendar (period/<year>/<id>; year may be empty), or why they are
+// not known: NotFound without such a period, a usage error when several school years have it.
+Result<std::pair<QDate, QDate>> calendarDates(HubStore& store, const QString& periodId, const QString& year);
 
 struct Invocation {
     QString storeDir;

@@ -42,41 +42,6 @@ Result<QString> periodArgument(const Invocation& inv) {
     return p;
 }
 
-Result<QDate> dateOption(const Invocation& inv, const QString& name) {
-    const QString text = inv.value(name).trimmed();
-    const QDate d = QDate::fromString(text, Qt::ISODate);
-    if (!d.isValid())
-        return usage(t("--%1: expected a date such as 2026-10-24, got «%2»").arg(name, text));
-    return d;
-}
-
-// The dates of a period from the merged calendar (period/<year>/<id>), or why they are not known.
-Result<std::pair<QDate, QDate>> calendarDates(HubStore& store, const QString& periodId, const QString& year) {
-    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
-    QList<domain::Period> found;
-    for (const auto& [key, fields] : state->entitiesUnder(QStringLiteral("period/"))) {
-        Result<domain::Period> p = domain::Period::fromFields(key, fields);
-        if (p && p->id == periodId && (year.isEmpty() || p->yearId == year))
-            found.append(*p);
-    }
-    if (found.isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         year.isEmpty() ? t("the hub's calendar has no period «%1»; import the calendar («tabel-hub "
-                                            "import calendar FILE») or give its dates with --from and --to")
-                                              .arg(periodId)
-                                        : t("the hub's calendar has no period «%1» in school year «%2»; give its "
-                                            "dates with --from and --to")
-                                              .arg(periodId, year));
-    if (found.size() > 1) {
-        QStringList years;
-        for (const domain::Period& p : found)
-            years << p.yearId;
-        return usage(t("period «%1» is in several school years (%2); say which with --year")
-                         .arg(periodId, years.join(QStringLiteral(", "))));
-    }
-    return std::pair(found.first().start, found.first().end);
-}
-
 // "отметка: Алексеев Артём (7a-01), Математика, 7А, урок 01.09.2026 № 2 — отметка = 5; …": what an operator
 // decides on, in words (issue 9 item 7).
 QString opsText(const Amendment& x) {

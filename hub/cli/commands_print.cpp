@@ -1,5 +1,6 @@
 #include "hub/cli/commands_print.h"
 
+#include "hub/documents/journal_data.h"
 #include "hub/documents/summary_form.h"
 #include "hub/store/hub_store.h"
 #include "hub/summary/summary.h"
@@ -101,6 +102,8 @@ QJsonObject printJson(const HubStore::PrintRecord& r) {
 QString formName(const QString& form) {
     if (form == QLatin1String("summary"))
         return t("summary sheet");
+    if (form == QLatin1String("journal"))
+        return t("class journal");
     return form;
 }
 
@@ -159,6 +162,77 @@ Status cmdPrintSummary(const Invocation& inv) {
                     record.pages)
                      .arg(classId, QFileInfo(out).absoluteFilePath())
                      .arg(record.number));
+    return {};
+}
+
+// 2.5.10: the class journal of a class × subject × group for a period or a span of dates.
+Status cmdPrintJournal(const Invocation& inv) {
+    QString ids[3] = {inv.value(QStringLiteral("class")).trimmed(), inv.value(QStringLiteral("subject")).trimmed(),
+                      inv.values.contains(QStringLiteral("group")) ? inv.value(QStringLiteral("group")).trimmed()
+                                                                   : QStringLiteral("all")};
+    const char* options[3] = {"--class", "--subject", "--group"};
+    for (int i = 0; i < 3; ++i)
+        if (auto ok = domain::validateId(ids[i], QString::fromLatin1(options[i])); !ok)
+            return usage(ok.error().message);
+    const QString& classId = ids[0];
+    const QString& subjectId = ids[1];
+    const QString& groupId = ids[2];
+    const bool byPeriod = inv.values.contains(QStringLiteral("period"));
+    const bool byDates = inv.values.contains(QStringLiteral("from")) || inv.values.contains(QStringLiteral("to"));
+    if (byPeriod == byDates)
+        return usage(t("give either --period (e.g. q1) or --from and --to"));
+    const QString out = inv.value(QStringLiteral("out"));
+    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    QDate from, to;
+    QString periodTitle;
+    if (byPeriod) {
+        const QString periodId = inv.value(QStringLiteral("period")).trimmed();
+        TABEL_ASSIGN_OR_RETURN(const auto span, calendarDates(store, periodId, {}));
+        std::tie(from, to) = span;
+        TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* calendar, store.currentState());
+        for (const auto& [key, fields] : calendar->entitiesUnder(QStringLiteral("period/")))
+            if (Result<domain::Period> p = domain::Period::fromFields(key, fields); p && p->id == periodId)
+                periodTitle = p->title;
+    } else {
+        TABEL_ASSIGN_OR_RETURN(from, dateOption(inv, QStringLiteral("from")));
+        TABEL_ASSIGN_OR_RETURN(to, dateOption(inv, QStringLiteral("to")));
+        if (to < from)
+            return usage(t("--to %1 is before --from %2").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+    }
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
+    TABEL_ASSIGN_OR_RETURN(documents::JournalPrint journal,
+                           gatherJournal(*state, classId, subjectId, groupId, from, to));
+    journal.periodTitle = periodTitle;
+    if (journal.lessons.isEmpty())
+        return makeError(ErrorCode::NotFound,
+                         t("%1 of class %2 has no lessons between %3 and %4, so the journal would be empty; check the "
+                           "dates, or print it after the teachers have synced")
+                             .arg(journal.subjectName, classId, from.toString(QStringLiteral("dd.MM.yyyy")),
+                                  to.toString(QStringLiteral("dd.MM.yyyy"))));
+
+    const QString parameters =
+        QStringLiteral("class=%1 subject=%2 group=%3 from=%4 to=%5")
+            .arg(classId, subjectId, groupId, from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    TABEL_ASSIGN_OR_RETURN(
+        const HubStore::PrintRecord record,
+        printRegistered(
+            store, QStringLiteral("journal"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
+                return printedForm(format,
+                                   format == documents::Format::Xlsx
+                                       ? Result<documents::Document>(documents::Document{})
+                                       : documents::compose(documents::journalForm(journal),
+                                                            documents::journalContent(journal, school, stamp)),
+                                   [&] { return documents::journalWorkbook(journal, school, stamp); });
+            }));
+    printOut(t("the journal of %1, class %2, is printed to %3 (%4 lessons, %5 pupils), number %6 in the register of "
+               "prints")
+                 .arg(journal.subjectName, classId, QFileInfo(out).absoluteFilePath())
+                 .arg(journal.lessons.size())
+                 .arg(journal.pupils.size())
+                 .arg(record.number));
     return {};
 }
 

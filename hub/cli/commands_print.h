@@ -8,6 +8,7 @@
 namespace tabel::hub::cli {
 
 Status cmdPrintSummary(const Invocation& inv);
+Status cmdPrintJournal(const Invocation& inv);
 Status cmdPrintsList(const Invocation& inv);
 Status cmdPrintsVerify(const Invocation& inv);
 

@@ -16,14 +16,6 @@ namespace tabel::hub::cli {
 
 namespace {
 
-Result<QDate> dateOption(const Invocation& inv, const QString& name) {
-    const QString text = inv.value(name).trimmed();
-    const QDate d = QDate::fromString(text, Qt::ISODate);
-    if (!d.isValid())
-        return usage(t("--%1: expected a date such as 2026-10-24, got «%2»").arg(name, text));
-    return d;
-}
-
 Result<QString> idOption(const Invocation& inv, const QString& name) {
     const QString id = inv.value(name).trimmed();
     if (auto ok = domain::validateId(id, QStringLiteral("--") + name); !ok)

@@ -10,11 +10,14 @@
 //   tabel-hub [--store DIR] period reopen PERIOD-ID [--class C] | period list [--json]
 //   tabel-hub [--store DIR] amendments list [--all] [--json] | amendments accept ID | amendments decline ID --reason T
 //   tabel-hub [--store DIR] summary --class C [--period P] [--csv | --json]
-//   tabel-hub [--store DIR] school set [--name T] [--address T] [--director N] [--deputy N] [--secretary N] | school
-//   show tabel-hub [--store DIR] print summary --class C [--period P] --out FILE.pdf|FILE.html tabel-hub [--store DIR]
-//   prints list [--json] | prints verify FILE tabel-hub [--store DIR] substitution add --date D --slot N --class C
-//   --subject S [--group G] --absent T
-//                           --substitute T [--reason TEXT] | substitution list [--from D] [--to D] [--class C] [--json]
+//   tabel-hub [--store DIR] school set [--name T] [--address T] [--director N] [--deputy N] [--secretary N]
+//   tabel-hub [--store DIR] school show [--json]
+//   tabel-hub [--store DIR] print summary --class C [--period P] --out FILE.pdf|FILE.html|FILE.xlsx
+//   tabel-hub [--store DIR] print journal --class C --subject S [--group G] (--period P | --from D --to D) --out FILE
+//   tabel-hub [--store DIR] prints list [--json] | prints verify FILE
+//   tabel-hub [--store DIR] substitution add --date D --slot N --class C --subject S [--group G] --absent T
+//                           --substitute T [--reason TEXT]
+//   tabel-hub [--store DIR] substitution list [--from D] [--to D] [--class C] [--json]
 #include "hub/cli/cli.h"
 #include "hub/cli/commands_history.h"
 #include "hub/cli/commands_operator.h"
@@ -229,6 +232,20 @@ QList<Command> commandTable() {
           {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf, FILE.html or FILE.xlsx"),
            true}},
          cmdPrintSummary},
+        {QStringLiteral("print"),
+         QStringLiteral("journal"),
+         t("print the class journal of a class, subject and group (2.5.10): marks and absences, lessons, "
+           "substitutions, the teacher's signature line; numbered in the register of prints"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("the class, e.g. 7А"), true},
+          {QStringLiteral("subject"), QStringLiteral("SUBJECT"), t("the subject's id, e.g. math"), true},
+          {QStringLiteral("group"), QStringLiteral("GROUP"), t("the group (default: all, the whole class)")},
+          {QStringLiteral("period"), QStringLiteral("PERIOD"), t("a period of the calendar, e.g. q1")},
+          {QStringLiteral("from"), QStringLiteral("DATE"), t("first day, yyyy-MM-dd (instead of --period)")},
+          {QStringLiteral("to"), QStringLiteral("DATE"), t("last day, yyyy-MM-dd")},
+          {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf, FILE.html or FILE.xlsx"),
+           true}},
+         cmdPrintJournal},
         {QStringLiteral("prints"),
          QStringLiteral("list"),
          t("the register of prints (2.5.10): number, time, who, form, pages, SHA-256"),

@@ -114,6 +114,27 @@ private:
             a.reason = reason;
             entities.append({a.entityKey(), a.toFields()});
         }
+        // The lesson's marks (two in one cell), and a substitution of the next lesson (2.5.4).
+        for (auto [pupil, column, value] :
+             {std::tuple{"7a-03", 1, domain::MarkValue::Four}, std::tuple{"7a-03", 2, domain::MarkValue::Five},
+              std::tuple{"7a-04", 1, domain::MarkValue::Three}}) {
+            domain::Mark m;
+            m.lesson = lesson;
+            m.pupilId = u(pupil);
+            m.column = column;
+            m.value = value;
+            entities.append({m.entityKey(), m.toFields()});
+        }
+        const domain::LessonKey substituted{u("7А"), u("math"), u("all"), QDate(2026, 9, 16), 3};
+        domain::Lesson l2;
+        l2.key = substituted;
+        l2.topic = u("Признаки делимости");
+        l2.homework = u("№ 40–44");
+        l2.homeworkDue = QDate(2026, 9, 18);
+        entities.append({l2.entityKey(), l2.toFields()});
+        domain::Substitution sub{substituted.date, substituted.slot, u("7А"),       u("all"),
+                                 u("math"),        u("ivanova"),     u("smirnova"), u("болезнь")};
+        entities.append({sub.entityKey(), sub.toFields()});
         if (auto r = store->writeEntities(entities, now); !r)
             qFatal("seed: %s", qPrintable(r.error().message));
     }
@@ -199,7 +220,7 @@ private slots:
                  qPrintable(info.out));
         const ProcessResult pages = tool(QStringLiteral("pdfinfo"), {out});
         QVERIFY2(pages.out.contains(QRegularExpression(u("Pages:\\s+1\\n"))), qPrintable(pages.out));
-        QVERIFY2(pages.out.contains(u("(A4)")), qPrintable(pages.out));
+        QVERIFY2(pages.out.contains(u("595 x 842 pts (A4)")), qPrintable(pages.out));
 
         // The register: one entry, the file's own hash, its pages, who and what.
         const QJsonArray all = prints();
@@ -325,6 +346,79 @@ print(json.dumps(out, ensure_ascii=False))
         QCOMPARE(all.last().toObject().value(u("format")).toString(), u("xlsx"));
         QCOMPARE(all.last().toObject().value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
         EXPECT_EXIT(hub({u("prints"), u("verify"), out}), 0);
+    }
+
+    // 2.5.10: the class journal of 7А's mathematics for the first quarter, as PDF/A and for Excel.
+    void classJournalPrinted() {
+        const QString out = m_tmp.filePath(QStringLiteral("7А-math-q1.pdf"));
+        ProcessResult r = hub({u("print"), u("journal"), u("--class"), u("7А"), u("--subject"), u("math"),
+                               u("--period"), u("q1"), u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(u("2 lessons")), qPrintable(r.out));
+        const ProcessResult text = tool(QStringLiteral("pdftotext"), {out, u("-")});
+        EXPECT_EXIT(text, 0);
+        const QString flow = text.out.simplified();
+        for (const char* part :
+             {"ЖУРНАЛ УЧЁТА УСПЕВАЕМОСТИ", "Математика, класс 7А, весь класс; 1 четверть (с 01.09.2026 по 24.10.2026)",
+              "Алексеев Артём Игоревич", "14.09/2", "16.09/3", "4/5", "Делимость чисел", "Признаки делимости",
+              "№ 40–44 (к 18.09.2026)", "Замена (п. 2.5.4)", "вместо", "(болезнь)", "Учитель", "Страница 1 из 2",
+              "Страница 2 из 2"})
+            QVERIFY2(flow.contains(u(part)), qPrintable(u(part) + u(" missing in:\n") + flow));
+        // Алексеев was absent for illness («б»), Белова without a valid reason («н») in the lesson of 14.09.
+        const ProcessResult layout = tool(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), out, u("-")});
+        QVERIFY2(QRegularExpression(u("Алексеев Артём Игоревич\\s+б\\s")).match(layout.out).hasMatch(),
+                 qPrintable(layout.out));
+        QVERIFY2(QRegularExpression(u("Белова Варвара Сергеевна\\s+н\\s")).match(layout.out).hasMatch(),
+                 qPrintable(layout.out));
+        const ProcessResult fonts = tool(QStringLiteral("pdffonts"), {out});
+        for (const QString& line : fonts.out.split(u'\n', Qt::SkipEmptyParts).mid(2)) // every font embedded
+            QVERIFY2(QRegularExpression(u("^Liberation\\S+\\s+CID TrueType\\s+\\S+\\s+yes\\s+\\S+\\s+yes\\s"))
+                         .match(line)
+                         .hasMatch(),
+                     qPrintable(fonts.out));
+        const ProcessResult info = tool(QStringLiteral("pdfinfo"), {out});
+        QVERIFY2(info.out.contains(QRegularExpression(u("Pages:\\s+2\\n"))), qPrintable(info.out));
+        QVERIFY2(info.out.contains(u("842 x 595 pts (A4)")), qPrintable(info.out)); // A4 landscape
+        const QJsonObject entry = prints().last().toObject();
+        QCOMPARE(entry.value(u("form")).toString(), u("journal"));
+        QCOMPARE(entry.value(u("parameters")).toString(),
+                 u("class=7А subject=math group=all from=2026-09-01 to=2026-10-24"));
+        QCOMPARE(entry.value(u("pages")).toInt(), 2);
+        QCOMPARE(entry.value(u("sha256")).toString(), QString::fromLatin1(sha256Of(out).toHex()));
+
+        const QString xlsx = m_tmp.filePath(QStringLiteral("7А-math-q1.xlsx"));
+        EXPECT_EXIT(hub({u("print"), u("journal"), u("--class"), u("7А"), u("--subject"), u("math"), u("--from"),
+                         u("2026-09-01"), u("--to"), u("2026-09-30"), u("--out"), xlsx}),
+                    0);
+        const QString reader = QStringLiteral(R"py(
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+print(json.dumps({"title": ws.title, "freeze": ws.freeze_panes,
+                  "cells": {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None}},
+                 ensure_ascii=False))
+)py");
+        const ProcessResult read = tool(QStringLiteral("/usr/bin/python3"), {u("-c"), reader, xlsx});
+        EXPECT_EXIT(read, 0);
+        const QJsonObject book = QJsonDocument::fromJson(read.out.toUtf8()).object();
+        QCOMPARE(book.value(u("title")).toString(), u("Журнал 7А Математика"));
+        QCOMPARE(book.value(u("freeze")).toString(), u("B6"));
+        const QJsonObject cells = book.value(u("cells")).toObject();
+        QCOMPARE(cells.value(u("B5")).toString(), u("14.09/2"));
+        QCOMPARE(cells.value(u("A6")).toString(), u("Алексеев Артём Игоревич"));
+        QCOMPARE(cells.value(u("B6")).toString(), u("б"));
+        QCOMPARE(cells.value(u("B8")).toString(), u("4/5")); // Воронцов: two marks in one lesson
+        QCOMPARE(cells.value(u("B9")).toInt(), 3);           // Добровольская: one mark, a number
+        QVERIFY(cells.value(u("B9")).isDouble());
+
+        r = hub({u("print"), u("journal"), u("--class"), u("7А"), u("--subject"), u("math"), u("--period"), u("q3"),
+                 u("--out"), m_tmp.filePath(QStringLiteral("empty.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("has no lessons between")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("empty.pdf"))));
+        r = hub({u("print"), u("journal"), u("--class"), u("7А"), u("--subject"), u("math"), u("--period"), u("q1"),
+                 u("--from"), u("2026-09-01"), u("--out"), m_tmp.filePath(QStringLiteral("both.pdf"))});
+        EXPECT_EXIT(r, 2);
+        QVERIFY2(r.err.contains(u("either --period")), qPrintable(r.err));
     }
 
     // Bad input: a clear message, no file (an existing one untouched), no entry in the register.
