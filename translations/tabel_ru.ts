@@ -168,6 +168,11 @@
         <translation>--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: the extract is printed as .pdf or .html; it is a document for the personal file</source>
+        <translation>--out: выписка печатается в .pdf или .html — это документ для личного дела</translation>
+    </message>
+    <message>
         <source>--out: «%1» must end in .pdf or .html; the extension chooses the format</source>
         <translation type="vanished">--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
     </message>
@@ -565,6 +570,11 @@
         <translation>выгружено: %1</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>extract of current marks</source>
+        <translation>выписка текущих отметок</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_school.cpp"/>
         <source>field</source>
         <translation>поле</translation>
@@ -578,6 +588,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>first day, when the hub&apos;s calendar does not know it</source>
         <translation>первый день, если в календаре сервера школы нет этого периода</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>first day, yyyy-MM-dd</source>
+        <translation>первый день, гггг-ММ-дд</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -801,6 +816,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>one class (default: every class)</source>
+        <translation>один класс (по умолчанию: все классы)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>one period, e.g. q1 (default: every period)</source>
         <translation>один период, например q1 (по умолчанию — все периоды)</translation>
     </message>
@@ -888,6 +908,16 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>print the class journal of a class, subject and group (2.5.10): marks and absences, lessons, substitutions, the teacher&apos;s signature line; numbered in the register of prints</source>
         <translation>напечатать журнал класса по предмету и группе (п. 2.5.10): отметки и пропуски, уроки, замены, подпись учителя; с номером в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print the extract of a pupil&apos;s current marks on withdrawal (2.6.11), with a warning for every teacher not synced since the date; numbered in the register of prints</source>
+        <translation>напечатать выписку текущих отметок ученика при выбытии (п. 2.6.11) с предупреждением о каждом учителе, не синхронизировавшемся с этой даты; с номером в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>print the substitution journal (2.5.4) for a span of dates: who replaced whom, why, and the lesson&apos;s topic; numbered in the register of prints</source>
+        <translation>напечатать журнал замены уроков (п. 2.5.4) за период: кто кого заменял, почему и тема урока; с номером в реестре печати</translation>
     </message>
     <message>
         <source>print the summary sheet of a class (2.5.8) as PDF/A or HTML, numbered in the register of prints</source>
@@ -1009,6 +1039,11 @@
         <translation>замещающий</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>substitution journal</source>
+        <translation>журнал замены уроков</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_substitutions.cpp"/>
         <source>substitution recorded: %1; %2 stands in for %3</source>
         <translation>замещение записано: %1; %2 замещает %3</translation>
@@ -1035,6 +1070,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>the date of the extract, yyyy-MM-dd (default: today)</source>
+        <translation>дата выписки, гггг-ММ-дд (по умолчанию: сегодня)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>the decided ones too</source>
         <translation>также запросы, по которым решение уже принято</translation>
     </message>
@@ -1049,8 +1089,14 @@
         <translation>ФИО директора</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the extract of current marks of %1 is printed to %2, number %3 in the register of prints</source>
+        <translation>выписка текущих отметок ученика %1 напечатана в %2, № %3 в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>the file to write: FILE.pdf or FILE.html</source>
-        <translation type="vanished">файл для записи: ФАЙЛ.pdf или ФАЙЛ.html</translation>
+        <translation>файл для записи: ФАЙЛ.pdf или ФАЙЛ.html</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -1139,6 +1185,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>the pupil&apos;s id</source>
+        <translation>идентификатор ученика</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>the register of prints (2.5.10): number, time, who, form, pages, SHA-256</source>
         <translation>реестр печати (п. 2.5.10): номер, время, кто, форма, страницы, SHA-256</translation>
     </message>
@@ -1201,6 +1252,11 @@
         <location filename="../hub/cli/commands_substitutions.cpp"/>
         <source>the substitute&apos;s node may write this lesson and receives it at its next sync</source>
         <translation>узел замещающего учителя сможет вести этот урок и получит его при следующей синхронизации</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the substitution journal (%n substitution(s)) is printed to %1, number %2 in the register of prints</source>
+        <translation><numerusform>журнал замены уроков (%n замена) напечатан в %1, № %2 в реестре печати</numerusform><numerusform>журнал замены уроков (%n замены) напечатан в %1, № %2 в реестре печати</numerusform><numerusform>журнал замены уроков (%n замен) напечатан в %1, № %2 в реестре печати</numerusform></translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -1315,6 +1371,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>warning: listening on %1, which other computers can reach</source>
         <translation>внимание: подключения ожидаются на адресе %1, доступном с других компьютеров</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>warning: not synced since %1, printed on the extract: %2</source>
+        <translation>внимание: нет синхронизации с %1, это напечатано в выписке: %2</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -4261,6 +4322,14 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::hub::Extract</name>
+    <message>
+        <location filename="../hub/documents/extract_form.cpp"/>
+        <source>the hub&apos;s roster has no pupil «%1»; check the id («tabel-hub summary --class CLASS» lists a class&apos;s pupils)</source>
+        <translation>в списке учеников сервера школы нет ученика «%1»; проверьте идентификатор («tabel-hub summary --class КЛАСС» покажет учеников класса)</translation>
+    </message>
+</context>
+<context>
     <name>tabel::hub::History</name>
     <message>
         <location filename="../hub/history/history.cpp"/>
@@ -4681,6 +4750,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/documents/journal_data.cpp"/>
         <source>the hub knows no pupil of %1 and no lesson of %2 in it between %3 and %4; check the class, subject and group («tabel-hub summary --class %1» lists the class)</source>
         <translation>на сервере школы нет ни учеников класса %1, ни уроков предмета «%2» в нём с %3 по %4; проверьте класс, предмет и группу («tabel-hub summary --class %1» покажет класс)</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::Substitutions</name>
+    <message>
+        <location filename="../hub/documents/substitution_form.cpp"/>
+        <source> in class %1</source>
+        <translation> в классе %1</translation>
+    </message>
+    <message>
+        <location filename="../hub/documents/substitution_form.cpp"/>
+        <source>no substitution is recorded between %1 and %2%3, so the journal would be empty; «tabel-hub substitution list» shows those recorded</source>
+        <translation>с %1 по %2%3 не записано ни одной замены, журнал был бы пустым; «tabel-hub substitution list» покажет записанные замены</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,8 @@
 #include "hub/cli/commands_print.h"
 
+#include "hub/documents/extract_form.h"
 #include "hub/documents/journal_data.h"
+#include "hub/documents/substitution_form.h"
 #include "hub/documents/summary_form.h"
 #include "hub/store/hub_store.h"
 #include "hub/summary/summary.h"
@@ -104,6 +106,10 @@ QString formName(const QString& form) {
         return t("summary sheet");
     if (form == QLatin1String("journal"))
         return t("class journal");
+    if (form == QLatin1String("substitutions"))
+        return t("substitution journal");
+    if (form == QLatin1String("extract"))
+        return t("extract of current marks");
     return form;
 }
 
@@ -233,6 +239,79 @@ Status cmdPrintJournal(const Invocation& inv) {
                  .arg(journal.lessons.size())
                  .arg(journal.pupils.size())
                  .arg(record.number));
+    return {};
+}
+
+// 2.5.4, R-J10: the substitution journal for a span of dates, the whole school or one class.
+Status cmdPrintSubstitutions(const Invocation& inv) {
+    TABEL_ASSIGN_OR_RETURN(const QDate from, dateOption(inv, QStringLiteral("from")));
+    TABEL_ASSIGN_OR_RETURN(const QDate to, dateOption(inv, QStringLiteral("to")));
+    if (to < from)
+        return usage(t("--to %1 is before --from %2").arg(to.toString(Qt::ISODate), from.toString(Qt::ISODate)));
+    const QString classId = inv.value(QStringLiteral("class")).trimmed();
+    if (inv.values.contains(QStringLiteral("class")))
+        if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
+            return usage(ok.error().message);
+    const QString out = inv.value(QStringLiteral("out"));
+    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
+    TABEL_ASSIGN_OR_RETURN(const SubstitutionJournal journal, gatherSubstitutions(*state, from, to, classId));
+    const QString parameters = QStringLiteral("class=%1 from=%2 to=%3")
+                                   .arg(classId.isEmpty() ? QStringLiteral("*") : classId, from.toString(Qt::ISODate),
+                                        to.toString(Qt::ISODate));
+    TABEL_ASSIGN_OR_RETURN(
+        const HubStore::PrintRecord record,
+        printRegistered(store, QStringLiteral("substitutions"), parameters, out, format,
+                        [&](const documents::PrintStamp& stamp) {
+                            return printedForm(format,
+                                               format == documents::Format::Xlsx
+                                                   ? Result<documents::Document>(documents::Document{})
+                                                   : documents::compose(substitutionForm(journal),
+                                                                        substitutionContent(journal, school, stamp)),
+                                               [&] { return substitutionWorkbook(journal, school, stamp); });
+                        }));
+    printOut(tn("the substitution journal (%n substitution(s)) is printed to %1, number %2 in the register of prints",
+                int(journal.lines.size()))
+                 .arg(QFileInfo(out).absoluteFilePath())
+                 .arg(record.number));
+    return {};
+}
+
+// 2.6.11, R-P4: the extract of a pupil's current marks on withdrawal, warning of teachers not synced since.
+Status cmdPrintExtract(const Invocation& inv) {
+    const QString pupilId = inv.value(QStringLiteral("pupil")).trimmed();
+    if (auto ok = domain::validateId(pupilId, QStringLiteral("--pupil")); !ok)
+        return usage(ok.error().message);
+    QDate date = QDate::currentDate();
+    if (inv.values.contains(QStringLiteral("date"))) {
+        TABEL_ASSIGN_OR_RETURN(date, dateOption(inv, QStringLiteral("date")));
+    }
+    const QString out = inv.value(QStringLiteral("out"));
+    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    if (format == documents::Format::Xlsx)
+        return usage(t("--out: the extract is printed as .pdf or .html; it is a document for the personal file"));
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const QList<NodeRecord> nodes, store.nodes());
+    TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
+    TABEL_ASSIGN_OR_RETURN(const PupilExtract extract, gatherExtract(*state, nodes, pupilId, date));
+    const QString parameters = QStringLiteral("pupil=%1 date=%2").arg(pupilId, date.toString(Qt::ISODate));
+    TABEL_ASSIGN_OR_RETURN(
+        const HubStore::PrintRecord record,
+        printRegistered(
+            store, QStringLiteral("extract"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
+                return printedForm(format,
+                                   documents::compose(extractForm(extract), extractContent(extract, school, stamp)),
+                                   [] { return documents::Workbook{}; });
+            }));
+    printOut(t("the extract of current marks of %1 is printed to %2, number %3 in the register of prints")
+                 .arg(extract.pupil.fullName(), QFileInfo(out).absoluteFilePath())
+                 .arg(record.number));
+    for (const QString& line : extract.unsynced)
+        printErr(t("warning: not synced since %1, printed on the extract: %2")
+                     .arg(date.toString(QStringLiteral("dd.MM.yyyy")), line));
     return {};
 }
 

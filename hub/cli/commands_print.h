@@ -9,6 +9,8 @@ namespace tabel::hub::cli {
 
 Status cmdPrintSummary(const Invocation& inv);
 Status cmdPrintJournal(const Invocation& inv);
+Status cmdPrintSubstitutions(const Invocation& inv);
+Status cmdPrintExtract(const Invocation& inv);
 Status cmdPrintsList(const Invocation& inv);
 Status cmdPrintsVerify(const Invocation& inv);
 

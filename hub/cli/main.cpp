@@ -14,6 +14,8 @@
 //   tabel-hub [--store DIR] school show [--json]
 //   tabel-hub [--store DIR] print summary --class C [--period P] --out FILE.pdf|FILE.html|FILE.xlsx
 //   tabel-hub [--store DIR] print journal --class C --subject S [--group G] (--period P | --from D --to D) --out FILE
+//   tabel-hub [--store DIR] print substitutions --from D --to D [--class C] --out FILE
+//   tabel-hub [--store DIR] print extract --pupil ID [--date D] --out FILE
 //   tabel-hub [--store DIR] prints list [--json] | prints verify FILE
 //   tabel-hub [--store DIR] substitution add --date D --slot N --class C --subject S [--group G] --absent T
 //                           --substitute T [--reason TEXT]
@@ -246,6 +248,26 @@ QList<Command> commandTable() {
           {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf, FILE.html or FILE.xlsx"),
            true}},
          cmdPrintJournal},
+        {QStringLiteral("print"),
+         QStringLiteral("substitutions"),
+         t("print the substitution journal (2.5.4) for a span of dates: who replaced whom, why, and the lesson's "
+           "topic; numbered in the register of prints"),
+         {},
+         {{QStringLiteral("from"), QStringLiteral("DATE"), t("first day, yyyy-MM-dd"), true},
+          {QStringLiteral("to"), QStringLiteral("DATE"), t("last day, yyyy-MM-dd"), true},
+          {QStringLiteral("class"), QStringLiteral("CLASS"), t("one class (default: every class)")},
+          {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf, FILE.html or FILE.xlsx"),
+           true}},
+         cmdPrintSubstitutions},
+        {QStringLiteral("print"),
+         QStringLiteral("extract"),
+         t("print the extract of a pupil's current marks on withdrawal (2.6.11), with a warning for every teacher "
+           "not synced since the date; numbered in the register of prints"),
+         {},
+         {{QStringLiteral("pupil"), QStringLiteral("ID"), t("the pupil's id"), true},
+          {QStringLiteral("date"), QStringLiteral("DATE"), t("the date of the extract, yyyy-MM-dd (default: today)")},
+          {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf or FILE.html"), true}},
+         cmdPrintExtract},
         {QStringLiteral("prints"),
          QStringLiteral("list"),
          t("the register of prints (2.5.10): number, time, who, form, pages, SHA-256"),

@@ -419,6 +419,54 @@ print(json.dumps({"title": ws.title, "freeze": ws.freeze_panes,
         QVERIFY2(r.err.contains(u("either --period")), qPrintable(r.err));
     }
 
+    // 2.5.4, R-J10: the substitution journal of September, with the lesson the substitute wrote.
+    void substitutionJournalPrinted() {
+        const QString out = m_tmp.filePath(QStringLiteral("substitutions-09.pdf"));
+        ProcessResult r = hub({u("print"), u("substitutions"), u("--from"), u("2026-09-01"), u("--to"), u("2026-09-30"),
+                               u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(u("(1 substitution(s))")), qPrintable(r.out));
+        const ProcessResult text = tool(QStringLiteral("pdftotext"), {out, u("-")});
+        const QString flow = text.out.simplified();
+        for (const char* part :
+             {"ЖУРНАЛ ЗАМЕНЫ УРОКОВ", "все классы, с 01.09.2026 по 30.09.2026", "16.09.2026", "Математика", "болезнь",
+              "Признаки делимости", "Заместитель директора по учебной работе", "/Смирнова Ольга Викторовна/",
+              "Страница 1 из 1"})
+            QVERIFY2(flow.contains(u(part)), qPrintable(u(part) + u(" missing in:\n") + flow));
+        QCOMPARE(prints().last().toObject().value(u("form")).toString(), u("substitutions"));
+
+        r = hub({u("print"), u("substitutions"), u("--from"), u("2026-10-01"), u("--to"), u("2026-10-31"), u("--out"),
+                 m_tmp.filePath(QStringLiteral("none.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("no substitution is recorded between 01.10.2026 and 31.10.2026")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("none.pdf"))));
+    }
+
+    // 2.6.11, R-P4: the extract of a pupil's current marks on withdrawal; a teacher whose computer has not synced
+    // since the date is named on it.
+    void extractOfCurrentMarksWarnsOfUnsyncedTeachers() {
+        const ProcessResult added = hub({u("node"), u("add"), u("--teacher"), u("ivanova"), u("--name"),
+                                         u("Иванова Мария Петровна"), u("--assign"), u("7А/math/all")});
+        EXPECT_EXIT(added, 0);
+        const QString out = m_tmp.filePath(QStringLiteral("extract-7a-03.pdf"));
+        ProcessResult r =
+            hub({u("print"), u("extract"), u("--pupil"), u("7a-03"), u("--date"), u("2026-10-01"), u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.err.contains(u("warning: not synced since 01.10.2026")), qPrintable(r.err));
+        const QString flow = tool(QStringLiteral("pdftotext"), {out, u("-")}).out.simplified();
+        for (const char* part :
+             {"ВЫПИСКА ТЕКУЩИХ ОТМЕТОК", "Воронцов Глеб Андреевич, класс 7А, с 01.09.2026 по 01.10.2026",
+              "Внимание: выписка может быть неполной", "Иванова Мария Петровна (Математика",
+              "ещё ни разу не синхронизировался", "Математика", "4 (14.09), 5 (14.09)", "1 четверть: 3",
+              "Классный руководитель", "Директор", "М.П."})
+            QVERIFY2(flow.contains(u(part)), qPrintable(u(part) + u(" missing in:\n") + flow));
+        QCOMPARE(prints().last().toObject().value(u("form")).toString(), u("extract"));
+
+        r = hub({u("print"), u("extract"), u("--pupil"), u("7a-77"), u("--out"), m_tmp.filePath(u("x.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("no pupil «7a-77»")), qPrintable(r.err));
+    }
+
     // Bad input: a clear message, no file (an existing one untouched), no entry in the register.
     void badInputLeavesNoFileAndNoEntry_data() {
         QTest::addColumn<QStringList>("args");
