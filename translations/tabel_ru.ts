@@ -173,6 +173,11 @@
         <translation>--out: выписка печатается в .pdf или .html — это документ для личного дела</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>--out: the КТП is printed as .pdf or .html</source>
+        <translation>--out: КТП печатается в .pdf или .html</translation>
+    </message>
+    <message>
         <source>--out: «%1» must end in .pdf or .html; the extension chooses the format</source>
         <translation type="vanished">--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
     </message>
@@ -906,6 +911,11 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>print the calendar-thematic plan (КТП) of a class and subject with its correction sheet (3.1); numbered in the register of prints</source>
+        <translation>напечатать календарно-тематическое планирование (КТП) класса по предмету с листом корректировки (п. 3.1); с номером в реестре печати</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
         <source>print the class journal of a class, subject and group (2.5.10): marks and absences, lessons, substitutions, the teacher&apos;s signature line; numbered in the register of prints</source>
         <translation>напечатать журнал класса по предмету и группе (п. 2.5.10): отметки и пропуски, уроки, замены, подпись учителя; с номером в реестре печати</translation>
     </message>
@@ -1256,7 +1266,11 @@
     <message numerus="yes">
         <location filename="../hub/cli/commands_print.cpp"/>
         <source>the substitution journal (%n substitution(s)) is printed to %1, number %2 in the register of prints</source>
-        <translation><numerusform>журнал замены уроков (%n замена) напечатан в %1, № %2 в реестре печати</numerusform><numerusform>журнал замены уроков (%n замены) напечатан в %1, № %2 в реестре печати</numerusform><numerusform>журнал замены уроков (%n замен) напечатан в %1, № %2 в реестре печати</numerusform></translation>
+        <translation>
+            <numerusform>журнал замены уроков (%n замена) напечатан в %1, № %2 в реестре печати</numerusform>
+            <numerusform>журнал замены уроков (%n замены) напечатан в %1, № %2 в реестре печати</numerusform>
+            <numerusform>журнал замены уроков (%n замен) напечатан в %1, № %2 в реестре печати</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -1291,6 +1305,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>the teacher&apos;s id at the school</source>
         <translation>идентификатор учителя в школе</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>the КТП of %1, class %2, is printed to %3, number %4 in the register of prints</source>
+        <translation>КТП по предмету «%1», класс %2, напечатано в %3, № %4 в реестре печати</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_substitutions.cpp"/>
@@ -1436,6 +1455,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>«tabel-hub COMMAND --help» shows the options of a command.</source>
         <translation>«tabel-hub КОМАНДА --help» показывает параметры команды.</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
+        <source>КТП and its correction sheet</source>
+        <translation>КТП и лист корректировки</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
@@ -4750,6 +4774,14 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/documents/journal_data.cpp"/>
         <source>the hub knows no pupil of %1 and no lesson of %2 in it between %3 and %4; check the class, subject and group («tabel-hub summary --class %1» lists the class)</source>
         <translation>на сервере школы нет ни учеников класса %1, ни уроков предмета «%2» в нём с %3 по %4; проверьте класс, предмет и группу («tabel-hub summary --class %1» покажет класс)</translation>
+    </message>
+</context>
+<context>
+    <name>tabel::hub::Ktp</name>
+    <message>
+        <location filename="../hub/documents/ktp_data.cpp"/>
+        <source>the hub holds no КТП of %1 in class %2; the teacher enters it on her computer and syncs</source>
+        <translation>на сервере школы нет КТП по предмету «%1» в классе %2; учитель вводит его на своём компьютере и синхронизирует</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "hub/documents/extract_form.h"
 #include "hub/documents/journal_data.h"
+#include "hub/documents/ktp_data.h"
 #include "hub/documents/substitution_form.h"
 #include "hub/documents/summary_form.h"
 #include "hub/store/hub_store.h"
@@ -110,6 +111,8 @@ QString formName(const QString& form) {
         return t("substitution journal");
     if (form == QLatin1String("extract"))
         return t("extract of current marks");
+    if (form == QLatin1String("ktp"))
+        return t("КТП and its correction sheet");
     return form;
 }
 
@@ -312,6 +315,37 @@ Status cmdPrintExtract(const Invocation& inv) {
     for (const QString& line : extract.unsynced)
         printErr(t("warning: not synced since %1, printed on the extract: %2")
                      .arg(date.toString(QStringLiteral("dd.MM.yyyy")), line));
+    return {};
+}
+
+// 3.1, R-J6: the КТП of a class × subject with its correction sheet.
+Status cmdPrintKtp(const Invocation& inv) {
+    const QString classId = inv.value(QStringLiteral("class")).trimmed();
+    const QString subjectId = inv.value(QStringLiteral("subject")).trimmed();
+    if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
+        return usage(ok.error().message);
+    if (auto ok = domain::validateId(subjectId, QStringLiteral("--subject")); !ok)
+        return usage(ok.error().message);
+    const QString out = inv.value(QStringLiteral("out"));
+    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    if (format == documents::Format::Xlsx)
+        return usage(t("--out: the КТП is printed as .pdf or .html"));
+    TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
+    TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
+    TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
+    TABEL_ASSIGN_OR_RETURN(const documents::KtpPrint ktp, gatherKtp(*state, classId, subjectId));
+    TABEL_ASSIGN_OR_RETURN(
+        const HubStore::PrintRecord record,
+        printRegistered(store, QStringLiteral("ktp"), QStringLiteral("class=%1 subject=%2").arg(classId, subjectId),
+                        out, format, [&](const documents::PrintStamp& stamp) {
+                            return printedForm(
+                                format,
+                                documents::compose(documents::ktpForm(ktp), documents::ktpContent(ktp, school, stamp)),
+                                [] { return documents::Workbook{}; });
+                        }));
+    printOut(t("the КТП of %1, class %2, is printed to %3, number %4 in the register of prints")
+                 .arg(ktp.subjectName, classId, QFileInfo(out).absoluteFilePath())
+                 .arg(record.number));
     return {};
 }
 

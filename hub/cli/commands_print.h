@@ -11,6 +11,7 @@ Status cmdPrintSummary(const Invocation& inv);
 Status cmdPrintJournal(const Invocation& inv);
 Status cmdPrintSubstitutions(const Invocation& inv);
 Status cmdPrintExtract(const Invocation& inv);
+Status cmdPrintKtp(const Invocation& inv);
 Status cmdPrintsList(const Invocation& inv);
 Status cmdPrintsVerify(const Invocation& inv);
 

@@ -16,6 +16,7 @@
 //   tabel-hub [--store DIR] print journal --class C --subject S [--group G] (--period P | --from D --to D) --out FILE
 //   tabel-hub [--store DIR] print substitutions --from D --to D [--class C] --out FILE
 //   tabel-hub [--store DIR] print extract --pupil ID [--date D] --out FILE
+//   tabel-hub [--store DIR] print ktp --class C --subject S --out FILE
 //   tabel-hub [--store DIR] prints list [--json] | prints verify FILE
 //   tabel-hub [--store DIR] substitution add --date D --slot N --class C --subject S [--group G] --absent T
 //                           --substitute T [--reason TEXT]
@@ -268,6 +269,15 @@ QList<Command> commandTable() {
           {QStringLiteral("date"), QStringLiteral("DATE"), t("the date of the extract, yyyy-MM-dd (default: today)")},
           {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf or FILE.html"), true}},
          cmdPrintExtract},
+        {QStringLiteral("print"),
+         QStringLiteral("ktp"),
+         t("print the calendar-thematic plan (КТП) of a class and subject with its correction sheet (3.1); numbered "
+           "in the register of prints"),
+         {},
+         {{QStringLiteral("class"), QStringLiteral("CLASS"), t("the class, e.g. 7А"), true},
+          {QStringLiteral("subject"), QStringLiteral("SUBJECT"), t("the subject's id, e.g. math"), true},
+          {QStringLiteral("out"), QStringLiteral("FILE"), t("the file to write: FILE.pdf or FILE.html"), true}},
+         cmdPrintKtp},
         {QStringLiteral("prints"),
          QStringLiteral("list"),
          t("the register of prints (2.5.10): number, time, who, form, pages, SHA-256"),

@@ -105,6 +105,7 @@ private:
         domain::Lesson l;
         l.key = lesson;
         l.topic = u("Делимость чисел");
+        l.ktpTopic = 1; // the КТП's first topic (3.1)
         entities.append({l.entityKey(), l.toFields()});
         for (auto [pupil, reason] : {std::pair{"7a-01", domain::AbsenceReason::Illness},
                                      std::pair{"7a-02", domain::AbsenceReason::Unexcused}}) {
@@ -135,6 +136,23 @@ private:
         domain::Substitution sub{substituted.date, substituted.slot, u("7А"),       u("all"),
                                  u("math"),        u("ivanova"),     u("smirnova"), u("болезнь")};
         entities.append({sub.entityKey(), sub.toFields()});
+        // The КТП of mathematics: two topics, the lesson of 14.09 tied to the first, one correction-sheet entry.
+        for (auto [number, title, hours] :
+             {std::tuple{1, "Делимость чисел", 2}, std::tuple{2, "Признаки делимости", 3}}) {
+            domain::KtpTopic t{u("7А"), u("math"), number, u(title), hours};
+            entities.append({t.entityKey(), t.toFields()});
+        }
+        domain::KtpCorrection fix;
+        fix.classId = u("7А");
+        fix.subjectId = u("math");
+        fix.number = 1;
+        fix.date = QDate(2026, 10, 5);
+        fix.topics = {1, 2};
+        fix.plannedHours = 5;
+        fix.actualHours = 4;
+        fix.reason = u("карантин 28.09–02.10");
+        fix.method = domain::KtpMethod::MergeTopics;
+        entities.append({fix.entityKey(), fix.toFields()});
         if (auto r = store->writeEntities(entities, now); !r)
             qFatal("seed: %s", qPrintable(r.error().message));
     }
@@ -465,6 +483,25 @@ print(json.dumps({"title": ws.title, "freeze": ws.freeze_panes,
         r = hub({u("print"), u("extract"), u("--pupil"), u("7a-77"), u("--out"), m_tmp.filePath(u("x.pdf"))});
         EXPECT_EXIT(r, 7);
         QVERIFY2(r.err.contains(u("no pupil «7a-77»")), qPrintable(r.err));
+    }
+
+    // 3.1, R-J6: the КТП with the lessons that taught each topic and its correction sheet.
+    void ktpPrintedWithItsCorrectionSheet() {
+        const QString out = m_tmp.filePath(QStringLiteral("ktp-7А-math.pdf"));
+        ProcessResult r =
+            hub({u("print"), u("ktp"), u("--class"), u("7А"), u("--subject"), u("math"), u("--out"), out});
+        EXPECT_EXIT(r, 0);
+        const QString flow = tool(QStringLiteral("pdftotext"), {out, u("-")}).out.simplified();
+        for (const char* part :
+             {"КАЛЕНДАРНО-ТЕМАТИЧЕСКОЕ ПЛАНИРОВАНИЕ", "Математика, класс 7А", "Делимость чисел", "14.09",
+              "Признаки делимости", "Итого", "Лист корректировки КТП", "05.10.2026", "1, 2", "объединение тем",
+              "карантин 28.09–02.10", "Учитель", "Заместитель директора по учебной работе"})
+            QVERIFY2(flow.contains(u(part)), qPrintable(u(part) + u(" missing in:\n") + flow));
+        QCOMPARE(prints().last().toObject().value(u("form")).toString(), u("ktp"));
+        r = hub({u("print"), u("ktp"), u("--class"), u("7А"), u("--subject"), u("rus"), u("--out"),
+                 m_tmp.filePath(QStringLiteral("ktp-none.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(u("holds no КТП")), qPrintable(r.err));
     }
 
     // Bad input: a clear message, no file (an existing one untouched), no entry in the register.
