@@ -14,14 +14,12 @@
         <translation>%1 не удаётся прочитать: %2</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>%1 cannot be written: %2; choose a folder you may write to</source>
-        <translation>%1 не удаётся записать: %2; выберите папку, в которую у вас есть право записи</translation>
+        <translation type="vanished">%1 не удаётся записать: %2; выберите папку, в которую у вас есть право записи</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>%1 could not be written: %2; nothing was registered</source>
-        <translation>%1 не удалось записать: %2; в реестр ничего не внесено</translation>
+        <translation type="vanished">%1 не удалось записать: %2; в реестр ничего не внесено</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
@@ -158,33 +156,28 @@
         <translation>значение --name не может быть пустым</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: %1 is a folder; give a file name in it</source>
-        <translation>--out: %1 — это папка; укажите имя файла в ней</translation>
+        <translation type="vanished">--out: %1 — это папка; укажите имя файла в ней</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: give the file to write, e.g. --out 7А-q1.pdf</source>
-        <translation>--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
+        <translation type="vanished">--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: the extract is printed as .pdf or .html; it is a document for the personal file</source>
-        <translation>--out: выписка печатается в .pdf или .html — это документ для личного дела</translation>
+        <translation type="vanished">--out: выписка печатается в .pdf или .html — это документ для личного дела</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: the КТП is printed as .pdf or .html</source>
-        <translation>--out: КТП печатается в .pdf или .html</translation>
+        <translation type="vanished">--out: КТП печатается в .pdf или .html</translation>
     </message>
     <message>
         <source>--out: «%1» must end in .pdf or .html; the extension chooses the format</source>
         <translation type="vanished">--out: «%1» должен оканчиваться на .pdf или .html; по расширению выбирается формат</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>--out: «%1» must end in .pdf, .html or .xlsx; the extension chooses the format</source>
-        <translation>--out: «%1» должен оканчиваться на .pdf, .html или .xlsx; по расширению выбирается формат</translation>
+        <translation type="vanished">--out: «%1» должен оканчиваться на .pdf, .html или .xlsx; по расширению выбирается формат</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_periods.cpp"/>
@@ -1114,9 +1107,8 @@
         <translation>файл для записи: ФАЙЛ.pdf, ФАЙЛ.html или ФАЙЛ.xlsx</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_print.cpp"/>
         <source>the folder %1 does not exist; create it or choose another place for the file</source>
-        <translation>папки %1 нет; создайте её или выберите другое место для файла</translation>
+        <translation type="vanished">папки %1 нет; создайте её или выберите другое место для файла</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -1470,6 +1462,11 @@
 <context>
     <name>tabel-node</name>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 не удаётся прочитать: %2</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>%1 has no %2 mark in %3 to correct</source>
         <translation>%1: нет отметки за %2 по предмету «%3» — исправлять нечего</translation>
@@ -1478,6 +1475,21 @@
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>%1 has no mark in %2 (column %3); nothing changed</source>
         <translation>%1: нет отметки за урок %2 (колонка %3); ничего не изменено</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>%1 instead of %2%3</source>
+        <translation>%1 вместо %2%3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>%1 is not a print registered on this computer: it was changed after printing, or printed elsewhere</source>
+        <translation>%1 — не печать, зарегистрированная на этом компьютере: файл изменили после печати или напечатали в другом месте</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>%1 is print number %2 of this computer: %3 (%4), printed %5</source>
+        <translation>%1 — печать № %2 этого компьютера: %3 (%4), напечатана %5</translation>
     </message>
     <message>
         <location filename="../node/cli/support.cpp"/>
@@ -1668,6 +1680,7 @@
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
+        <location filename="../node/cli/commands_print.cpp"/>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>--from %1 is after --to %2</source>
         <translation>дата --from %1 позже даты --to %2</translation>
@@ -2047,6 +2060,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>The marks and absences, the lessons with topics and homework, the substitutions, your signature line. The range: --period, or --from and --to (default: 1 September … today).</source>
+        <translation>Отметки и пропуски, уроки с темами и домашними заданиями, замены, строка для вашей подписи. Период: --period или --from и --to (по умолчанию: с 1 сентября по сегодня).</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>The same file is stored once (deduplicated by its SHA-256).</source>
         <translation>Один и тот же файл хранится один раз (повторы распознаются по SHA-256).</translation>
     </message>
@@ -2098,6 +2116,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>a name for this device (default: the host name)</source>
         <translation>имя этого устройства (по умолчанию — имя компьютера)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>a period of the calendar, e.g. q1</source>
+        <translation>период календаря, например q1</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
@@ -2294,9 +2317,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>файл</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>form of assessment: %1</source>
         <translation>форма контроля: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>format</source>
+        <translation>формат</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2322,6 +2355,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>give either --class CLASS --subject SUBJECT [--group GROUP], or --pupil ID</source>
         <translation>укажите либо --class CLASS --subject SUBJECT [--group GROUP], либо --pupil ID</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>give either --period or --from and --to</source>
+        <translation>укажите либо --period, либо --from и --to</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2536,9 +2574,19 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>не найдено (нет хранилища, урока, ученика, задания …)</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>nothing has been printed on this computer yet</source>
+        <translation>на этом компьютере ещё ничего не печаталось</translation>
+    </message>
+    <message>
         <location filename="../node/cli/support.cpp"/>
         <source>nothing was lost; show this message to the hub&apos;s operator</source>
         <translation>ничего не потеряно; покажите это сообщение оператору сервера школы</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>number</source>
+        <translation>номер</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2576,6 +2624,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>открыть журнал в браузере рабочего стола</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>pages</source>
+        <translation>страниц</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>parameters</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_store.cpp"/>
         <source>pending change sets: %1</source>
         <translation>неотправленных наборов изменений: %1</translation>
@@ -2607,8 +2665,23 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>print the journal of a class and subject (2.5.10) as PDF/A, HTML or XLSX, numbered in this computer&apos;s register of prints</source>
+        <translation>напечатать журнал класса по предмету (п. 2.5.10) в PDF/A, HTML или XLSX с номером в реестре печати этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>print the substitution journal</source>
         <translation>вывести журнал замещений</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>print the КТП of a class and subject with its correction sheet (3.1), numbered in this computer&apos;s register of prints</source>
+        <translation>напечатать КТП класса по предмету с листом корректировки (п. 3.1) с номером в реестре печати этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>printed</source>
+        <translation>напечатано</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -2679,6 +2752,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>roster, timetable or calendar</source>
         <translation>roster (список учеников), timetable (расписание) или calendar (календарь)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>say whether a file is exactly a print made on this computer</source>
+        <translation>проверить, является ли файл в точности печатью, сделанной на этом компьютере</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_store.cpp"/>
@@ -2832,6 +2910,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>идентификатор отсутствующего учителя</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>the calendar on this computer has no period «%1»; sync with the school&apos;s hub, or give --from and --to</source>
+        <translation>в календаре на этом компьютере нет периода «%1»; синхронизируйтесь с сервером школы или укажите --from и --to</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>the class journal needs both --class and --subject</source>
         <translation>для журнала класса нужны оба параметра: --class и --subject</translation>
@@ -2879,6 +2962,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>the file the pupil handed in</source>
         <translation>файл, который сдал ученик</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the file to check</source>
+        <translation>проверяемый файл</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the file to write: FILE.pdf, FILE.html or FILE.xlsx (the КТП: .pdf or .html)</source>
+        <translation>файл для записи: ФАЙЛ.pdf, ФАЙЛ.html или ФАЙЛ.xlsx (КТП: .pdf или .html)</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -2943,6 +3036,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>the idle time in seconds (for tests)</source>
         <translation>время простоя в секундах (для тестов)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>the journal of %1, class %2, is printed to %3: print number %4 of this computer</source>
+        <translation>журнал по предмету «%1», класс %2, напечатан в %3: печать № %4 этого компьютера</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -3150,6 +3248,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>вес отметки, от 1 до 10 (по умолчанию 1)</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>the КТП of %1 in class %2 has no topics on this computer; add them with «tabel-node ktp add-topic»</source>
+        <translation>в КТП по предмету %1 класса %2 на этом компьютере нет тем; добавьте их командой «tabel-node ktp add-topic»</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>the КТП of %1, class %2, is printed to %3: print number %4 of this computer</source>
+        <translation>КТП по предмету «%1», класс %2, напечатано в %3: печать № %4 этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>there are no lessons of %1 in class %2 from %3 to %4 on this computer, so the journal would be empty</source>
+        <translation>на этом компьютере нет уроков предмета «%1» в классе %2 с %3 по %4, журнал был бы пустым</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>there is no lesson %1</source>
         <translation>урока %1 нет</translation>
@@ -3239,6 +3352,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/cli/commands.cpp"/>
         <source>what it grades: classwork, homework, distance, selfstudy, control, practical or lab (default: classwork)</source>
         <translation>за что отметка: classwork (работа на уроке), homework (домашняя), distance (дистанционная), selfstudy (самостоятельная), control (контрольная), practical (практическая) или lab (лабораторная); по умолчанию classwork</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>what this computer printed: number, time, form, SHA-256</source>
+        <translation>что напечатано на этом компьютере: номер, время, форма, SHA-256</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -3563,6 +3681,36 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 <context>
     <name>tabel::documents</name>
     <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>%1 cannot be written: %2; choose a folder you may write to</source>
+        <translation>%1 не удаётся записать: %2; выберите папку, в которую у вас есть право записи</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>%1 could not be written: %2; nothing was registered</source>
+        <translation>%1 не удалось записать: %2; в реестр ничего не внесено</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>%1 or %2</source>
+        <translation>%1 или %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>--out: %1 is a folder; give a file name in it</source>
+        <translation>--out: %1 — это папка; укажите имя файла в ней</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>--out: give the file to write, e.g. --out 7А-q1.pdf</source>
+        <translation>--out: укажите файл для записи, например --out 7А-q1.pdf</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>--out: «%1» must end in %2; the extension chooses the format</source>
+        <translation>--out: «%1» должен оканчиваться на %2; по расширению выбирается формат</translation>
+    </message>
+    <message>
         <location filename="../shared/documents/xlsx.cpp"/>
         <source>a temporary folder for the Excel file cannot be made: %1</source>
         <translation>не удаётся создать временную папку для файла Excel: %1</translation>
@@ -3601,6 +3749,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/documents/pdf.cpp"/>
         <source>the PDF of «%1» could not be started</source>
         <translation>не удалось начать PDF документа «%1»</translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/output_file.cpp"/>
+        <source>the folder %1 does not exist; create it or choose another place for the file</source>
+        <translation>папки %1 нет; создайте её или выберите другое место для файла</translation>
     </message>
     <message>
         <location filename="../shared/documents/pdf.cpp"/>

@@ -7,8 +7,7 @@
 #include "hub/documents/summary_form.h"
 #include "hub/store/hub_store.h"
 #include "hub/summary/summary.h"
-#include "shared/documents/pdf.h"
-#include "shared/documents/xlsx.h"
+#include "shared/documents/output_file.h"
 #include "shared/domain/model.h"
 
 #include <QCryptographicHash>
@@ -17,30 +16,12 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QSaveFile>
 
 namespace tabel::hub::cli {
 
 namespace {
 
 constexpr qint64 kMaxVerifiedBytes = qint64(1) << 30; // a print is megabytes; a gigabyte is not one of ours
-
-// Where the print goes: its format by the extension, and a folder that exists. Checked before anything is made.
-Result<documents::Format> outputFormat(const QString& path) {
-    if (path.trimmed().isEmpty())
-        return usage(t("--out: give the file to write, e.g. --out 7А-q1.pdf"));
-    const std::optional<documents::Format> format = documents::formatOfPath(path);
-    if (!format)
-        return usage(t("--out: «%1» must end in .pdf, .html or .xlsx; the extension chooses the format").arg(path));
-    const QFileInfo dir(QFileInfo(path).absolutePath());
-    if (!dir.isDir())
-        return makeError(ErrorCode::NotFound,
-                         t("the folder %1 does not exist; create it or choose another place for the file")
-                             .arg(dir.absoluteFilePath()));
-    if (QFileInfo(path).isDir())
-        return usage(t("--out: %1 is a folder; give a file name in it").arg(path));
-    return *format;
-}
 
 Result<domain::SchoolProfile> schoolProfile(const sync::RegisterView& state) {
     const domain::Fields fields = state.fieldsOf(domain::SchoolProfile::key());
@@ -50,44 +31,24 @@ Result<domain::SchoolProfile> schoolProfile(const sync::RegisterView& state) {
     return domain::SchoolProfile{};
 }
 
-// Makes the print with the register's number on it, registers it, and only then renames the file into place
-// (QSaveFile writes beside it): no half-written file, no file without its entry in the register.
-Result<HubStore::PrintRecord>
-printRegistered(HubStore& store, const QString& formName, const QString& parameters, const QString& out,
-                documents::Format format,
-                const std::function<Result<HubStore::Printed>(const documents::PrintStamp&)>& make) {
-    QSaveFile file(out);
-    if (!file.open(QIODevice::WriteOnly))
-        return makeError(ErrorCode::Io, t("%1 cannot be written: %2; choose a folder you may write to")
-                                            .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
-    const auto publish = [&](const QByteArray& bytes) -> Status {
-        if (file.write(bytes) != bytes.size() || !file.commit())
-            return makeError(ErrorCode::Io, t("%1 could not be written: %2; nothing was registered")
-                                                .arg(QFileInfo(out).absoluteFilePath(), file.errorString()));
-        return {};
-    };
-    Result<HubStore::PrintRecord> record = store.registerPrint(
-        formName, parameters, documents::formatName(format),
-        [&](qint64 number, const QDateTime& printed) {
-            return make({number, printed});
-        },
-        publish, QDateTime::currentMSecsSinceEpoch());
-    if (!record && QFileInfo::exists(out) && !file.isOpen())
-        QFile::remove(out); // published, but the register's commit failed: no print without its entry
-    return record;
-}
+const QList<documents::Format> kAllFormats{documents::Format::Pdf, documents::Format::Html, documents::Format::Xlsx};
+const QList<documents::Format> kPageFormats{documents::Format::Pdf, documents::Format::Html};
 
-// A form's page as PDF or HTML, or its table as XLSX.
-Result<HubStore::Printed> printedForm(documents::Format format, const Result<documents::Document>& page,
-                                      const std::function<documents::Workbook()>& workbook) {
-    if (format == documents::Format::Xlsx) {
-        TABEL_ASSIGN_OR_RETURN(const QByteArray bytes, documents::writeXlsx(workbook()));
-        return HubStore::Printed{bytes, 0};
-    }
-    if (!page)
-        return page.error();
-    TABEL_ASSIGN_OR_RETURN(const documents::Output output, documents::render(*page, format));
-    return HubStore::Printed{output.bytes, output.pages};
+// Makes the print with the register's number on it, registers it, and renames the file into place inside the
+// registration (shared/documents/output_file.h): no half-written file, no file without its entry.
+Result<HubStore::PrintRecord>
+printRegistered(HubStore& store, const QString& formName, const QString& parameters, documents::OutputFile& out,
+                const std::function<Result<documents::Output>(const documents::PrintStamp&)>& make) {
+    Result<HubStore::PrintRecord> record = store.registerPrint(
+        formName, parameters, documents::formatName(out.format()),
+        [&](qint64 number, const QDateTime& printed) -> Result<HubStore::Printed> {
+            TABEL_ASSIGN_OR_RETURN(const documents::Output output, make({number, printed, {}}));
+            return HubStore::Printed{output.bytes, output.pages};
+        },
+        [&](const QByteArray& bytes) { return out.publish(bytes); }, QDateTime::currentMSecsSinceEpoch());
+    if (!record)
+        out.withdraw(); // published, but the register's commit failed: no print without its entry
+    return record;
 }
 
 QString hex(const QByteArray& bytes) {
@@ -126,8 +87,8 @@ Status cmdPrintSummary(const Invocation& inv) {
     if (inv.values.contains(QStringLiteral("period")))
         if (auto ok = domain::validateId(periodId, QStringLiteral("--period")); !ok)
             return usage(ok.error().message);
-    const QString out = inv.value(QStringLiteral("out"));
-    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
+                           documents::OutputFile::open(inv.value(QStringLiteral("out")), kAllFormats));
 
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
@@ -154,22 +115,20 @@ Status cmdPrintSummary(const Invocation& inv) {
         QStringLiteral("class=%1 period=%2").arg(classId, periodId.isEmpty() ? QStringLiteral("*") : periodId);
     TABEL_ASSIGN_OR_RETURN(
         const HubStore::PrintRecord record,
-        printRegistered(
-            store, QStringLiteral("summary"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
-                return printedForm(format,
-                                   format == documents::Format::Xlsx
-                                       ? Result<documents::Document>(documents::Document{})
-                                       : documents::compose(summaryForm(sheet), summaryContent(sheet, school, stamp)),
-                                   [&] { return summaryWorkbook(sheet, school, stamp); });
-            }));
-    if (format == documents::Format::Xlsx)
+        printRegistered(store, QStringLiteral("summary"), parameters, *out, [&](const documents::PrintStamp& stamp) {
+            return documents::renderForm(
+                out->format(),
+                [&] { return documents::compose(summaryForm(sheet), summaryContent(sheet, school, stamp)); },
+                [&] { return summaryWorkbook(sheet, school, stamp); });
+        }));
+    if (out->format() == documents::Format::Xlsx)
         printOut(t("the summary sheet of class %1 is written to %2 for Excel, number %3 in the register of prints")
-                     .arg(classId, QFileInfo(out).absoluteFilePath())
+                     .arg(classId, out->path())
                      .arg(record.number));
     else
         printOut(tn("the summary sheet of class %1 is printed to %2: %n page(s), number %3 in the register of prints",
                     record.pages)
-                     .arg(classId, QFileInfo(out).absoluteFilePath())
+                     .arg(classId, out->path())
                      .arg(record.number));
     return {};
 }
@@ -190,8 +149,8 @@ Status cmdPrintJournal(const Invocation& inv) {
     const bool byDates = inv.values.contains(QStringLiteral("from")) || inv.values.contains(QStringLiteral("to"));
     if (byPeriod == byDates)
         return usage(t("give either --period (e.g. q1) or --from and --to"));
-    const QString out = inv.value(QStringLiteral("out"));
-    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
+                           documents::OutputFile::open(inv.value(QStringLiteral("out")), kAllFormats));
 
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     QDate from, to;
@@ -227,18 +186,18 @@ Status cmdPrintJournal(const Invocation& inv) {
             .arg(classId, subjectId, groupId, from.toString(Qt::ISODate), to.toString(Qt::ISODate));
     TABEL_ASSIGN_OR_RETURN(
         const HubStore::PrintRecord record,
-        printRegistered(
-            store, QStringLiteral("journal"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
-                return printedForm(format,
-                                   format == documents::Format::Xlsx
-                                       ? Result<documents::Document>(documents::Document{})
-                                       : documents::compose(documents::journalForm(journal),
-                                                            documents::journalContent(journal, school, stamp)),
-                                   [&] { return documents::journalWorkbook(journal, school, stamp); });
-            }));
+        printRegistered(store, QStringLiteral("journal"), parameters, *out, [&](const documents::PrintStamp& stamp) {
+            return documents::renderForm(
+                out->format(),
+                [&] {
+                    return documents::compose(documents::journalForm(journal),
+                                              documents::journalContent(journal, school, stamp));
+                },
+                [&] { return documents::journalWorkbook(journal, school, stamp); });
+        }));
     printOut(t("the journal of %1, class %2, is printed to %3 (%4 lessons, %5 pupils), number %6 in the register of "
                "prints")
-                 .arg(journal.subjectName, classId, QFileInfo(out).absoluteFilePath())
+                 .arg(journal.subjectName, classId, out->path())
                  .arg(journal.lessons.size())
                  .arg(journal.pupils.size())
                  .arg(record.number));
@@ -255,8 +214,8 @@ Status cmdPrintSubstitutions(const Invocation& inv) {
     if (inv.values.contains(QStringLiteral("class")))
         if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
             return usage(ok.error().message);
-    const QString out = inv.value(QStringLiteral("out"));
-    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
+    TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
+                           documents::OutputFile::open(inv.value(QStringLiteral("out")), kAllFormats));
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
@@ -264,20 +223,21 @@ Status cmdPrintSubstitutions(const Invocation& inv) {
     const QString parameters = QStringLiteral("class=%1 from=%2 to=%3")
                                    .arg(classId.isEmpty() ? QStringLiteral("*") : classId, from.toString(Qt::ISODate),
                                         to.toString(Qt::ISODate));
-    TABEL_ASSIGN_OR_RETURN(
-        const HubStore::PrintRecord record,
-        printRegistered(store, QStringLiteral("substitutions"), parameters, out, format,
-                        [&](const documents::PrintStamp& stamp) {
-                            return printedForm(format,
-                                               format == documents::Format::Xlsx
-                                                   ? Result<documents::Document>(documents::Document{})
-                                                   : documents::compose(substitutionForm(journal),
-                                                                        substitutionContent(journal, school, stamp)),
-                                               [&] { return substitutionWorkbook(journal, school, stamp); });
-                        }));
+    TABEL_ASSIGN_OR_RETURN(const HubStore::PrintRecord record,
+                           printRegistered(store, QStringLiteral("substitutions"), parameters, *out,
+                                           [&](const documents::PrintStamp& stamp) {
+                                               return documents::renderForm(
+                                                   out->format(),
+                                                   [&] {
+                                                       return documents::compose(
+                                                           substitutionForm(journal),
+                                                           substitutionContent(journal, school, stamp));
+                                                   },
+                                                   [&] { return substitutionWorkbook(journal, school, stamp); });
+                                           }));
     printOut(tn("the substitution journal (%n substitution(s)) is printed to %1, number %2 in the register of prints",
                 int(journal.lines.size()))
-                 .arg(QFileInfo(out).absoluteFilePath())
+                 .arg(out->path())
                  .arg(record.number));
     return {};
 }
@@ -291,10 +251,8 @@ Status cmdPrintExtract(const Invocation& inv) {
     if (inv.values.contains(QStringLiteral("date"))) {
         TABEL_ASSIGN_OR_RETURN(date, dateOption(inv, QStringLiteral("date")));
     }
-    const QString out = inv.value(QStringLiteral("out"));
-    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
-    if (format == documents::Format::Xlsx)
-        return usage(t("--out: the extract is printed as .pdf or .html; it is a document for the personal file"));
+    TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
+                           documents::OutputFile::open(inv.value(QStringLiteral("out")), kPageFormats));
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     TABEL_ASSIGN_OR_RETURN(const QList<NodeRecord> nodes, store.nodes());
@@ -303,14 +261,14 @@ Status cmdPrintExtract(const Invocation& inv) {
     const QString parameters = QStringLiteral("pupil=%1 date=%2").arg(pupilId, date.toString(Qt::ISODate));
     TABEL_ASSIGN_OR_RETURN(
         const HubStore::PrintRecord record,
-        printRegistered(
-            store, QStringLiteral("extract"), parameters, out, format, [&](const documents::PrintStamp& stamp) {
-                return printedForm(format,
-                                   documents::compose(extractForm(extract), extractContent(extract, school, stamp)),
-                                   [] { return documents::Workbook{}; });
-            }));
+        printRegistered(store, QStringLiteral("extract"), parameters, *out, [&](const documents::PrintStamp& stamp) {
+            return documents::renderForm(
+                out->format(),
+                [&] { return documents::compose(extractForm(extract), extractContent(extract, school, stamp)); },
+                [] { return documents::Workbook{}; });
+        }));
     printOut(t("the extract of current marks of %1 is printed to %2, number %3 in the register of prints")
-                 .arg(extract.pupil.fullName(), QFileInfo(out).absoluteFilePath())
+                 .arg(extract.pupil.fullName(), out->path())
                  .arg(record.number));
     for (const QString& line : extract.unsynced)
         printErr(t("warning: not synced since %1, printed on the extract: %2")
@@ -326,10 +284,8 @@ Status cmdPrintKtp(const Invocation& inv) {
         return usage(ok.error().message);
     if (auto ok = domain::validateId(subjectId, QStringLiteral("--subject")); !ok)
         return usage(ok.error().message);
-    const QString out = inv.value(QStringLiteral("out"));
-    TABEL_ASSIGN_OR_RETURN(const documents::Format format, outputFormat(out));
-    if (format == documents::Format::Xlsx)
-        return usage(t("--out: the КТП is printed as .pdf or .html"));
+    TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
+                           documents::OutputFile::open(inv.value(QStringLiteral("out")), kPageFormats));
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
     TABEL_ASSIGN_OR_RETURN(const domain::SchoolProfile school, schoolProfile(*state));
@@ -337,14 +293,17 @@ Status cmdPrintKtp(const Invocation& inv) {
     TABEL_ASSIGN_OR_RETURN(
         const HubStore::PrintRecord record,
         printRegistered(store, QStringLiteral("ktp"), QStringLiteral("class=%1 subject=%2").arg(classId, subjectId),
-                        out, format, [&](const documents::PrintStamp& stamp) {
-                            return printedForm(
-                                format,
-                                documents::compose(documents::ktpForm(ktp), documents::ktpContent(ktp, school, stamp)),
+                        *out, [&](const documents::PrintStamp& stamp) {
+                            return documents::renderForm(
+                                out->format(),
+                                [&] {
+                                    return documents::compose(documents::ktpForm(ktp),
+                                                              documents::ktpContent(ktp, school, stamp));
+                                },
                                 [] { return documents::Workbook{}; });
                         }));
     printOut(t("the КТП of %1, class %2, is printed to %3, number %4 in the register of prints")
-                 .arg(ktp.subjectName, classId, QFileInfo(out).absoluteFilePath())
+                 .arg(ktp.subjectName, classId, out->path())
                  .arg(record.number));
     return {};
 }

@@ -430,6 +430,50 @@ QList<CommandSpec> commandTable() {
               {},
               {klass, subject},
               handler(&cmdKtpShow)});
+
+    // ---- Printing (2.5.10), offline ----
+    const OptionSpec out = req(s("out"), s("FILE"),
+                               QCoreApplication::translate("tabel-node", "the file to write: FILE.pdf, FILE.html or "
+                                                                         "FILE.xlsx (the КТП: .pdf or .html)"));
+    c.append(
+        {s("print"),
+         s("journal"),
+         QCoreApplication::translate("tabel-node", "print the journal of a class and subject (2.5.10) as PDF/A, HTML "
+                                                   "or XLSX, numbered in this computer's register of prints"),
+         QCoreApplication::translate("tabel-node", "The marks and absences, the lessons with topics and homework, the "
+                                                   "substitutions, your signature line. The range: --period, or "
+                                                   "--from and --to (default: 1 September … today)."),
+         {},
+         {klass, subject,
+          opt(s("group"), s("GROUP"),
+              QCoreApplication::translate("tabel-node", "a subgroup; default: the whole class")),
+          opt(s("period"), s("PERIOD"), QCoreApplication::translate("tabel-node", "a period of the calendar, e.g. q1")),
+          opt(s("from"), s("DATE"), QCoreApplication::translate("tabel-node", "the first day (default: 1 September)")),
+          opt(s("to"), s("DATE"), QCoreApplication::translate("tabel-node", "the last day (default: today)")), out},
+         handler(&cmdPrintJournal)});
+    c.append(
+        {s("print"),
+         s("ktp"),
+         QCoreApplication::translate("tabel-node", "print the КТП of a class and subject with its correction sheet "
+                                                   "(3.1), numbered in this computer's register of prints"),
+         {},
+         {},
+         {klass, subject, out},
+         handler(&cmdPrintKtp)});
+    c.append({s("prints"),
+              s("list"),
+              QCoreApplication::translate("tabel-node", "what this computer printed: number, time, form, SHA-256"),
+              {},
+              {},
+              {json},
+              handler(&cmdPrintsList)});
+    c.append({s("prints"),
+              s("verify"),
+              QCoreApplication::translate("tabel-node", "say whether a file is exactly a print made on this computer"),
+              {},
+              {{s("FILE"), QCoreApplication::translate("tabel-node", "the file to check")}},
+              {},
+              handler(&cmdPrintsVerify)});
     return c;
 }
 

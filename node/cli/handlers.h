@@ -46,4 +46,10 @@ Status cmdKtpAddTopic(Session& s);
 Status cmdKtpCorrect(Session& s);
 Status cmdKtpShow(Session& s);
 
+// Printing, offline: commands_print.cpp
+Status cmdPrintJournal(Session& s);
+Status cmdPrintKtp(Session& s);
+Status cmdPrintsList(Session& s);
+Status cmdPrintsVerify(Session& s);
+
 } // namespace tabel::node::cli

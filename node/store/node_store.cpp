@@ -12,6 +12,7 @@
 #include "sync/unit.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -1027,6 +1028,64 @@ Status NodeStore::integrityCheck() {
         return {};
     return makeError(ErrorCode::Corrupt,
                      tr("the store failed its integrity check: %1").arg(problems.join(QStringLiteral("; "))));
+}
+
+// ---- The register of prints ----
+
+Result<NodeStore::PrintRecord>
+NodeStore::registerPrint(const QString& form, const QString& parameters, const QString& format,
+                         const std::function<Result<Printed>(qint64, const QDateTime&)>& make,
+                         const std::function<Status(const QByteArray&)>& publish, qint64 nowMs) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t last, db.queryInt("SELECT coalesce(max(number), 0) FROM prints"));
+    PrintRecord r;
+    r.number = last + 1;
+    r.printed = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
+    r.who = d->teacherId;
+    r.form = form;
+    r.parameters = parameters;
+    r.format = format;
+    TABEL_ASSIGN_OR_RETURN(const Printed printed, make(r.number, r.printed));
+    r.pages = printed.pages;
+    r.bytes = printed.bytes.size();
+    r.sha256 = QCryptographicHash::hash(printed.bytes, QCryptographicHash::Sha256);
+    TABEL_ASSIGN_OR_RETURN(db::Statement insert,
+                           db.prepare("INSERT INTO prints(number, printed, who, form, parameters, format, pages, "
+                                      "bytes, sha256) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    TABEL_TRY(insert.bind(1, std::int64_t(r.number))
+                  .bind(2, std::int64_t(nowMs))
+                  .bind(3, r.who)
+                  .bind(4, r.form)
+                  .bind(5, r.parameters)
+                  .bind(6, r.format)
+                  .bind(7, std::int64_t(r.pages))
+                  .bind(8, std::int64_t(r.bytes))
+                  .bind(9, r.sha256)
+                  .run());
+    TABEL_TRY(publish(printed.bytes));
+    TABEL_TRY(tx.commit());
+    return r;
+}
+
+Result<QList<NodeStore::PrintRecord>> NodeStore::prints(const QByteArray& sha256) {
+    const QByteArray sql =
+        QByteArray(
+            "SELECT number, printed, who, form, parameters, format, pages, bytes, sha256, reported FROM prints") +
+        (sha256.isEmpty() ? QByteArray() : QByteArray(" WHERE sha256 = ?")) + " ORDER BY number";
+    TABEL_ASSIGN_OR_RETURN(db::Statement rows, d->db->prepare(sql.constData()));
+    if (!sha256.isEmpty())
+        rows.bind(1, sha256);
+    QList<PrintRecord> out;
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, rows.step());
+        if (!row)
+            break;
+        out.append({rows.columnInt(0), QDateTime::fromMSecsSinceEpoch(rows.columnInt(1), Qt::UTC), rows.columnText(2),
+                    rows.columnText(3), rows.columnText(4), rows.columnText(5), int(rows.columnInt(6)),
+                    rows.columnInt(7), rows.columnBlob(8), rows.columnInt(9) != 0});
+    }
+    return out;
 }
 
 } // namespace tabel::node

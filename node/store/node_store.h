@@ -171,6 +171,30 @@ public:
                                     const std::optional<QList<sync::OpenConflict>>& openConflicts = std::nullopt);
 
     [[nodiscard]] Result<StoreStatus> status();
+
+    // ---- The register of prints (2.5.10): what this computer printed ----
+    struct PrintRecord {
+        qint64 number = 0;
+        QDateTime printed; // UTC
+        QString who, form, parameters, format;
+        int pages = 0;
+        qint64 bytes = 0;
+        QByteArray sha256;
+        bool reported = false; // the hub has the entry
+    };
+    struct Printed {
+        QByteArray bytes;
+        int pages = 0;
+    };
+    // As the hub's (hub/store/hub_store.h): `make` gets the number and time to print on the document; `publish`
+    // renames the file into place; one transaction, nothing registered when either fails.
+    [[nodiscard]] Result<PrintRecord>
+    registerPrint(const QString& form, const QString& parameters, const QString& format,
+                  const std::function<Result<Printed>(qint64, const QDateTime&)>& make,
+                  const std::function<Status(const QByteArray&)>& publish, qint64 nowMs);
+    // Every print, oldest first; those whose file has this SHA-256.
+    [[nodiscard]] Result<QList<PrintRecord>> prints(const QByteArray& sha256 = {});
+
     // PRAGMA integrity_check; Corrupt with the first problems when it fails.
     [[nodiscard]] Status integrityCheck();
 

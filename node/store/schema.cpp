@@ -297,6 +297,24 @@ CREATE TABLE refused_pulls(
 ) WITHOUT ROWID;
 )sql";
 
+// Version 8 (issue 11): the register of what this computer printed (2.5.10), with the SHA-256 of each file;
+// reported: the hub has the entry (set when a sync hands it over).
+constexpr const char* kV8 = R"sql(
+CREATE TABLE prints(
+    number     INTEGER PRIMARY KEY,
+    printed    INTEGER NOT NULL,
+    who        TEXT NOT NULL,
+    form       TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    pages      INTEGER NOT NULL,
+    bytes      INTEGER NOT NULL,
+    sha256     BLOB NOT NULL,
+    reported   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX prints_by_hash ON prints(sha256);
+)sql";
+
 Status runSql(db::Database& db, const char* sql) {
     return db.exec(sql);
 }
@@ -310,6 +328,7 @@ const Migration kMigrations[] = {
     migrateToV5,
     migrateToV6,
     [](db::Database& db) { return runSql(db, kV7); },
+    [](db::Database& db) { return runSql(db, kV8); },
 };
 static_assert(std::size(kMigrations) == kCurrentVersion);
 

@@ -19,6 +19,10 @@ QVariantMap schoolContent(const domain::SchoolProfile& school) {
 }
 
 QString registrationText(const PrintStamp& stamp) {
+    if (!stamp.origin.isEmpty())
+        return QStringLiteral("Рег. № %1 (компьютер учителя %2) от %3")
+            .arg(stamp.number)
+            .arg(stamp.origin, dateTimeText(stamp.printed));
     return QStringLiteral("Рег. № %1 от %2").arg(stamp.number).arg(dateTimeText(stamp.printed));
 }
 

@@ -17,13 +17,15 @@ namespace tabel::documents {
 struct PrintStamp {
     qint64 number = 0;
     QDateTime printed; // UTC; shown in the machine's local time
+    QString origin;    // empty: the hub's register; else the teacher's computer whose register numbered it
 };
 
 QString dateTimeText(const QDateTime& utc); // "04.12.2026 15:30", local time
 QString dateText(const QDate& date);        // "04.12.2026"
 
 QVariantMap schoolContent(const domain::SchoolProfile& school); // name, address
-QString registrationText(const PrintStamp& stamp);              // "Рег. № 17 от 04.12.2026 15:30"
+// "Рег. № 17 от 04.12.2026 15:30"; a teacher's computer's: "Рег. № 3 (компьютер учителя n1) от …"
+QString registrationText(const PrintStamp& stamp);
 
 enum class Signer { Director, DeputyDirector, Secretary };
 // One line per signer: role and the name from the profile (blank to be written by hand when the profile has

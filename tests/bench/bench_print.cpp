@@ -115,7 +115,7 @@ Printed registerAndWrite(hub::HubStore& store, const QString& form, const QStrin
     const hub::HubStore::PrintRecord r = check(store.registerPrint(
                                                    form, parameters, QStringLiteral("pdf"),
                                                    [&](qint64 number, const QDateTime& at) {
-                                                       return make({number, at});
+                                                       return make({number, at, {}});
                                                    },
                                                    publish, QDateTime::currentMSecsSinceEpoch()),
                                                "register a print");
@@ -229,7 +229,7 @@ int main(int argc, char** argv) {
         const qint64 pdfMs = timer.elapsed();
         timer.restart();
         const QByteArray xlsx = check(
-            documents::writeXlsx(documents::journalWorkbook(journal, school, {1, QDateTime::currentDateTimeUtc()})),
+            documents::writeXlsx(documents::journalWorkbook(journal, school, {1, QDateTime::currentDateTimeUtc(), {}})),
             "xlsx");
         const qint64 xlsxMs = timer.elapsed();
         std::printf("%-12s %8lld %8lld %10lld %8d %10lld %10lld %10lld\n", span.name,

@@ -3,6 +3,7 @@
 // Requirements: R-J1…R-J12 through the CLI, R-S2 (nothing readable on disk), §8 (clear errors, exit codes).
 #include "tests/support/test_support.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -730,6 +731,69 @@ private slots:
         QVERIFY2(r.out.contains(QStringLiteral("карантин")) && r.out.contains(QStringLiteral("3. Тема 3")) &&
                      r.out.contains(QStringLiteral("4. Тема 4")),
                  qPrintable(r.out));
+    }
+
+    // Issue 11 item 3 (2.5.10): the teacher prints her journal and КТП offline; each print is numbered in this
+    // computer's register, which verifies the file and refuses an altered copy; bad output leaves no file.
+    void printOffline() {
+        const QString journal = m_tmp.filePath(QStringLiteral("journal-7А-math.pdf"));
+        ProcessResult r = node({QStringLiteral("print"), QStringLiteral("journal"), QStringLiteral("--class"),
+                                QStringLiteral("7А"), QStringLiteral("--subject"), QStringLiteral("math"),
+                                QStringLiteral("--from"), QStringLiteral("2026-09-01"), QStringLiteral("--to"),
+                                QStringLiteral("2026-12-31"), QStringLiteral("--out"), journal});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("print number 1 of this computer")), qPrintable(describe(r)));
+        QVERIFY2(r.err.isEmpty(), qPrintable(r.err));
+        const ProcessResult text = tabel::test::run(QStringLiteral("pdftotext"), {journal, QStringLiteral("-")});
+        const QString flow = text.out.simplified();
+        for (const char* part :
+             {"ЖУРНАЛ УЧЁТА УСПЕВАЕМОСТИ", "Математика, класс 7А, весь класс; с 01.09.2026 по 31.12.2026",
+              "(компьютер учителя", "Учитель", "Страница 1 из"})
+            QVERIFY2(flow.contains(QString::fromUtf8(part)), qPrintable(QString::fromUtf8(part) + u'\n' + flow));
+
+        const QString ktp = m_tmp.filePath(QStringLiteral("ktp-7А-math.html"));
+        r = node({QStringLiteral("print"), QStringLiteral("ktp"), QStringLiteral("--class"), QStringLiteral("7А"),
+                  QStringLiteral("--subject"), QStringLiteral("math"), QStringLiteral("--out"), ktp});
+        EXPECT_EXIT(r, 0);
+        QFile html(ktp);
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QString page = QString::fromUtf8(html.readAll());
+        for (const char* part : {"КАЛЕНДАРНО-ТЕМАТИЧЕСКОЕ ПЛАНИРОВАНИЕ", "Тема 3", "Лист корректировки КТП", "карантин",
+                                 "перенос на следующий учебный год", "Рег. № 2"})
+            QVERIFY2(page.contains(QString::fromUtf8(part)), part);
+
+        r = node({QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+        EXPECT_EXIT(r, 0);
+        const QJsonArray all = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        QCOMPARE(all.size(), 2);
+        QFile pdf(journal);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QByteArray bytes = pdf.readAll();
+        QCOMPARE(all[0].toObject().value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(all[0].toObject().value(QStringLiteral("form")).toString(), QStringLiteral("journal"));
+        QCOMPARE(all[1].toObject().value(QStringLiteral("form")).toString(), QStringLiteral("ktp"));
+        EXPECT_EXIT(node({QStringLiteral("prints"), QStringLiteral("verify"), journal}), 0);
+        bytes[bytes.size() / 3] = char(bytes[bytes.size() / 3] ^ 0x20);
+        const QString altered = tabel::test::writeFile(m_tmp.filePath(QStringLiteral("altered.pdf")), bytes);
+        r = node({QStringLiteral("prints"), QStringLiteral("verify"), altered});
+        EXPECT_EXIT(r, 7);
+        QVERIFY2(r.err.contains(QStringLiteral("is not a print registered on this computer")), qPrintable(r.err));
+
+        r = node({QStringLiteral("print"), QStringLiteral("ktp"), QStringLiteral("--class"), QStringLiteral("7А"),
+                  QStringLiteral("--subject"), QStringLiteral("math"), QStringLiteral("--out"),
+                  m_tmp.filePath(QStringLiteral("ktp.xlsx"))});
+        EXPECT_EXIT(r, 2); // the КТП has no Excel form
+        QVERIFY2(r.err.contains(QStringLiteral("must end in .pdf or .html")), qPrintable(r.err));
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("ktp.xlsx"))));
+        r = node({QStringLiteral("print"), QStringLiteral("journal"), QStringLiteral("--class"), QStringLiteral("7А"),
+                  QStringLiteral("--subject"), QStringLiteral("math"), QStringLiteral("--from"),
+                  QStringLiteral("2027-06-01"), QStringLiteral("--to"), QStringLiteral("2027-06-30"),
+                  QStringLiteral("--out"), m_tmp.filePath(QStringLiteral("empty.pdf"))});
+        EXPECT_EXIT(r, 7);
+        QVERIFY(!QFileInfo::exists(m_tmp.filePath(QStringLiteral("empty.pdf"))));
+        r = node({QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().size(), 2); // nothing registered by the failures
     }
 
     void passphraseChange() {
