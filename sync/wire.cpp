@@ -882,6 +882,104 @@ WireResult<PullRequest> decodePullRequest(const QByteArray& cbor, const WireLimi
     return r;
 }
 
+QByteArray encode(const PrintsReport& report) {
+    // [7, version, nodeId, [[number, printedMs, who, form, parameters, format, pages, bytes, sha256], …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(4);
+    w.append(qint64(MessageKind::PrintsReport));
+    w.append(qint64(report.version));
+    w.append(report.nodeId);
+    w.startArray(quint64(report.prints.size()));
+    for (const PrintEntry& p : report.prints) {
+        w.startArray(9);
+        w.append(quint64(p.number));
+        w.append(qint64(p.printedMs));
+        w.append(p.who);
+        w.append(p.form);
+        w.append(p.parameters);
+        w.append(p.format);
+        w.append(quint64(p.pages));
+        w.append(quint64(p.bytes));
+        w.append(p.sha256);
+        w.endArray();
+    }
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+QByteArray encode(const PrintsAck& ack) {
+    // [8, version, [number, …]]
+    QByteArray out;
+    QCborStreamWriter w(&out);
+    w.startArray(3);
+    w.append(qint64(MessageKind::PrintsAck));
+    w.append(qint64(ack.version));
+    w.startArray(quint64(ack.numbers.size()));
+    for (quint64 n : ack.numbers)
+        w.append(n);
+    w.endArray();
+    w.endArray();
+    return out;
+}
+
+WireResult<PrintsReport> decodePrintsReport(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the report of prints"));
+    PrintsReport r;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::PrintsReport, r.version, items, 4))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.text(&r.nodeId, QT_TRANSLATE_NOOP("tabel::sync", "the node id"), limits.maxNodeIdBytes) &&
+                             in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the list of prints")));
+    if (count > quint64(limits.maxPrintsPerReport))
+        return failure(WireError::TooLarge, tr("%1 holds %2 prints; the limit is %3")
+                                                .arg(in.context())
+                                                .arg(count)
+                                                .arg(limits.maxPrintsPerReport));
+    for (quint64 i = 0; i < count; ++i) {
+        const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a print");
+        quint64 n = 0;
+        PrintEntry p;
+        TABEL_WIRE_CHECK(in, in.array(n, entry));
+        if (n < 9) {
+            in.garbage(entry, tr("expected [number, time, who, form, parameters, format, pages, bytes, sha256]"));
+            return in.failureValue();
+        }
+        TABEL_WIRE_CHECK(in, in.uint(p.number, entry) && in.int64(p.printedMs, entry) &&
+                                 in.text(&p.who, entry, limits.maxNodeIdBytes) &&
+                                 in.text(&p.form, entry, limits.maxNodeIdBytes) &&
+                                 in.text(&p.parameters, entry, limits.maxReasonBytes) &&
+                                 in.text(&p.format, entry, limits.maxNodeIdBytes) && in.uint(p.pages, entry) &&
+                                 in.uint(p.bytes, entry) && in.bytes(&p.sha256, entry, kSha256Bytes) &&
+                                 in.skipExtra(n - 9, entry));
+        r.prints.append(std::move(p));
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return r;
+}
+
+WireResult<PrintsAck> decodePrintsAck(const QByteArray& cbor, const WireLimits& limits) {
+    CborIn in(cbor, QT_TRANSLATE_NOOP("tabel::sync", "the answer to a report of prints"));
+    PrintsAck a;
+    quint64 items = 0, count = 0;
+    if (auto f = readMessageHead(in, MessageKind::PrintsAck, a.version, items, 3))
+        return *f;
+    TABEL_WIRE_CHECK(in, in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the list of numbers")));
+    if (count > quint64(limits.maxPrintsPerReport))
+        return failure(WireError::TooLarge, tr("%1 holds %2 numbers; the limit is %3")
+                                                .arg(in.context())
+                                                .arg(count)
+                                                .arg(limits.maxPrintsPerReport));
+    for (quint64 i = 0; i < count; ++i) {
+        quint64 n = 0;
+        TABEL_WIRE_CHECK(in, in.uint(n, QT_TRANSLATE_NOOP("tabel::sync", "a print's number")));
+        a.numbers.append(n);
+    }
+    TABEL_WIRE_CHECK(in, in.skipExtra(items - 3, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    return a;
+}
+
 namespace {
 constexpr char kBase32[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 constexpr int kCodeLetters = ((kEnrollFingerprintBytes + kEnrollSecretBytes) * 8 + 4) / 5;

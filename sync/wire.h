@@ -118,6 +118,7 @@ struct WireLimits {
     int maxReasonBytes = 4096;    // an Ack entry's text
     int maxAssignments = 10000;   // an Enrolled message's assignments
     int maxOpenConflicts = 10000; // a PullBatch's open conflicts
+    int maxPrintsPerReport = 500; // a PrintsReport's entries
 };
 
 // ---- Messages ----------------------------------------------------------------------------------------------------
@@ -137,7 +138,16 @@ struct SignedChangeSet {
     friend bool operator==(const SignedChangeSet&, const SignedChangeSet&) = default;
 };
 
-enum class MessageKind { Push = 1, Pull = 2, Ack = 3, EnrollRequest = 4, Enrolled = 5, PullRequest = 6 };
+enum class MessageKind {
+    Push = 1,
+    Pull = 2,
+    Ack = 3,
+    EnrollRequest = 4,
+    Enrolled = 5,
+    PullRequest = 6,
+    PrintsReport = 7,
+    PrintsAck = 8
+};
 
 // Node → hub. batchId is the idempotency key: the hub answers a batch id it has seen with the stored Ack.
 // cursor: the hub sequence the node has pulled up to (the hub may answer with what is newer).
@@ -273,6 +283,31 @@ struct PullRequest {
     friend bool operator==(const PullRequest&, const PullRequest&) = default;
 };
 
+// Node → hub (issue 11, 2.5.10): entries of the node's register of prints the hub does not have yet, so that the
+// school's register lists every print, wherever it was made. number is the node's own; the hub keys an entry by
+// (node, number), so a report sent twice is stored once.
+constexpr int kSha256Bytes = 32;
+struct PrintEntry {
+    quint64 number = 0;
+    std::int64_t printedMs = 0; // when it was printed, by the node's clock (UTC ms)
+    QString who, form, parameters, format;
+    quint64 pages = 0, bytes = 0;
+    QByteArray sha256; // kSha256Bytes
+    friend bool operator==(const PrintEntry&, const PrintEntry&) = default;
+};
+struct PrintsReport {
+    int version = kProtocolVersion;
+    QString nodeId;
+    QList<PrintEntry> prints;
+    friend bool operator==(const PrintsReport&, const PrintsReport&) = default;
+};
+// Hub → node: the numbers of the reported entries the hub now holds (all of them, or the node reports again).
+struct PrintsAck {
+    int version = kProtocolVersion;
+    QList<quint64> numbers;
+    friend bool operator==(const PrintsAck&, const PrintsAck&) = default;
+};
+
 // CBOR of each message (PROTOCOL.md has the layouts). Encoding is deterministic.
 QByteArray encode(const PushBatch& batch);
 QByteArray encode(const PullBatch& batch);
@@ -280,6 +315,8 @@ QByteArray encode(const Ack& ack);
 QByteArray encode(const EnrollRequest& request);
 QByteArray encode(const Enrolled& enrolled);
 QByteArray encode(const PullRequest& request);
+QByteArray encode(const PrintsReport& report);
+QByteArray encode(const PrintsAck& ack);
 
 // Decoders: strict about types and lengths, tolerant of extra trailing items (additive changes), and never
 // reading an item before checking its announced length against the input and the limits.
@@ -289,6 +326,8 @@ WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits = {})
 WireResult<EnrollRequest> decodeEnrollRequest(const QByteArray& cbor, const WireLimits& limits = {});
 WireResult<Enrolled> decodeEnrolled(const QByteArray& cbor, const WireLimits& limits = {});
 WireResult<PullRequest> decodePullRequest(const QByteArray& cbor, const WireLimits& limits = {});
+WireResult<PrintsReport> decodePrintsReport(const QByteArray& cbor, const WireLimits& limits = {});
+WireResult<PrintsAck> decodePrintsAck(const QByteArray& cbor, const WireLimits& limits = {});
 
 QByteArray newBatchId(); // kBatchIdBytes from the system's secure random source
 QByteArray newNonce();   // kNonceBytes, likewise

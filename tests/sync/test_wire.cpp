@@ -267,6 +267,7 @@ private slots:
     void RS10_frameRoundTrip();
     void RS10_signedChangeSetOpens();
     void RS9_enrolAndPullMessagesRoundTrip();
+    void printsReportRoundTripsAndIsBounded();
     void RS10_truncatedAtEveryPrefix();
     void RS10_randomGarbageNeverCrashes();
     void RS10_expandedPayloadTooLarge();
@@ -493,6 +494,35 @@ void TestWire::RS10_signedChangeSetOpens() {
     SignedChangeSet badSignature = b.changeSets[1];
     badSignature.signature[0] = char(badSignature.signature[0] ^ 1);
     QCOMPARE(badSignature.open().error().code, ErrorCode::Crypto);
+}
+
+// Issue 11 item 4 (2.5.10): the node's register entries reach the hub; the decoder is strict and bounded.
+void TestWire::printsReportRoundTripsAndIsBounded() {
+    PrintsReport report;
+    report.nodeId = QStringLiteral("n3");
+    for (quint64 i = 1; i <= 3; ++i)
+        report.prints.append({i, 1796400000000 + qint64(i), QStringLiteral("t01"), QStringLiteral("journal"),
+                              QStringLiteral("class=7А subject=math group=all from=2026-09-01 to=2026-10-24"),
+                              QStringLiteral("pdf"), 2 * i, 40000 + i, counting(kSha256Bytes, char(i))});
+    QCOMPARE(*decodePrintsReport(encode(report)), report);
+    QCOMPARE(encode(*decodePrintsReport(encode(report))), encode(report));
+    PrintsAck ack;
+    ack.numbers = {1, 2, 3};
+    QCOMPARE(*decodePrintsAck(encode(ack)), ack);
+
+    QCOMPARE(outcomeOf(decodePrintsReport(encode(ack))), nameOf(WireError::WrongMessage));
+    PrintsReport shortHash = report;
+    shortHash.prints[1].sha256.chop(1);
+    QCOMPARE(outcomeOf(decodePrintsReport(encode(shortHash))), nameOf(WireError::WrongLength));
+    WireLimits two;
+    two.maxPrintsPerReport = 2;
+    QCOMPARE(outcomeOf(decodePrintsReport(encode(report), two)), nameOf(WireError::TooLarge));
+    PrintsReport longText = report;
+    longText.prints[0].parameters = QString(5000, u'x');
+    QCOMPARE(outcomeOf(decodePrintsReport(encode(longText))), nameOf(WireError::FieldTooLarge));
+    const QByteArray bytes = encode(report);
+    for (qsizetype n = 0; n < bytes.size(); ++n)
+        QVERIFY(!decodePrintsReport(bytes.left(n)));
 }
 
 void TestWire::RS10_truncatedAtEveryPrefix() {
