@@ -933,10 +933,9 @@ WireResult<PrintsReport> decodePrintsReport(const QByteArray& cbor, const WireLi
     TABEL_WIRE_CHECK(in, in.text(&r.nodeId, QT_TRANSLATE_NOOP("tabel::sync", "the node id"), limits.maxNodeIdBytes) &&
                              in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the list of prints")));
     if (count > quint64(limits.maxPrintsPerReport))
-        return failure(WireError::TooLarge, tr("%1 holds %2 prints; the limit is %3")
-                                                .arg(in.context())
-                                                .arg(count)
-                                                .arg(limits.maxPrintsPerReport));
+        return failure(
+            WireError::TooLarge,
+            tr("%1 holds %2 prints; the limit is %3").arg(in.context()).arg(count).arg(limits.maxPrintsPerReport));
     for (quint64 i = 0; i < count; ++i) {
         const char* const entry = QT_TRANSLATE_NOOP("tabel::sync", "a print");
         quint64 n = 0;
@@ -946,13 +945,12 @@ WireResult<PrintsReport> decodePrintsReport(const QByteArray& cbor, const WireLi
             in.garbage(entry, tr("expected [number, time, who, form, parameters, format, pages, bytes, sha256]"));
             return in.failureValue();
         }
-        TABEL_WIRE_CHECK(in, in.uint(p.number, entry) && in.int64(p.printedMs, entry) &&
-                                 in.text(&p.who, entry, limits.maxNodeIdBytes) &&
-                                 in.text(&p.form, entry, limits.maxNodeIdBytes) &&
-                                 in.text(&p.parameters, entry, limits.maxReasonBytes) &&
-                                 in.text(&p.format, entry, limits.maxNodeIdBytes) && in.uint(p.pages, entry) &&
-                                 in.uint(p.bytes, entry) && in.bytes(&p.sha256, entry, kSha256Bytes) &&
-                                 in.skipExtra(n - 9, entry));
+        TABEL_WIRE_CHECK(
+            in, in.uint(p.number, entry) && in.int64(p.printedMs, entry) &&
+                    in.text(&p.who, entry, limits.maxNodeIdBytes) && in.text(&p.form, entry, limits.maxNodeIdBytes) &&
+                    in.text(&p.parameters, entry, limits.maxReasonBytes) &&
+                    in.text(&p.format, entry, limits.maxNodeIdBytes) && in.uint(p.pages, entry) &&
+                    in.uint(p.bytes, entry) && in.bytes(&p.sha256, entry, kSha256Bytes) && in.skipExtra(n - 9, entry));
         r.prints.append(std::move(p));
     }
     TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
@@ -967,10 +965,9 @@ WireResult<PrintsAck> decodePrintsAck(const QByteArray& cbor, const WireLimits& 
         return *f;
     TABEL_WIRE_CHECK(in, in.array(count, QT_TRANSLATE_NOOP("tabel::sync", "the list of numbers")));
     if (count > quint64(limits.maxPrintsPerReport))
-        return failure(WireError::TooLarge, tr("%1 holds %2 numbers; the limit is %3")
-                                                .arg(in.context())
-                                                .arg(count)
-                                                .arg(limits.maxPrintsPerReport));
+        return failure(
+            WireError::TooLarge,
+            tr("%1 holds %2 numbers; the limit is %3").arg(in.context()).arg(count).arg(limits.maxPrintsPerReport));
     for (quint64 i = 0; i < count; ++i) {
         quint64 n = 0;
         TABEL_WIRE_CHECK(in, in.uint(n, QT_TRANSLATE_NOOP("tabel::sync", "a print's number")));

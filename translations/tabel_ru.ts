@@ -33,6 +33,11 @@
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
+        <source>%1 is print number %2 of the teacher&apos;s computer %3: %4 (%5), printed %6 by %7, %8 page(s)</source>
+        <translation>%1 — печать № %2 компьютера учителя %3: %4 (%5), напечатана %6, кто: %7, страниц: %8</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_print.cpp"/>
         <source>%1 is print number %2: %3 (%4), printed %5 by %6, %7 page(s), SHA-256 %8</source>
         <translation>%1 — печать № %2: %3 (%4), напечатана %5, кто: %6, страниц: %7, SHA-256 %8</translation>
     </message>
@@ -1593,6 +1598,11 @@
             <numerusform>%n из них ждут решения оператора сервера школы (конфликт или закрытый период)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>%n print(s) made on this computer entered in the school&apos;s register</source>
+        <translation><numerusform>%n печать этого компьютера внесена в реестр школы</numerusform><numerusform>%n печати этого компьютера внесены в реестр школы</numerusform><numerusform>%n печатей этого компьютера внесены в реестр школы</numerusform></translation>
+    </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
         <source>(due %1)</source>
@@ -3118,6 +3128,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>идентификатор периода, например q1, h2 или annual</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_sync.cpp"/>
+        <source>the prints made on this computer are not yet in the school&apos;s register (%1); they go with the next sync</source>
+        <translation>напечатанное на этом компьютере ещё не внесено в реестр школы (%1); это произойдёт при следующей синхронизации</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>the pupil was present: remove the absence</source>
         <translation>ученик присутствовал: снять отсутствие</translation>
@@ -4582,6 +4597,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>сервер школы получил более %1 запросов на подключение за последние %2 мин.; повторите попытку позже</translation>
     </message>
     <message>
+        <location filename="../hub/server/hub_server.cpp"/>
+        <source>the report names node «%1», but this device is enrolled as node «%2»</source>
+        <translation>в отчёте указан узел «%1», а это устройство зарегистрировано как узел «%2»</translation>
+    </message>
+    <message>
         <location filename="../hub/server/connection_guard.cpp"/>
         <source>the request announces %1 bytes; the limit is %2 bytes; the node must send smaller batches (refused before reading the body)</source>
         <translation>запрос объявляет %1 байт при пределе %2 байт; узел должен отправлять пакеты меньшего размера (отклонено до чтения тела запроса)</translation>
@@ -5668,8 +5688,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 numbers; the limit is %3</source>
+        <translation>%1 содержит %2 номеров; предел — %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>%1 holds %2 open conflicts; the limit is %3</source>
         <translation>%1 содержит %2 открытых конфликтов при пределе %3</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>%1 holds %2 prints; the limit is %3</source>
+        <translation>%1 содержит %2 печатей; предел — %3</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -5765,6 +5795,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>a notice says neither accepted nor declined (%1)</source>
         <translation>уведомление не говорит ни «принят», ни «отклонён» (%1)</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a print</source>
+        <translation>запись о печати</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>a print&apos;s number</source>
+        <translation>номер печати</translation>
     </message>
     <message>
         <location filename="../sync/reconcile.cpp"/>
@@ -5918,6 +5958,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>expected [number, time, who, form, parameters, format, pages, bytes, sha256]</source>
+        <translation>ожидалось [номер, время, кто, форма, параметры, формат, страниц, байт, sha256]</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>expected [period, class, start, end]</source>
         <translation>ожидалось [период, класс, начало, конец]</translation>
     </message>
@@ -6059,6 +6104,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>the acknowledgement holds an unknown status %1</source>
         <translation>в подтверждении неизвестный статус %1</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the answer to a report of prints</source>
+        <translation>ответ на отчёт о печати</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
@@ -6207,6 +6257,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the list of numbers</source>
+        <translation>список номеров</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the list of prints</source>
+        <translation>список печатей</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the message kind</source>
         <translation>вид сообщения</translation>
     </message>
@@ -6294,6 +6354,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../sync/wire.cpp"/>
         <source>the reason text</source>
         <translation>текст причины</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the report of prints</source>
+        <translation>отчёт о печати</translation>
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>

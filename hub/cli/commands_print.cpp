@@ -353,14 +353,21 @@ Status cmdPrintsVerify(const Invocation& inv) {
                          t("%1 is not a registered print: its SHA-256 %2 matches no print in the register. If it "
                            "should be one, it was changed after printing; print the form again")
                              .arg(path, hex(sha256)));
-    for (const HubStore::PrintRecord& r : found)
-        printOut(t("%1 is print number %2: %3 (%4), printed %5 by %6, %7 page(s), SHA-256 %8")
-                     .arg(path)
-                     .arg(r.number)
-                     .arg(formName(r.form), r.parameters,
-                          r.printed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm")), r.who)
-                     .arg(r.pages)
-                     .arg(hex(r.sha256)));
+    for (const HubStore::PrintRecord& r : found) {
+        const QString when = r.printed.toLocalTime().toString(QStringLiteral("dd.MM.yyyy HH:mm"));
+        printOut(r.origin == QLatin1String("hub")
+                     ? t("%1 is print number %2: %3 (%4), printed %5 by %6, %7 page(s), SHA-256 %8")
+                           .arg(path)
+                           .arg(r.number)
+                           .arg(formName(r.form), r.parameters, when, r.who)
+                           .arg(r.pages)
+                           .arg(hex(r.sha256))
+                     : t("%1 is print number %2 of the teacher's computer %3: %4 (%5), printed %6 by %7, %8 page(s)")
+                           .arg(path)
+                           .arg(r.number)
+                           .arg(r.origin, formName(r.form), r.parameters, when, r.who)
+                           .arg(r.pages));
+    }
     return {};
 }
 

@@ -62,6 +62,7 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
     route("/v1/enroll", Route::Enroll);
     route("/v1/push", Route::Push);
     route("/v1/pull", Route::Pull);
+    route("/v1/prints", Route::Prints);
 }
 
 HubServer::~HubServer() = default;
@@ -149,7 +150,14 @@ QHttpServerResponse HubServer::answer(Route route, const QHttpServerRequest& req
     if (route != Route::Push)
         if (auto refused = remember())
             return std::move(*refused);
-    return route == Route::Push ? push(**node, *frame, now) : pull(**node, *frame);
+    switch (route) {
+    case Route::Push:
+        return push(**node, *frame, now);
+    case Route::Prints:
+        return prints(**node, *frame, now);
+    default:
+        return pull(**node, *frame);
+    }
 }
 
 QHttpServerResponse HubServer::enroll(const sync::Frame& frame, qint64 nowMs) {
@@ -206,6 +214,23 @@ QHttpServerResponse HubServer::pull(const NodeRecord& node, const sync::Frame& f
     if (!batch)
         return internal(batch.error());
     return message(sync::encode(*batch));
+}
+
+// Issue 11 item 4 (2.5.10): a node's register entries join the school's register, keyed by (node, number).
+QHttpServerResponse HubServer::prints(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs) {
+    sync::WireResult<sync::PrintsReport> report = sync::decodePrintsReport(frame.message, m_options.limits);
+    if (!report)
+        return wireProblem(report.failure());
+    if (report->nodeId != node.nodeId)
+        return problem(400, QStringLiteral("wrong-node"),
+                       tr("the report names node «%1», but this device is enrolled as node «%2»")
+                           .arg(report->nodeId, node.nodeId));
+    Result<QList<quint64>> stored = m_store.recordNodePrints(node, report->prints, nowMs);
+    if (!stored)
+        return internal(stored.error());
+    sync::PrintsAck ack;
+    ack.numbers = std::move(stored).value();
+    return message(sync::encode(ack));
 }
 
 } // namespace tabel::hub

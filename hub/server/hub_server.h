@@ -42,12 +42,13 @@ public:
     [[nodiscard]] Result<quint16> listen(const TlsIdentity& identity, const QHostAddress& address, quint16 port);
 
 private:
-    enum class Route { Enroll, Push, Pull };
+    enum class Route { Enroll, Push, Pull, Prints };
     QHttpServerResponse answer(Route route, const QHttpServerRequest& request);
     QHttpServerResponse enroll(const sync::Frame& frame, qint64 nowMs);
     QHttpServerResponse replayed();
     QHttpServerResponse push(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
     QHttpServerResponse pull(const NodeRecord& node, const sync::Frame& frame);
+    QHttpServerResponse prints(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
 
     HubStore& m_store;
     ServerOptions m_options;

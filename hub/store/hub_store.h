@@ -274,7 +274,11 @@ public:
     registerPrint(const QString& form, const QString& parameters, const QString& format,
                   const std::function<Result<Printed>(qint64, const QDateTime&)>& make,
                   const std::function<Status(const QByteArray&)>& publish, qint64 nowMs);
-    // Every print, oldest first; those whose file has this SHA-256.
+    // A node's register entries, reported at its sync (PrintsReport): stored once per (node, number), with an
+    // audit row; returns the numbers the hub now holds. Entries print in `prints()` with origin = the node's id.
+    [[nodiscard]] Result<QList<quint64>> recordNodePrints(const NodeRecord& node,
+                                                          const QList<sync::PrintEntry>& entries, qint64 nowMs);
+    // Every print, the hub's and the nodes', by time; those whose file has this SHA-256.
     [[nodiscard]] Result<QList<PrintRecord>> prints();
     [[nodiscard]] Result<QList<PrintRecord>> printsWithHash(const QByteArray& sha256);
 

@@ -4,6 +4,8 @@
 #include <QCryptographicHash>
 #include <QTimeZone>
 
+#include <limits>
+
 namespace tabel::hub {
 
 using namespace internal;
@@ -27,9 +29,13 @@ HubStore::PrintRecord recordOf(const db::Statement& row) {
     return r;
 }
 
+// The hub's prints and the nodes' in one list: by time, then origin and number.
 Result<QList<HubStore::PrintRecord>> select(db::Database& db, const QByteArray& sha256) {
-    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM prints" +
-                           (sha256.isEmpty() ? QByteArray() : QByteArray(" WHERE sha256 = ?")) + " ORDER BY number";
+    const QByteArray where = sha256.isEmpty() ? QByteArray() : QByteArray(" WHERE sha256 = ?1");
+    const QByteArray sql = QByteArray("SELECT ") + kColumns + " FROM prints" + where +
+                           " UNION ALL SELECT number, printed, who, node_id, form, parameters, format, pages, bytes, "
+                           "sha256 FROM node_prints" +
+                           where + " ORDER BY 2, 4, 1";
     TABEL_ASSIGN_OR_RETURN(db::Statement rows, db.prepare(sql.constData()));
     if (!sha256.isEmpty())
         rows.bind(1, sha256);
@@ -86,6 +92,43 @@ HubStore::registerPrint(const QString& form, const QString& parameters, const QS
                                      .arg(r.pages)));
         TABEL_TRY(publish(printed.bytes));
         return r;
+    });
+}
+
+Result<QList<quint64>> HubStore::recordNodePrints(const NodeRecord& node, const QList<sync::PrintEntry>& entries,
+                                                  qint64 nowMs) {
+    return d->inTransaction([&]() -> Result<QList<quint64>> {
+        TABEL_ASSIGN_OR_RETURN(db::Statement insert,
+                               d->db->prepare("INSERT OR IGNORE INTO node_prints(node_id, number, printed, who, form, "
+                                              "parameters, format, pages, bytes, sha256, received) "
+                                              "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        QList<quint64> stored;
+        int added = 0;
+        for (const sync::PrintEntry& p : entries) {
+            if (p.number == 0 || p.number > quint64(std::numeric_limits<std::int64_t>::max()) ||
+                p.pages > quint64(std::numeric_limits<int>::max()) ||
+                p.bytes > quint64(std::numeric_limits<std::int64_t>::max()))
+                continue; // not an entry a node's register can hold: not stored, so not acknowledged
+            TABEL_TRY(insert.bind(1, node.nodeId)
+                          .bind(2, std::int64_t(p.number))
+                          .bind(3, std::int64_t(p.printedMs))
+                          .bind(4, p.who)
+                          .bind(5, p.form)
+                          .bind(6, p.parameters)
+                          .bind(7, p.format)
+                          .bind(8, std::int64_t(p.pages))
+                          .bind(9, std::int64_t(p.bytes))
+                          .bind(10, p.sha256)
+                          .bind(11, std::int64_t(nowMs))
+                          .run());
+            added += d->db->changes() > 0 ? 1 : 0;
+            insert.reset();
+            stored.append(p.number);
+        }
+        if (added > 0)
+            TABEL_TRY(History::audit(*d->db, QStringLiteral("node-prints"),
+                                     QStringLiteral("node=%1 reported=%2").arg(node.nodeId).arg(added)));
+        return stored;
     });
 }
 

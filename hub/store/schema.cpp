@@ -143,6 +143,22 @@ CREATE TABLE IF NOT EXISTS prints(
     sha256     BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS prints_by_hash ON prints(sha256);
+-- The prints the teachers' computers made and reported at a sync (their own numbers, per node).
+CREATE TABLE IF NOT EXISTS node_prints(
+    node_id    TEXT NOT NULL,
+    number     INTEGER NOT NULL,
+    printed    INTEGER NOT NULL,
+    who        TEXT NOT NULL,
+    form       TEXT NOT NULL,
+    parameters TEXT NOT NULL,
+    format     TEXT NOT NULL,
+    pages      INTEGER NOT NULL,
+    bytes      INTEGER NOT NULL,
+    sha256     BLOB NOT NULL,
+    received   INTEGER NOT NULL,
+    PRIMARY KEY(node_id, number)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS node_prints_by_hash ON node_prints(sha256);
 CREATE TABLE IF NOT EXISTS amendments(
     id          INTEGER PRIMARY KEY,
     hub_seq     INTEGER NOT NULL UNIQUE,

@@ -130,6 +130,12 @@ Status cmdSync(Session& s) {
         for (const QString& why : r.refusedPulls)
             lines << QStringLiteral("  ") + why;
     }
+    if (r.reportedPrints > 0)
+        lines << tn("%n print(s) made on this computer entered in the school's register", r.reportedPrints);
+    if (!r.printsNotReported.isEmpty())
+        lines << t("the prints made on this computer are not yet in the school's register (%1); they go with the next "
+                   "sync")
+                     .arg(r.printsNotReported);
     if (closedChanged && r.closedPeriods->isEmpty())
         lines << t("no period is closed at the hub any more");
     if (closedChanged && !r.closedPeriods->isEmpty()) {

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 Q_LOGGING_CATEGORY(lcStore, "tabel.node.store", QtWarningMsg)
 
@@ -1068,15 +1069,18 @@ NodeStore::registerPrint(const QString& form, const QString& parameters, const Q
     return r;
 }
 
-Result<QList<NodeStore::PrintRecord>> NodeStore::prints(const QByteArray& sha256) {
+namespace {
+
+Result<QList<NodeStore::PrintRecord>> selectPrints(db::Database& db, const QByteArray& where, const QByteArray& sha256,
+                                                   int limit) {
     const QByteArray sql =
         QByteArray(
             "SELECT number, printed, who, form, parameters, format, pages, bytes, sha256, reported FROM prints") +
-        (sha256.isEmpty() ? QByteArray() : QByteArray(" WHERE sha256 = ?")) + " ORDER BY number";
-    TABEL_ASSIGN_OR_RETURN(db::Statement rows, d->db->prepare(sql.constData()));
+        where + " ORDER BY number" + (limit > 0 ? QByteArray(" LIMIT ") + QByteArray::number(limit) : QByteArray());
+    TABEL_ASSIGN_OR_RETURN(db::Statement rows, db.prepare(sql.constData()));
     if (!sha256.isEmpty())
         rows.bind(1, sha256);
-    QList<PrintRecord> out;
+    QList<NodeStore::PrintRecord> out;
     while (true) {
         TABEL_ASSIGN_OR_RETURN(const bool row, rows.step());
         if (!row)
@@ -1086,6 +1090,29 @@ Result<QList<NodeStore::PrintRecord>> NodeStore::prints(const QByteArray& sha256
                     rows.columnInt(7), rows.columnBlob(8), rows.columnInt(9) != 0});
     }
     return out;
+}
+
+} // namespace
+
+Result<QList<NodeStore::PrintRecord>> NodeStore::prints(const QByteArray& sha256) {
+    return selectPrints(*d->db, sha256.isEmpty() ? QByteArray() : QByteArray(" WHERE sha256 = ?"), sha256, 0);
+}
+
+Result<QList<NodeStore::PrintRecord>> NodeStore::unreportedPrints(int limit) {
+    return selectPrints(*d->db, " WHERE reported = 0", {}, std::max(1, limit));
+}
+
+Status NodeStore::markPrintsReported(const QList<quint64>& numbers) {
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(db::Statement mark, db.prepare("UPDATE prints SET reported = 1 WHERE number = ?"));
+    for (quint64 n : numbers) {
+        if (n > quint64(std::numeric_limits<std::int64_t>::max()))
+            continue;
+        TABEL_TRY(mark.bind(1, std::int64_t(n)).run());
+        mark.reset();
+    }
+    return tx.commit();
 }
 
 } // namespace tabel::node

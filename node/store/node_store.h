@@ -194,6 +194,9 @@ public:
                   const std::function<Status(const QByteArray&)>& publish, qint64 nowMs);
     // Every print, oldest first; those whose file has this SHA-256.
     [[nodiscard]] Result<QList<PrintRecord>> prints(const QByteArray& sha256 = {});
+    // The prints the hub does not have yet, oldest first (at most limit); marks those it acknowledged.
+    [[nodiscard]] Result<QList<PrintRecord>> unreportedPrints(int limit);
+    [[nodiscard]] Status markPrintsReported(const QList<quint64>& numbers);
 
     // PRAGMA integrity_check; Corrupt with the first problems when it fails.
     [[nodiscard]] Status integrityCheck();

@@ -204,6 +204,53 @@ Result<sync::Enrolled> SyncClient::enroll(const QString& hubUrl, const QString& 
 }
 
 Result<SyncReport> SyncClient::sync() {
+    TABEL_ASSIGN_OR_RETURN(SyncReport report, exchange());
+    reportPrints(report);
+    return report;
+}
+
+// Issue 11 item 4 (2.5.10): what this computer printed joins the school's register. A hub that does not take the
+// entries leaves them for the next sync; the change sets are already exchanged, so the sync has succeeded.
+void SyncClient::reportPrints(SyncReport& report) {
+    Result<std::optional<HubLink>> link = m_store.hubLink();
+    if (!link || !*link)
+        return;
+    const sync::WireLimits limits;
+    for (int round = 0; round < 100; ++round) {
+        Result<QList<NodeStore::PrintRecord>> pending = m_store.unreportedPrints(limits.maxPrintsPerReport);
+        if (!pending) {
+            report.printsNotReported = pending.error().message;
+            return;
+        }
+        if (pending->isEmpty())
+            return;
+        sync::PrintsReport message;
+        message.nodeId = (*link)->nodeId;
+        for (const NodeStore::PrintRecord& p : *pending)
+            message.prints.append({quint64(p.number), p.printed.toMSecsSinceEpoch(), p.who, p.form, p.parameters,
+                                   p.format, quint64(p.pages), quint64(p.bytes), p.sha256});
+        Result<QByteArray> answer =
+            post((*link)->url, (*link)->fingerprint, QStringLiteral("/v1/prints"), sync::encode(message));
+        if (!answer) {
+            report.printsNotReported = answer.error().message;
+            return;
+        }
+        sync::WireResult<sync::PrintsAck> ack = sync::decodePrintsAck(*answer, limits);
+        if (!ack) {
+            report.printsNotReported = tr("the hub's answer does not decode: %1").arg(ack.error().message);
+            return;
+        }
+        if (Status marked = m_store.markPrintsReported(ack->numbers); !marked) {
+            report.printsNotReported = marked.error().message;
+            return;
+        }
+        report.reportedPrints += int(ack->numbers.size());
+        if (ack->numbers.size() < pending->size())
+            return; // the hub kept some back: they go with the next sync
+    }
+}
+
+Result<SyncReport> SyncClient::exchange() {
     TABEL_ASSIGN_OR_RETURN(const std::optional<HubLink> linked, m_store.hubLink());
     if (!linked)
         return fail(SyncFailure::Other,

@@ -55,6 +55,10 @@ struct SyncReport {
     std::optional<QList<sync::ClosedPeriod>> closedPeriods;
     // R-S5: the fields of this node's scopes in conflict at the hub now (when the hub says).
     std::optional<QList<sync::OpenConflict>> openConflicts;
+    // Issue 11 item 4: entries of this computer's register of prints handed to the school's register; when the
+    // hub did not take them, why (they go with the next sync; the sync itself succeeded).
+    int reportedPrints = 0;
+    QString printsNotReported;
 };
 
 class SyncClient {
@@ -74,6 +78,8 @@ public:
 private:
     Result<QByteArray> post(const QString& url, const QByteArray& pin, const QString& path,
                             const QByteArray& messageCbor);
+    Result<SyncReport> exchange(); // push, then pull
+    void reportPrints(SyncReport& report);
     Error fail(SyncFailure kind, Error error);
 
     NodeStore& m_store;

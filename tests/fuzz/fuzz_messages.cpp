@@ -38,7 +38,18 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
         enrolled.teacherName = QStringLiteral("Иванова Мария Петровна");
         enrolled.assignments = {{QStringLiteral("7А"), QStringLiteral("math"), QStringLiteral("all")}};
         const QList<QByteArray> seeds = {
-            encode(push), encode(sync::PullRequest{}), encode(pulled), encode(ack), encode(enrol), encode(enrolled)};
+            encode(push),
+            encode(sync::PullRequest{}),
+            encode(pulled),
+            encode(ack),
+            encode(enrol),
+            encode(enrolled),
+            encode(sync::PrintsReport{
+                sync::kProtocolVersion,
+                QStringLiteral("n1"),
+                {{1, 1796400000000, QStringLiteral("t01"), QStringLiteral("journal"), QStringLiteral("class=7А"),
+                  QStringLiteral("pdf"), 2, 40000, QByteArray(sync::kSha256Bytes, '\x11')}}}),
+            encode(sync::PrintsAck{sync::kProtocolVersion, {1, 2}})};
         for (int i = 0; i < seeds.size(); ++i)
             fuzz::writeSeed(dir, QStringLiteral("message-%1").arg(i), char(i) + seeds[i]);
     });
@@ -49,7 +60,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (size < 1)
         return 0;
     const QByteArray cbor = fuzz::input(data + 1, size - 1);
-    switch (data[0] % 6) {
+    switch (data[0] % 8) {
     case 0:
         if (auto batch = sync::decodePushBatch(cbor))
             for (const sync::SignedChangeSet& s : batch->changeSets)
@@ -69,6 +80,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
     case 5:
         (void)sync::decodeEnrolled(cbor);
+        break;
+    case 6:
+        (void)sync::decodePrintsReport(cbor);
+        break;
+    case 7:
+        (void)sync::decodePrintsAck(cbor);
         break;
     }
     return 0;

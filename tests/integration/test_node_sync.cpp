@@ -7,6 +7,9 @@
 #include "sync/wire.h"
 #include "tests/support/test_support.h"
 
+#include <QCryptographicHash>
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -201,6 +204,55 @@ private slots:
             QCOMPARE(after.value(QStringLiteral("total_ops")).toInt(),
                      before.value(QStringLiteral("total_ops")).toInt());
         }
+    }
+
+    // Issue 11 item 4 (2.5.10): a print made on a teacher's computer enters the school's register at the next sync,
+    // once; the hub then verifies the file.
+    void printsReachTheSchoolsRegister() {
+        const QString file = m_tmp.filePath(QStringLiteral("journal-a.pdf"));
+        ProcessResult r =
+            node('a', {QStringLiteral("print"), QStringLiteral("journal"), QStringLiteral("--class"),
+                       kLessonA.section(u'/', 0, 0), QStringLiteral("--subject"), kLessonA.section(u'/', 1, 1),
+                       QStringLiteral("--from"), QStringLiteral("2026-09-01"), QStringLiteral("--to"),
+                       QStringLiteral("2026-12-31"), QStringLiteral("--out"), file});
+        EXPECT_EXIT(r, 0);
+        r = node('a', {QStringLiteral("sync")});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("1 print(s) made on this computer entered in the school's register")),
+                 qPrintable(describe(r)));
+        const auto nodePrints = [this]() {
+            const ProcessResult list =
+                hub({QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+            if (list.exitCode != 0)
+                qFatal("prints list: %s", qPrintable(describe(list)));
+            QJsonArray out;
+            for (const QJsonValue& v : QJsonDocument::fromJson(list.out.toUtf8()).array())
+                if (v.toObject().value(QStringLiteral("origin")).toString() != QStringLiteral("hub"))
+                    out.append(v);
+            return out;
+        };
+        QJsonArray entries = nodePrints();
+        QCOMPARE(entries.size(), 1);
+        QFile pdf(file);
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        QCOMPARE(entries[0].toObject().value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(pdf.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(entries[0].toObject().value(QStringLiteral("form")).toString(), QStringLiteral("journal"));
+        r = hub({QStringLiteral("prints"), QStringLiteral("verify"), file});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(r.out.contains(QStringLiteral("of the teacher's computer")), qPrintable(describe(r)));
+
+        r = node('a', {QStringLiteral("sync")});
+        EXPECT_EXIT(r, 0);
+        QVERIFY2(!r.out.contains(QStringLiteral("entered in the school's register")), qPrintable(describe(r)));
+        QCOMPARE(nodePrints().size(), 1); // reported once
+        const ProcessResult local =
+            node('a', {QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+        QVERIFY(QJsonDocument::fromJson(local.out.toUtf8())
+                    .array()[0]
+                    .toObject()
+                    .value(QStringLiteral("reported"))
+                    .toBool());
     }
 
     void RS5_concurrentWriteCounted() {
