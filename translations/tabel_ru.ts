@@ -1482,9 +1482,8 @@
         <translation>%1: нет отметки за урок %2 (колонка %3); ничего не изменено</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>%1 instead of %2%3</source>
-        <translation>%1 вместо %2%3</translation>
+        <translation type="vanished">%1 вместо %2%3</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_print.cpp"/>
@@ -1495,6 +1494,11 @@
         <location filename="../node/cli/commands_print.cpp"/>
         <source>%1 is print number %2 of this computer: %3 (%4), printed %5</source>
         <translation>%1 — печать № %2 этого компьютера: %3 (%4), напечатана %5</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_print.cpp"/>
+        <source>%1 is printed to %2: print number %3 of this computer</source>
+        <translation>«%1» напечатан в %2: печать № %3 этого компьютера</translation>
     </message>
     <message>
         <location filename="../node/cli/support.cpp"/>
@@ -1601,7 +1605,11 @@
     <message numerus="yes">
         <location filename="../node/cli/commands_sync.cpp"/>
         <source>%n print(s) made on this computer entered in the school&apos;s register</source>
-        <translation><numerusform>%n печать этого компьютера внесена в реестр школы</numerusform><numerusform>%n печати этого компьютера внесены в реестр школы</numerusform><numerusform>%n печатей этого компьютера внесены в реестр школы</numerusform></translation>
+        <translation>
+            <numerusform>%n печать этого компьютера внесена в реестр школы</numerusform>
+            <numerusform>%n печати этого компьютера внесены в реестр школы</numerusform>
+            <numerusform>%n печатей этого компьютера внесены в реестр школы</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -1690,7 +1698,6 @@
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
-        <location filename="../node/cli/commands_print.cpp"/>
         <location filename="../node/cli/commands_work.cpp"/>
         <source>--from %1 is after --to %2</source>
         <translation>дата --from %1 позже даты --to %2</translation>
@@ -2920,9 +2927,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>идентификатор отсутствующего учителя</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>the calendar on this computer has no period «%1»; sync with the school&apos;s hub, or give --from and --to</source>
-        <translation>в календаре на этом компьютере нет периода «%1»; синхронизируйтесь с сервером школы или укажите --from и --to</translation>
+        <translation type="vanished">в календаре на этом компьютере нет периода «%1»; синхронизируйтесь с сервером школы или укажите --from и --to</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -3048,9 +3054,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>время простоя в секундах (для тестов)</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>the journal of %1, class %2, is printed to %3: print number %4 of this computer</source>
-        <translation>журнал по предмету «%1», класс %2, напечатан в %3: печать № %4 этого компьютера</translation>
+        <translation type="vanished">журнал по предмету «%1», класс %2, напечатан в %3: печать № %4 этого компьютера</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -3263,19 +3268,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>вес отметки, от 1 до 10 (по умолчанию 1)</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>the КТП of %1 in class %2 has no topics on this computer; add them with «tabel-node ktp add-topic»</source>
-        <translation>в КТП по предмету %1 класса %2 на этом компьютере нет тем; добавьте их командой «tabel-node ktp add-topic»</translation>
+        <translation type="vanished">в КТП по предмету %1 класса %2 на этом компьютере нет тем; добавьте их командой «tabel-node ktp add-topic»</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>the КТП of %1, class %2, is printed to %3: print number %4 of this computer</source>
-        <translation>КТП по предмету «%1», класс %2, напечатано в %3: печать № %4 этого компьютера</translation>
+        <translation type="vanished">КТП по предмету «%1», класс %2, напечатано в %3: печать № %4 этого компьютера</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_print.cpp"/>
         <source>there are no lessons of %1 in class %2 from %3 to %4 on this computer, so the journal would be empty</source>
-        <translation>на этом компьютере нет уроков предмета «%1» в классе %2 с %3 по %4, журнал был бы пустым</translation>
+        <translation type="vanished">на этом компьютере нет уроков предмета «%1» в классе %2 с %3 по %4, журнал был бы пустым</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -5400,6 +5402,34 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
 </context>
 <context>
+    <name>tabel::node::Print</name>
+    <message>
+        <location filename="../node/print/print_service.cpp"/>
+        <source>the calendar on this computer has no period «%1»; sync with the school&apos;s hub, or give the dates</source>
+        <translation>в календаре на этом компьютере нет периода «%1»; синхронизируйтесь с сервером школы или укажите даты</translation>
+    </message>
+    <message>
+        <location filename="../node/print/print_service.cpp"/>
+        <source>the first day %1 is after the last day %2</source>
+        <translation>первый день %1 позже последнего дня %2</translation>
+    </message>
+    <message>
+        <location filename="../node/print/print_service.cpp"/>
+        <source>the КТП is printed as PDF or HTML</source>
+        <translation>КТП печатается в PDF или HTML</translation>
+    </message>
+    <message>
+        <location filename="../node/print/print_service.cpp"/>
+        <source>the КТП of %1 in class %2 has no topics on this computer; add them first</source>
+        <translation>в КТП по предмету %1 класса %2 на этом компьютере нет тем; сначала добавьте их</translation>
+    </message>
+    <message>
+        <location filename="../node/print/print_service.cpp"/>
+        <source>there are no lessons of %1 in class %2 from %3 to %4 on this computer, so the journal would be empty</source>
+        <translation>на этом компьютере нет уроков предмета «%1» в классе %2 с %3 по %4, журнал был бы пустым</translation>
+    </message>
+</context>
+<context>
     <name>tabel::node::SyncClient</name>
     <message>
         <location filename="../node/sync/sync_client.cpp"/>
@@ -5568,6 +5598,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/journal_server.cpp"/>
         <source>a synchronisation is finishing; try again in a few seconds</source>
         <translation>завершается синхронизация; попробуйте ещё раз через несколько секунд</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>choose what to print: the journal or the КТП</source>
+        <translation>выберите, что печатать: журнал или КТП</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
@@ -6875,6 +6910,26 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Period</source>
         <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Preparing the document…</source>
+        <translation>Готовим документ…</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Print the journal</source>
+        <translation>Печать журнала</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Print the КТП</source>
+        <translation>Печать КТП</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Printed: number %1 in this computer&apos;s register of prints; the file %2 is in your downloads</source>
+        <translation>Напечатано: № %1 в реестре печати этого компьютера; файл %2 — в папке загрузок</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

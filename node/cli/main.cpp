@@ -22,11 +22,11 @@ void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext& context, co
     qtDefaultHandler(type, context, message);
 }
 
-// Printing lays text out with Qt's graphics part (shared/documents): only `print` starts it, on the offscreen
-// platform (no display needed); every other command stays a console program.
+// Printing lays text out with Qt's graphics part (shared/documents): only `print` and `serve` (its «Печать») start it,
+// on the offscreen platform (no display needed); every other command stays a console program.
 std::unique_ptr<QCoreApplication> makeApplication(int& argc, char** argv) {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "print") == 0) {
+        if (std::strcmp(argv[i], "print") == 0 || std::strcmp(argv[i], "serve") == 0) {
             if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
                 qputenv("QT_QPA_PLATFORM", "offscreen");
             qtDefaultHandler = qInstallMessageHandler(dropRuntimeDirWarning);

@@ -1,5 +1,7 @@
 #include "node/web/journal_server.h"
 
+#include "node/print/print_service.h"
+
 #include "node/sync/closed_periods.h"
 #include "node/sync/sync_client.h"
 #include "node/web/api_json.h"
@@ -94,6 +96,7 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("POST", "/api/v1/cells", Access::Write, &JournalServer::cells);
     on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
+    on("POST", "/api/v1/print", Access::Write, &JournalServer::print);
     m_http.page(QStringLiteral("/journal"), QStringLiteral("journal.html"));
     connect(&m_http, &tabel::web::Server::allSessionsEnded, this, &JournalServer::closeStore);
 
@@ -661,6 +664,55 @@ Result<JournalServer::Reply> JournalServer::grade(const Request& r) {
     if (commit.seq > 0)
         scheduleBurstSync();
     return Reply::json(doc({{QStringLiteral("ok"), true}}));
+}
+
+// ---- Printing (issue 11, 2.5.10) --------------------------------------------------------------------------------
+
+// «Печать»: {form: "journal"|"ktp", class, subject, group?, from?, to?, format?: "pdf"|"html"} → the document itself,
+// numbered in this computer's register of prints, as a download.
+Result<JournalServer::Reply> JournalServer::print(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    const QString form = in.value(QStringLiteral("form")).toString();
+    const QString formatName = in.value(QStringLiteral("format")).toString(QStringLiteral("pdf"));
+    const documents::Format format = formatName == QLatin1String("html")   ? documents::Format::Html
+                                     : formatName == QLatin1String("xlsx") ? documents::Format::Xlsx
+                                                                           : documents::Format::Pdf;
+    TABEL_TRY(domain::validateId(in.value(QStringLiteral("class")).toString(), QStringLiteral("class")));
+    TABEL_TRY(domain::validateId(in.value(QStringLiteral("subject")).toString(), QStringLiteral("subject")));
+    QByteArray bytes;
+    const auto keep = [&bytes](const QByteArray& b) -> Status {
+        bytes = b;
+        return {};
+    };
+    m_journal->refresh();
+    Result<NodePrint> printed =
+        makeError(ErrorCode::InvalidArgument, t("choose what to print: the journal or the КТП"));
+    if (form == QLatin1String("journal")) {
+        JournalPrintRequest request;
+        request.classId = in.value(QStringLiteral("class")).toString();
+        request.subjectId = in.value(QStringLiteral("subject")).toString();
+        request.groupId = in.value(QStringLiteral("group")).toString();
+        request.from = QDate::fromString(in.value(QStringLiteral("from")).toString(), Qt::ISODate);
+        request.to = QDate::fromString(in.value(QStringLiteral("to")).toString(), Qt::ISODate);
+        printed = printJournal(*m_store, *m_journal, request, format, keep);
+    } else if (form == QLatin1String("ktp")) {
+        printed = printKtp(*m_store, *m_journal, in.value(QStringLiteral("class")).toString(),
+                           in.value(QStringLiteral("subject")).toString(), format, keep);
+    }
+    if (!printed)
+        return printed.error();
+    Reply reply;
+    reply.contentType = format == documents::Format::Pdf    ? QByteArrayLiteral("application/pdf")
+                        : format == documents::Format::Html ? QByteArrayLiteral("text/html; charset=utf-8")
+                                                            : QByteArrayLiteral("application/vnd.openxmlformats-"
+                                                                                "officedocument.spreadsheetml.sheet");
+    reply.body = bytes;
+    const QString fileName =
+        QStringLiteral("%1-%2.%3").arg(form, QString::number(printed->record.number), documents::formatName(format));
+    reply.headers.append({QByteArrayLiteral("content-disposition"),
+                          QByteArrayLiteral("attachment; filename=\"") + fileName.toLatin1() + '"'});
+    reply.headers.append({QByteArrayLiteral("x-print-number"), QByteArray::number(printed->record.number)});
+    return reply;
 }
 
 // ---- Sync ----------------------------------------------------------------------------------------------------------

@@ -38,6 +38,12 @@ constexpr Text kTexts[] = {
     {"grid.from", QT_TRANSLATE_NOOP("tabel::web::page", "From")},
     {"grid.to", QT_TRANSLATE_NOOP("tabel::web::page", "To")},
     {"grid.show", QT_TRANSLATE_NOOP("tabel::web::page", "Show")},
+    {"print.journal", QT_TRANSLATE_NOOP("tabel::web::page", "Print the journal")},
+    {"print.ktp", QT_TRANSLATE_NOOP("tabel::web::page", "Print the КТП")},
+    {"print.working", QT_TRANSLATE_NOOP("tabel::web::page", "Preparing the document…")},
+    {"print.done", QT_TRANSLATE_NOOP("tabel::web::page",
+                                     "Printed: number %1 in this computer's register of prints; the file %2 is in "
+                                     "your downloads")},
     {"grid.custom", QT_TRANSLATE_NOOP("tabel::web::page", "dates below")},
     {"grid.pupil", QT_TRANSLATE_NOOP("tabel::web::page", "Pupil")},
     {"grid.average", QT_TRANSLATE_NOOP("tabel::web::page", "Average")},

@@ -7,6 +7,7 @@
 #include "shared/crypto/secret.h"
 #include "tests/support/test_support.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -380,6 +381,55 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("averages")).toObject().value(QStringLiteral("7a-02")).toString(),
                  QStringLiteral("4.00"));
         QCOMPARE(pending(), before + 1); // the two written cells: one change set
+    }
+
+    // Issue 11 item 3 (2.5.10): «Печать» in the web journal returns the journal as PDF/A, numbered in this
+    // computer's register; a write like any other (the CSRF token), and a span without lessons prints nothing.
+    void printReturnsTheRegisteredPdf() {
+        QProcess p;
+        const quint16 port = serve(p);
+        const auto stopAtEnd = qScopeGuard([&p]() { stop(p); });
+        QVERIFY(port);
+        const auto [cookie, csrf] = unlock(port);
+        const QJsonObject ask{{QStringLiteral("form"), QStringLiteral("journal")},
+                              {QStringLiteral("class"), QStringLiteral("7А")},
+                              {QStringLiteral("subject"), QStringLiteral("math")},
+                              {QStringLiteral("group"), QStringLiteral("all")},
+                              {QStringLiteral("from"), QStringLiteral("2026-09-01")},
+                              {QStringLiteral("to"), QStringLiteral("2026-09-30")}};
+        HttpReply r = request(port, "POST", "/api/v1/print", {{"Cookie", cookie}, {"Content-Type", "application/json"}},
+                              json(ask));
+        QCOMPARE(r.status, 403); // no CSRF token
+        r = request(port, "POST", "/api/v1/print",
+                    {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}}, json(ask));
+        QVERIFY2(r.status == 200, r.body.left(300).constData());
+        QCOMPARE(r.header("content-type"), QByteArrayLiteral("application/pdf"));
+        QVERIFY(r.body.startsWith("%PDF-"));
+        QVERIFY2(r.header("content-disposition").startsWith("attachment; filename=\"journal-"),
+                 r.header("content-disposition").constData());
+        const QByteArray number = r.header("x-print-number");
+        const QByteArray printed = r.body;
+        QVERIFY(!number.isEmpty());
+        const QString pdf = tabel::test::writeFile(m_tmp.filePath(QStringLiteral("web-print.pdf")), r.body);
+        const ProcessResult text = tabel::test::run(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY2(text.out.contains(QStringLiteral("ЖУРНАЛ УЧЁТА УСПЕВАЕМОСТИ")), qPrintable(text.out));
+
+        QJsonObject empty = ask;
+        empty[QStringLiteral("from")] = QStringLiteral("2027-06-01");
+        empty[QStringLiteral("to")] = QStringLiteral("2027-06-30");
+        r = request(port, "POST", "/api/v1/print",
+                    {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}}, json(empty));
+        QCOMPARE(r.status, 404);
+        QVERIFY2(r.json().value(QStringLiteral("message")).toString().contains(QStringLiteral("no lessons")),
+                 r.body.constData());
+        stop(p);
+        // The register on this computer has exactly the one print, with the file's hash.
+        const ProcessResult list = node({QStringLiteral("prints"), QStringLiteral("list"), QStringLiteral("--json")});
+        const QJsonArray all = QJsonDocument::fromJson(list.out.toUtf8()).array();
+        QCOMPARE(all.size(), 1);
+        QCOMPARE(QByteArray::number(all[0].toObject().value(QStringLiteral("number")).toInteger()), number);
+        QCOMPARE(all[0].toObject().value(QStringLiteral("sha256")).toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(printed, QCryptographicHash::Sha256).toHex()));
     }
 
     // Issue 10 item 3 (sync): the conflicts of her scopes waiting at the hub, in words a teacher reads — whose mark,

@@ -33,6 +33,27 @@ async function call(method, path, body) {
   return data;
 }
 
+// A document the server makes (POST, CSRF as any write): its bytes and the file name the server gives it.
+export async function download(path, body) {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+    credentials: 'same-origin',
+    body: JSON.stringify(body),
+  });
+  if (res.status === 401) {
+    location.assign('/?locked=1');
+    throw new ApiError(res.status, null);
+  }
+  if (!res.ok) {
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
+    throw new ApiError(res.status, data);
+  }
+  const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') || '')?.[1] || 'document.pdf';
+  return { blob: await res.blob(), name, number: res.headers.get('X-Print-Number') };
+}
+
 export const api = {
   get: (path, params) => call('GET', params ? `${path}?${new URLSearchParams(params)}` : path),
   post: (path, body) => call('POST', path, body ?? {}),

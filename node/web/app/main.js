@@ -1,6 +1,6 @@
 // The journal page: who is logged in, today's lessons, the classes, the choice of journal and dates, the grid and
 // the sync bar. One store object holds what the page knows; everything else is asked of the server.
-import { api, setCsrf } from '/app/api.js';
+import { api, setCsrf, download } from '/app/api.js';
 import { loadTexts, t, applyTexts } from '/app/text.js';
 import { Grid } from '/app/grid.js';
 import { SyncBar } from '/app/sync.js';
@@ -58,6 +58,25 @@ function chooseFromForm() {
     params.to = $('pick-to').value;
   }
   return params;
+}
+
+// «Печать» (2.5.10): the server makes the PDF, numbers it in this computer's register, and the browser saves it.
+async function printDocument(form) {
+  const params = chooseFromForm();
+  $('grid-status').textContent = t('print.working');
+  try {
+    const { blob, name, number } = await download('/api/v1/print', { form, ...params });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+    $('grid-status').textContent = t('print.done', number, name);
+  } catch (e) {
+    $('grid-status').textContent = t('error.generic', e.message);
+  }
 }
 
 async function loadSide(classesAsked, todayAsked) {
@@ -125,6 +144,8 @@ async function start() {
     try { await api.post('/api/v1/lock'); } finally { location.replace('/'); }
   });
   $('grid-form').addEventListener('submit', (e) => { e.preventDefault(); showJournal(chooseFromForm()); });
+  $('print-journal').addEventListener('click', () => printDocument('journal'));
+  $('print-ktp').addEventListener('click', () => printDocument('ktp'));
   $('pick-period').addEventListener('change', () => {
     const p = store.periods.find((x) => x.id === $('pick-period').value);
     if (p) { $('pick-from').value = p.start; $('pick-to').value = p.end; }
