@@ -1,6 +1,7 @@
 #include "shared/documents/document.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
@@ -55,7 +56,19 @@ Result<Document> compose(const Form& form, const QVariantMap& content) {
                                                   .arg(form.name, QString::fromStdString(tmpl.error_message())));
     QVariantMap all = content;
     all.insert(QStringLiteral("title"), form.title);
-    const std::string html = tmpl.render(toData(all));
+    Data data = toData(all);
+    // The parts every form shares ({{> page_start}}: the page's head, the school's header and the registration;
+    // {{> page_end}}: the signature lines and the seal), from templates/partials/.
+    const QDir partials(QStringLiteral(":/forms/partials"));
+    for (const QString& partName : partials.entryList(QDir::Files)) {
+        QFile part(partials.filePath(partName));
+        if (!part.open(QIODevice::ReadOnly))
+            return makeError(ErrorCode::Internal, tr("the part %1 of the forms cannot be read").arg(partName));
+        const std::string text = part.readAll().toStdString();
+        data.set(QFileInfo(partName).completeBaseName().toStdString(),
+                 Data{kainjow::mustache::partial{[text] { return text; }}});
+    }
+    const std::string html = tmpl.render(data);
     if (!tmpl.is_valid())
         return makeError(
             ErrorCode::Internal,
