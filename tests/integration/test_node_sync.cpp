@@ -209,6 +209,12 @@ private slots:
     // Issue 11 item 4 (2.5.10): a print made on a teacher's computer enters the school's register at the next sync,
     // once; the hub then verifies the file.
     void printsReachTheSchoolsRegister() {
+        // The school's profile set at the hub reaches the node like the calendar, and heads what it prints.
+        EXPECT_EXIT(hub({QStringLiteral("school"), QStringLiteral("set"), QStringLiteral("--name"),
+                         QStringLiteral("МБОУ «Средняя школа № 7»"), QStringLiteral("--director"),
+                         QStringLiteral("Орлова Елена Викторовна")}),
+                    0);
+        EXPECT_EXIT(node('a', {QStringLiteral("sync")}), 0);
         const QString file = m_tmp.filePath(QStringLiteral("journal-a.pdf"));
         ProcessResult r =
             node('a', {QStringLiteral("print"), QStringLiteral("journal"), QStringLiteral("--class"),
@@ -216,6 +222,8 @@ private slots:
                        QStringLiteral("--from"), QStringLiteral("2026-09-01"), QStringLiteral("--to"),
                        QStringLiteral("2026-12-31"), QStringLiteral("--out"), file});
         EXPECT_EXIT(r, 0);
+        const ProcessResult text = tabel::test::run(QStringLiteral("pdftotext"), {file, QStringLiteral("-")});
+        QVERIFY2(text.out.simplified().contains(QStringLiteral("МБОУ «Средняя школа № 7»")), qPrintable(text.out));
         r = node('a', {QStringLiteral("sync")});
         EXPECT_EXIT(r, 0);
         QVERIFY2(r.out.contains(QStringLiteral("1 print(s) made on this computer entered in the school's register")),
