@@ -3779,6 +3779,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../shared/documents/document.cpp"/>
+        <source>the part %1 of the forms cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../shared/documents/document.cpp"/>
         <source>the template of form «%1» is not valid: %2</source>
         <translation>шаблон формы «%1» неверен: %2</translation>
     </message>
@@ -6743,6 +6748,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Corrected on this computer; the summary sheet shows the old and the new mark</source>
+        <translation>Исправлено на этом компьютере; в сводной ведомости будут видны прежняя и новая отметки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Date the certificate was received</source>
         <translation>Дата получения справки</translation>
     </message>
@@ -6883,6 +6893,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Not corrected: a correction needs the reason and who approved it</source>
+        <translation>Не исправлено: для исправления нужны причина и кто его утвердил</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Not saved: %1. The cell keeps what you typed; correct it or press Esc.</source>
         <translation>Не сохранено: %1. В клетке осталось то, что вы ввели; исправьте или нажмите Esc.</translation>
     </message>
@@ -7008,6 +7023,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>The period mark %1 is given already; changing it to %2 is a correction (2.6.8). Why is it corrected?</source>
+        <translation>Отметка за период %1 уже выставлена; замена на %2 — это исправление (п. 2.6.8). Почему отметка исправляется?</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>The period mark (2.5.6): entered in the last week of the period; at another time the journal asks for the reason</source>
         <translation>Отметка за период (2.5.6): ставится в последнюю неделю периода; в другое время журнал спросит причину</translation>
     </message>
@@ -7075,6 +7095,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>What to do</source>
         <translation>Что сделать</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Who approved the correction (the director)?</source>
+        <translation>Кто утвердил исправление (директор)?</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

@@ -97,6 +97,7 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("GET", "/api/v1/status", Access::Session, &JournalServer::status);
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
     on("POST", "/api/v1/print", Access::Write, &JournalServer::print);
+    on("POST", "/api/v1/period-mark-correction", Access::Write, &JournalServer::periodMarkCorrection);
     m_http.page(QStringLiteral("/journal"), QStringLiteral("journal.html"));
     connect(&m_http, &tabel::web::Server::allSessionsEnded, this, &JournalServer::closeStore);
 
@@ -384,6 +385,40 @@ Result<JournalServer::Reply> JournalServer::periodMarkPost(const Request& r) {
     if (commit->seq > 0)
         scheduleBurstSync();
     return Reply::json(doc({{QStringLiteral("ok"), true}, {QStringLiteral("stored"), toString(mark.value)}}));
+}
+
+// 2.6.8, R-J13: a period mark already given is changed only as a correction, with why and who approved it; the
+// page asks for both when the teacher types another value into a period mark's cell.
+Result<JournalServer::Reply> JournalServer::periodMarkCorrection(const Request& r) {
+    const QJsonObject in = QJsonDocument::fromJson(r.body).object();
+    const auto text = [&](const char* name) { return in.value(QLatin1String(name)).toString().trimmed(); };
+    Correction c;
+    c.classId = text("class");
+    c.subjectId = text("subject");
+    c.periodId = text("period");
+    c.pupilId = text("pupil");
+    c.explanation = text("explanation");
+    c.approver = text("approver");
+    c.date = QDate::currentDate();
+    c.authorId = m_store->teacherId();
+    TABEL_ASSIGN_OR_RETURN(c.newValue, parseMarkValue(text("value")));
+    m_journal->refresh();
+    TABEL_ASSIGN_OR_RETURN(const QList<Correction> earlier, m_journal->corrections(c.classId, c.subjectId));
+    c.number = 1;
+    for (const Correction& e : earlier)
+        if (e.periodId == c.periodId && e.pupilId == c.pupilId)
+            c.number = std::max(c.number, e.number + 1);
+    Result<CommitInfo> commit = m_journal->correctPeriodMark(c);
+    if (!commit) {
+        if (commit.error().code != ErrorCode::RuleViolation)
+            return commit.error();
+        return Reply::json(doc({{QStringLiteral("ok"), false},
+                                {QStringLiteral("clause"), commit.error().clause},
+                                {QStringLiteral("message"), commit.error().message}}));
+    }
+    if (commit->seq > 0)
+        scheduleBurstSync();
+    return Reply::json(doc({{QStringLiteral("ok"), true}, {QStringLiteral("stored"), toString(c.newValue)}}));
 }
 
 Result<JournalServer::Reply> JournalServer::lessonGet(const Request& r) {

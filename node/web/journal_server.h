@@ -67,6 +67,7 @@ private:
     Result<Reply> submissionFile(const Request& r);
     Result<Reply> grade(const Request& r);
     Result<Reply> print(const Request& r);
+    Result<Reply> periodMarkCorrection(const Request& r);
     Result<Reply> periodMarkPost(const Request& r);
     Result<Reply> status(const Request& r);
     Result<Reply> startSync(const Request& r);

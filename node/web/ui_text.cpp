@@ -39,6 +39,15 @@ constexpr Text kTexts[] = {
     {"grid.to", QT_TRANSLATE_NOOP("tabel::web::page", "To")},
     {"grid.show", QT_TRANSLATE_NOOP("tabel::web::page", "Show")},
     {"print.journal", QT_TRANSLATE_NOOP("tabel::web::page", "Print the journal")},
+    {"period.correctWhy",
+     QT_TRANSLATE_NOOP("tabel::web::page", "The period mark %1 is given already; changing it to %2 is a correction "
+                                           "(2.6.8). Why is it corrected?")},
+    {"period.correctWho", QT_TRANSLATE_NOOP("tabel::web::page", "Who approved the correction (the director)?")},
+    {"period.correctCancelled",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Not corrected: a correction needs the reason and who approved it")},
+    {"period.corrected",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Corrected on this computer; the summary sheet shows the old and the new "
+                                           "mark")},
     {"print.ktp", QT_TRANSLATE_NOOP("tabel::web::page", "Print the КТП")},
     {"print.working", QT_TRANSLATE_NOOP("tabel::web::page", "Preparing the document…")},
     {"print.done", QT_TRANSLATE_NOOP("tabel::web::page",

@@ -432,6 +432,54 @@ private slots:
                  QString::fromLatin1(QCryptographicHash::hash(printed, QCryptographicHash::Sha256).toHex()));
     }
 
+    // Issue 10 item 3, 2.6.8 (R-J13): in the web journal a period mark already given changes only as a correction,
+    // with why and who approved it; without them nothing changes.
+    void periodMarkCorrectedWithReasonAndApprover() {
+        QProcess p;
+        const quint16 port = serve(p);
+        const auto stopAtEnd = qScopeGuard([&p]() { stop(p); });
+        QVERIFY(port);
+        const auto [cookie, csrf] = unlock(port);
+        const auto post = [&, cookie = cookie, csrf = csrf](const char* path, const QJsonObject& body) {
+            return request(port, "POST", path,
+                           {{"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}},
+                           json(body));
+        };
+        const QJsonObject mark{{QStringLiteral("class"), QStringLiteral("7А")},
+                               {QStringLiteral("subject"), QStringLiteral("math")},
+                               {QStringLiteral("period"), QStringLiteral("q1")},
+                               {QStringLiteral("pupil"), QStringLiteral("7a-05")}};
+        QJsonObject given = mark;
+        given[QStringLiteral("value")] = QStringLiteral("4");
+        given[QStringLiteral("overrideReason")] = QStringLiteral("досрочная аттестация");
+        HttpReply r = post("/api/v1/period-mark", given);
+        QVERIFY2(r.status == 200 && r.json().value(QStringLiteral("ok")).toBool(), r.body.constData());
+
+        QJsonObject correction = mark;
+        correction[QStringLiteral("value")] = QStringLiteral("5");
+        correction[QStringLiteral("explanation")] = QStringLiteral("не учтена контрольная работа");
+        r = post("/api/v1/period-mark-correction", correction); // no approver
+        QCOMPARE(r.status, 200);
+        QVERIFY(!r.json().value(QStringLiteral("ok")).toBool());
+        QCOMPARE(r.json().value(QStringLiteral("clause")).toString(), QStringLiteral("2.6.8"));
+        correction[QStringLiteral("approver")] = QStringLiteral("Директор Орлова Е. В.");
+        r = post("/api/v1/period-mark-correction", correction);
+        QVERIFY2(r.json().value(QStringLiteral("ok")).toBool(), r.body.constData());
+        QCOMPARE(r.json().value(QStringLiteral("stored")).toString(), QStringLiteral("5"));
+
+        stop(p);
+        const ProcessResult out = node({QStringLiteral("journal"), QStringLiteral("--pupil"), QStringLiteral("7a-05"),
+                                        QStringLiteral("--from"), QStringLiteral("2026-09-01"), QStringLiteral("--to"),
+                                        QStringLiteral("2026-12-31"), QStringLiteral("--json")});
+        QVERIFY2(out.exitCode == 0, qPrintable(out.err));
+        bool found = false;
+        for (const QJsonValue& v :
+             QJsonDocument::fromJson(out.out.toUtf8()).object().value(QStringLiteral("period_marks")).toArray())
+            found = found || (v.toObject().value(QStringLiteral("period")).toString() == QStringLiteral("q1") &&
+                              v.toObject().value(QStringLiteral("value")).toString() == QStringLiteral("5"));
+        QVERIFY2(found, qPrintable(out.out));
+    }
+
     // Issue 10 item 3 (sync): the conflicts of her scopes waiting at the hub, in words a teacher reads — whose mark,
     // which subject and lesson, which field — not entity keys.
     void openConflictsInWords() {

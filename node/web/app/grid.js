@@ -331,6 +331,8 @@ export class Grid {
   async savePeriod(r, c, text, overrideReason = '') {
     const cell = this.cells[r][c];
     if (cell.state === 'saved' && text === cell.saved && !overrideReason) { this.paint(r, c); return; }
+    // A mark already given changes only as a correction (2.6.8): why, and who approved it.
+    if (cell.saved && text && text !== cell.saved) { await this.correctPeriod(r, c, text); return; }
     cell.typed = text;
     cell.state = 'pending';
     this.paint(r, c);
@@ -348,6 +350,38 @@ export class Grid {
         if (reason && reason.trim()) { await this.savePeriod(r, c, text, reason.trim()); return; }
         Object.assign(cell, { state: 'refused', message: res.message });
         this.statusEl.textContent = t('grid.refused', res.message);
+      } else {
+        Object.assign(cell, { state: 'refused', message: res.message });
+        this.statusEl.textContent = t('grid.refused', res.message);
+      }
+    } catch (e) {
+      Object.assign(cell, { state: 'refused', message: e instanceof ApiError ? e.message : t('login.network') });
+    }
+    this.paint(r, c);
+  }
+
+  async correctPeriod(r, c, text) {
+    const cell = this.cells[r][c];
+    const explanation = window.prompt(t('period.correctWhy', cell.saved, text));
+    const approver = explanation && explanation.trim() ? window.prompt(t('period.correctWho')) : null;
+    if (!approver || !approver.trim()) {
+      Object.assign(cell, { typed: null, state: 'saved', message: '' });
+      this.statusEl.textContent = t('period.correctCancelled');
+      this.paint(r, c);
+      return;
+    }
+    cell.typed = text;
+    cell.state = 'pending';
+    this.paint(r, c);
+    const d = this.data;
+    try {
+      const res = await api.post('/api/v1/period-mark-correction', {
+        class: d.class, subject: d.subject, period: d.periodMarks.period, pupil: d.rows[r].pupil, value: text,
+        explanation: explanation.trim(), approver: approver.trim(),
+      });
+      if (res.ok) {
+        Object.assign(cell, { saved: res.stored, typed: null, state: 'saved', message: '' });
+        this.statusEl.textContent = t('period.corrected');
       } else {
         Object.assign(cell, { state: 'refused', message: res.message });
         this.statusEl.textContent = t('grid.refused', res.message);
