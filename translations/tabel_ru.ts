@@ -3780,7 +3780,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <message>
         <location filename="../shared/documents/document.cpp"/>
         <source>the part %1 of the forms cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>часть печатных форм %1 не удаётся прочитать</translation>
     </message>
     <message>
         <location filename="../shared/documents/document.cpp"/>
