@@ -54,6 +54,15 @@ domain::rules::Names namesOf(const RegisterView& state) {
     return n;
 }
 
+QString subjectText(const QString& subjectId, const RegisterView& state) {
+    return subjectText(subjectId, of(state));
+}
+
+QString teacherText(const QString& teacherId, const RegisterView& state) {
+    const QString name = text(of(state), QStringLiteral("teacher/") + teacherId, "name");
+    return name.isEmpty() ? teacherId : name;
+}
+
 QString fieldText(const QString& field) {
     if (field == u"value")
         return tr("the mark");

@@ -20,6 +20,9 @@ QString pupilText(const QString& pupilId, const CurrentValue& value);
 QString pupilText(const QString& pupilId, const RegisterView& state);
 // "Математика", or the id.
 QString subjectText(const QString& subjectId, const CurrentValue& value);
+QString subjectText(const QString& subjectId, const RegisterView& state);
+// "Иванова Мария Петровна", or the id.
+QString teacherText(const QString& teacherId, const RegisterView& state);
 
 // The names the rules' and the scope's messages show (shared/domain/rules.h), looked up in the state when a
 // message is written: pupils and entities as above, subjects and teachers by name. The state must outlive them.

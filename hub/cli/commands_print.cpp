@@ -1,4 +1,5 @@
 #include "hub/cli/commands_print.h"
+#include "hub/cli/commands_summary.h"
 
 #include "hub/documents/extract_form.h"
 #include "hub/documents/journal_data.h"
@@ -24,11 +25,7 @@ namespace {
 constexpr qint64 kMaxVerifiedBytes = qint64(1) << 30; // a print is megabytes; a gigabyte is not one of ours
 
 Result<domain::SchoolProfile> schoolProfile(const sync::RegisterView& state) {
-    const domain::Fields fields = state.fieldsOf(domain::SchoolProfile::key());
-    for (const auto& [name, value] : fields)
-        if (!domain::isNull(value))
-            return domain::SchoolProfile::fromFields(domain::SchoolProfile::key(), fields);
-    return domain::SchoolProfile{};
+    return domain::SchoolProfile::fromStored(state.fieldsOf(domain::SchoolProfile::key()));
 }
 
 const QList<documents::Format> kAllFormats{documents::Format::Pdf, documents::Format::Html, documents::Format::Xlsx};
@@ -80,13 +77,9 @@ QString formName(const QString& form) {
 } // namespace
 
 Status cmdPrintSummary(const Invocation& inv) {
-    const QString classId = inv.value(QStringLiteral("class")).trimmed();
-    if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
-        return usage(ok.error().message);
-    const QString periodId = inv.value(QStringLiteral("period")).trimmed();
-    if (inv.values.contains(QStringLiteral("period")))
-        if (auto ok = domain::validateId(periodId, QStringLiteral("--period")); !ok)
-            return usage(ok.error().message);
+    TABEL_ASSIGN_OR_RETURN(const SummaryOptions options, summaryOptions(inv));
+    const QString& classId = options.classId;
+    const QString& periodId = options.periodId;
     TABEL_ASSIGN_OR_RETURN(const std::unique_ptr<documents::OutputFile> out,
                            documents::OutputFile::open(inv.value(QStringLiteral("out")), kAllFormats));
 

@@ -14,13 +14,7 @@ constexpr int kMaxText = 500; // a charter's name is long, but not a page
 
 Result<domain::SchoolProfile> currentProfile(HubStore& store) {
     TABEL_ASSIGN_OR_RETURN(const sync::RegisterView* state, store.currentState());
-    const domain::Fields fields = state->fieldsOf(domain::SchoolProfile::key());
-    bool any = false;
-    for (const auto& [name, value] : fields)
-        any = any || !domain::isNull(value);
-    if (!any)
-        return domain::SchoolProfile{};
-    return domain::SchoolProfile::fromFields(domain::SchoolProfile::key(), fields);
+    return domain::SchoolProfile::fromStored(state->fieldsOf(domain::SchoolProfile::key()));
 }
 
 } // namespace

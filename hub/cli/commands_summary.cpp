@@ -10,14 +10,20 @@
 
 namespace tabel::hub::cli {
 
-Status cmdSummary(const Invocation& inv) {
-    const QString classId = inv.value(QStringLiteral("class")).trimmed();
-    if (auto ok = domain::validateId(classId, QStringLiteral("--class")); !ok)
+Result<SummaryOptions> summaryOptions(const Invocation& inv) {
+    SummaryOptions o{inv.value(QStringLiteral("class")).trimmed(), inv.value(QStringLiteral("period")).trimmed()};
+    if (auto ok = domain::validateId(o.classId, QStringLiteral("--class")); !ok)
         return usage(ok.error().message);
-    const QString periodId = inv.value(QStringLiteral("period")).trimmed();
     if (inv.values.contains(QStringLiteral("period")))
-        if (auto ok = domain::validateId(periodId, QStringLiteral("--period")); !ok)
+        if (auto ok = domain::validateId(o.periodId, QStringLiteral("--period")); !ok)
             return usage(ok.error().message);
+    return o;
+}
+
+Status cmdSummary(const Invocation& inv) {
+    TABEL_ASSIGN_OR_RETURN(const SummaryOptions options, summaryOptions(inv));
+    const QString& classId = options.classId;
+    const QString& periodId = options.periodId;
     const bool csv = inv.flags.contains(QStringLiteral("csv"));
     const bool json = inv.flags.contains(QStringLiteral("json"));
     if (csv && json)

@@ -6,6 +6,12 @@
 
 namespace tabel::hub::cli {
 
+// --class and --period (optional) of `summary` and `print summary`, checked; a usage error names the option.
+struct SummaryOptions {
+    QString classId, periodId; // periodId empty: every period
+};
+Result<SummaryOptions> summaryOptions(const Invocation& inv);
+
 Status cmdSummary(const Invocation& inv);
 
 } // namespace tabel::hub::cli

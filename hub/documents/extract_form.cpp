@@ -2,6 +2,7 @@
 
 #include "shared/domain/entity_check.h"
 #include "shared/domain/entity_key.h"
+#include "sync/describe.h"
 
 #include <QCoreApplication>
 
@@ -14,10 +15,6 @@ namespace {
 
 QString tr(const char* s) {
     return QCoreApplication::translate("tabel::hub::Extract", s);
-}
-
-QString nameOf(const sync::RegisterView& state, const QString& entity) {
-    return domain::textOf(state.visibleValue(entity, QStringLiteral("name")));
 }
 
 } // namespace
@@ -41,8 +38,7 @@ Result<PupilExtract> gatherExtract(const sync::RegisterView& state, const QList<
         ExtractSubject& s = bySubject[id];
         if (s.subjectId.isEmpty()) {
             s.subjectId = id;
-            const QString name = nameOf(state, QStringLiteral("subject/") + id);
-            s.subjectName = name.isEmpty() ? id : name;
+            s.subjectName = sync::subjectText(id, state);
         }
         return s;
     };

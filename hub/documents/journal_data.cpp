@@ -1,6 +1,7 @@
 #include "hub/documents/journal_data.h"
 
 #include "shared/domain/entity_check.h"
+#include "sync/describe.h"
 
 #include <QCoreApplication>
 
@@ -12,11 +13,6 @@ namespace {
 
 QString tr(const char* s) {
     return QCoreApplication::translate("tabel::hub::Journal", s);
-}
-
-QString teacherName(const sync::RegisterView& state, const QString& id) {
-    const QString name = domain::textOf(state.visibleValue(QStringLiteral("teacher/") + id, QStringLiteral("name")));
-    return name.isEmpty() ? id : name;
 }
 
 bool inSpan(QDate d, QDate from, QDate to) {
@@ -33,9 +29,7 @@ Result<documents::JournalPrint> gatherJournal(const sync::RegisterView& state, c
     j.groupId = groupId;
     j.from = from;
     j.to = to;
-    const QString subjectName =
-        domain::textOf(state.visibleValue(QStringLiteral("subject/") + subjectId, QStringLiteral("name")));
-    j.subjectName = subjectName.isEmpty() ? subjectId : subjectName;
+    j.subjectName = sync::subjectText(subjectId, state);
 
     // Pupils: the class's roster, or the group's members.
     QList<domain::Pupil> pupils;
@@ -98,7 +92,7 @@ Result<documents::JournalPrint> gatherJournal(const sync::RegisterView& state, c
         const QStringList parts = key.split(u'/');
         if (!domain::allNull(fields) && parts.size() == 5 && parts[2] == classId && parts[3] == subjectId &&
             parts[4] == groupId)
-            j.teachers.append(teacherName(state, parts[1]));
+            j.teachers.append(sync::teacherText(parts[1], state));
     }
 
     // Substitutions (2.5.4) of the journal's lessons in the span.
@@ -112,7 +106,8 @@ Result<documents::JournalPrint> gatherJournal(const sync::RegisterView& state, c
         const domain::LessonKey lesson{classId, subjectId, groupId, s->date, s->slot};
         j.substitutions.insert(lesson.toString(),
                                QStringLiteral("%1 вместо %2%3")
-                                   .arg(teacherName(state, s->substituteId), teacherName(state, s->absentTeacherId),
+                                   .arg(sync::teacherText(s->substituteId, state),
+                                        sync::teacherText(s->absentTeacherId, state),
                                         s->reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(s->reason)));
     }
     return j;

@@ -1,6 +1,7 @@
 #include "hub/documents/ktp_data.h"
 
 #include "shared/domain/entity_check.h"
+#include "sync/describe.h"
 
 #include <QCoreApplication>
 
@@ -21,9 +22,7 @@ Result<documents::KtpPrint> gatherKtp(const sync::RegisterView& state, const QSt
     documents::KtpPrint k;
     k.classId = classId;
     k.subjectId = subjectId;
-    const QString name =
-        domain::textOf(state.visibleValue(QStringLiteral("subject/") + subjectId, QStringLiteral("name")));
-    k.subjectName = name.isEmpty() ? subjectId : name;
+    k.subjectName = sync::subjectText(subjectId, state);
     const QString scope = QStringLiteral("%1/%2/").arg(classId, subjectId);
     for (const auto& [key, fields] : state.entitiesUnder(QStringLiteral("ktp/") + scope))
         if (!domain::allNull(fields))
@@ -52,9 +51,7 @@ Result<documents::KtpPrint> gatherKtp(const sync::RegisterView& state, const QSt
         const QStringList parts = key.split(u'/');
         if (domain::allNull(fields) || parts.size() != 5 || parts[2] != classId || parts[3] != subjectId)
             continue;
-        const QString teacher =
-            domain::textOf(state.visibleValue(QStringLiteral("teacher/") + parts[1], QStringLiteral("name")));
-        const QString shown = teacher.isEmpty() ? parts[1] : teacher;
+        const QString shown = sync::teacherText(parts[1], state);
         if (!k.teachers.contains(shown))
             k.teachers.append(shown);
     }

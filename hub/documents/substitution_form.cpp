@@ -1,6 +1,7 @@
 #include "hub/documents/substitution_form.h"
 
 #include "shared/domain/entity_check.h"
+#include "sync/describe.h"
 
 #include <QCoreApplication>
 
@@ -12,11 +13,6 @@ namespace {
 
 QString tr(const char* s) {
     return QCoreApplication::translate("tabel::hub::Substitutions", s);
-}
-
-QString nameOf(const sync::RegisterView& state, const QString& entity, const QString& id) {
-    const QString name = domain::textOf(state.visibleValue(entity + id, QStringLiteral("name")));
-    return name.isEmpty() ? id : name;
 }
 
 QString spanText(const SubstitutionJournal& j) {
@@ -45,9 +41,9 @@ Result<SubstitutionJournal> gatherSubstitutions(const sync::RegisterView& state,
         if (!s || s->date < from || s->date > to || (!classId.isEmpty() && s->classId != classId))
             continue;
         SubstitutionLine line{*s,
-                              nameOf(state, QStringLiteral("subject/"), s->subjectId),
-                              nameOf(state, QStringLiteral("teacher/"), s->absentTeacherId),
-                              nameOf(state, QStringLiteral("teacher/"), s->substituteId),
+                              sync::subjectText(s->subjectId, state),
+                              sync::teacherText(s->absentTeacherId, state),
+                              sync::teacherText(s->substituteId, state),
                               {}};
         const domain::LessonKey lesson{s->classId, s->subjectId, s->groupId, s->date, s->slot};
         line.topic =

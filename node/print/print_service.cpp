@@ -1,8 +1,10 @@
 #include "node/print/print_service.h"
 
 #include "shared/documents/class_journal.h"
+#include "shared/documents/common_content.h"
 #include "shared/documents/ktp.h"
 #include "shared/documents/output_file.h"
+#include "shared/domain/entity_key.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -15,19 +17,13 @@ QString tr(const char* s) {
     return QCoreApplication::translate("tabel::node::Print", s);
 }
 
-QString dateText(QDate d) {
-    return d.toString(QStringLiteral("dd.MM.yyyy"));
-}
-
 QDate schoolYearStart(QDate day) {
-    return QDate(day.month() >= 9 ? day.year() : day.year() - 1, 9, 1);
+    return QDate(domain::schoolYearOf(day), 9, 1);
 }
 
 Result<domain::SchoolProfile> schoolProfile(NodeStore& store) {
     TABEL_ASSIGN_OR_RETURN(const std::optional<domain::Fields> fields, store.entity(domain::SchoolProfile::key()));
-    if (!fields)
-        return domain::SchoolProfile{};
-    return domain::SchoolProfile::fromFields(domain::SchoolProfile::key(), *fields);
+    return domain::SchoolProfile::fromStored(fields.value_or(domain::Fields{}));
 }
 
 // The node's journal view as the printed form's data.
@@ -102,8 +98,9 @@ Result<NodePrint> printJournal(NodeStore& store, Journal& journal, const Journal
     if (!from.isValid())
         from = schoolYearStart(to);
     if (from > to)
-        return makeError(ErrorCode::InvalidArgument,
-                         tr("the first day %1 is after the last day %2").arg(dateText(from), dateText(to)));
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("the first day %1 is after the last day %2").arg(documents::dateText(from), documents::dateText(to)));
     TABEL_ASSIGN_OR_RETURN(const JournalView view,
                            journal.classJournal(request.classId, request.subjectId, request.groupId, from, to));
     if (view.columns.isEmpty())
@@ -111,7 +108,7 @@ Result<NodePrint> printJournal(NodeStore& store, Journal& journal, const Journal
                          tr("there are no lessons of %1 in class %2 from %3 to %4 on this "
                             "computer, so the journal would be empty")
                              .arg(view.subjectName.isEmpty() ? request.subjectId : view.subjectName, request.classId,
-                                  dateText(from), dateText(to)));
+                                  documents::dateText(from), documents::dateText(to)));
     TABEL_ASSIGN_OR_RETURN(const QList<domain::Substitution> substitutions, journal.substitutions(from, to));
     documents::JournalPrint j = journalPrint(view, store.teacherName(), substitutions, journal.names());
     j.periodTitle = periodTitle;

@@ -841,6 +841,13 @@ Result<SchoolProfile> SchoolProfile::fromFields(const QString& key, const Fields
     return s;
 }
 
+Result<SchoolProfile> SchoolProfile::fromStored(const Fields& f) {
+    for (const auto& [name, value] : f)
+        if (!isNull(value))
+            return fromFields(key(), f);
+    return SchoolProfile{};
+}
+
 QString Subject::entityKey() const {
     return QStringLiteral("subject/") + id;
 }

@@ -127,6 +127,8 @@ struct SchoolProfile {
     QString entityKey() const { return key(); }
     Fields toFields() const;
     [[nodiscard]] static Result<SchoolProfile> fromFields(const QString& key, const Fields& f);
+    // The profile as stored (fields all null or absent: not set yet, an empty profile).
+    [[nodiscard]] static Result<SchoolProfile> fromStored(const Fields& f);
 };
 
 struct Subject {

@@ -333,31 +333,11 @@ export class Grid {
     if (cell.state === 'saved' && text === cell.saved && !overrideReason) { this.paint(r, c); return; }
     // A mark already given changes only as a correction (2.6.8): why, and who approved it.
     if (cell.saved && text && text !== cell.saved) { await this.correctPeriod(r, c, text); return; }
-    cell.typed = text;
-    cell.state = 'pending';
-    this.paint(r, c);
-    const d = this.data;
-    try {
-      const res = await api.post('/api/v1/period-mark', {
-        class: d.class, subject: d.subject, period: d.periodMarks.period, pupil: d.rows[r].pupil, value: text,
-        overrideReason,
-      });
-      if (res.ok) {
-        Object.assign(cell, { saved: res.stored, typed: null, state: 'saved', message: '' });
-        this.statusEl.textContent = t('grid.saved');
-      } else if (res.needsReason) {
-        const reason = window.prompt(`${res.message}\n\n${t('period.reason')}`);
-        if (reason && reason.trim()) { await this.savePeriod(r, c, text, reason.trim()); return; }
-        Object.assign(cell, { state: 'refused', message: res.message });
-        this.statusEl.textContent = t('grid.refused', res.message);
-      } else {
-        Object.assign(cell, { state: 'refused', message: res.message });
-        this.statusEl.textContent = t('grid.refused', res.message);
-      }
-    } catch (e) {
-      Object.assign(cell, { state: 'refused', message: e instanceof ApiError ? e.message : t('login.network') });
+    const res = await this.sendPeriod(r, c, text, '/api/v1/period-mark', { overrideReason }, t('grid.saved'));
+    if (res?.needsReason) {
+      const reason = window.prompt(`${res.message}\n\n${t('period.reason')}`);
+      if (reason && reason.trim()) await this.savePeriod(r, c, text, reason.trim());
     }
-    this.paint(r, c);
   }
 
   async correctPeriod(r, c, text) {
@@ -370,18 +350,26 @@ export class Grid {
       this.paint(r, c);
       return;
     }
+    await this.sendPeriod(r, c, text, '/api/v1/period-mark-correction',
+      { explanation: explanation.trim(), approver: approver.trim() }, t('period.corrected'));
+  }
+
+  // One period-mark request (a mark or its correction): the cell pending, then saved or refused with the server's
+  // words. Returns the answer (null when the request failed).
+  async sendPeriod(r, c, text, path, extra, doneText) {
+    const cell = this.cells[r][c];
     cell.typed = text;
     cell.state = 'pending';
     this.paint(r, c);
     const d = this.data;
+    let res = null;
     try {
-      const res = await api.post('/api/v1/period-mark-correction', {
-        class: d.class, subject: d.subject, period: d.periodMarks.period, pupil: d.rows[r].pupil, value: text,
-        explanation: explanation.trim(), approver: approver.trim(),
+      res = await api.post(path, {
+        class: d.class, subject: d.subject, period: d.periodMarks.period, pupil: d.rows[r].pupil, value: text, ...extra,
       });
       if (res.ok) {
         Object.assign(cell, { saved: res.stored, typed: null, state: 'saved', message: '' });
-        this.statusEl.textContent = t('period.corrected');
+        this.statusEl.textContent = doneText;
       } else {
         Object.assign(cell, { state: 'refused', message: res.message });
         this.statusEl.textContent = t('grid.refused', res.message);
@@ -390,6 +378,7 @@ export class Grid {
       Object.assign(cell, { state: 'refused', message: e instanceof ApiError ? e.message : t('login.network') });
     }
     this.paint(r, c);
+    return res;
   }
 
   // Puts a cell's new text in the queue; false when it is what is stored already.
