@@ -126,6 +126,11 @@
         <translation>--assign: ожидается CLASS/SUBJECT/GROUP (класс/предмет/группа), например 7А/math/all, указано «%1»</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>--average: %1</source>
+        <translation>--average: %1</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/commands_summary.cpp"/>
         <source>--csv and --json exclude each other; give one</source>
         <translation>--csv и --json нельзя указывать вместе; укажите один из них</translation>
@@ -424,6 +429,11 @@
         <translation>ключ записи или его начало, например mark/7А/math</translation>
     </message>
     <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>average</source>
+        <translation>средний балл</translation>
+    </message>
+    <message>
         <location filename="../hub/cli/main.cpp"/>
         <source>bad input: a line of an imported file (its file, line and column are named)</source>
         <translation>ошибка во входных данных: в строке загружаемого файла (указываются файл, строка и столбец)</translation>
@@ -618,9 +628,13 @@
         <translation>начиная с этой даты</translation>
     </message>
     <message>
-        <location filename="../hub/cli/commands_school.cpp"/>
         <source>give at least one of --name, --address, --director, --deputy, --secretary</source>
-        <translation>укажите хотя бы один из параметров --name, --address, --director, --deputy, --secretary</translation>
+        <translation type="vanished">укажите хотя бы один из параметров --name, --address, --director, --deputy, --secretary</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/commands_school.cpp"/>
+        <source>give at least one of --name, --address, --director, --deputy, --secretary, --average</source>
+        <translation>укажите хотя бы один из параметров --name, --address, --director, --deputy, --secretary, --average</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
@@ -646,6 +660,11 @@
         <location filename="../hub/cli/main.cpp"/>
         <source>how many days the code stays valid (default: 7)</source>
         <translation>сколько дней действует код (по умолчанию 7)</translation>
+    </message>
+    <message>
+        <location filename="../hub/cli/main.cpp"/>
+        <source>how the journals count a pupil&apos;s average: weighted (by each mark&apos;s weight) or simple</source>
+        <translation>как журналы считают средний балл ученика: weighted (взвешенный, по весу каждой отметки) или simple (простой)</translation>
     </message>
     <message>
         <location filename="../hub/cli/commands_print.cpp"/>
@@ -1008,8 +1027,12 @@
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
+        <source>set the school&apos;s profile printed in every form&apos;s header, and its rule for averages; options not given keep their value</source>
+        <translation>задать сведения о школе для шапки каждой формы и правило подсчёта среднего балла; не указанные параметры сохраняют значение</translation>
+    </message>
+    <message>
         <source>set the school&apos;s profile printed in every form&apos;s header; options not given keep their value</source>
-        <translation>задать сведения о школе для заголовка каждой печатной формы; не указанные параметры сохраняют прежнее значение</translation>
+        <translation type="vanished">задать сведения о школе для заголовка каждой печатной формы; не указанные параметры сохраняют прежнее значение</translation>
     </message>
     <message>
         <location filename="../hub/cli/main.cpp"/>
@@ -2284,8 +2307,12 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>current or control (default: as the lesson&apos;s mark column says, else current)</source>
+        <translation>current (текущая) или control (контрольная работа); по умолчанию — как задано для колонки отметок урока, иначе current</translation>
+    </message>
+    <message>
         <source>current or control (default: current)</source>
-        <translation>current (текущая) или control (контрольная); по умолчанию current</translation>
+        <translation type="vanished">current (текущая) или control (контрольная); по умолчанию current</translation>
     </message>
     <message>
         <location filename="../node/cli/commands_journal.cpp"/>
@@ -3059,6 +3086,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
+        <source>the kind and weight of its mark columns, e.g. «control:2» or «current:1;control:3» (default: as recorded before, else current:1)</source>
+        <translation>вид и вес колонок отметок урока, например «control:2» или «current:1;control:3» (по умолчанию: как было записано, иначе current:1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
         <source>the last day (default: 31 August)</source>
         <translation>последний день (по умолчанию 31 августа)</translation>
     </message>
@@ -3263,9 +3295,13 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>затронутые темы, например 3,4</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands.cpp"/>
         <source>the weight of the mark, 1 to 10 (default: 1)</source>
-        <translation>вес отметки, от 1 до 10 (по умолчанию 1)</translation>
+        <translation type="vanished">вес отметки, от 1 до 10 (по умолчанию 1)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands.cpp"/>
+        <source>the weight of the mark, 1 to 10 (default: as the lesson&apos;s mark column says, else 1)</source>
+        <translation>вес отметки, от 1 до 10 (по умолчанию — как задано для колонки отметок урока, иначе 1)</translation>
     </message>
     <message>
         <source>the КТП of %1 in class %2 has no topics on this computer; add them with «tabel-node ktp add-topic»</source>
@@ -3916,6 +3952,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>лабораторная работа</translation>
     </message>
     <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>a lesson has at most %1 mark columns, not %2</source>
+        <translation>у урока не больше %1 колонок отметок, а не %2</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>a lesson&apos;s mark column is a current mark or a control work, not «%1»</source>
+        <translation>колонка отметок урока — текущая отметка (current) или контрольная работа (control), а не «%1»</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/rules.cpp"/>
         <source>a mark of kind %1 is not a lesson mark; enter period, annual and exam marks as period marks</source>
         <translation>отметка вида %1 не ставится за урок; отметки за период, за год и за экзамен выставляются как отметки за период</translation>
@@ -3944,6 +3990,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/domain/model.cpp"/>
         <source>author id</source>
         <translation>идентификатор автора</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>average rule</source>
+        <translation>правило среднего балла</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
@@ -4131,6 +4182,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>недопустимая колонка отметки %1; колонки нумеруются с 1</translation>
     </message>
     <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>mark column «%1» is not in the form kind:weight, e.g. control:2</source>
+        <translation>колонка отметок «%1» записана не в виде вид:вес, например control:2</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/rules.cpp"/>
         <source>merging topics needs at least two topics, the entry names only topic %1; add the topics it is merged with or choose another method</source>
         <translation>для объединения нужно не меньше двух тем, а в записи указана только тема %1; добавьте темы, с которыми она объединяется, или выберите другой способ</translation>
@@ -4205,6 +4261,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/domain/rules.cpp"/>
         <source>self-study work can only be graded 5, 4, 3 or «зач»; %1 is not allowed. Leave the work ungraded until the pupil reaches a positive result</source>
         <translation>самостоятельная работа оценивается только на 5, 4, 3 или «зач»; отметка %1 недопустима. Оставьте работу без отметки, пока ученик не добьётся положительного результата</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/average.cpp"/>
+        <source>simple: every numeric mark counts once, whatever its weight; «зач», «осв» and «н/а» do not count</source>
+        <translation>простой: каждая числовая отметка считается один раз, какой бы ни был её вес; «зач», «осв» и «н/а» не учитываются</translation>
     </message>
     <message>
         <location filename="../shared/domain/model.cpp"/>
@@ -4365,6 +4426,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>у замещения нет причины; напишите, почему отсутствует %1 (например, болезнь)</translation>
     </message>
     <message>
+        <location filename="../shared/domain/model.cpp"/>
+        <source>the weight of a mark is from 1 to 10, not %1 (R-J2)</source>
+        <translation>вес отметки — от 1 до 10, а не %1 (R-J2)</translation>
+    </message>
+    <message>
         <location filename="../shared/domain/rules.cpp"/>
         <source>there is no lesson %1; a mark goes into the column of the lesson whose topic it belongs to, so enter that lesson first</source>
         <translation>урока %1 нет; отметка ставится в колонку урока, к теме которого относится работа, поэтому сначала внесите этот урок</translation>
@@ -4413,6 +4479,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../shared/domain/rules.cpp"/>
         <source>weight %1 is out of range; give the mark a weight from %2 to %3</source>
         <translation>вес %1 вне допустимого диапазона; укажите вес отметки от %2 до %3</translation>
+    </message>
+    <message>
+        <location filename="../shared/domain/average.cpp"/>
+        <source>weighted: each mark counts as many times as its weight (a control work of weight 2 counts twice); «зач», «осв» and «н/а» do not count</source>
+        <translation>взвешенный: каждая отметка считается столько раз, каков её вес (контрольная работа с весом 2 — дважды); «зач», «осв» и «н/а» не учитываются</translation>
     </message>
     <message>
         <location filename="../shared/domain/model.cpp"/>
@@ -5527,6 +5598,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
 </context>
 <context>
     <name>tabel::node::web::Api</name>
+    <message>
+        <location filename="../node/web/api_json.cpp"/>
+        <source>the lesson&apos;s mark columns are a list of at most %1 kinds with weights</source>
+        <translation>колонки отметок урока — список не более чем из %1 видов с весами</translation>
+    </message>
     <message>
         <location filename="../node/web/api_json.cpp"/>
         <source>«%1» is not a mark or an absence; type 5, 4, 3, 2, 1, зач or незач for a mark, н, б or уп for an absence, or clear the cell</source>
@@ -6728,6 +6804,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Average of the numeric marks of the shown dates, %1</source>
+        <translation>Средний балл по числовым отметкам за показанные даты, %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>C</source>
+        <translation>К</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -6775,6 +6861,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Entries the school&apos;s operator must decide on: %1</source>
         <translation>Записей, о которых решает оператор школы: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Every mark typed in a column takes its kind and weight; marks already given there change with it. Type «5 4» in a cell for a mark in column 1 and in column 2.</source>
+        <translation>Каждая отметка, введённая в колонку, получает её вид и вес; уже выставленные отметки колонки меняются вместе с ней. Чтобы поставить отметки в колонки 1 и 2, введите в ячейку «5 4».</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6865,6 +6956,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Log out</source>
         <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Mark column %1</source>
+        <translation>Колонка отметок %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Marks of this lesson: kind and weight (R-J2)</source>
+        <translation>Отметки урока: вид и вес (R-J2)</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7008,6 +7109,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>The average is %1. The school sets this rule (tabel-hub school set --average). A lesson&apos;s mark columns get their kind and weight in the lesson&apos;s form (click the date).</source>
+        <translation>Средний балл — %1. Правило устанавливает школа (tabel-hub school set --average). Вид и вес колонок отметок задаются в карточке урока (щёлкните дату).</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>The journal is locked</source>
         <translation>Журнал заперт</translation>
     </message>
@@ -7087,9 +7193,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>Ждут отправки: %1</translation>
     </message>
     <message>
-        <location filename="../node/web/ui_text.cpp"/>
         <source>Weighted average of the numeric marks of the shown dates (weight of each mark: 1 unless given)</source>
-        <translation>Средневзвешенный балл по числовым отметкам за показанные даты (вес отметки 1, если не указан другой)</translation>
+        <translation type="vanished">Средневзвешенный балл по числовым отметкам за показанные даты (вес отметки 1, если не указан другой)</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7110,6 +7215,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>control work</source>
         <translation>контрольная работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>current mark</source>
+        <translation>текущая отметка</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7143,6 +7253,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>laboratory work</source>
         <translation>лабораторная работа</translation>
     </message>
@@ -7150,6 +7265,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>lesson %1</source>
         <translation>%1-й урок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>mark column %1: %2, weight %3</source>
+        <translation>колонка отметок %1: %2, вес %3</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7170,6 +7290,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>self-study</source>
         <translation>самостоятельная работа</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>weight</source>
+        <translation>вес</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

@@ -1,6 +1,7 @@
 #include "hub/cli/commands_school.h"
 
 #include "hub/store/hub_store.h"
+#include "shared/domain/average.h"
 #include "shared/domain/model.h"
 
 #include <QDateTime>
@@ -40,14 +41,24 @@ Status cmdSchoolSet(const Invocation& inv) {
             return usage(
                 t("--%1 is %2 characters long; at most %3 are kept").arg(option).arg(value.size()).arg(kMaxText));
     }
+    std::optional<domain::AverageRule> average;
+    if (inv.values.contains(QStringLiteral("average"))) {
+        anyGiven = true;
+        Result<domain::AverageRule> rule = domain::parseAverageRule(inv.value(QStringLiteral("average")));
+        if (!rule)
+            return usage(t("--average: %1").arg(rule.error().message));
+        average = *rule;
+    }
     if (!anyGiven)
-        return usage(t("give at least one of --name, --address, --director, --deputy, --secretary"));
+        return usage(t("give at least one of --name, --address, --director, --deputy, --secretary, --average"));
 
     TABEL_ASSIGN_OR_RETURN(HubStore store, HubStore::open(inv.storeDir));
     TABEL_ASSIGN_OR_RETURN(domain::SchoolProfile profile, currentProfile(store));
     for (const Field& f : fields)
         if (inv.values.contains(QString::fromLatin1(f.option)))
             profile.*f.member = inv.value(QString::fromLatin1(f.option)).simplified();
+    if (average)
+        profile.average = *average;
     if (profile.name.isEmpty())
         return usage(t("the school has no name yet; give it with --name as the charter writes it"));
     TABEL_ASSIGN_OR_RETURN(const OperatorCommit commit,
@@ -67,7 +78,8 @@ Status cmdSchoolShow(const Invocation& inv) {
                                             {QStringLiteral("address"), p.address},
                                             {QStringLiteral("director"), p.director},
                                             {QStringLiteral("deputy"), p.deputyDirector},
-                                            {QStringLiteral("secretary"), p.secretary}}));
+                                            {QStringLiteral("secretary"), p.secretary},
+                                            {QStringLiteral("average"), domain::toString(p.average)}}));
         return {};
     }
     if (p.name.isEmpty()) {
@@ -79,7 +91,8 @@ Status cmdSchoolShow(const Invocation& inv) {
                 {t("address"), p.address},
                 {t("director"), p.director},
                 {t("deputy director"), p.deputyDirector},
-                {t("secretary"), p.secretary}});
+                {t("secretary"), p.secretary},
+                {t("average"), domain::describe(p.average)}});
     return {};
 }
 

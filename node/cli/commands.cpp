@@ -186,7 +186,11 @@ QList<CommandSpec> commandTable() {
                    QCoreApplication::translate("tabel-node", "the form of assessment, from the school's list")),
                flag(s("distance"), QCoreApplication::translate("tabel-node", "the lesson was held at a distance")),
                opt(s("ktp"), s("N"),
-                   QCoreApplication::translate("tabel-node", "the number of its topic in the calendar-thematic plan"))},
+                   QCoreApplication::translate("tabel-node", "the number of its topic in the calendar-thematic plan")),
+               opt(s("marks"), s("COLUMNS"),
+                   QCoreApplication::translate("tabel-node",
+                                               "the kind and weight of its mark columns, e.g. «control:2» or "
+                                               "«current:1;control:3» (default: as recorded before, else current:1)"))},
               handler(&cmdLessonAdd)});
     c.append({s("lesson"),
               s("show"),
@@ -207,9 +211,14 @@ QList<CommandSpec> commandTable() {
          {lesson, pupil, req(s("value"), s("MARK"), QCoreApplication::translate("tabel-node", "the mark")),
           opt(s("column"), s("N"),
               QCoreApplication::translate("tabel-node", "the mark's column within the lesson (default: 1)")),
-          opt(s("kind"), s("KIND"), QCoreApplication::translate("tabel-node", "current or control (default: current)")),
+          opt(s("kind"), s("KIND"),
+              QCoreApplication::translate("tabel-node",
+                                          "current or control (default: as the lesson's mark column says, else "
+                                          "current)")),
           opt(s("weight"), s("W"),
-              QCoreApplication::translate("tabel-node", "the weight of the mark, 1 to 10 (default: 1)")),
+              QCoreApplication::translate("tabel-node",
+                                          "the weight of the mark, 1 to 10 (default: as the lesson's mark column "
+                                          "says, else 1)")),
           opt(s("work"), s("WORK"),
               QCoreApplication::translate(
                   "tabel-node", "what it grades: classwork, homework, distance, selfstudy, control, practical or lab "

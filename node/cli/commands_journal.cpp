@@ -262,8 +262,17 @@ Status cmdLessonAdd(Session& s) {
     lesson.form = inv.value(QStringLiteral("form")).trimmed();
     lesson.distance = inv.has(QStringLiteral("distance"));
     TABEL_ASSIGN_OR_RETURN(lesson.ktpTopic, optionalInt(inv, QStringLiteral("ktp"), 1, 9999));
+    const bool marksGiven = inv.has(QStringLiteral("marks"));
+    if (marksGiven) {
+        TABEL_ASSIGN_OR_RETURN(lesson.markColumns, domain::parseMarkColumns(inv.value(QStringLiteral("marks"))));
+    }
     TABEL_TRY(s.open());
     lesson.teacherId = s.store().teacherId();
+    if (!marksGiven) { // a lesson recorded again keeps its mark columns
+        TABEL_ASSIGN_OR_RETURN(const std::optional<domain::Lesson> before, s.journal().lessonAt(lesson.key));
+        if (before)
+            lesson.markColumns = before->markColumns;
+    }
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().saveLesson(lesson));
     QString line = QCoreApplication::translate("tabel-node", "Saved the lesson %1").arg(lesson.key.toString());
     if (commit.seq == 0)
@@ -345,6 +354,13 @@ Status cmdMarkSet(Session& s) {
         TABEL_ASSIGN_OR_RETURN(mark.taskId, idOption(inv, QStringLiteral("task")));
     }
     TABEL_TRY(s.open());
+    if (!inv.has(QStringLiteral("kind")) && !inv.has(QStringLiteral("weight"))) { // R-J2: the lesson's column says
+        TABEL_ASSIGN_OR_RETURN(const std::optional<domain::Lesson> lesson, s.journal().lessonAt(mark.lesson));
+        if (lesson) {
+            mark.kind = lesson->markColumn(mark.column).kind;
+            mark.weight = lesson->markColumn(mark.column).weight;
+        }
+    }
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().setMark(mark));
     QString line = QCoreApplication::translate("tabel-node", "Mark %1 for %2 in %3 (column %4)")
                        .arg(domain::toString(mark.value), pupilLabel(s.journal(), mark.pupilId), mark.lesson.toString())

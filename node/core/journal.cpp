@@ -1,5 +1,7 @@
 #include "node/core/journal.h"
 
+#include "shared/domain/average.h"
+
 #include "shared/domain/reference_import.h"
 
 #include <QCoreApplication>
@@ -57,18 +59,6 @@ Result<QList<T>> loadDays(NodeStore& store, const QString& type, const QString& 
     }
     return out;
 }
-
-// A pupil's weighted average of numeric marks (R-J12's view; the same in the grid and after an entry).
-struct WeightedSum {
-    double sum = 0, weights = 0;
-    void add(const Mark& m) {
-        if (!isNumeric(m.value))
-            return;
-        sum += numericValue(m.value) * m.weight;
-        weights += m.weight;
-    }
-    QString text() const { return weights > 0 ? QString::number(sum / weights, 'f', 2) : QString(); }
-};
 
 // Day by day only for a group and a range much shorter than the year it would otherwise read.
 bool readByDay(const QString& groupId, QDate from, QDate to) {
@@ -174,7 +164,7 @@ Status Journal::checkPupil(const QString& pupilId, const LessonKey& lesson) {
 }
 
 Result<std::optional<Lesson>> Journal::lesson(const LessonKey& key) {
-    return loadOne<Lesson>(m_store, Lesson{key, {}, {}, {}, {}, false, {}, {}}.entityKey());
+    return loadOne<Lesson>(m_store, QStringLiteral("lesson/") + key.toString());
 }
 
 Result<std::optional<Pupil>> Journal::pupil(const QString& id) {
@@ -265,7 +255,24 @@ Result<CommitInfo> Journal::saveLesson(Lesson lesson) {
                                  .arg(*lesson.ktpTopic)
                                  .arg(lesson.key.classId, lesson.key.subjectId));
     }
-    return m_store.change([&](ChangeWriter& w) { return w.put(lesson.entityKey(), lesson.toFields()); });
+    return m_store.change([&](ChangeWriter& w) -> Status {
+        TABEL_TRY(w.put(lesson.entityKey(), lesson.toFields()));
+        // R-J2: the marks already in a column the lesson now sets take its kind and weight, in the same change set.
+        TABEL_ASSIGN_OR_RETURN(const QList<Entity> stored,
+                               w.scan(QStringLiteral("mark/") + lesson.key.toString() + QLatin1Char('/')));
+        for (const Entity& e : stored) {
+            TABEL_ASSIGN_OR_RETURN(Mark m, Mark::fromFields(e.key, e.fields));
+            if (m.column > lesson.markColumns.size())
+                continue;
+            const MarkColumn want = lesson.markColumn(m.column);
+            if (m.kind == want.kind && m.weight == want.weight)
+                continue;
+            m.kind = want.kind;
+            m.weight = want.weight;
+            TABEL_TRY(w.put(m.entityKey(), m.toFields()));
+        }
+        return {};
+    });
 }
 
 Status Journal::checkMarkEntry(const Mark& mark) {
@@ -410,6 +417,15 @@ Result<CellsOutcome> Journal::recordCells(const QList<CellEdit>& edits) {
             case CellEdit::Kind::Mark:
                 st = [&]() -> Status {
                     // Every mark of the cell checked before any is written: a cell is written whole or not at all.
+                    TABEL_ASSIGN_OR_RETURN(const QList<Entity> stored,
+                                           w.scan(QStringLiteral("mark/") + edit.lesson.toString() + QLatin1Char('/') +
+                                                  edit.pupilId + QLatin1Char('/')));
+                    QHash<int, Mark> before; // column → the mark stored there
+                    for (const Entity& e : stored) {
+                        TABEL_ASSIGN_OR_RETURN(Mark m, Mark::fromFields(e.key, e.fields));
+                        before.insert(m.column, std::move(m));
+                    }
+                    TABEL_ASSIGN_OR_RETURN(const std::optional<Lesson> lessonEntity, lesson(edit.lesson));
                     QList<Mark> marks;
                     QList<MarkValue> values{edit.value};
                     values += edit.moreValues;
@@ -419,21 +435,27 @@ Result<CellsOutcome> Journal::recordCells(const QList<CellEdit>& edits) {
                         m.pupilId = edit.pupilId;
                         m.column = edit.column + int(i);
                         m.value = values[i];
+                        // R-J2: the kind and weight of the lesson's mark column; where the lesson says nothing of
+                        // the column, a retyped mark keeps what it had (a weight given on the command line).
+                        if (lessonEntity && m.column <= lessonEntity->markColumns.size()) {
+                            m.kind = lessonEntity->markColumn(m.column).kind;
+                            m.weight = lessonEntity->markColumn(m.column).weight;
+                        } else if (const auto old = before.constFind(m.column); old != before.constEnd()) {
+                            m.kind = old->kind;
+                            m.weight = old->weight;
+                            m.work = old->work;
+                            m.taskId = old->taskId;
+                        }
                         TABEL_TRY(checkMarkEntry(m));
                         marks.append(m);
                     }
                     for (const Mark& m : marks)
                         TABEL_TRY(w.put(m.entityKey(), m.toFields()));
                     // The cell's marks in later columns than those typed are gone.
-                    TABEL_ASSIGN_OR_RETURN(const QList<Entity> stored,
-                                           w.scan(QStringLiteral("mark/") + edit.lesson.toString() + QLatin1Char('/') +
-                                                  edit.pupilId + QLatin1Char('/')));
                     const int last = marks.back().column;
-                    for (const Entity& e : stored) {
-                        TABEL_ASSIGN_OR_RETURN(const Mark m, Mark::fromFields(e.key, e.fields));
+                    for (const Mark& m : std::as_const(before))
                         if (m.column > last)
-                            TABEL_TRY(w.remove(e.key));
-                    }
+                            TABEL_TRY(w.remove(m.entityKey()));
                     return {};
                 }();
                 break;
@@ -853,7 +875,8 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
 
     TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, load.operator()<Mark>(QStringLiteral("mark")));
     std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
-    QHash<int, WeightedSum> sums; // row → weighted sum
+    TABEL_ASSIGN_OR_RETURN(view.averageRule, averageRule());
+    QHash<int, MarkAverage> sums; // row → its average so far
     for (const Mark& m : marks) {
         if (!inView(m.lesson))
             continue;
@@ -862,7 +885,10 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         if (c == columnOf.constEnd() || r == rowOf.constEnd())
             continue;
         view.rows[*r].cells[*c].marks << toString(m.value);
-        sums[*r].add(m);
+        auto sum = sums.find(*r);
+        if (sum == sums.end())
+            sum = sums.emplace(*r, view.averageRule);
+        sum->add(m);
     }
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
         view.rows[it.key()].average = it->text();
@@ -877,6 +903,12 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
     return view;
 }
 
+Result<AverageRule> Journal::averageRule() {
+    TABEL_ASSIGN_OR_RETURN(const std::optional<Fields> fields, m_store.entity(SchoolProfile::key()));
+    TABEL_ASSIGN_OR_RETURN(const SchoolProfile profile, SchoolProfile::fromStored(fields.value_or(Fields{})));
+    return profile.average;
+}
+
 Result<QHash<QString, QString>> Journal::averages(const QString& classId, const QString& subjectId,
                                                   const QString& groupIdOrEmpty, QDate from, QDate to) {
     QList<Mark> marks;
@@ -886,11 +918,16 @@ Result<QHash<QString, QString>> Journal::averages(const QString& classId, const 
     } else {
         TABEL_ASSIGN_OR_RETURN(marks, loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
     }
-    QHash<QString, WeightedSum> sums;
+    TABEL_ASSIGN_OR_RETURN(const AverageRule rule, averageRule());
+    QHash<QString, MarkAverage> sums;
     for (const Mark& m : marks)
         if ((groupIdOrEmpty.isEmpty() || m.lesson.groupId == groupIdOrEmpty) && m.lesson.date >= from &&
-            m.lesson.date <= to)
-            sums[m.pupilId].add(m);
+            m.lesson.date <= to) {
+            auto sum = sums.find(m.pupilId);
+            if (sum == sums.end())
+                sum = sums.emplace(m.pupilId, rule);
+            sum->add(m);
+        }
     QHash<QString, QString> out;
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
         out.insert(it.key(), it->text());

@@ -38,7 +38,7 @@ struct JournalCell {
 struct JournalRow {
     domain::Pupil pupil;
     QList<JournalCell> cells; // one per column
-    QString average;          // weighted average of numeric current marks, "4.25", or empty
+    QString average;          // the average of its numeric marks by the school's rule, "4.25", or empty
 };
 
 // R-J12: a class × subject (× group) over any date range.
@@ -48,6 +48,7 @@ struct JournalView {
     QDate from, to;
     QList<JournalColumn> columns;
     QList<JournalRow> rows;
+    domain::AverageRule averageRule = domain::AverageRule::Weighted; // how the rows' averages are counted
 };
 
 // R-J12: one pupil's marks and absences in all subjects over a date range.
@@ -173,11 +174,13 @@ public:
     [[nodiscard]] Result<JournalView> classJournal(const QString& classId, const QString& subjectId,
                                                    const QString& groupIdOrEmpty, QDate from, QDate to);
     [[nodiscard]] Result<PupilView> pupilResults(const QString& pupilId, QDate from, QDate to);
-    // What one cell of the grid holds now, and the weighted averages of the pupils' marks between two dates (the
-    // grid's last column), without building the whole view: what the web journal answers after an entry.
+    // What one cell of the grid holds now, and the averages of the pupils' marks between two dates (the grid's last
+    // column), without building the whole view: what the web journal answers after an entry.
     [[nodiscard]] Result<JournalCell> cell(const domain::LessonKey& lesson, const QString& pupilId);
     [[nodiscard]] Result<QHash<QString, QString>> averages(const QString& classId, const QString& subjectId,
                                                            const QString& groupIdOrEmpty, QDate from, QDate to);
+    // How averages are counted here: the school profile's rule (weighted until the school says otherwise).
+    [[nodiscard]] Result<domain::AverageRule> averageRule();
     // The lessons of this teacher's timetable for a class and subject (one group, or any when empty) between two
     // dates that are not recorded yet: school days of the school year outside the holidays, in date and slot
     // order. The journal grid shows them as columns still to be filled in.

@@ -1,5 +1,7 @@
 #include "node/web/api_json.h"
 
+#include "shared/domain/average.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -69,7 +71,28 @@ QJsonObject lessonJson(const LessonKey& key, const std::optional<Lesson>& lesson
         out.insert(QStringLiteral("due"), lesson->homeworkDue->toString(Qt::ISODate));
     if (lesson->ktpTopic)
         out.insert(QStringLiteral("ktp"), *lesson->ktpTopic);
+    QJsonArray marks; // R-J2: the kind and weight of each mark column the lesson sets
+    for (const MarkColumn& c : lesson->markColumns)
+        marks.append(QJsonObject{{QStringLiteral("kind"), toString(c.kind)}, {QStringLiteral("weight"), c.weight}});
+    out.insert(QStringLiteral("marks"), marks);
     return out;
+}
+
+Result<QList<MarkColumn>> parseMarkColumnsJson(const QJsonValue& value) {
+    QList<MarkColumn> out;
+    if (value.isUndefined() || value.isNull())
+        return out;
+    if (!value.isArray() || value.toArray().size() > kMaxMarkColumns)
+        return makeError(
+            ErrorCode::InvalidArgument,
+            tr("the lesson's mark columns are a list of at most %1 kinds with weights").arg(kMaxMarkColumns));
+    QStringList parts;
+    for (const QJsonValue& v : value.toArray()) {
+        const QJsonObject o = v.toObject();
+        parts << o.value(QStringLiteral("kind")).toString() + QLatin1Char(':') +
+                     QString::number(o.value(QStringLiteral("weight")).toInt(-1));
+    }
+    return parseMarkColumns(parts.join(QLatin1Char(';')));
 }
 
 QJsonObject journalJson(const JournalView& view, const QList<LessonKey>& planned) {
@@ -117,7 +140,9 @@ QJsonObject journalJson(const JournalView& view, const QList<LessonKey>& planned
                        {QStringLiteral("from"), view.from.toString(Qt::ISODate)},
                        {QStringLiteral("to"), view.to.toString(Qt::ISODate)},
                        {QStringLiteral("columns"), columns},
-                       {QStringLiteral("rows"), rows}};
+                       {QStringLiteral("rows"), rows},
+                       {QStringLiteral("averageRule"), toString(view.averageRule)},
+                       {QStringLiteral("averageRuleText"), describe(view.averageRule)}};
 }
 
 Result<CellEdit> parseCellText(const LessonKey& lesson, const QString& pupilId, const QString& typed) {

@@ -11,15 +11,19 @@
 namespace tabel::node::web {
 
 // {class, subject, subjectName, group, from, to, columns: [{lesson, date, slot, topic, homework, distance,
-//  planned}], rows: [{pupil, name, cells: ["5", "н", "б 4", ""], average}]}. The planned lessons (from the timetable,
+//  planned, marks}], rows: [{pupil, name, cells: ["5", "н", "б 4", ""], average}], averageRule, averageRuleText}. The
+//  planned lessons (from the timetable,
 // not recorded yet) become columns with "planned": true and empty cells, in date and slot order with the others.
 QJsonObject journalJson(const JournalView& view, const QList<domain::LessonKey>& planned = {});
 
 // An absence's doctor's certificate (3.5): {no, date}.
 QJsonObject certificateJson(const domain::Attendance& absence);
 
-// A lesson for the lesson form: {lesson, recorded, topic, homework, due, form, distance, ktp}.
+// A lesson for the lesson form: {lesson, recorded, topic, homework, due, form, distance, ktp, marks: [{kind,
+// weight}]}.
 QJsonObject lessonJson(const domain::LessonKey& key, const std::optional<domain::Lesson>& lesson);
+// The lesson form's mark columns, [{kind: "control", weight: 2}, …] (R-J2); a clear error for anything else.
+[[nodiscard]] Result<QList<domain::MarkColumn>> parseMarkColumnsJson(const QJsonValue& value);
 
 // What a cell shows: its marks in column order, then the absence ("н", "б", "уп").
 QString cellText(const JournalCell& cell);

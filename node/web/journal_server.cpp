@@ -457,6 +457,7 @@ Result<JournalServer::Reply> JournalServer::lessonPost(const Request& r) {
         lesson.ktpTopic = in.value(QStringLiteral("ktp")).toInt();
     if (lesson.topic.isEmpty())
         return makeError(ErrorCode::InvalidArgument, t("write the topic of the lesson; the journal needs it"));
+    TABEL_ASSIGN_OR_RETURN(lesson.markColumns, parseMarkColumnsJson(in.value(QStringLiteral("marks"))));
     m_journal->refresh();
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, m_journal->saveLesson(lesson));
     if (commit.seq > 0)

@@ -56,9 +56,23 @@ constexpr Text kTexts[] = {
     {"grid.custom", QT_TRANSLATE_NOOP("tabel::web::page", "dates below")},
     {"grid.pupil", QT_TRANSLATE_NOOP("tabel::web::page", "Pupil")},
     {"grid.average", QT_TRANSLATE_NOOP("tabel::web::page", "Average")},
-    {"grid.averageHint",
-     QT_TRANSLATE_NOOP("tabel::web::page", "Weighted average of the numeric marks of the shown dates (weight of each "
-                                           "mark: 1 unless given)")},
+    {"grid.averageHint", QT_TRANSLATE_NOOP("tabel::web::page", "Average of the numeric marks of the shown dates, %1")},
+    {"grid.averageRule",
+     QT_TRANSLATE_NOOP("tabel::web::page", "The average is %1. The school sets this rule (tabel-hub school set "
+                                           "--average). A lesson's mark columns get their kind and weight in the "
+                                           "lesson's form (click the date).")},
+    {"grid.kindControl", QT_TRANSLATE_NOOP("tabel::web::page", "C")},
+    {"grid.kindHint", QT_TRANSLATE_NOOP("tabel::web::page", "mark column %1: %2, weight %3")},
+    {"lesson.marks", QT_TRANSLATE_NOOP("tabel::web::page", "Marks of this lesson: kind and weight (R-J2)")},
+    {"lesson.marksColumn", QT_TRANSLATE_NOOP("tabel::web::page", "Mark column %1")},
+    {"lesson.kind", QT_TRANSLATE_NOOP("tabel::web::page", "kind")},
+    {"lesson.weight", QT_TRANSLATE_NOOP("tabel::web::page", "weight")},
+    {"lesson.kindCurrent", QT_TRANSLATE_NOOP("tabel::web::page", "current mark")},
+    {"lesson.kindControl", QT_TRANSLATE_NOOP("tabel::web::page", "control work")},
+    {"lesson.marksHelp",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Every mark typed in a column takes its kind and weight; marks already "
+                                           "given there change with it. Type «5 4» in a cell for a mark in column 1 "
+                                           "and in column 2.")},
     {"grid.caption", QT_TRANSLATE_NOOP("tabel::web::page", "%1, %2: %3 – %4")},
     {"grid.empty", QT_TRANSLATE_NOOP("tabel::web::page",
                                      "No lessons recorded in these dates. Record a lesson first («tabel-node lesson "

@@ -69,6 +69,7 @@ constexpr MarkKind kMarkKinds[] = {MarkKind::Current, MarkKind::Control, MarkKin
 constexpr AbsenceReason kAbsenceReasons[] = {AbsenceReason::Illness, AbsenceReason::Valid, AbsenceReason::Unexcused};
 constexpr WorkKind kWorkKinds[] = {WorkKind::Classwork, WorkKind::Homework,  WorkKind::Distance, WorkKind::SelfStudy,
                                    WorkKind::Control,   WorkKind::Practical, WorkKind::Lab};
+constexpr AverageRule kAverageRules[] = {AverageRule::Weighted, AverageRule::Simple};
 constexpr PeriodKind kPeriodKinds[] = {PeriodKind::Quarter, PeriodKind::Half, PeriodKind::Year};
 constexpr KtpMethod kKtpMethods[] = {KtpMethod::MergeTopics, KtpMethod::NextYear, KtpMethod::Modular,
                                      KtpMethod::SelfStudy};
@@ -545,6 +546,51 @@ QString toString(MarkKind k) {
     return {};
 }
 
+QString toString(const QList<MarkColumn>& columns) {
+    QStringList parts;
+    for (const MarkColumn& c : columns)
+        parts << toString(c.kind) + QLatin1Char(':') + QString::number(c.weight);
+    // Trailing plain columns say nothing: "current:1" alone is stored as no text at all.
+    while (!parts.isEmpty() && parts.back() == QLatin1String("current:1"))
+        parts.removeLast();
+    return parts.join(QLatin1Char(';'));
+}
+
+Result<QList<MarkColumn>> parseMarkColumns(const QString& text) {
+    QList<MarkColumn> out;
+    if (text.trimmed().isEmpty())
+        return out;
+    const QStringList parts = text.split(QLatin1Char(';'));
+    if (parts.size() > kMaxMarkColumns)
+        return makeError(ErrorCode::InvalidArgument,
+                         tr("a lesson has at most %1 mark columns, not %2").arg(kMaxMarkColumns).arg(parts.size()));
+    for (const QString& part : parts) {
+        const QStringList kw = part.split(QLatin1Char(':'));
+        bool ok = false;
+        const int weight = kw.value(1).toInt(&ok);
+        if (kw.size() != 2 || !ok)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("mark column «%1» is not in the form kind:weight, e.g. control:2").arg(part));
+        TABEL_ASSIGN_OR_RETURN(const MarkKind kind, parseMarkKind(kw[0]));
+        if (kind != MarkKind::Current && kind != MarkKind::Control)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("a lesson's mark column is a current mark or a control work, not «%1»").arg(kw[0]));
+        if (weight < 1 || weight > 10)
+            return makeError(ErrorCode::InvalidArgument,
+                             tr("the weight of a mark is from 1 to 10, not %1 (R-J2)").arg(weight));
+        out.append(MarkColumn{kind, weight});
+    }
+    return out;
+}
+
+QString toString(AverageRule r) {
+    return r == AverageRule::Simple ? QStringLiteral("simple") : QStringLiteral("weighted");
+}
+
+Result<AverageRule> parseAverageRule(const QString& text) {
+    return parseEnum(kAverageRules, text, text.trimmed().toLower(), QT_TRANSLATE_NOOP("tabel::domain", "average rule"));
+}
+
 Result<MarkKind> parseMarkKind(const QString& text) {
     return parseEnum(kMarkKinds, text, text.trimmed().toLower(), QT_TRANSLATE_NOOP("tabel::domain", "kind of mark"));
 }
@@ -819,11 +865,13 @@ Result<Pupil> Pupil::fromFields(const QString& key, const Fields& f) {
 }
 
 Fields SchoolProfile::toFields() const {
-    return {{QStringLiteral("name"), textValue(name)},
-            {QStringLiteral("address"), optTextValue(address)},
-            {QStringLiteral("director"), optTextValue(director)},
-            {QStringLiteral("deputy"), optTextValue(deputyDirector)},
-            {QStringLiteral("secretary"), optTextValue(secretary)}};
+    return {
+        {QStringLiteral("name"), textValue(name)},
+        {QStringLiteral("address"), optTextValue(address)},
+        {QStringLiteral("director"), optTextValue(director)},
+        {QStringLiteral("deputy"), optTextValue(deputyDirector)},
+        {QStringLiteral("secretary"), optTextValue(secretary)},
+        {QStringLiteral("average"), average == AverageRule::Weighted ? FieldValue{} : textValue(toString(average))}};
 }
 
 Result<SchoolProfile> SchoolProfile::fromFields(const QString& key, const Fields& f) {
@@ -837,6 +885,7 @@ Result<SchoolProfile> SchoolProfile::fromFields(const QString& key, const Fields
     s.director = r.optText("director");
     s.deputyDirector = r.optText("deputy");
     s.secretary = r.optText("secretary");
+    s.average = r.optEnum("average", parseAverageRule).value_or(AverageRule::Weighted);
     TABEL_TRY(r.status());
     return s;
 }
@@ -974,11 +1023,14 @@ QString Lesson::entityKey() const {
 }
 
 Fields Lesson::toFields() const {
-    return {
-        {QStringLiteral("topic"), optTextValue(topic)},           {QStringLiteral("homework"), optTextValue(homework)},
-        {QStringLiteral("due"), optDateValue(homeworkDue)},       {QStringLiteral("form"), optTextValue(form)},
-        {QStringLiteral("distance"), intValue(distance ? 1 : 0)}, {QStringLiteral("ktp"), optIntValue(ktpTopic)},
-        {QStringLiteral("teacher"), optTextValue(teacherId)}};
+    return {{QStringLiteral("topic"), optTextValue(topic)},
+            {QStringLiteral("homework"), optTextValue(homework)},
+            {QStringLiteral("due"), optDateValue(homeworkDue)},
+            {QStringLiteral("form"), optTextValue(form)},
+            {QStringLiteral("distance"), intValue(distance ? 1 : 0)},
+            {QStringLiteral("ktp"), optIntValue(ktpTopic)},
+            {QStringLiteral("teacher"), optTextValue(teacherId)},
+            {QStringLiteral("marks"), optTextValue(toString(markColumns))}};
 }
 
 Result<Lesson> Lesson::fromFields(const QString& key, const Fields& f) {
@@ -993,6 +1045,12 @@ Result<Lesson> Lesson::fromFields(const QString& key, const Fields& f) {
     l.distance = r.flag("distance");
     l.ktpTopic = r.optInt("ktp");
     l.teacherId = r.optIdField("teacher", tr("teacher id"));
+    if (const QString columns = r.optText("marks"); !columns.isEmpty()) {
+        if (auto parsed = parseMarkColumns(columns))
+            l.markColumns = std::move(*parsed);
+        else
+            r.fail(parsed.error().message);
+    }
     TABEL_TRY(r.status());
     return l;
 }

@@ -117,12 +117,21 @@ bool alphabeticalBefore(const Pupil& a, const Pupil& b);
 
 // The school as its charter names it, printed in the header of every form (issue 11, 2.5.10), with the people
 // who sign them. Reference data: the operator sets it (`tabel-hub school set`), every node receives it.
+// How a pupil's average mark is counted (R-J12's view); the school's local act on current assessment decides.
+enum class AverageRule {
+    Weighted, // each numeric mark counts as many times as its weight (a control work of weight 2 twice)
+    Simple,   // every numeric mark once, whatever its weight
+};
+QString toString(AverageRule r); // weighted, simple
+[[nodiscard]] Result<AverageRule> parseAverageRule(const QString& text);
+
 struct SchoolProfile {
     QString name; // «Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 1»»
     QString address;
     QString director;       // «Петрова Анна Сергеевна»
     QString deputyDirector; // the deputy director for teaching (заместитель директора по УР)
     QString secretary;
+    AverageRule average = AverageRule::Weighted;
     static QString key() { return QStringLiteral("school/profile"); }
     QString entityKey() const { return key(); }
     Fields toFields() const;
@@ -189,6 +198,18 @@ struct LessonKey {
     friend bool operator==(const LessonKey&, const LessonKey&) = default;
 };
 
+// How the marks of one mark column of a lesson count (R-J2), as in the journals teachers know: the teacher makes a
+// column a control work with a weight once, and every mark typed in it takes that kind and weight.
+struct MarkColumn {
+    MarkKind kind = MarkKind::Current; // current or control (period, annual and exam marks are PeriodMarks)
+    int weight = 1;                    // 1…10
+    bool operator==(const MarkColumn&) const = default;
+};
+// "control:2;current:1" (column 1, column 2 …); empty text, no columns.
+QString toString(const QList<MarkColumn>& columns);
+[[nodiscard]] Result<QList<MarkColumn>> parseMarkColumns(const QString& text);
+inline constexpr int kMaxMarkColumns = 9;
+
 struct Lesson {
     LessonKey key;
     QString topic;
@@ -196,9 +217,11 @@ struct Lesson {
     std::optional<QDate> homeworkDue;
     QString form; // form of assessment (3.2)
     bool distance = false;
-    std::optional<int> ktpTopic; // number of the КТП topic (3.1, 3.3)
-    QString teacherId;           // who conducted it: the assigned teacher or the substitute (2.5.4)
-    QString entityKey() const;   // lesson/<LessonKey>
+    std::optional<int> ktpTopic;   // number of the КТП topic (3.1, 3.3)
+    QString teacherId;             // who conducted it: the assigned teacher or the substitute (2.5.4)
+    QList<MarkColumn> markColumns; // the kind and weight of its mark columns; a column not listed: current, weight 1
+    MarkColumn markColumn(int column) const { return markColumns.value(column - 1); }
+    QString entityKey() const; // lesson/<LessonKey>
     Fields toFields() const;
     [[nodiscard]] static Result<Lesson> fromFields(const QString& key, const Fields& f);
 };

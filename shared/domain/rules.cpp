@@ -251,6 +251,9 @@ Status checkLesson(const Lesson& lesson, const QStringList& assessmentForms) {
             tr("lesson number %1 is out of range; lessons of a day are numbered 1 to %2").arg(k.slot).arg(kMaxSlot));
     if (!k.date.isValid())
         return makeError(ErrorCode::InvalidArgument, tr("the lesson has no date; give it as yyyy-MM-dd"));
+    // R-J2: its mark columns are what parseMarkColumns accepts (current or control, weight 1…10).
+    if (Result<QList<MarkColumn>> columns = parseMarkColumns(toString(lesson.markColumns)); !columns)
+        return ruleError(QStringLiteral("R-J2"), columns.error().message);
     if (lesson.homeworkDue) {
         const QDate due = *lesson.homeworkDue;
         if (!due.isValid())

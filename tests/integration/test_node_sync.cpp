@@ -263,6 +263,49 @@ private slots:
                     .toBool());
     }
 
+    // R-J2, R-J12: the school's rule for averages, set at the hub, reaches the node and counts its averages; a
+    // lesson's control-work column gives its marks their weight; an unknown rule is refused and changes nothing.
+    void averageRuleReachesTheNode() {
+        const QString lesson = QStringLiteral("7А/math/all/2026-09-08/2");
+        EXPECT_EXIT(node('a', {QStringLiteral("lesson"), QStringLiteral("add"), QStringLiteral("--lesson"), lesson,
+                               QStringLiteral("--topic"), QStringLiteral("Контрольная работа"),
+                               QStringLiteral("--marks"), QStringLiteral("control:3")}),
+                    0);
+        for (const auto& [key, value] :
+             {std::pair{kLessonA, QStringLiteral("5")}, std::pair{lesson, QStringLiteral("2")}})
+            EXPECT_EXIT(
+                node('a', {QStringLiteral("mark"), QStringLiteral("set"), QStringLiteral("--lesson"), key,
+                           QStringLiteral("--pupil"), QStringLiteral("7a-05"), QStringLiteral("--value"), value}),
+                0);
+        const auto average = [this]() {
+            const ProcessResult r =
+                node('a', {QStringLiteral("journal"), QStringLiteral("--class"), QStringLiteral("7А"),
+                           QStringLiteral("--subject"), QStringLiteral("math"), QStringLiteral("--from"),
+                           QStringLiteral("2026-09-01"), QStringLiteral("--to"), QStringLiteral("2026-09-30"),
+                           QStringLiteral("--json")});
+            for (const QJsonValue& p :
+                 QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("pupils")).toArray())
+                if (p.toObject().value(QStringLiteral("id")).toString() == QStringLiteral("7a-05"))
+                    return p.toObject().value(QStringLiteral("average")).toString();
+            return QStringLiteral("no row: ") + describe(r);
+        };
+        QCOMPARE(average(), QStringLiteral("2.75")); // weighted: (5 + 2·3) / 4
+
+        ProcessResult r = hub(
+            {QStringLiteral("school"), QStringLiteral("set"), QStringLiteral("--average"), QStringLiteral("median")});
+        EXPECT_EXIT(r, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("median")) && r.err.contains(QStringLiteral("simple")),
+                 qPrintable(describe(r)));
+        EXPECT_EXIT(hub({QStringLiteral("school"), QStringLiteral("set"), QStringLiteral("--average"),
+                         QStringLiteral("simple")}),
+                    0);
+        r = hub({QStringLiteral("school"), QStringLiteral("show"), QStringLiteral("--json")});
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("average")).toString(),
+                 QStringLiteral("simple"));
+        EXPECT_EXIT(node('a', {QStringLiteral("sync")}), 0);
+        QCOMPARE(average(), QStringLiteral("3.50")); // simple: (5 + 2) / 2
+    }
+
     void RS5_concurrentWriteCounted() {
         // Both devices change the same cell offline: each keeps the later value and reports the conflict, which
         // the hub holds for the operator.

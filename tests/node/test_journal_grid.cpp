@@ -207,6 +207,76 @@ private slots:
                                                                        QDate(2026, 9, 1), QDate(2026, 9, 30));
         QVERIFY(rus && rus->isEmpty());
     }
+
+    // R-J2: a lesson's mark column has a kind and a weight; marks typed in it take them, marks already there change
+    // with the column in the same change set, and the average counts them by the school's rule.
+    void RJ2_markColumnsGiveKindAndWeight() {
+        const LessonKey plain = math(9, 15, 2), test = math(9, 17, 1);
+        Lesson l;
+        l.key = plain;
+        l.topic = QStringLiteral("Уравнения");
+        QVERIFY(m_journal->saveLesson(l));
+        l.key = test;
+        l.topic = QStringLiteral("Контрольная работа № 1");
+        QVERIFY(m_journal->saveLesson(l));
+        QVERIFY(m_journal->recordCells(
+            {markCell(plain, "7a-01", MarkValue::Five), markCell(test, "7a-01", MarkValue::Two)}));
+        const auto storedMark = [&](const LessonKey& k, const char* pupil) -> std::optional<Mark> {
+            Mark probe;
+            probe.lesson = k;
+            probe.pupilId = QString::fromLatin1(pupil);
+            const Result<std::optional<Fields>> f = m_store->entity(probe.entityKey());
+            if (!f || !*f)
+                return std::nullopt;
+            Result<Mark> m = Mark::fromFields(probe.entityKey(), **f);
+            return m ? std::optional<Mark>(*m) : std::nullopt;
+        };
+        const auto average = [&](const char* pupil) {
+            const Result<QHash<QString, QString>> a =
+                m_journal->averages(QStringLiteral("7А"), QStringLiteral("math"), {}, plain.date, test.date);
+            return a ? a->value(QString::fromLatin1(pupil)) : QStringLiteral("error: ") + a.error().message;
+        };
+        QCOMPARE(average("7a-01"), QStringLiteral("3.50")); // (5 + 2) / 2
+
+        // The second lesson becomes a control work of weight 2: its mark changes with it, in one change set.
+        const std::int64_t before = pending();
+        l.markColumns = {MarkColumn{MarkKind::Control, 2}};
+        const Result<CommitInfo> saved = m_journal->saveLesson(l);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        QCOMPARE(pending(), before + 1);
+        std::optional<Mark> m = storedMark(test, "7a-01");
+        QVERIFY(m);
+        QVERIFY(m->kind == MarkKind::Control);
+        QCOMPARE(m->weight, 2);
+        QCOMPARE(average("7a-01"), QStringLiteral("3.00")); // (5 + 2·2) / 3
+        // A mark typed in that column now takes its kind and weight.
+        QVERIFY(m_journal->recordCells({markCell(test, "7a-02", MarkValue::Four)}));
+        m = storedMark(test, "7a-02");
+        QVERIFY(m && m->kind == MarkKind::Control && m->weight == 2);
+        QCOMPARE(m_journal->lessonAt(test)->value().markColumns, (QList<MarkColumn>{MarkColumn{MarkKind::Control, 2}}));
+
+        // The school counts simple averages (its profile, as a sync brings it): every mark once.
+        SchoolProfile profile;
+        profile.name = QStringLiteral("Школа № 1");
+        profile.average = AverageRule::Simple;
+        QVERIFY(m_store->change([&](ChangeWriter& w) { return w.put(profile.entityKey(), profile.toFields()); }));
+        QVERIFY(m_journal->averageRule().value() == AverageRule::Simple);
+        QCOMPARE(average("7a-01"), QStringLiteral("3.50"));
+        const Result<JournalView> view =
+            m_journal->classJournal(QStringLiteral("7А"), QStringLiteral("math"), {}, plain.date, test.date);
+        QVERIFY(view && view->averageRule == AverageRule::Simple);
+
+        // A weight out of 1…10 or a period kind is refused with R-J2, and nothing is written.
+        const std::int64_t now = pending();
+        l.markColumns = {MarkColumn{MarkKind::Control, 11}};
+        Result<CommitInfo> bad = m_journal->saveLesson(l);
+        QVERIFY(!bad && bad.error().clause == QLatin1String("R-J2"));
+        QVERIFY2(bad.error().message.contains(QLatin1String("11")), qPrintable(bad.error().message));
+        l.markColumns = {MarkColumn{MarkKind::Period, 1}};
+        bad = m_journal->saveLesson(l);
+        QVERIFY(!bad && bad.error().clause == QLatin1String("R-J2"));
+        QCOMPARE(pending(), now);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestJournalGrid)

@@ -108,6 +108,7 @@ Lesson lesson(bool full) {
         l.distance = true;
         l.ktpTopic = 4;
         l.teacherId = QStringLiteral("t1");
+        l.markColumns = {MarkColumn{MarkKind::Current, 1}, MarkColumn{MarkKind::Control, 3}};
     }
     return l;
 }
@@ -298,9 +299,48 @@ private slots:
     void appliesToGrade();
     void substitutionCovers_data();
     void substitutionCovers();
+    void RJ2_markColumns();
+    void schoolAverageRule();
     void fullName();
     void debugStrings();
 };
+
+// R-J2: a lesson's mark columns as text, and every malformed text refused with what is wrong.
+void TestModel::RJ2_markColumns() {
+    QCOMPARE(parseMarkColumns(QString()).value(), QList<MarkColumn>{});
+    QCOMPARE(parseMarkColumns(QStringLiteral("control:2;current:1")).value(),
+             (QList<MarkColumn>{MarkColumn{MarkKind::Control, 2}, MarkColumn{MarkKind::Current, 1}}));
+    // Trailing plain columns are not stored: a lesson with only plain columns has no text at all.
+    QCOMPARE(toString(QList<MarkColumn>{MarkColumn{MarkKind::Control, 2}, MarkColumn{}}), QStringLiteral("control:2"));
+    QCOMPARE(toString(QList<MarkColumn>{MarkColumn{}}), QString());
+    for (const char* bad : {"control", "control:x", "control:0", "control:11", "period:1", "exam:2", "heavy:2",
+                            "1;2;3;4;5;6;7;8;9;10", "control:2:3"}) {
+        const Result<QList<MarkColumn>> r = parseMarkColumns(QString::fromLatin1(bad));
+        QVERIFY2(!r, bad);
+        QVERIFY2(!r.error().message.isEmpty(), bad);
+    }
+    // A stored lesson with a malformed column list is damaged, and says which field.
+    Fields f = lesson(true).toFields();
+    f[QStringLiteral("marks")] = QStringLiteral("control:99");
+    const Result<Lesson> damaged = Lesson::fromFields(lesson(true).entityKey(), f);
+    QVERIFY(!damaged);
+    QVERIFY2(damaged.error().message.contains(QLatin1String("99")), qPrintable(damaged.error().message));
+}
+
+// The school's rule for averages: weighted unless the profile says simple; weighted is stored as nothing.
+void TestModel::schoolAverageRule() {
+    SchoolProfile p;
+    p.name = u("Школа № 1");
+    QVERIFY(isNull(p.toFields().at(QStringLiteral("average"))));
+    QVERIFY(SchoolProfile::fromFields(p.entityKey(), p.toFields())->average == AverageRule::Weighted);
+    p.average = AverageRule::Simple;
+    QVERIFY(SchoolProfile::fromFields(p.entityKey(), p.toFields())->average == AverageRule::Simple);
+    QVERIFY(parseAverageRule(QStringLiteral(" Simple ")).value() == AverageRule::Simple);
+    QVERIFY(!parseAverageRule(QStringLiteral("median")));
+    Fields f = p.toFields();
+    f[QStringLiteral("average")] = QStringLiteral("median");
+    QVERIFY(!SchoolProfile::fromFields(p.entityKey(), f));
+}
 
 // Every entity type: the key parses back and the fields come back equal.
 void TestModel::roundTrip_data() {
@@ -377,6 +417,8 @@ void TestModel::roundTripKeepsTypedValues() {
     QCOMPARE(l->ktpTopic, std::optional<int>(4));
     QVERIFY(l->distance);
     QCOMPARE(l->homework, lesson(true).homework);
+    QCOMPARE(l->markColumns, lesson(true).markColumns);
+    QCOMPARE(lesson(true).toFields().at(QStringLiteral("marks")), FieldValue(QStringLiteral("current:1;control:3")));
 
     const auto minimal = Lesson::fromFields(lesson(false).entityKey(), lesson(false).toFields());
     QVERIFY(minimal);

@@ -16,6 +16,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using tabel::test::describe;
 using tabel::test::ProcessResult;
@@ -381,6 +382,73 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("averages")).toObject().value(QStringLiteral("7a-02")).toString(),
                  QStringLiteral("4.00"));
         QCOMPARE(pending(), before + 1); // the two written cells: one change set
+    }
+
+    // R-J2 in the web journal: the lesson form gives a mark column its kind and weight; the grid's columns and the
+    // averages show it, with the school's rule in words; a malformed list is refused and changes nothing.
+    void lessonMarkColumnsWeighTheAverage() {
+        QProcess p;
+        const quint16 port = serve(p);
+        const auto stopAtEnd = qScopeGuard([&p]() { stop(p); });
+        QVERIFY(port);
+        const auto [cookie, csrf] = unlock(port);
+        const QList<QPair<QByteArray, QByteArray>> write{
+            {"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}};
+        const QString lesson = QStringLiteral("7А/math/all/2026-09-08/2");
+        const auto cells = [&](const QString& key, const char* pupil, const char* text) {
+            return request(
+                port, "POST", "/api/v1/cells", write,
+                json({{QStringLiteral("context"), QJsonObject{{QStringLiteral("class"), QStringLiteral("7А")},
+                                                              {QStringLiteral("subject"), QStringLiteral("math")},
+                                                              {QStringLiteral("group"), QStringLiteral("all")},
+                                                              {QStringLiteral("from"), QStringLiteral("2026-09-01")},
+                                                              {QStringLiteral("to"), QStringLiteral("2026-09-08")}}},
+                      {QStringLiteral("cells"),
+                       QJsonArray{QJsonObject{{QStringLiteral("lesson"), key},
+                                              {QStringLiteral("pupil"), QString::fromLatin1(pupil)},
+                                              {QStringLiteral("text"), QString::fromLatin1(text)}}}}}));
+        };
+        const auto saveLesson = [&](const QJsonValue& marks) {
+            return request(port, "POST", "/api/v1/lesson", write,
+                           json({{QStringLiteral("lesson"), lesson},
+                                 {QStringLiteral("topic"), QStringLiteral("Контрольная работа № 1")},
+                                 {QStringLiteral("marks"), marks}}));
+        };
+        const QJsonArray control{
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("control")}, {QStringLiteral("weight"), 3}}};
+        HttpReply r = saveLesson(control);
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json().value(QStringLiteral("marks")).toArray(), control);
+        QVERIFY(cells(QStringLiteral("7А/math/all/2026-09-03/1"), "7a-06", "5").status == 200);
+        r = cells(lesson, "7a-06", "2");
+        QVERIFY2(r.status == 200, r.body.constData());
+        // (5 + 2·3) / 4 = 2.75 by the weighted rule, which the page names.
+        QCOMPARE(r.json().value(QStringLiteral("averages")).toObject().value(QStringLiteral("7a-06")).toString(),
+                 QStringLiteral("2.75"));
+        r = request(port, "GET", "/api/v1/journal?class=7%D0%90&subject=math&group=all&from=2026-09-01&to=2026-09-08",
+                    {{"Cookie", cookie}});
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(r.json().value(QStringLiteral("averageRule")).toString(), QStringLiteral("weighted"));
+        QVERIFY(!r.json().value(QStringLiteral("averageRuleText")).toString().isEmpty());
+        bool shown = false;
+        for (const QJsonValue& c : r.json().value(QStringLiteral("columns")).toArray())
+            if (c.toObject().value(QStringLiteral("lesson")).toString() == lesson)
+                shown = c.toObject().value(QStringLiteral("marks")).toArray() == control;
+        QVERIFY(shown);
+
+        // A weight of 0, a period kind, not a list: 400 with what is wrong; the lesson keeps its columns.
+        for (const QJsonValue& bad :
+             {QJsonValue(QJsonArray{
+                  QJsonObject{{QStringLiteral("kind"), QStringLiteral("control")}, {QStringLiteral("weight"), 0}}}),
+              QJsonValue(QJsonArray{
+                  QJsonObject{{QStringLiteral("kind"), QStringLiteral("annual")}, {QStringLiteral("weight"), 1}}}),
+              QJsonValue(QStringLiteral("control:2"))}) {
+            r = saveLesson(bad);
+            QVERIFY2(r.status == 400, r.body.constData());
+            QVERIFY2(!r.json().value(QStringLiteral("message")).toString().isEmpty(), r.body.constData());
+        }
+        r = request(port, "GET", "/api/v1/lesson?lesson=" + QUrl::toPercentEncoding(lesson), {{"Cookie", cookie}});
+        QCOMPARE(r.json().value(QStringLiteral("marks")).toArray(), control);
     }
 
     // Issue 11 item 3 (2.5.10): «Печать» in the web journal returns the journal as PDF/A, numbered in this

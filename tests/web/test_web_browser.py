@@ -251,15 +251,36 @@ def main():
             By.ID, "lesson-dialog").get_attribute("open") is not None else None)
         topic.send_keys("Повторение: дроби")
         driver.find_element(By.ID, "lesson-homework").send_keys("№ 40–44")
+        # R-J2: the lesson's first mark column is a control work of weight 2; its head says so.
+        Select(driver.find_element(By.ID, "lesson-kind-1")).select_by_value("control")
+        weight = driver.find_element(By.ID, "lesson-weight-1")
+        weight.clear()
+        weight.send_keys("2")
         topic.send_keys(Keys.ENTER)
         wait(driver, lambda d: d.find_element(By.ID, "lesson-dialog").get_attribute("open") is None)
         wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "table#grid th.lesson:not(.planned)")) == c + 1)
+        kind = driver.find_element(By.CSS_SELECTOR, f'table#grid button.col-head[data-c="{c}"] .kind').text
+        assert kind.endswith("×2"), f"the control work's column head shows {kind!r}"
+        assert driver.find_element(By.ID, "grid-average-rule").text, "the average's rule is not shown"
         click_cell(driver, 0, c)
         ActionChains(driver).send_keys("4" + Keys.ENTER).perform()
         wait(driver, lambda d: settled(d) and cell_value(d, 0, c) == "4")
         assert not driver.find_elements(By.CSS_SELECTOR, "td.cell.refused")
         shown = node(store, "lesson", "show", "--lesson", "7А/math/all/2026-09-11/3").stdout
         assert "Повторение: дроби" in shown and "№ 40–44" in shown, shown
+
+        # Readable at 200 %: the page's CSS width halves; nothing but the grid (which scrolls in its own box) is
+        # wider than the window, and the form's controls stay on screen.
+        size = driver.get_window_size()
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": size["width"] // 2, "height": size["height"] // 2, "deviceScaleFactor": 2, "mobile": False})
+        overflow = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth,"
+            " [...document.querySelectorAll('#grid-form > *')].filter(e => e.getBoundingClientRect().right >"
+            " window.innerWidth + 1).map(e => e.id || e.tagName)]")
+        driver.save_screenshot(os.path.join(ARTIFACTS, "zoom-200.png"))
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        assert overflow[0] <= overflow[1] + 1 and not overflow[2], f"at 200 % the page overflows: {overflow}"
 
         # A distance task for that lesson; a pupil's file accepted, downloaded back, graded: the mark lands in the
         # lesson's column of the grid (3.4).

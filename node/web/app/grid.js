@@ -72,6 +72,16 @@ export class Grid {
       slot.className = 'slot';
       slot.textContent = col.planned ? t('grid.planned') : String(col.slot);
       button.append(date, slot);
+      // R-J2: a column that is a control work or weighs more than 1 says so under its date.
+      const special = (col.marks ?? []).map((m, i) => ({ ...m, i })).filter((m) => m.kind !== 'current' || m.weight !== 1);
+      if (special.length) {
+        const kind = document.createElement('span');
+        kind.className = 'kind';
+        kind.textContent = special.map((m) => `${m.kind === 'control' ? t('grid.kindControl') : ''}×${m.weight}`).join(' ');
+        button.append(kind);
+        button.title += '\n' + special.map((m) => t('grid.kindHint', m.i + 1,
+          t(m.kind === 'control' ? 'lesson.kindControl' : 'lesson.kindCurrent'), m.weight)).join('\n');
+      }
       button.addEventListener('click', () => openLesson(col.lesson, () => this.reload()));
       button.addEventListener('keydown', (e) => {
         const moves = { ArrowLeft: -1, ArrowRight: 1 };
@@ -97,7 +107,9 @@ export class Grid {
     const avg = document.createElement('th');
     avg.scope = 'col';
     avg.textContent = t('grid.average');
-    avg.title = t('grid.averageHint');
+    avg.title = t('grid.averageHint', d.averageRuleText);
+    const rule = document.getElementById('grid-average-rule');
+    if (rule) rule.textContent = t('grid.averageRule', d.averageRuleText);
     head.append(avg);
 
     const body = table.createTBody();

@@ -29,6 +29,7 @@ export async function openLesson(key, onSaved) {
     const chosen = data.ktpTopics.find((x) => String(x.number) === ktp.value);
     if (chosen && !$('lesson-topic').value) $('lesson-topic').value = chosen.title;
   };
+  const columns = markColumnRows(data.marks ?? []);
   $('lesson-message').textContent = '';
   $('lesson-cancel').onclick = () => dialog.close();
   $('lesson-form').onsubmit = async (event) => {
@@ -43,6 +44,7 @@ export async function openLesson(key, onSaved) {
         form: forms.value,
         distance: $('lesson-distance').checked,
         ktp: ktp.value ? Number(ktp.value) : null,
+        marks: columns.map(({ kind, weight }) => ({ kind: kind.value, weight: Number(weight.value) })),
       });
       dialog.close();
       onSaved?.();
@@ -54,4 +56,39 @@ export async function openLesson(key, onSaved) {
   };
   dialog.showModal();
   $('lesson-topic').focus();
+}
+
+// R-J2: one row per mark column (at least two): its kind and weight. Returns the rows' inputs.
+function markColumnRows(stored) {
+  const fieldset = $('lesson-marks');
+  fieldset.querySelectorAll('.mark-column').forEach((row) => row.remove());
+  const rows = [];
+  const count = Math.max(2, stored.length);
+  for (let i = 0; i < count; i++) {
+    const row = document.createElement('div');
+    row.className = 'mark-column';
+    const title = document.createElement('span');
+    title.textContent = t('lesson.marksColumn', i + 1);
+    const kindLabel = document.createElement('label');
+    kindLabel.htmlFor = `lesson-kind-${i + 1}`;
+    kindLabel.textContent = t('lesson.kind');
+    const kind = document.createElement('select');
+    kind.id = `lesson-kind-${i + 1}`;
+    kind.append(new Option(t('lesson.kindCurrent'), 'current'), new Option(t('lesson.kindControl'), 'control'));
+    kind.value = stored[i]?.kind ?? 'current';
+    const weightLabel = document.createElement('label');
+    weightLabel.htmlFor = `lesson-weight-${i + 1}`;
+    weightLabel.textContent = t('lesson.weight');
+    const weight = document.createElement('input');
+    weight.id = `lesson-weight-${i + 1}`;
+    weight.type = 'number';
+    weight.min = '1';
+    weight.max = '10';
+    weight.required = true;
+    weight.value = String(stored[i]?.weight ?? 1);
+    row.append(title, kindLabel, kind, weightLabel, weight);
+    fieldset.append(row);
+    rows.push({ kind, weight });
+  }
+  return rows;
 }
