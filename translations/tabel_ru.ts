@@ -3998,6 +3998,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
+        <location filename="../node/web/plan_routes.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
         <location filename="../sync/scope.cpp"/>
@@ -4100,6 +4101,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>формы контроля %1 нет в списке школы; выберите одну из: %2</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
         <location filename="../sync/scope.cpp"/>
@@ -4274,6 +4276,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
+        <location filename="../node/web/plan_routes.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <location filename="../shared/domain/rules.cpp"/>
         <location filename="../sync/scope.cpp"/>
@@ -4326,6 +4329,7 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>учитель %1 ведёт %4 у группы %2 класса %3, а не у группы %5; при делении на подгруппы каждый учитель ведёт журнал только своей группы</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
         <location filename="../shared/domain/model.cpp"/>
         <source>teacher id</source>
         <translation>идентификатор учителя</translation>
@@ -5681,6 +5685,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>завершается синхронизация; попробуйте ещё раз через несколько секунд</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>a topic is given by its number in the plan, from 1</source>
+        <translation>тема указывается своим номером в плане, начиная с 1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>choose the plan&apos;s topics the correction concerns</source>
+        <translation>выберите темы плана, которых касается корректировка</translation>
+    </message>
+    <message>
         <location filename="../node/web/journal_server.cpp"/>
         <source>choose what to print: the journal or the КТП</source>
         <translation>выберите, что печатать: журнал или КТП</translation>
@@ -5689,6 +5703,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/journal_server.cpp"/>
         <source>class</source>
         <translation>класс</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>date of the correction</source>
+        <translation>дата записи</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>date of the lesson</source>
+        <translation>дата урока</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
@@ -5701,14 +5725,49 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>группа</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>lesson number</source>
+        <translation>номер урока</translation>
+    </message>
+    <message>
         <location filename="../node/web/journal_server.cpp"/>
         <source>no cells were sent</source>
         <translation>не отправлено ни одной клетки</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>number of hours given</source>
+        <translation>число проведённых часов</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>number of planned hours</source>
+        <translation>число часов по плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
         <location filename="../node/web/journal_server.cpp"/>
         <source>subject</source>
         <translation>предмет</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>the %1 is %2 characters long; write at most %3</source>
+        <translation>%1: %2 знаков; напишите не больше %3</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>the %1 is a whole number from %2 to %3</source>
+        <translation>%1 — целое число от %2 до %3</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>the %1 «%2» is not a date; pick it in the calendar</source>
+        <translation>%1: «%2» — не дата; выберите её в календаре</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
@@ -5743,6 +5802,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/journal_server.cpp"/>
         <source>this computer is not connected to the school server yet: ask the school&apos;s operator for a code and run «tabel-node enroll». Until then everything stays here</source>
         <translation>этот компьютер ещё не подключён к серверу школы: попросите у оператора школы код и выполните «tabel-node enroll». До тех пор всё хранится здесь</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>topic&apos;s number</source>
+        <translation>номер темы</translation>
+    </message>
+    <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>topic&apos;s title</source>
+        <translation>название темы</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>
@@ -6794,8 +6863,18 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Absent teacher</source>
+        <translation>Отсутствовал</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Accept the work</source>
         <translation>Принять работу</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Add or change a topic</source>
+        <translation>Добавить или изменить тему</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6814,6 +6893,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Calendar-thematic plan (КТП, 3.1): %1, %2</source>
+        <translation>Календарно-тематическое планирование (КТП, 3.1): %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -6821,6 +6905,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Choose a class on the left.</source>
         <translation>Выберите класс слева.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Class and subject</source>
+        <translation>Класс и предмет</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6839,6 +6928,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Correction sheet</source>
+        <translation>Лист корректировки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Date the certificate was received</source>
         <translation>Дата получения справки</translation>
     </message>
@@ -6851,6 +6950,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Due</source>
         <translation>Срок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Enter it in the sheet</source>
+        <translation>Внести в лист</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6909,6 +7013,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Group (all: the whole class)</source>
+        <translation>Группа (all — весь класс)</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Held at a distance</source>
         <translation>Урок проведён дистанционно</translation>
     </message>
@@ -6921,6 +7030,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Homework due</source>
         <translation>Срок домашнего задания</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Hours given</source>
+        <translation>Дано часов</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Hours planned</source>
+        <translation>Часов по плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>How it is made up</source>
+        <translation>Способ корректировки</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6944,8 +7068,23 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Lesson in the journal</source>
+        <translation>Урок в журнале</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Lesson no.</source>
+        <translation>№ урока</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Lesson: %1, %2, lesson %3</source>
         <translation>Урок: %1, %2, %3-й урок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Lessons given</source>
+        <translation>Проведено уроков</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -6974,6 +7113,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>My substitutions (2.5.4), %1 – %2</source>
+        <translation>Мои замены (2.5.4), %1 – %2</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>New entry of the correction sheet</source>
+        <translation>Новая запись листа корректировки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>No corrections: the plan is followed as written.</source>
+        <translation>Корректировок нет: план выполняется, как написан.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>No lessons in your timetable today.</source>
         <translation>Сегодня по расписанию у вас нет уроков.</translation>
     </message>
@@ -6984,6 +7138,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>No substitutions of yours in these dates.</source>
+        <translation>В эти даты у вас замен нет.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>No tasks in this class and subject yet.</source>
         <translation>В этом классе по этому предмету заданий пока нет.</translation>
     </message>
@@ -6991,6 +7150,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>No work received yet.</source>
         <translation>Работ пока не поступало.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>No.</source>
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7029,6 +7193,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Planned hours</source>
+        <translation>Часов по плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Planned hours: %1. Lessons given on the plan&apos;s topics: %2.</source>
+        <translation>Часов по плану: %1. Проведено уроков по темам плана: %2.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Preparing the document…</source>
         <translation>Готовим документ…</translation>
     </message>
@@ -7064,6 +7238,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>Record a substitution</source>
+        <translation>Записать замену</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Record the substitution</source>
+        <translation>Записать замену</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>Save the absence</source>
         <translation>Сохранить отсутствие</translation>
     </message>
@@ -7071,6 +7255,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Save the lesson</source>
         <translation>Сохранить урок</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Save the topic</source>
+        <translation>Сохранить тему</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7091,6 +7280,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Something went wrong: %1</source>
         <translation>Что-то пошло не так: %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Substitute</source>
+        <translation>Заменял</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7139,6 +7338,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>The plan has no topics yet; add them below.</source>
+        <translation>В плане пока нет тем; добавьте их ниже.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>This computer is not connected to the school server yet; everything is kept here.</source>
         <translation>Этот компьютер ещё не подключён к серверу школы; всё хранится здесь.</translation>
     </message>
@@ -7171,6 +7375,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Topic of the calendar-thematic plan</source>
         <translation>Тема по календарно-тематическому плану</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Topics</source>
+        <translation>Темы</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7208,6 +7417,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>You</source>
+        <translation>Вы</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>a valid reason (уп)</source>
         <translation>уважительная причина (уп)</translation>
     </message>
@@ -7235,6 +7449,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>due %1</source>
         <translation>срок %1</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>given for self-study</source>
+        <translation>вынесено на самостоятельное изучение</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
@@ -7273,6 +7492,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>moved to the next year</source>
+        <translation>перенесено на следующий год</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>not yet recorded</source>
         <translation>ещё не записан</translation>
     </message>
@@ -7293,13 +7517,38 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>substituted</source>
+        <translation>заменяли</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>taught in modules</source>
+        <translation>изучено модульно</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>topics merged</source>
+        <translation>темы объединены</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>weight</source>
         <translation>вес</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>
+        <source>were substituted</source>
+        <translation>были заменены</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
         <source>without a valid reason (н)</source>
         <translation>без уважительной причины (н)</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>write the lesson</source>
+        <translation>записать урок</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

@@ -196,6 +196,21 @@ Result<QList<Subject>> Journal::subjects() {
     return loadAll<Subject>(m_store, QStringLiteral("subject/"));
 }
 
+Result<QList<Teacher>> Journal::teachers() {
+    TABEL_ASSIGN_OR_RETURN(QList<Teacher> all, loadAll<Teacher>(m_store, QStringLiteral("teacher/")));
+    std::sort(all.begin(), all.end(),
+              [](const Teacher& a, const Teacher& b) { return QString::localeAwareCompare(a.name, b.name) < 0; });
+    return all;
+}
+
+Result<QList<SchoolClass>> Journal::schoolClasses() {
+    TABEL_ASSIGN_OR_RETURN(QList<SchoolClass> all, loadAll<SchoolClass>(m_store, QStringLiteral("class/")));
+    std::sort(all.begin(), all.end(), [](const SchoolClass& a, const SchoolClass& b) {
+        return std::pair(a.grade, a.id) < std::pair(b.grade, b.id);
+    });
+    return all;
+}
+
 rules::Names Journal::names() {
     rules::Names n;
     n.pupil = [this](const QString& id) {
@@ -761,7 +776,8 @@ Result<CommitInfo> Journal::saveSubstitution(Substitution substitution) {
     if (substitution.substituteId != m_store.teacherId() && substitution.absentTeacherId != m_store.teacherId())
         return ruleError(QStringLiteral("2.5.4"),
                          tr("a teacher records only the substitutions they take part in; this one is between %1 and %2")
-                             .arg(substitution.absentTeacherId, substitution.substituteId));
+                             .arg(names().teacherText(substitution.absentTeacherId),
+                                  names().teacherText(substitution.substituteId)));
     return m_store.change([&](ChangeWriter& w) { return w.put(substitution.entityKey(), substitution.toFields()); });
 }
 
@@ -815,6 +831,11 @@ Result<KtpView> Journal::ktp(const QString& classId, const QString& subjectId) {
     for (const KtpTopic& t : view.topics)
         if (moved.contains(t.number))
             view.carryOver.append(t);
+    TABEL_ASSIGN_OR_RETURN(const QList<Lesson> lessons,
+                           loadAll<Lesson>(m_store, lessonPrefix(QStringLiteral("lesson"), classId, subjectId)));
+    for (const Lesson& l : lessons)
+        if (l.ktpTopic)
+            ++view.lessonsPerTopic[*l.ktpTopic];
     return view;
 }
 

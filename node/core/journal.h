@@ -77,6 +77,7 @@ struct KtpView {
     QList<domain::KtpTopic> topics;
     QList<domain::KtpCorrection> corrections;
     QList<domain::KtpTopic> carryOver; // topics moved to next year (3.1)
+    QHash<int, int> lessonsPerTopic;   // topic number → lessons recorded with that topic (hours given so far)
 };
 
 // One cell of the journal grid as the teacher typed it (node/web): a mark, an absence, or nothing (the pupil's
@@ -190,6 +191,8 @@ public:
     // ---- Lookups ----
     [[nodiscard]] Result<std::optional<domain::Pupil>> pupil(const QString& id);
     [[nodiscard]] Result<QList<domain::Pupil>> pupilsOfClass(const QString& classId);
+    [[nodiscard]] Result<QList<domain::Teacher>> teachers(); // the school's, by name
+    [[nodiscard]] Result<QList<domain::SchoolClass>> schoolClasses();
     [[nodiscard]] Result<QStringList> groupMembers(const QString& classId, const QString& subjectId,
                                                    const QString& groupId);
     [[nodiscard]] Result<QStringList> assessmentForms();

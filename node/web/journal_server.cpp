@@ -98,6 +98,11 @@ JournalServer::JournalServer(ServeOptions options, QObject* parent)
     on("POST", "/api/v1/sync", Access::Write, &JournalServer::startSync);
     on("POST", "/api/v1/print", Access::Write, &JournalServer::print);
     on("POST", "/api/v1/period-mark-correction", Access::Write, &JournalServer::periodMarkCorrection);
+    on("GET", "/api/v1/substitutions", Access::Session, &JournalServer::substitutions);
+    on("POST", "/api/v1/substitutions", Access::Write, &JournalServer::substitutionPost);
+    on("GET", "/api/v1/ktp", Access::Session, &JournalServer::ktpGet);
+    on("POST", "/api/v1/ktp-topic", Access::Write, &JournalServer::ktpTopicPost);
+    on("POST", "/api/v1/ktp-correction", Access::Write, &JournalServer::ktpCorrectionPost);
     m_http.page(QStringLiteral("/journal"), QStringLiteral("journal.html"));
     connect(&m_http, &tabel::web::Server::allSessionsEnded, this, &JournalServer::closeStore);
 
@@ -147,8 +152,13 @@ JournalServer::Reply JournalServer::failure(const Error& e) {
     default:
         break;
     }
-    Reply r = Reply::problem(status, code, e.message);
-    return r;
+    if (e.clause.isEmpty())
+        return Reply::problem(status, code, e.message);
+    // A rule of the regulation: its clause too, so the page can point at it.
+    return Reply::json(doc({{QStringLiteral("error"), code},
+                            {QStringLiteral("message"), e.message},
+                            {QStringLiteral("clause"), e.clause}}),
+                       status);
 }
 
 // ---- The page's texts, the session ------------------------------------------------------------------------------

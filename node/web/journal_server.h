@@ -71,6 +71,12 @@ private:
     Result<Reply> periodMarkPost(const Request& r);
     Result<Reply> status(const Request& r);
     Result<Reply> startSync(const Request& r);
+    // Planning (plan_routes.cpp): substitutions (2.5.4), the КТП and its correction sheet (3.1).
+    Result<Reply> substitutions(const Request& r);
+    Result<Reply> substitutionPost(const Request& r);
+    Result<Reply> ktpGet(const Request& r);
+    Result<Reply> ktpTopicPost(const Request& r);
+    Result<Reply> ktpCorrectionPost(const Request& r);
 
     Reply failure(const Error& e);
     QDate todayDate() const;

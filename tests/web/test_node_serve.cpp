@@ -451,6 +451,68 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("marks")).toArray(), control);
     }
 
+    // 2.5.4 and 3.1 on the planning screens: a substitution between two other teachers, a malformed date, a topic
+    // without hours or a class id that is not one are refused with what is wrong, and nothing is written.
+    void planningRefusesWhatIsWrong() {
+        QProcess p;
+        const quint16 port = serve(p);
+        const auto stopAtEnd = qScopeGuard([&p]() { stop(p); });
+        QVERIFY(port);
+        const auto [cookie, csrf] = unlock(port);
+        const QList<QPair<QByteArray, QByteArray>> write{
+            {"Cookie", cookie}, {"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}};
+        const auto pending = [&]() {
+            return request(port, "GET", "/api/v1/status?poll=1", {{"Cookie", cookie}})
+                .json()
+                .value(QStringLiteral("pendingChangeSets"))
+                .toInteger();
+        };
+        const qint64 before = pending();
+        QJsonObject subst{{QStringLiteral("date"), QStringLiteral("2026-09-09")},
+                          {QStringLiteral("slot"), 2},
+                          {QStringLiteral("class"), QStringLiteral("7А")},
+                          {QStringLiteral("subject"), QStringLiteral("eng")},
+                          {QStringLiteral("group"), QStringLiteral("1")},
+                          {QStringLiteral("absent"), QStringLiteral("petrova")},
+                          {QStringLiteral("substitute"), QStringLiteral("smirnov")},
+                          {QStringLiteral("reason"), QStringLiteral("курсы")}};
+        HttpReply r = request(port, "POST", "/api/v1/substitutions", write, json(subst));
+        QVERIFY2(r.status == 422 && r.json().value(QStringLiteral("clause")).toString() == QStringLiteral("2.5.4"),
+                 r.body.constData());
+        subst[QStringLiteral("substitute")] = QStringLiteral("ivanova");
+        subst[QStringLiteral("date")] = QStringLiteral("09.09.2026");
+        r = request(port, "POST", "/api/v1/substitutions", write, json(subst));
+        QVERIFY2(r.status == 400 &&
+                     r.json().value(QStringLiteral("message")).toString().contains(QStringLiteral("09.09.2026")),
+                 r.body.constData());
+        r = request(port, "POST", "/api/v1/ktp-topic", write,
+                    json({{QStringLiteral("class"), QStringLiteral("7А")},
+                          {QStringLiteral("subject"), QStringLiteral("math")},
+                          {QStringLiteral("number"), 1},
+                          {QStringLiteral("title"), QStringLiteral("Дроби")},
+                          {QStringLiteral("hours"), 0}}));
+        QVERIFY2(r.status == 400, r.body.constData());
+        r = request(port, "GET", "/api/v1/ktp?class=..%2Fx&subject=math", {{"Cookie", cookie}});
+        QVERIFY2(r.status == 400, r.body.constData());
+        QCOMPARE(pending(), before);
+
+        // Hers: recorded, listed with the names, and the lesson it allows is hers to write.
+        subst[QStringLiteral("date")] = QStringLiteral("2026-09-09");
+        r = request(port, "POST", "/api/v1/substitutions", write, json(subst));
+        QVERIFY2(r.status == 200, r.body.constData());
+        QCOMPARE(pending(), before + 1);
+        r = request(port, "GET", "/api/v1/substitutions?from=2026-09-01&to=2026-09-30", {{"Cookie", cookie}});
+        const QJsonArray list = r.json().value(QStringLiteral("substitutions")).toArray();
+        QCOMPARE(list.size(), 1);
+        QCOMPARE(list[0].toObject().value(QStringLiteral("absentName")).toString(),
+                 QStringLiteral("Петрова Анна Викторовна"));
+        QCOMPARE(list[0].toObject().value(QStringLiteral("role")).toString(), QStringLiteral("substitute"));
+        r = request(port, "POST", "/api/v1/lesson", write,
+                    json({{QStringLiteral("lesson"), QStringLiteral("7А/eng/1/2026-09-09/2")},
+                          {QStringLiteral("topic"), QStringLiteral("Present Simple")}}));
+        QVERIFY2(r.status == 200, r.body.constData());
+    }
+
     // Issue 11 item 3 (2.5.10): «Печать» in the web journal returns the journal as PDF/A, numbered in this
     // computer's register; a write like any other (the CSRF token), and a span without lessons prints nothing.
     void printReturnsTheRegisteredPdf() {

@@ -333,6 +333,67 @@ def main():
         pupil_view = node(store, "journal", "--pupil", "7a-01", "--json").stdout
         assert "семья переезжает" in pupil_view or '"q1"' in pupil_view, pupil_view[:400]
 
+        # The КТП (3.1): two topics, then an entry of the correction sheet merging them; lessons given are counted.
+        ktp = driver.find_element(By.ID, "ktp")
+        ktp.find_element(By.CSS_SELECTOR, "details summary").click()
+        for number, title, hours in (("1", "Натуральные числа", "3"), ("2", "Обыкновенные дроби", "2")):
+            for field, value in (("ktp-topic-number", number), ("ktp-topic-title", title), ("ktp-topic-hours", hours)):
+                box = driver.find_element(By.ID, field)
+                box.clear()
+                box.send_keys(value)
+            driver.find_element(By.ID, "ktp-topic-title").send_keys(Keys.ENTER)
+            wait(driver, lambda d: title in d.find_element(By.ID, "ktp").text)
+        driver.find_element(By.CSS_SELECTOR, "#ktp details:nth-of-type(2) summary").click()
+        topics = Select(driver.find_element(By.ID, "ktp-fix-topics"))
+        topics.select_by_value("1")
+        topics.select_by_value("2")
+        for field, value in (("ktp-fix-planned", "5"), ("ktp-fix-actual", "4"), ("ktp-fix-reason", "карантин")):
+            box = driver.find_element(By.ID, field)
+            box.clear()
+            box.send_keys(value)
+        Select(driver.find_element(By.ID, "ktp-fix-method")).select_by_value("merge")
+        driver.find_element(By.ID, "ktp-fix-reason").send_keys(Keys.ENTER)
+        wait(driver, lambda d: "карантин" in d.find_element(By.CSS_SELECTOR, "#ktp table.ktp-sheet").text)
+        sheet = node(store, "ktp", "show", "--class", "7А", "--subject", "math").stdout
+        assert "карантин" in sheet and "Обыкновенные дроби" in sheet, sheet
+        # A correction that names a topic not in the plan is refused with the clause, and nothing is added.
+        driver.find_element(By.ID, "ktp-fix-reason").send_keys("ошибка")
+        driver.execute_script("const o = document.createElement('option'); o.value = '99'; o.selected = true;"
+                              "document.getElementById('ktp-fix-topics').append(o)")
+        driver.find_element(By.ID, "ktp-fix-reason").send_keys(Keys.ENTER)
+        wait(driver, lambda d: "3.1" in d.find_element(By.CSS_SELECTOR, "#ktp .plan-message").text)
+        assert len(driver.find_elements(By.CSS_SELECTOR, "#ktp table.ktp-sheet tbody tr")) == 1
+        driver.execute_script("document.getElementById('ktp').scrollIntoView()")
+        driver.save_screenshot(os.path.join(ARTIFACTS, "ktp.png"))
+
+        # A substitution (2.5.4): she takes Sidorova's Russian lesson, records it, and writes that lesson from the
+        # list (a lesson of a subject she does not teach, allowed by the substitution).
+        subst = driver.find_element(By.ID, "substitutions")
+        subst.find_element(By.CSS_SELECTOR, "details summary").click()
+        driver.execute_script("arguments[0].value = '2026-09-09'", driver.find_element(By.ID, "subst-date"))
+        slot = driver.find_element(By.ID, "subst-slot")
+        slot.clear()
+        slot.send_keys("2")
+        Select(driver.find_element(By.ID, "subst-class")).select_by_value("7А")
+        Select(driver.find_element(By.ID, "subst-subject")).select_by_value("rus")
+        Select(driver.find_element(By.ID, "subst-absent")).select_by_value("sidorova")
+        Select(driver.find_element(By.ID, "subst-substitute")).select_by_value("ivanova")
+        driver.find_element(By.ID, "subst-reason").send_keys("болезнь учителя" + Keys.ENTER)
+        row = wait(driver, lambda d: d.find_elements(
+            By.CSS_SELECTOR, '#substitutions tr[data-lesson="7А/rus/all/2026-09-09/2"]'))[0]
+        assert "Сидорова" in row.text and "болезнь учителя" in row.text, row.text
+        row.find_element(By.CSS_SELECTOR, "button.link").click()
+        topic = wait(driver, lambda d: d.find_element(By.ID, "lesson-topic") if d.find_element(
+            By.ID, "lesson-dialog").get_attribute("open") is not None else None)
+        topic.send_keys("Правописание -тся и -ться" + Keys.ENTER)
+        wait(driver, lambda d: "Правописание" in d.execute_script(
+            "return document.querySelector('#substitutions tr[data-lesson=\"7А/rus/all/2026-09-09/2\"]')"
+            "?.textContent ?? ''"))
+        shown = node(store, "lesson", "show", "--lesson", "7А/rus/all/2026-09-09/2").stdout
+        assert "Правописание" in shown, shown
+        driver.execute_script("document.getElementById('substitutions').scrollIntoView()")
+        driver.save_screenshot(os.path.join(ARTIFACTS, "substitutions.png"))
+
         # The store holds exactly what the page shows, cell by cell (read by the command line while serve runs).
         journal = json.loads(node(store, "journal", "--class", "7А", "--subject", "math", "--from", "2026-09-01",
                                   "--to", "2026-09-30", "--json").stdout)
@@ -406,8 +467,9 @@ def main():
             "return fetch('/api/v1/classes', {credentials: 'same-origin'}).then(r => r.status)")
         assert status == 401, f"after the idle time /api/v1/classes answered {status}"
         wait(driver, lambda d: d.find_elements(By.ID, "passphrase"), timeout=20)  # the page went back by itself
-        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, lesson form, a submission graded into its "
-              "lesson's column, store agrees, two tabs, sync, hub down, logout, idle lock")
+        print("ok: unlock, keyboard entry, 3.5 refusal at its cell, lesson form with a control-work column, 200 % zoom, "
+              "a submission graded into its lesson's column, КТП and its correction sheet, a substitution and its "
+              "lesson, store agrees, two tabs, sync, hub down, logout, idle lock")
         return 0
     except Exception:
         traceback.print_exc()

@@ -6,8 +6,12 @@ import { Grid } from '/app/grid.js';
 import { SyncBar } from '/app/sync.js';
 import { openLesson } from '/app/lesson.js';
 import { WorkPanel } from '/app/tasks.js';
+import { SubstitutionsPanel, KtpPanel } from '/app/plan.js';
 
-const store = { classes: [], periods: [], today: '', grid: null, work: null, sideReady: Promise.resolve() };
+const store = {
+  classes: [], periods: [], today: '', grid: null, work: null, ktp: null, substitutions: null,
+  sideReady: Promise.resolve(),
+};
 
 const $ = (id) => document.getElementById(id);
 
@@ -137,7 +141,10 @@ async function start() {
   $('teacher').textContent = session.teacherName;
   store.grid = new Grid($('grid-wrap'), $('grid-status'));
   store.work = new WorkPanel($('work'), () => store.grid.reload());
-  store.grid.onShown = (data) => store.work.show(data).catch((e) => {
+  store.ktp = new KtpPanel($('ktp'), () => store.today);
+  store.substitutions = new SubstitutionsPanel($('substitutions'), () => store.today, () => store.grid.reload());
+  store.grid.onShown = (data) => Promise.all([store.work.show(data), store.ktp.show(data),
+    store.substitutions.show({ from: data.from, to: data.to })]).catch((e) => {
     $('grid-status').textContent = t('error.generic', e.message);
   });
   $('logout').addEventListener('click', async () => {

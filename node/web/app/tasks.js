@@ -3,22 +3,11 @@
 // lands in the lesson's column — and the work waiting for a grade more than 7 days. The server checks everything.
 import { api, ApiError, csrfToken } from '/app/api.js';
 import { t } from '/app/text.js';
+import { el, shortDate } from '/app/dom.js';
 
 const KINDS = ['distance', 'selfstudy', 'homework', 'control', 'practical', 'lab'];
 const GRADES = ['5', '4', '3', '2', '1', 'зач', 'незач'];
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(e.dataset, v);
-    else if (k in e) e[k] = v;
-    else e.setAttribute(k, v);
-  }
-  e.append(...children.filter((c) => c !== null && c !== undefined));
-  return e;
-}
-
-function shortDate(iso) { return iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}` : ''; }
 function when(iso) {
   return new Date(iso).toLocaleString('ru-RU', { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' });
 }
