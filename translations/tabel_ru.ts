@@ -2242,9 +2242,29 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>change set %1: accepted (request %2)</source>
+        <translation>набор изменений %1: принят (запрос %2)</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>change set %1: declined (request %2): %3</source>
+        <translation>набор изменений %1: отклонён (запрос %2): %3</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>change set %1: waits for the operator&apos;s decision</source>
+        <translation>набор изменений %1: ждёт решения оператора</translation>
+    </message>
+    <message>
         <location filename="../node/cli/commands.cpp"/>
         <source>change the passphrase of the store</source>
         <translation>сменить парольную фразу хранилища</translation>
+    </message>
+    <message>
+        <location filename="../node/cli/commands_store.cpp"/>
+        <source>changes to closed periods (amendment requests):</source>
+        <translation>изменения в закрытых периодах (запросы на исправление):</translation>
     </message>
     <message>
         <location filename="../node/cli/support.cpp"/>
@@ -5690,6 +5710,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>тема указывается своим номером в плане, начиная с 1</translation>
     </message>
     <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>change %1 (amendment request %2) was accepted by the operator and is in the school&apos;s journal</source>
+        <translation>изменение %1 (запрос на исправление %2) принято оператором и внесено в журнал школы</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>change %1 (amendment request %2) was declined by the operator: %3</source>
+        <translation>изменение %1 (запрос на исправление %2) отклонено оператором: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>change %1 edits a closed period and waits for the operator&apos;s decision</source>
+        <translation>изменение %1 касается закрытого периода и ждёт решения оператора</translation>
+    </message>
+    <message>
         <location filename="../node/web/plan_routes.cpp"/>
         <source>choose the plan&apos;s topics the correction concerns</source>
         <translation>выберите темы плана, которых касается корректировка</translation>
@@ -5733,6 +5768,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/journal_server.cpp"/>
         <source>no cells were sent</source>
         <translation>не отправлено ни одной клетки</translation>
+    </message>
+    <message>
+        <location filename="../node/web/journal_server.cpp"/>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
     </message>
     <message>
         <location filename="../node/web/plan_routes.cpp"/>
@@ -7419,6 +7459,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>You</source>
         <translation>Вы</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Your changes to closed periods (amendment requests, R-S6):</source>
+        <translation>Ваши изменения в закрытых периодах (запросы на исправление, R-S6):</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

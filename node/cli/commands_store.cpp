@@ -101,6 +101,19 @@ Status cmdImport(Session& s) {
 Status cmdStatus(Session& s) {
     TABEL_TRY(s.open());
     TABEL_ASSIGN_OR_RETURN(const StoreStatus st, s.store().status());
+    // R-S6: what became of this computer's changes to closed periods (the newest ten).
+    TABEL_ASSIGN_OR_RETURN(const QList<NodeStore::AmendmentRequest> requests, s.store().amendmentRequests(10));
+    const auto amendmentState = [](NodeStore::AmendmentRequest::State state) {
+        switch (state) {
+        case NodeStore::AmendmentRequest::State::Accepted:
+            return QStringLiteral("accepted");
+        case NodeStore::AmendmentRequest::State::Declined:
+            return QStringLiteral("declined");
+        case NodeStore::AmendmentRequest::State::Waiting:
+            break;
+        }
+        return QStringLiteral("waiting");
+    };
     if (s.inv().has(QStringLiteral("json"))) {
         QJsonObject o;
         o.insert(QStringLiteral("store"), s.store().paths().dir);
@@ -130,6 +143,14 @@ Status cmdStatus(Session& s) {
         } else {
             o.insert(QStringLiteral("open_conflicts"), QJsonValue(QJsonValue::Null));
         }
+        QJsonArray amendments;
+        for (const NodeStore::AmendmentRequest& a : requests)
+            amendments.append(QJsonObject{{QStringLiteral("seq"), qint64(a.seq)},
+                                          {QStringLiteral("amendment_id"), a.amendmentId},
+                                          {QStringLiteral("state"), amendmentState(a.state)},
+                                          {QStringLiteral("held"), a.heldText},
+                                          {QStringLiteral("decision"), a.decision}});
+        o.insert(QStringLiteral("amendment_requests"), amendments);
         printJson(QJsonDocument(o));
         return {};
     }
@@ -169,6 +190,30 @@ Status cmdStatus(Session& s) {
                      .arg(st.openConflicts->size()));
         for (const sync::OpenConflict& c : *st.openConflicts)
             printOut(QStringLiteral("  %1  %2 %3").arg(c.id, c.entity, c.field));
+    }
+    if (!requests.isEmpty()) {
+        printOut(QCoreApplication::translate("tabel-node", "changes to closed periods (amendment requests):"));
+        for (const NodeStore::AmendmentRequest& a : requests) {
+            QString line;
+            switch (a.state) {
+            case NodeStore::AmendmentRequest::State::Waiting:
+                line = QCoreApplication::translate("tabel-node", "change set %1: waits for the operator's decision")
+                           .arg(a.seq);
+                break;
+            case NodeStore::AmendmentRequest::State::Accepted:
+                line = QCoreApplication::translate("tabel-node", "change set %1: accepted (request %2)")
+                           .arg(a.seq)
+                           .arg(a.amendmentId);
+                break;
+            case NodeStore::AmendmentRequest::State::Declined:
+                line = QCoreApplication::translate("tabel-node", "change set %1: declined (request %2): %3")
+                           .arg(a.seq)
+                           .arg(a.amendmentId)
+                           .arg(a.decision);
+                break;
+            }
+            printOut(QStringLiteral("  ") + line);
+        }
     }
     return {};
 }

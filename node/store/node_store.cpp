@@ -1115,4 +1115,69 @@ Status NodeStore::markPrintsReported(const QList<quint64>& numbers) {
     return tx.commit();
 }
 
+Status NodeStore::recordAmendmentsHeld(const QList<std::pair<std::int64_t, QString>>& held, qint64 nowMs) {
+    if (held.isEmpty())
+        return {};
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    // A set already known stays as it is (a late repeat of the hold does not undo a decision). SQLCipher 3.4's
+    // SQLite has no UPSERT: INSERT OR IGNORE, then UPDATE.
+    TABEL_ASSIGN_OR_RETURN(db::Statement put, db.prepare("INSERT OR IGNORE INTO amendment_requests(seq, state, "
+                                                         "held_text, updated) VALUES(?, 'waiting', ?, ?)"));
+    for (const auto& [seq, text] : held) {
+        TABEL_TRY(put.bind(1, seq).bind(2, text).bind(3, std::int64_t(nowMs)).run());
+        put.reset();
+    }
+    return tx.commit();
+}
+
+Status NodeStore::recordAmendmentDecisions(const QList<AmendmentDecision>& decisions, qint64 nowMs) {
+    if (decisions.isEmpty())
+        return {};
+    db::Database& db = *d->db;
+    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+    TABEL_ASSIGN_OR_RETURN(db::Statement known, db.prepare("INSERT OR IGNORE INTO amendment_requests(seq, state, "
+                                                           "updated) VALUES(?, 'waiting', ?)"));
+    TABEL_ASSIGN_OR_RETURN(db::Statement decide,
+                           db.prepare("UPDATE amendment_requests SET amendment_id = ?, state = ?, decision = ?, "
+                                      "updated = ? WHERE seq = ? AND state = 'waiting'"));
+    for (const AmendmentDecision& a : decisions) {
+        TABEL_TRY(known.bind(1, a.seq).bind(2, std::int64_t(nowMs)).run());
+        known.reset();
+        TABEL_TRY(decide.bind(1, std::int64_t(a.amendmentId))
+                      .bind(2, QString::fromLatin1(a.accepted ? "accepted" : "declined"))
+                      .bind(3, a.accepted ? QString() : a.text)
+                      .bind(4, std::int64_t(nowMs))
+                      .bind(5, a.seq)
+                      .run());
+        decide.reset();
+    }
+    return tx.commit();
+}
+
+Result<QList<NodeStore::AmendmentRequest>> NodeStore::amendmentRequests(int limit) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement rows,
+                           d->db->prepare("SELECT seq, amendment_id, state, held_text, decision, updated FROM "
+                                          "amendment_requests ORDER BY updated DESC, seq DESC LIMIT ?"));
+    rows.bind(1, std::int64_t(std::max(1, limit)));
+    QList<AmendmentRequest> out;
+    while (true) {
+        TABEL_ASSIGN_OR_RETURN(const bool row, rows.step());
+        if (!row)
+            break;
+        AmendmentRequest a;
+        a.seq = rows.columnInt(0);
+        a.amendmentId = rows.columnInt(1);
+        const QString state = rows.columnText(2);
+        a.state = state == QLatin1String("accepted")   ? AmendmentRequest::State::Accepted
+                  : state == QLatin1String("declined") ? AmendmentRequest::State::Declined
+                                                       : AmendmentRequest::State::Waiting;
+        a.heldText = rows.columnText(3);
+        a.decision = rows.columnText(4);
+        a.updated = QDateTime::fromMSecsSinceEpoch(rows.columnInt(5), Qt::UTC);
+        out.append(std::move(a));
+    }
+    return out;
+}
+
 } // namespace tabel::node

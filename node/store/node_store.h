@@ -198,6 +198,29 @@ public:
     [[nodiscard]] Result<QList<PrintRecord>> unreportedPrints(int limit);
     [[nodiscard]] Status markPrintsReported(const QList<quint64>& numbers);
 
+    // ---- R-S6: the fate of this node's amendment requests ----
+    struct AmendmentRequest {
+        enum class State { Waiting, Accepted, Declined };
+        std::int64_t seq = 0;   // this node's change set the hub held
+        qint64 amendmentId = 0; // the hub's number of the request (0 until the operator's decision arrives)
+        State state = State::Waiting;
+        QString heldText;  // the hub's words when it held the set
+        QString decision;  // the operator's words when declined
+        QDateTime updated; // UTC
+    };
+    struct AmendmentDecision {
+        std::int64_t seq = 0;
+        qint64 amendmentId = 0;
+        bool accepted = false;
+        QString text;
+    };
+    // Called by the sync: sets the hub held (waiting), and the operator's decisions (a decision for a set this store
+    // never saw held is kept too). Repeating either changes nothing.
+    [[nodiscard]] Status recordAmendmentsHeld(const QList<std::pair<std::int64_t, QString>>& held, qint64 nowMs);
+    [[nodiscard]] Status recordAmendmentDecisions(const QList<AmendmentDecision>& decisions, qint64 nowMs);
+    // The newest first, at most limit.
+    [[nodiscard]] Result<QList<AmendmentRequest>> amendmentRequests(int limit = 100);
+
     // PRAGMA integrity_check; Corrupt with the first problems when it fails.
     [[nodiscard]] Status integrityCheck();
 

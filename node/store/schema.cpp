@@ -315,6 +315,20 @@ CREATE TABLE prints(
 CREATE INDEX prints_by_hash ON prints(sha256);
 )sql";
 
+// Version 9 (issue 10): the fate of this node's amendment requests (R-S6): change sets the hub held because they
+// edit a closed period, waiting for the operator, then accepted or declined with the operator's words. The sync
+// reports them once; the journal page shows them until the teacher has seen them all.
+constexpr const char* kV9 = R"sql(
+CREATE TABLE amendment_requests(
+    seq          INTEGER PRIMARY KEY,
+    amendment_id INTEGER NOT NULL DEFAULT 0,
+    state        TEXT NOT NULL CHECK(state IN ('waiting', 'accepted', 'declined')),
+    held_text    TEXT NOT NULL DEFAULT '',
+    decision     TEXT NOT NULL DEFAULT '',
+    updated      INTEGER NOT NULL
+);
+)sql";
+
 Status runSql(db::Database& db, const char* sql) {
     return db.exec(sql);
 }
@@ -329,6 +343,7 @@ const Migration kMigrations[] = {
     migrateToV6,
     [](db::Database& db) { return runSql(db, kV7); },
     [](db::Database& db) { return runSql(db, kV8); },
+    [](db::Database& db) { return runSql(db, kV9); },
 };
 static_assert(std::size(kMigrations) == kCurrentVersion);
 

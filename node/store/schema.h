@@ -13,7 +13,7 @@
 
 namespace tabel::node::schema {
 
-constexpr int kCurrentVersion = 8;
+constexpr int kCurrentVersion = 9;
 
 // Brings the database from its user_version up to `target` (kCurrentVersion in production; tests stop at older
 // versions to test the migrations). Fails with Unsupported when the store is newer than this program.

@@ -291,6 +291,7 @@ Result<SyncReport> SyncClient::exchange() {
                         makeError(ErrorCode::InvalidInput, tr("the hub's answer does not match the batch sent")));
         ++report.batches;
         QList<std::pair<std::int64_t, PushState>> states;
+        QList<std::pair<std::int64_t, QString>> held; // R-S6: amendment requests, kept for the teacher to see
         for (qsizetype i = 0; i < ack->entries.size(); ++i) {
             const sync::AckEntry& e = ack->entries[i];
             const std::int64_t seq = pending->seqs[i];
@@ -299,8 +300,10 @@ Result<SyncReport> SyncClient::exchange() {
                 ++report.pushedChangeSets;
                 if (e.status == sync::AckStatus::Conflict)
                     ++report.conflictChangeSets;
-                if (sync::AckReason(e.reason) == sync::AckReason::AmendmentRequest)
+                if (sync::AckReason(e.reason) == sync::AckReason::AmendmentRequest) {
                     report.amendmentRequests << tr("change set %1: %2").arg(seq).arg(e.text);
+                    held.append({seq, e.text});
+                }
                 continue;
             }
             const auto reason = sync::AckReason(e.reason);
@@ -315,6 +318,7 @@ Result<SyncReport> SyncClient::exchange() {
             report.refusals << tr("change set %1: %2").arg(seq).arg(e.text);
         }
         TABEL_TRY(m_store.finishBatch(states));
+        TABEL_TRY(m_store.recordAmendmentsHeld(held, QDateTime::currentMSecsSinceEpoch()));
         if (report.pushStopped)
             break;
     }
@@ -340,6 +344,10 @@ Result<SyncReport> SyncClient::exchange() {
             report.closedPeriods = pulled->closedPeriods;
         if (pulled->openConflicts)
             report.openConflicts = pulled->openConflicts; // the last answer's list is the current one
+        QList<NodeStore::AmendmentDecision> decisions;
+        for (const sync::AmendmentNotice& n : pulled->notices)
+            decisions.append({std::int64_t(n.seq), qint64(n.amendmentId), n.accepted, n.text});
+        TABEL_TRY(m_store.recordAmendmentDecisions(decisions, QDateTime::currentMSecsSinceEpoch()));
         for (const sync::AmendmentNotice& n : pulled->notices)
             report.amendmentDecisions
                 << (n.accepted ? tr("change set %1 (amendment request %2) was accepted by the operator and merged")

@@ -779,6 +779,37 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
             conflictList.append(QJsonObject{{QStringLiteral("what"), sync::describeEntity(c.entity, value)},
                                             {QStringLiteral("field"), sync::fieldText(c.field)}});
     }
+    // R-S6: the fate of her amendment requests (changes to a closed period held for the operator), newest first.
+    TABEL_ASSIGN_OR_RETURN(const QList<NodeStore::AmendmentRequest> requests, m_store->amendmentRequests(10));
+    QJsonArray amendments;
+    for (const NodeStore::AmendmentRequest& a : requests) {
+        QString words, state;
+        switch (a.state) {
+        case NodeStore::AmendmentRequest::State::Waiting:
+            state = QStringLiteral("waiting");
+            words = t("change %1 edits a closed period and waits for the operator's decision").arg(a.seq);
+            if (!a.heldText.isEmpty())
+                words += QStringLiteral(" (") + a.heldText + u')';
+            break;
+        case NodeStore::AmendmentRequest::State::Accepted:
+            state = QStringLiteral("accepted");
+            words = t("change %1 (amendment request %2) was accepted by the operator and is in the school's journal")
+                        .arg(a.seq)
+                        .arg(a.amendmentId);
+            break;
+        case NodeStore::AmendmentRequest::State::Declined:
+            state = QStringLiteral("declined");
+            words = t("change %1 (amendment request %2) was declined by the operator: %3")
+                        .arg(a.seq)
+                        .arg(a.amendmentId)
+                        .arg(a.decision.isEmpty() ? t("no reason given") : a.decision);
+            break;
+        }
+        amendments.append(QJsonObject{{QStringLiteral("seq"), qint64(a.seq)},
+                                      {QStringLiteral("state"), state},
+                                      {QStringLiteral("words"), words},
+                                      {QStringLiteral("at"), isoTime(a.updated)}});
+    }
     QJsonObject out{{QStringLiteral("pendingChanges"), qint64(st.pendingOps)},
                     {QStringLiteral("pendingChangeSets"), qint64(st.pendingChangeSets)},
                     {QStringLiteral("lastChange"), isoTime(st.lastChange)},
@@ -788,6 +819,7 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
                     {QStringLiteral("syncing"), m_syncing},
                     {QStringLiteral("conflicts"), st.openConflicts ? int(st.openConflicts->size()) : 0},
                     {QStringLiteral("conflictList"), conflictList},
+                    {QStringLiteral("amendments"), amendments},
                     {QStringLiteral("refused"), qint64(st.refusedChangeSets)},
                     {QStringLiteral("refusedFromHub"), qint64(st.refusedPulls)},
                     {QStringLiteral("revision"), QStringLiteral("%1/%2").arg(st.totalOps).arg(isoTime(st.lastSync))}};

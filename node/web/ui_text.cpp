@@ -197,6 +197,8 @@ constexpr Text kTexts[] = {
     {"sync.conflictsHead",
      QT_TRANSLATE_NOOP("tabel::web::page", "Two devices wrote different values; the school's operator decides which "
                                            "stays. Until then the later one is shown here:")},
+    {"sync.amendmentsHead",
+     QT_TRANSLATE_NOOP("tabel::web::page", "Your changes to closed periods (amendment requests, R-S6):")},
     {"error.generic", QT_TRANSLATE_NOOP("tabel::web::page", "Something went wrong: %1")},
 };
 

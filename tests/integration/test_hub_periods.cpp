@@ -63,6 +63,14 @@ private:
         return m.captured(1);
     }
 
+    // The teacher's node's own record of its amendment requests (`tabel-node status --json`).
+    QJsonArray nodeAmendments() {
+        const ProcessResult r = node('t', {QStringLiteral("status"), QStringLiteral("--json")});
+        if (r.exitCode != 0)
+            qFatal("status failed: %s", qPrintable(describe(r)));
+        return QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("amendment_requests")).toArray();
+    }
+
     QJsonArray amendments(bool all) {
         QStringList args{QStringLiteral("amendments"), QStringLiteral("list"), QStringLiteral("--json")};
         if (all)
@@ -193,6 +201,11 @@ private slots:
                  qPrintable(describe(sync)));
         // Announced once: not again while nothing changed (issue 9 item 7).
         QVERIFY2(!sync.out.contains(QStringLiteral("closed at the hub")), qPrintable(describe(sync)));
+        // The node keeps what became of them (its journal page shows it): both wait for the operator.
+        QJsonArray mine = nodeAmendments();
+        QCOMPARE(mine.size(), 2);
+        for (const QJsonValue& a : mine)
+            QCOMPARE(a.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("waiting"));
 
         const QJsonArray held = amendments(false);
         QCOMPARE(held.size(), 2);
@@ -247,6 +260,17 @@ private slots:
         const ProcessResult again = node('t', {QStringLiteral("sync")});
         EXPECT_EXIT(again, 0);
         QVERIFY2(!again.out.contains(QStringLiteral("by the operator")), qPrintable(describe(again)));
+        // Told once at the sync, kept on the node: one accepted, one declined with the operator's reason.
+        QStringList states;
+        QString declinedWhy;
+        for (const QJsonValue& a : nodeAmendments()) {
+            states << a.toObject().value(QStringLiteral("state")).toString();
+            if (states.back() == QStringLiteral("declined"))
+                declinedWhy = a.toObject().value(QStringLiteral("decision")).toString();
+        }
+        states.sort();
+        QCOMPARE(states, (QStringList{QStringLiteral("accepted"), QStringLiteral("declined")}));
+        QCOMPARE(declinedWhy, reason);
     }
 
     void RS8_summary() {

@@ -46,21 +46,29 @@ export class SyncBar {
     if (s.lastResult && !s.syncing) parts.push(s.lastResult.message);
     if (s.conflicts > 0) parts.push(t('sync.conflicts', s.conflicts));
     this.stateEl.textContent = parts.join(' · ');
-    // What waits for the hub's operator, in words: whose mark, which lesson.
+    // What waits for the hub's operator, in words: whose mark, which lesson; and what became of her amendment
+    // requests (changes to a closed period).
     if (this.conflictsEl) {
       const list = s.conflictList || [];
-      this.conflictsEl.hidden = list.length === 0;
+      const amendments = s.amendments || [];
+      this.conflictsEl.hidden = list.length === 0 && amendments.length === 0;
       this.conflictsEl.replaceChildren();
-      if (list.length) {
-        const head = document.createElement('p');
-        head.textContent = t('sync.conflictsHead');
+      const section = (head, items, className) => {
+        const p = document.createElement('p');
+        p.textContent = head;
         const ul = document.createElement('ul');
-        for (const c of list) {
+        ul.className = className;
+        for (const [text, state] of items) {
           const li = document.createElement('li');
-          li.textContent = `${c.what} — ${c.field}`;
+          li.textContent = text;
+          if (state) li.dataset.state = state;
           ul.append(li);
         }
-        this.conflictsEl.append(head, ul);
+        this.conflictsEl.append(p, ul);
+      };
+      if (list.length) section(t('sync.conflictsHead'), list.map((c) => [`${c.what} — ${c.field}`]), 'conflicts');
+      if (amendments.length) {
+        section(t('sync.amendmentsHead'), amendments.map((a) => [`${when(a.at)}: ${a.words}`, a.state]), 'amendments');
       }
     }
     this.button.disabled = s.syncing || !s.enrolled;
