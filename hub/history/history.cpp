@@ -159,6 +159,24 @@ QString visibleText(const sync::RegisterView& state, const QString& entity, cons
     return reg ? domain::textOf(reg->visibleValue()) : QString();
 }
 
+// What LessonKey::parse(k.lessonKeyText()) and its round trip would accept, without building them (every op of
+// every push passes here): valid ids, the date written exactly yyyy-MM-dd, the slot a whole number from 1 written
+// without sign or leading zeros. Segments 1 to 5 of the key are the lesson's.
+bool canonicalLessonPart(const QString& entity, const domain::EntityKey& k) {
+    if (!k.date.isValid() || k.slot < 1 || !validIds({k.classId, k.subjectId, k.groupId}))
+        return false;
+    qsizetype i = 0;
+    for (const QStringView segment : QStringView(entity).tokenize(u'/')) {
+        if (i == 4 && (segment.size() != 10 || segment[4] != u'-' || segment[7] != u'-'))
+            return false; // QDate's ISO parser also takes "2026-09-01T…"-like tails; the key may not
+        if (i == 5 && segment != QString::number(k.slot))
+            return false;
+        if (++i > 5)
+            break;
+    }
+    return i > 5;
+}
+
 // The file an entity's fields are listed in, or none (calendar, subjects, teachers, malformed keys). The key is read
 // by the one parser of keys (shared/domain/entity_key.h); ids that could not name a file are refused here.
 std::optional<FileSpec> placeOf(const QString& entity, const sync::RegisterView& state, const QString& receivedYear) {
@@ -174,11 +192,10 @@ std::optional<FileSpec> placeOf(const QString& entity, const sync::RegisterView&
     case KeyType::Lesson:
     case KeyType::Mark:
     case KeyType::Attendance: {
-        Result<domain::LessonKey> lesson = domain::LessonKey::parse(k.lessonKeyText());
-        if (!k.date.isValid() || !lesson || lesson->toString() != entity.section(u'/', 1, 5))
-            return std::nullopt; // LessonKey checks the ids, and that the date is written exactly yyyy-MM-dd
+        if (!canonicalLessonPart(entity, k))
+            return std::nullopt;
         FileSpec f{FileKind::Month, k.classId, History::schoolYearOf(k.date), k.subjectId, k.groupId, {}};
-        f.month = k.date.toString(QStringLiteral("yyyy-MM"));
+        f.month = QStringView(entity).split(u'/').at(4).first(7).toString(); // "yyyy-MM" of the canonical date
         return f;
     }
     case KeyType::Task:
@@ -432,6 +449,7 @@ std::optional<LineRef> lineRef(QByteArrayView line, const QList<QByteArray>& pre
 // touches a few entities of month files that hold thousands; decoding all their registers again from hub.db
 // at every push was most of the cost of a push (issue 8). The entities of a file never move to another file but
 // pupils (the roster, rendered whole).
+// touched: the entities of this batch that recordBatch placed in this file.
 QByteArray patched(const QByteArray& before, const FileSpec& file, const std::set<QString>& touched,
                    const sync::RegisterView& state) {
     QList<QByteArray> prefixes;
@@ -442,10 +460,7 @@ QByteArray patched(const QByteArray& before, const FileSpec& file, const std::se
         touchedBytes.insert(e.toUtf8());
     // The touched entities' lines, rendered again.
     QString fresh;
-    for (const QString& entity : touched) {
-        const std::optional<FileSpec> at = placeOf(entity, state, file.year);
-        if (!at || !(*at == file))
-            continue;
+    for (const QString& entity : touched) { // placed in this very file by recordBatch
         state.forEntity(entity,
                         [&](const sync::FieldId& id, const sync::FieldRegister& reg) { appendLine(fresh, id, reg); });
     }
