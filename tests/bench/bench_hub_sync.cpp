@@ -216,6 +216,7 @@ QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std:
             return;
         frames.append(check(store.signFrame(sync::encode(batch)), QStringLiteral("sign a frame")));
         batch.changeSets.clear();
+        batch.batchId = sync::newBatchId(); // a batch id seen before gets the stored Ack and nothing applied (R-S4)
         batchOps = 0;
     };
     batch.nodeId = nodeId;
@@ -592,12 +593,23 @@ int main(int argc, char** argv) {
                 break;
             cursor = p.toCursor;
         }
+        if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
+            out() << "pausing " << pause << " s before the in-process day" << Qt::endl;
+            QThread::sleep(unsigned(pause));
+        }
         for (const QByteArray& f : dayFrames) {
             sync::PushBatch b = *sync::decodePushBatch(sync::decodeFrame(f)->message);
             b.nodeId = rec.nodeId;
             t.start();
-            (void)check(h.push(rec, b, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("push the day"));
+            const sync::Ack dayAck =
+                check(h.push(rec, b, QDateTime::currentMSecsSinceEpoch()), QStringLiteral("push the day"));
             tDayPush += double(t.nsecsElapsed()) / 1e9;
+            for (const sync::AckEntry& entry : dayAck.entries)
+                if (entry.status != sync::AckStatus::Accepted) // a refused or duplicate set costs less: not the day
+                    fail(QStringLiteral("in-process push of the day"), QStringLiteral("change set %1: status %2: %3")
+                                                                           .arg(entry.seq)
+                                                                           .arg(int(entry.status))
+                                                                           .arg(entry.text));
         }
         t.start();
         cursor = check(h.pull(rec, cursor, 1000), QStringLiteral("pull the day")).toCursor;
