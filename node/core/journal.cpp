@@ -270,16 +270,20 @@ Result<CommitInfo> Journal::saveLesson(Lesson lesson) {
                                  .arg(*lesson.ktpTopic)
                                  .arg(lesson.key.classId, lesson.key.subjectId));
     }
+    // Trailing plain columns say nothing (toString drops them), and the lesson as it was tells which columns change.
+    TABEL_ASSIGN_OR_RETURN(lesson.markColumns, parseMarkColumns(toString(lesson.markColumns)));
+    TABEL_ASSIGN_OR_RETURN(const std::optional<Lesson> before, this->lesson(lesson.key));
     return m_store.change([&](ChangeWriter& w) -> Status {
         TABEL_TRY(w.put(lesson.entityKey(), lesson.toFields()));
-        // R-J2: the marks already in a column the lesson now sets take its kind and weight, in the same change set.
+        // R-J2: the marks in a column whose kind or weight this save changes take the new ones, in the same change
+        // set. A column it leaves as it was keeps its marks as they are (a weight given on the command line).
         TABEL_ASSIGN_OR_RETURN(const QList<Entity> stored,
                                w.scan(QStringLiteral("mark/") + lesson.key.toString() + QLatin1Char('/')));
         for (const Entity& e : stored) {
             TABEL_ASSIGN_OR_RETURN(Mark m, Mark::fromFields(e.key, e.fields));
-            if (m.column > lesson.markColumns.size())
-                continue;
             const MarkColumn want = lesson.markColumn(m.column);
+            if (want == (before ? before->markColumn(m.column) : MarkColumn{}))
+                continue;
             if (m.kind == want.kind && m.weight == want.weight)
                 continue;
             m.kind = want.kind;

@@ -255,6 +255,22 @@ private slots:
         QVERIFY(m && m->kind == MarkKind::Control && m->weight == 2);
         QCOMPARE(m_journal->lessonAt(test)->value().markColumns, (QList<MarkColumn>{MarkColumn{MarkKind::Control, 2}}));
 
+        // Saving a lesson without changing a column leaves its marks alone: a weight given on the command line
+        // stays, even when the form sends the column as plain (current, weight 1).
+        Mark heavy;
+        heavy.lesson = plain;
+        heavy.pupilId = QStringLiteral("7a-02");
+        heavy.value = MarkValue::Four;
+        heavy.weight = 3;
+        QVERIFY(m_journal->setMark(heavy));
+        Lesson again;
+        again.key = plain;
+        again.topic = QStringLiteral("Уравнения, продолжение");
+        again.markColumns = {MarkColumn{}, MarkColumn{}};
+        QVERIFY(m_journal->saveLesson(again));
+        QCOMPARE(storedMark(plain, "7a-02")->weight, 3);
+        QVERIFY(m_journal->lessonAt(plain)->value().markColumns.isEmpty()); // plain columns are not stored
+
         // The school counts simple averages (its profile, as a sync brings it): every mark once.
         SchoolProfile profile;
         profile.name = QStringLiteral("Школа № 1");
