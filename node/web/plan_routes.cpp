@@ -39,9 +39,18 @@ Result<QDate> dateField(const QJsonObject& in, const char* name, const char* wha
 }
 
 Result<int> intField(const QJsonObject& in, const char* name, const char* what, int min, int max) {
+    // A JSON number or a string of digits (a form's field); anything else, a fraction or a number out of range is
+    // refused, never read as 0.
     const QJsonValue v = in.value(QLatin1String(name));
-    const int n = v.isDouble() ? v.toInt(min - 1) : v.toString().toInt();
-    if (n < min || n > max || (v.isDouble() && v.toDouble() != n))
+    bool ok = false;
+    int n = 0;
+    if (v.isDouble()) {
+        n = v.toInt(min - 1);
+        ok = v.toDouble() == n;
+    } else if (v.isString()) {
+        n = v.toString().trimmed().toInt(&ok);
+    }
+    if (!ok || n < min || n > max)
         return makeError(ErrorCode::InvalidArgument,
                          t("the %1 is a whole number from %2 to %3").arg(t(what)).arg(min).arg(max));
     return n;

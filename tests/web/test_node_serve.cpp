@@ -492,6 +492,17 @@ private slots:
                           {QStringLiteral("title"), QStringLiteral("Дроби")},
                           {QStringLiteral("hours"), 0}}));
         QVERIFY2(r.status == 400, r.body.constData());
+        // Hours that are not a number are refused, not read as 0.
+        r = request(port, "POST", "/api/v1/ktp-correction", write,
+                    json({{QStringLiteral("class"), QStringLiteral("7А")},
+                          {QStringLiteral("subject"), QStringLiteral("math")},
+                          {QStringLiteral("date"), QStringLiteral("2026-09-10")},
+                          {QStringLiteral("topics"), QJsonArray{1}},
+                          {QStringLiteral("planned"), QStringLiteral("два")},
+                          {QStringLiteral("actual"), 1},
+                          {QStringLiteral("reason"), QStringLiteral("карантин")},
+                          {QStringLiteral("method"), QStringLiteral("merge")}}));
+        QVERIFY2(r.status == 400, r.body.constData());
         r = request(port, "GET", "/api/v1/ktp?class=..%2Fx&subject=math", {{"Cookie", cookie}});
         QVERIFY2(r.status == 400, r.body.constData());
         QCOMPARE(pending(), before);
