@@ -5810,6 +5810,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1: «%2» — не дата; выберите её в календаре</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>the date «%1» is not a date; pick it in the calendar</source>
+        <translation>«%1» — не дата; выберите её в календаре</translation>
+    </message>
+    <message>
         <location filename="../node/web/journal_server.cpp"/>
         <source>the first day is after the last one; swap the dates</source>
         <translation>первый день позже последнего; поменяйте даты местами</translation>
@@ -6945,6 +6950,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/web/ui_text.cpp"/>
         <source>Choose a class on the left.</source>
         <translation>Выберите класс слева.</translation>
+    </message>
+    <message>
+        <location filename="../node/web/ui_text.cpp"/>
+        <source>Class</source>
+        <translation>Класс</translation>
     </message>
     <message>
         <location filename="../node/web/ui_text.cpp"/>

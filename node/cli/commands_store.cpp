@@ -103,17 +103,6 @@ Status cmdStatus(Session& s) {
     TABEL_ASSIGN_OR_RETURN(const StoreStatus st, s.store().status());
     // R-S6: what became of this computer's changes to closed periods (the newest ten).
     TABEL_ASSIGN_OR_RETURN(const QList<NodeStore::AmendmentRequest> requests, s.store().amendmentRequests(10));
-    const auto amendmentState = [](NodeStore::AmendmentRequest::State state) {
-        switch (state) {
-        case NodeStore::AmendmentRequest::State::Accepted:
-            return QStringLiteral("accepted");
-        case NodeStore::AmendmentRequest::State::Declined:
-            return QStringLiteral("declined");
-        case NodeStore::AmendmentRequest::State::Waiting:
-            break;
-        }
-        return QStringLiteral("waiting");
-    };
     if (s.inv().has(QStringLiteral("json"))) {
         QJsonObject o;
         o.insert(QStringLiteral("store"), s.store().paths().dir);
@@ -147,7 +136,7 @@ Status cmdStatus(Session& s) {
         for (const NodeStore::AmendmentRequest& a : requests)
             amendments.append(QJsonObject{{QStringLiteral("seq"), qint64(a.seq)},
                                           {QStringLiteral("amendment_id"), a.amendmentId},
-                                          {QStringLiteral("state"), amendmentState(a.state)},
+                                          {QStringLiteral("state"), NodeStore::AmendmentRequest::stateName(a.state)},
                                           {QStringLiteral("held"), a.heldText},
                                           {QStringLiteral("decision"), a.decision}});
         o.insert(QStringLiteral("amendment_requests"), amendments);

@@ -10,6 +10,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <map>
 
 namespace tabel::node {
 
@@ -901,7 +902,7 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
     TABEL_ASSIGN_OR_RETURN(QList<Mark> marks, load.operator()<Mark>(QStringLiteral("mark")));
     std::stable_sort(marks.begin(), marks.end(), [](const Mark& a, const Mark& b) { return a.column < b.column; });
     TABEL_ASSIGN_OR_RETURN(view.averageRule, averageRule());
-    QHash<int, MarkAverage> sums; // row → its average so far
+    std::map<int, MarkAverage> sums; // row → its average so far
     for (const Mark& m : marks) {
         if (!inView(m.lesson))
             continue;
@@ -910,13 +911,10 @@ Result<JournalView> Journal::classJournal(const QString& classId, const QString&
         if (c == columnOf.constEnd() || r == rowOf.constEnd())
             continue;
         view.rows[*r].cells[*c].marks << toString(m.value);
-        auto sum = sums.find(*r);
-        if (sum == sums.end())
-            sum = sums.emplace(*r, view.averageRule);
-        sum->add(m);
+        sums.try_emplace(*r, view.averageRule).first->second.add(m);
     }
-    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
-        view.rows[it.key()].average = it->text();
+    for (const auto& [row, sum] : sums)
+        view.rows[row].average = sum.text();
 
     TABEL_ASSIGN_OR_RETURN(QList<Attendance> absences, load.operator()<Attendance>(QStringLiteral("att")));
     for (Attendance& a : absences) {
@@ -944,18 +942,14 @@ Result<QHash<QString, QString>> Journal::averages(const QString& classId, const 
         TABEL_ASSIGN_OR_RETURN(marks, loadAll<Mark>(m_store, lessonPrefix(QStringLiteral("mark"), classId, subjectId)));
     }
     TABEL_ASSIGN_OR_RETURN(const AverageRule rule, averageRule());
-    QHash<QString, MarkAverage> sums;
+    std::map<QString, MarkAverage> sums;
     for (const Mark& m : marks)
         if ((groupIdOrEmpty.isEmpty() || m.lesson.groupId == groupIdOrEmpty) && m.lesson.date >= from &&
-            m.lesson.date <= to) {
-            auto sum = sums.find(m.pupilId);
-            if (sum == sums.end())
-                sum = sums.emplace(m.pupilId, rule);
-            sum->add(m);
-        }
+            m.lesson.date <= to)
+            sums.try_emplace(m.pupilId, rule).first->second.add(m);
     QHash<QString, QString> out;
-    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
-        out.insert(it.key(), it->text());
+    for (const auto& [pupil, sum] : sums)
+        out.insert(pupil, sum.text());
     return out;
 }
 

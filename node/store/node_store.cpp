@@ -1115,6 +1115,18 @@ Status NodeStore::markPrintsReported(const QList<quint64>& numbers) {
     return tx.commit();
 }
 
+QString NodeStore::AmendmentRequest::stateName(State state) {
+    switch (state) {
+    case State::Accepted:
+        return QStringLiteral("accepted");
+    case State::Declined:
+        return QStringLiteral("declined");
+    case State::Waiting:
+        break;
+    }
+    return QStringLiteral("waiting");
+}
+
 Status NodeStore::recordAmendmentsHeld(const QList<std::pair<std::int64_t, QString>>& held, qint64 nowMs) {
     if (held.isEmpty())
         return {};
@@ -1145,7 +1157,8 @@ Status NodeStore::recordAmendmentDecisions(const QList<AmendmentDecision>& decis
         TABEL_TRY(known.bind(1, a.seq).bind(2, std::int64_t(nowMs)).run());
         known.reset();
         TABEL_TRY(decide.bind(1, std::int64_t(a.amendmentId))
-                      .bind(2, QString::fromLatin1(a.accepted ? "accepted" : "declined"))
+                      .bind(2, AmendmentRequest::stateName(a.accepted ? AmendmentRequest::State::Accepted
+                                                                      : AmendmentRequest::State::Declined))
                       .bind(3, a.accepted ? QString() : a.text)
                       .bind(4, std::int64_t(nowMs))
                       .bind(5, a.seq)
@@ -1169,9 +1182,9 @@ Result<QList<NodeStore::AmendmentRequest>> NodeStore::amendmentRequests(int limi
         a.seq = rows.columnInt(0);
         a.amendmentId = rows.columnInt(1);
         const QString state = rows.columnText(2);
-        a.state = state == QLatin1String("accepted")   ? AmendmentRequest::State::Accepted
-                  : state == QLatin1String("declined") ? AmendmentRequest::State::Declined
-                                                       : AmendmentRequest::State::Waiting;
+        for (const auto candidate : {AmendmentRequest::State::Accepted, AmendmentRequest::State::Declined})
+            if (state == AmendmentRequest::stateName(candidate))
+                a.state = candidate;
         a.heldText = rows.columnText(3);
         a.decision = rows.columnText(4);
         a.updated = QDateTime::fromMSecsSinceEpoch(rows.columnInt(5), Qt::UTC);

@@ -201,6 +201,8 @@ public:
     // ---- R-S6: the fate of this node's amendment requests ----
     struct AmendmentRequest {
         enum class State { Waiting, Accepted, Declined };
+        // "waiting", "accepted", "declined": as stored, and as `status --json` and the web journal name them.
+        static QString stateName(State state);
         std::int64_t seq = 0;   // this node's change set the hub held
         qint64 amendmentId = 0; // the hub's number of the request (0 until the operator's decision arrives)
         State state = State::Waiting;

@@ -409,7 +409,7 @@ Result<JournalServer::Reply> JournalServer::periodMarkCorrection(const Request& 
     c.pupilId = text("pupil");
     c.explanation = text("explanation");
     c.approver = text("approver");
-    c.date = QDate::currentDate();
+    c.date = todayDate();
     c.authorId = m_store->teacherId();
     TABEL_ASSIGN_OR_RETURN(c.newValue, parseMarkValue(text("value")));
     m_journal->refresh();
@@ -783,22 +783,19 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
     TABEL_ASSIGN_OR_RETURN(const QList<NodeStore::AmendmentRequest> requests, m_store->amendmentRequests(10));
     QJsonArray amendments;
     for (const NodeStore::AmendmentRequest& a : requests) {
-        QString words, state;
+        QString words;
         switch (a.state) {
         case NodeStore::AmendmentRequest::State::Waiting:
-            state = QStringLiteral("waiting");
             words = t("change %1 edits a closed period and waits for the operator's decision").arg(a.seq);
             if (!a.heldText.isEmpty())
                 words += QStringLiteral(" (") + a.heldText + u')';
             break;
         case NodeStore::AmendmentRequest::State::Accepted:
-            state = QStringLiteral("accepted");
             words = t("change %1 (amendment request %2) was accepted by the operator and is in the school's journal")
                         .arg(a.seq)
                         .arg(a.amendmentId);
             break;
         case NodeStore::AmendmentRequest::State::Declined:
-            state = QStringLiteral("declined");
             words = t("change %1 (amendment request %2) was declined by the operator: %3")
                         .arg(a.seq)
                         .arg(a.amendmentId)
@@ -806,7 +803,7 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
             break;
         }
         amendments.append(QJsonObject{{QStringLiteral("seq"), qint64(a.seq)},
-                                      {QStringLiteral("state"), state},
+                                      {QStringLiteral("state"), NodeStore::AmendmentRequest::stateName(a.state)},
                                       {QStringLiteral("words"), words},
                                       {QStringLiteral("at"), isoTime(a.updated)}});
     }

@@ -65,8 +65,17 @@ Result<QString> idField(const QJsonObject& in, const char* name, const char* wha
 } // namespace
 
 Result<JournalServer::Reply> JournalServer::substitutions(const Request& r) {
-    QDate from = QDate::fromString(r.param(QStringLiteral("from")), Qt::ISODate);
-    QDate to = QDate::fromString(r.param(QStringLiteral("to")), Qt::ISODate);
+    // The dates shown (either may be left out: no bound on that side).
+    QDate bounds[2];
+    const char* params[2] = {"from", "to"};
+    for (int i = 0; i < 2; ++i) {
+        const QString text = r.param(QString::fromLatin1(params[i]));
+        bounds[i] = QDate::fromString(text, Qt::ISODate);
+        if (!text.isEmpty() && !bounds[i].isValid())
+            return makeError(ErrorCode::InvalidArgument,
+                             t("the date «%1» is not a date; pick it in the calendar").arg(text));
+    }
+    const QDate from = bounds[0], to = bounds[1];
     m_journal->refresh();
     TABEL_ASSIGN_OR_RETURN(const QList<Substitution> all, m_journal->substitutions(from, to));
     TABEL_ASSIGN_OR_RETURN(const QList<Teacher> teachers, m_journal->teachers());

@@ -125,6 +125,7 @@ constexpr Text kTexts[] = {
     {"subst.date", QT_TRANSLATE_NOOP("tabel::web::page", "Date")},
     {"subst.slot", QT_TRANSLATE_NOOP("tabel::web::page", "Lesson no.")},
     {"subst.lesson", QT_TRANSLATE_NOOP("tabel::web::page", "Class and subject")},
+    {"subst.class", QT_TRANSLATE_NOOP("tabel::web::page", "Class")},
     {"subst.subject", QT_TRANSLATE_NOOP("tabel::web::page", "Subject")},
     {"subst.group", QT_TRANSLATE_NOOP("tabel::web::page", "Group (all: the whole class)")},
     {"subst.absent", QT_TRANSLATE_NOOP("tabel::web::page", "Absent teacher")},

@@ -62,6 +62,14 @@ QTextStream& out() {
     return s;
 }
 
+// TABEL_BENCH_PAUSE_S: a pause before a phase, to attach a profiler (`perf record -p`) for that phase alone.
+void pauseIfAsked(const char* before) {
+    if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
+        out() << "pausing " << pause << " s before " << before << Qt::endl;
+        QThread::sleep(unsigned(pause));
+    }
+}
+
 QProcess* g_hubProcess = nullptr; // the hub being measured: fail() exits without destructors, so it stops it
 
 [[noreturn]] void fail(const QString& what, const QString& why) {
@@ -449,11 +457,7 @@ int main(int argc, char** argv) {
     const std::int64_t yearLastSeq = seqBefore;
 
     // ---- day ----
-    // TABEL_BENCH_PAUSE_S: a pause before the day phases, to attach a profiler to the hub for them alone.
-    if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
-        out() << "pausing " << pause << " s before the day phases" << Qt::endl;
-        QThread::sleep(unsigned(pause));
-    }
+    pauseIfAsked("the day phases");
     for (const bench::LessonRecord& l : year.lessons)
         if (l.lesson.key.date == lastDay)
             check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
@@ -593,10 +597,7 @@ int main(int argc, char** argv) {
                 break;
             cursor = p.toCursor;
         }
-        if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
-            out() << "pausing " << pause << " s before the in-process day" << Qt::endl;
-            QThread::sleep(unsigned(pause));
-        }
+        pauseIfAsked("the in-process day");
         for (const QByteArray& f : dayFrames) {
             sync::PushBatch b = *sync::decodePushBatch(sync::decodeFrame(f)->message);
             b.nodeId = rec.nodeId;

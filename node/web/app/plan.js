@@ -109,7 +109,7 @@ export class SubstitutionsPanel extends Panel {
     const reason = el('input', { type: 'text', required: true, maxLength: 500 });
     const form = el('form', { id: 'subst-form', className: 'task-form' },
       ...field('subst-date', t('subst.date'), date), ...field('subst-slot', t('subst.slot'), slot),
-      ...field('subst-class', t('grid.class').split(',')[0], klass), ...field('subst-subject', t('subst.subject'), subject),
+      ...field('subst-class', t('subst.class'), klass), ...field('subst-subject', t('subst.subject'), subject),
       ...field('subst-group', t('subst.group'), group), ...field('subst-absent', t('subst.absent'), absent),
       ...field('subst-substitute', t('subst.substitute'), substitute), ...field('subst-reason', t('subst.reason'), reason),
       el('button', { type: 'submit' }, t('subst.save')));
