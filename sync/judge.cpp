@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace tabel::sync {
 
@@ -72,10 +73,10 @@ public:
 
 private:
     const RegisterView& m_merged;
-    std::map<QString, int> m_firstOp;
+    std::unordered_map<QString, int> m_firstOp;
     QList<QString> m_order;
-    std::map<QString, Fields> m_written;
-    mutable std::map<QString, Fields> m_cache;
+    std::unordered_map<QString, Fields> m_written;
+    mutable std::unordered_map<QString, Fields> m_cache;
 };
 
 class Judge {
@@ -189,7 +190,8 @@ private:
     void judgeMark(const Mark& m) {
         if (!pupilBelongs(m.lesson.classId, m.lesson.subjectId, m.lesson.groupId, m.pupilId))
             return;
-        const QString lessonKey = QStringLiteral("lesson/") + m.lesson.toString();
+        const QString lessonText = m.lesson.toString();
+        const QString lessonKey = QStringLiteral("lesson/") + lessonText;
         // checkMark asks only whether the lesson exists; its fields were judged where they were written.
         Lesson lesson;
         lesson.key = m.lesson;
@@ -203,7 +205,7 @@ private:
                 return refuse(tr("the mark grades task «%1», which the journal of %2 does not have")
                                   .arg(m.taskId, m.lesson.classId));
         }
-        const QString absenceKey = QStringLiteral("att/%1/%2").arg(m.lesson.toString(), m.pupilId);
+        const QString absenceKey = QStringLiteral("att/") + lessonText + u'/' + m.pupilId;
         if (m_after.exists(absenceKey))
             if (Result<Attendance> a = Attendance::fromFields(absenceKey, m_after.fields(absenceKey));
                 a && a->reason != AbsenceReason::Illness)

@@ -344,21 +344,27 @@ constexpr Noun kNouns[] = {
 struct RepoWork {
     QString classId, year;
     std::set<FileSpec> files;
-    std::map<QString, std::map<QString, std::set<QString>>> touched; // label → entity type → entities
-    std::map<FileSpec, std::set<QString>> entities;                  // file → the entities to render again
+    std::map<FileSpec, std::set<QString>> entities; // file → the entities to render again
 };
 
 // "7А math: 12 marks, 3 attendance; roster: 30 pupils", then the trailers. Fixed English text: the message is
 // part of the commit, whose id must not depend on the operator's language.
 QByteArray messageOf(const RepoWork& w, const BatchMeta& meta) {
+    // label → entity type → how many entities (an entity lies in one file: the files' sets do not overlap)
+    std::map<QString, std::map<QString, qsizetype>> touched;
+    for (const auto& [file, entities] : w.entities) {
+        std::map<QString, qsizetype>& types = touched[file.label()];
+        for (const QString& entity : entities)
+            ++types[domain::entityType(entity)];
+    }
     QStringList parts;
-    for (const auto& [label, types] : w.touched) {
+    for (const auto& [label, types] : touched) {
         QStringList counts;
         for (const Noun& noun : kNouns) {
             const auto it = types.find(QString::fromLatin1(noun.type));
             if (it == types.end())
                 continue;
-            const auto n = it->second.size();
+            const qsizetype n = it->second;
             counts << QStringLiteral("%1 %2").arg(n).arg(QString::fromLatin1(n == 1 ? noun.one : noun.many));
         }
         parts << label + QStringLiteral(": ") + counts.join(QStringLiteral(", "));
@@ -721,6 +727,9 @@ Status recordBatch(db::Database& db, const BatchMeta& meta, const QList<sync::Ch
     const QString receivedYear = History::schoolYearOf(QDateTime::fromMSecsSinceEpoch(meta.receivedMs, Qt::UTC).date());
     std::map<QString, RepoWork> work;
     bool pupilsTouched = false;
+    // The file of the entity before: a lesson's entities mostly lie in one file, found once.
+    std::optional<FileSpec> lastFile;
+    std::set<QString>* lastEntities = nullptr;
     for (const sync::ChangeSet& cs : merged) {
         const QString* previous = nullptr;
         for (const sync::Op& op : cs.ops) {
@@ -729,17 +738,19 @@ Status recordBatch(db::Database& db, const BatchMeta& meta, const QList<sync::Ch
                 continue;
             previous = &op.entity;
             const std::optional<FileSpec> file = placeOf(op.entity, state, receivedYear);
-            const QString type = domain::entityType(op.entity);
-            if (type == u"pupil")
+            if (op.entity.startsWith(u"pupil/"))
                 pupilsTouched = true;
             if (!file)
                 continue;
-            RepoWork& w = work[file->repo()];
-            w.classId = file->classId;
-            w.year = file->year;
-            w.files.insert(*file);
-            w.entities[*file].insert(op.entity);
-            w.touched[file->label()][type].insert(op.entity);
+            if (!lastEntities || !(*file == *lastFile)) {
+                RepoWork& w = work[file->repo()];
+                w.classId = file->classId;
+                w.year = file->year;
+                w.files.insert(*file);
+                lastEntities = &w.entities[*file];
+                lastFile = file;
+            }
+            lastEntities->insert(lastEntities->end(), op.entity); // entries mostly come in key order
         }
     }
     if (pupilsTouched) {

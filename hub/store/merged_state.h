@@ -16,6 +16,7 @@
 
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace tabel::hub {
 
@@ -62,7 +63,8 @@ private:
     Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
 
     db::Database* m_db;
-    mutable std::map<QString, std::optional<EntityFields>> m_cache;
+    // Hashed: a push holds some ten thousand entries here, whose keys share long prefixes.
+    mutable std::unordered_map<QString, std::optional<EntityFields>> m_cache;
     mutable std::optional<Error> m_error;
 };
 

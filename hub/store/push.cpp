@@ -1,6 +1,7 @@
 #include "hub/store/internal.h"
 #include "sync/describe.h"
 #include "sync/judge.h"
+#include "sync/open_sets.h"
 
 namespace tabel::hub {
 
@@ -27,8 +28,10 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
         return {};
     };
 
-    for (const sync::SignedChangeSet& s : batch.changeSets) {
-        Result<sync::ChangeSet> opened = s.open();
+    sync::SetOpener opener(batch.changeSets); // decoded and verified a window ahead, on the machine's cores
+    for (qsizetype index = 0; index < batch.changeSets.size(); ++index) {
+        const sync::SignedChangeSet& s = batch.changeSets[index];
+        Result<sync::ChangeSet> opened = opener.take(index);
         if (!opened) {
             // Tell a bad signature from a set that does not even decode; report its seq when it can be read.
             Result<sync::ChangeSet> decoded = sync::ChangeSet::fromCanonicalBytes(s.canonical, s.signature);

@@ -8,6 +8,7 @@
 #include "node/store/schema.h"
 #include "shared/core/zstd.h"
 #include "shared/domain/entity_key.h"
+#include "sync/open_sets.h"
 #include "sync/reconcile.h"
 #include "sync/unit.h"
 
@@ -866,8 +867,13 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch, const S
     TABEL_ASSIGN_OR_RETURN(db::Statement insSet,
                            db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, signature, pushed, "
                                       "nops, size, body) VALUES(?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-    for (const sync::PulledChangeSet& pulled : batch.changeSets) {
-        Result<sync::ChangeSet> opened = pulled.changeSet.open();
+    // Decoded and verified a window ahead, on the machine's cores; applied one by one, in the hub's order.
+    sync::SetOpener opener(batch.changeSets.size(), [&batch](qsizetype i) -> const sync::SignedChangeSet& {
+        return batch.changeSets[i].changeSet;
+    });
+    for (qsizetype index = 0; index < batch.changeSets.size(); ++index) {
+        const sync::PulledChangeSet& pulled = batch.changeSets[index];
+        Result<sync::ChangeSet> opened = opener.take(index);
         if (!opened) {
             d->hlc = clockBefore;
             return makeError(ErrorCode::Crypto,

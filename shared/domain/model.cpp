@@ -159,10 +159,13 @@ QString joinKey(const QStringList& parts) {
 
 // The five segments of a lesson key, exactly as stored (no trimming): errors are InvalidArgument naming `text`
 // (null: the segments joined, built only for an error).
-Result<LessonKey> lessonKeyFromParts(const QStringList& parts, const QString& text) {
-    const auto shown = [&] { return quoted(text.isNull() ? joinKey(parts) : text); };
+// parts: `count` segments from `first` (no copy of the list: this runs for every mark and absence a sync reads).
+Result<LessonKey> lessonKeyFromParts(const QStringList& all, qsizetype first, qsizetype count, const QString& text) {
+    const QString* parts = all.constData() + std::min(first, all.size());
+    count = std::max<qsizetype>(0, std::min(count, all.size() - std::min(first, all.size())));
+    const auto shown = [&] { return quoted(text.isNull() ? joinKey(all.mid(first, count)) : text); };
     const auto context = [&] { return tr("lesson %1").arg(shown()); };
-    if (parts.size() != 5)
+    if (count != 5)
         return makeError(ErrorCode::InvalidArgument,
                          tr("%1 is not a lesson; write it as class/subject/group/date/lesson number, "
                             "e.g. 7А/math/all/2026-09-01/2")
@@ -190,6 +193,10 @@ Result<LessonKey> lessonKeyFromParts(const QStringList& parts, const QString& te
     k.date = *date;
     k.slot = *slot;
     return k;
+}
+
+Result<LessonKey> lessonKeyFromParts(const QStringList& parts, const QString& text) {
+    return lessonKeyFromParts(parts, 0, parts.size(), text);
 }
 
 // ---- Field values ------------------------------------------------------------------------------------------------
@@ -233,10 +240,13 @@ public:
             fail(tr("the key has %1 parts, expected %2").arg(parts.size()).arg(count + 1));
             return {};
         }
-        return parts.mid(1);
+        QStringList rest = parts;
+        rest.removeFirst(); // moves the list's start: no copy
+        return rest;
     }
 
-    QString id(const QStringList& seg, int i, const QString& what) {
+    // `what`: untranslated (QT_TRANSLATE_NOOP("tabel::domain", …)), translated only for an error.
+    QString id(const QStringList& seg, int i, const char* what) {
         if (failed())
             return {};
         if (auto s = validateId(seg[i], what); !s) {
@@ -246,12 +256,12 @@ public:
         return seg[i];
     }
 
-    int number(const QStringList& seg, int i, const QString& what) {
+    int number(const QStringList& seg, int i, const char* what) {
         if (failed())
             return 0;
         const auto n = parseKeyNumber(seg[i]);
         if (!n) {
-            fail(tr("%1 %2 is not a positive whole number").arg(what, quoted(seg[i])));
+            fail(tr("%1 %2 is not a positive whole number").arg(tr(what), quoted(seg[i])));
             return 0;
         }
         return *n;
@@ -271,7 +281,7 @@ public:
     LessonKey lessonKey(const QStringList& seg, int first) {
         if (failed())
             return {};
-        auto k = lessonKeyFromParts(seg.mid(first, 5), QString());
+        auto k = lessonKeyFromParts(seg, first, 5, QString());
         if (!k) {
             fail(k.error().message);
             return {};
@@ -302,8 +312,8 @@ public:
         return std::get<QString>(*v);
     }
 
-    QString idField(const char* name, const QString& what) { return checkedId(name, text(name), what); }
-    QString optIdField(const char* name, const QString& what) {
+    QString idField(const char* name, const char* what) { return checkedId(name, text(name), what); }
+    QString optIdField(const char* name, const char* what) {
         const QString s = optText(name);
         return s.isEmpty() ? s : checkedId(name, s, what);
     }
@@ -397,8 +407,12 @@ public:
 
 private:
     const FieldValue* lookupField(const char* name) const {
-        const auto it = m_fields.find(QString::fromLatin1(name));
-        return it == m_fields.end() || isNull(it->second) ? nullptr : &it->second;
+        // An entity has a handful of fields: a scan compares in place, where find() would build a QString first.
+        const QLatin1String wanted(name);
+        for (const auto& [field, value] : m_fields)
+            if (field == wanted)
+                return isNull(value) ? nullptr : &value;
+        return nullptr;
     }
     const FieldValue* find(const char* name) {
         if (failed())
@@ -422,7 +436,7 @@ private:
         return static_cast<int>(n);
     }
 
-    QString checkedId(const char* name, const QString& s, const QString& what) {
+    QString checkedId(const char* name, const QString& s, const char* what) {
         if (failed())
             return {};
         if (auto st = validateId(s, what); !st) {
@@ -733,7 +747,7 @@ Result<SchoolYear> SchoolYear::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("year"), 1);
     SchoolYear y;
-    y.id = r.id(k, 0, tr("school year id"));
+    y.id = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "school year id"));
     y.start = r.date("start");
     y.end = r.date("end");
     TABEL_TRY(r.status());
@@ -756,8 +770,8 @@ Result<Period> Period::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("period"), 2);
     Period p;
-    p.yearId = r.id(k, 0, tr("school year id"));
-    p.id = r.id(k, 1, tr("period id"));
+    p.yearId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "school year id"));
+    p.id = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "period id"));
     p.title = r.optText("title");
     p.kind = r.enumField("kind", parsePeriodKind);
     p.start = r.date("start");
@@ -801,8 +815,8 @@ Result<Holiday> Holiday::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("holiday"), 2);
     Holiday h;
-    h.yearId = r.id(k, 0, tr("school year id"));
-    h.id = r.id(k, 1, tr("holiday id"));
+    h.yearId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "school year id"));
+    h.id = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "holiday id"));
     h.title = r.optText("title");
     h.start = r.date("start");
     h.end = r.date("end");
@@ -824,7 +838,7 @@ Result<SchoolClass> SchoolClass::fromFields(const QString& key, const Fields& f)
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("class"), 1);
     SchoolClass c;
-    c.id = r.id(k, 0, tr("class id"));
+    c.id = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
     c.grade = r.smallInt("grade");
     TABEL_TRY(r.status());
     return c;
@@ -854,8 +868,8 @@ Result<Pupil> Pupil::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("pupil"), 1);
     Pupil p;
-    p.id = r.id(k, 0, tr("pupil id"));
-    p.classId = r.idField("class", tr("class id"));
+    p.id = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
+    p.classId = r.idField("class", QT_TRANSLATE_NOOP("tabel::domain", "class id"));
     p.surname = r.text("surname");
     p.name = r.text("name");
     p.patronymic = r.optText("patronymic");
@@ -909,7 +923,7 @@ Result<Subject> Subject::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("subject"), 1);
     Subject s;
-    s.id = r.id(k, 0, tr("subject id"));
+    s.id = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
     s.name = r.text("name");
     TABEL_TRY(r.status());
     return s;
@@ -927,10 +941,10 @@ Result<GroupMember> GroupMember::fromFields(const QString& key, const Fields& f)
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("member"), 4);
     GroupMember m;
-    m.classId = r.id(k, 0, tr("class id"));
-    m.subjectId = r.id(k, 1, tr("subject id"));
-    m.groupId = r.id(k, 2, tr("group id"));
-    m.pupilId = r.id(k, 3, tr("pupil id"));
+    m.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    m.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    m.groupId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
+    m.pupilId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
     r.marker("in");
     TABEL_TRY(r.status());
     return m;
@@ -948,7 +962,7 @@ Result<Teacher> Teacher::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("teacher"), 1);
     Teacher t;
-    t.id = r.id(k, 0, tr("teacher id"));
+    t.id = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
     t.name = r.text("name");
     TABEL_TRY(r.status());
     return t;
@@ -966,10 +980,10 @@ Result<Assignment> Assignment::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("assign"), 4);
     Assignment a;
-    a.teacherId = r.id(k, 0, tr("teacher id"));
-    a.classId = r.id(k, 1, tr("class id"));
-    a.subjectId = r.id(k, 2, tr("subject id"));
-    a.groupId = r.id(k, 3, tr("group id"));
+    a.teacherId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
+    a.classId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    a.subjectId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    a.groupId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
     r.marker("in");
     TABEL_TRY(r.status());
     return a;
@@ -987,14 +1001,14 @@ Result<TimetableSlot> TimetableSlot::fromFields(const QString& key, const Fields
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("slot"), 4);
     TimetableSlot t;
-    t.classId = r.id(k, 0, tr("class id"));
-    t.weekday = r.number(k, 1, tr("weekday"));
+    t.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    t.weekday = r.number(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "weekday"));
     if (!r.failed() && t.weekday > 7)
         r.fail(tr("weekday %1 is not 1 (Monday) to 7 (Sunday)").arg(t.weekday));
-    t.slot = r.number(k, 2, tr("lesson number"));
-    t.groupId = r.id(k, 3, tr("group id"));
-    t.subjectId = r.idField("subject", tr("subject id"));
-    t.teacherId = r.idField("teacher", tr("teacher id"));
+    t.slot = r.number(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "lesson number"));
+    t.groupId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
+    t.subjectId = r.idField("subject", QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    t.teacherId = r.idField("teacher", QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
     TABEL_TRY(r.status());
     return t;
 }
@@ -1015,7 +1029,7 @@ Result<LessonKey> LessonKey::parse(const QString& text) {
 }
 
 Result<LessonKey> LessonKey::fromKeyParts(const QStringList& keyParts, qsizetype first) {
-    return lessonKeyFromParts(keyParts.mid(first, 5), QString());
+    return lessonKeyFromParts(keyParts, first, 5, QString());
 }
 
 QString Lesson::entityKey() const {
@@ -1044,7 +1058,7 @@ Result<Lesson> Lesson::fromFields(const QString& key, const Fields& f) {
     l.form = r.optText("form");
     l.distance = r.flag("distance");
     l.ktpTopic = r.optInt("ktp");
-    l.teacherId = r.optIdField("teacher", tr("teacher id"));
+    l.teacherId = r.optIdField("teacher", QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
     if (const QString columns = r.optText("marks"); !columns.isEmpty()) {
         if (auto parsed = parseMarkColumns(columns))
             l.markColumns = std::move(*parsed);
@@ -1084,8 +1098,8 @@ Result<Mark> Mark::fromFields(const QString& key, const Fields& f) {
     const QStringList k = r.segments(QLatin1String("mark"), 7);
     Mark m;
     m.lesson = r.lessonKey(k, 0);
-    m.pupilId = r.id(k, 5, tr("pupil id"));
-    m.column = r.number(k, 6, tr("mark column"));
+    m.pupilId = r.id(k, 5, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
+    m.column = r.number(k, 6, QT_TRANSLATE_NOOP("tabel::domain", "mark column"));
     m.value = r.enumField("value", parseMarkValue);
     const auto absent = [&f](const char* name) {
         const auto it = f.find(QLatin1String(name));
@@ -1094,7 +1108,7 @@ Result<Mark> Mark::fromFields(const QString& key, const Fields& f) {
     m.kind = absent("kind") ? MarkKind::Current : r.enumField("kind", parseMarkKind);
     m.weight = absent("weight") ? 1 : r.smallInt("weight");
     m.work = absent("work") ? WorkKind::Classwork : r.enumField("work", parseWorkKind);
-    m.taskId = r.optIdField("task", tr("task id"));
+    m.taskId = r.optIdField("task", QT_TRANSLATE_NOOP("tabel::domain", "task id"));
     TABEL_TRY(r.status());
     return m;
 }
@@ -1120,7 +1134,7 @@ Result<Attendance> Attendance::fromFields(const QString& key, const Fields& f) {
     const QStringList k = r.segments(QLatin1String("att"), 6);
     Attendance a;
     a.lesson = r.lessonKey(k, 0);
-    a.pupilId = r.id(k, 5, tr("pupil id"));
+    a.pupilId = r.id(k, 5, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
     a.reason = r.enumField("reason", parseAbsenceReason);
     a.certificateNo = r.optText("cert_no");
     a.certificateDate = r.optDate("cert_date");
@@ -1147,10 +1161,10 @@ Result<Task> Task::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("task"), 4);
     Task t;
-    t.classId = r.id(k, 0, tr("class id"));
-    t.subjectId = r.id(k, 1, tr("subject id"));
-    t.groupId = r.id(k, 2, tr("group id"));
-    t.id = r.id(k, 3, tr("task id"));
+    t.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    t.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    t.groupId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
+    t.id = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "task id"));
     if (const QString lessonText = r.optText("lesson"); !lessonText.isEmpty()) {
         auto lk = lessonKeyFromParts(lessonText.split(QLatin1Char('/')), lessonText);
         if (lk)
@@ -1187,12 +1201,12 @@ Result<Submission> Submission::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("sub"), 6);
     Submission s;
-    const QString classId = r.id(k, 0, tr("class id"));
-    const QString subjectId = r.id(k, 1, tr("subject id"));
-    const QString groupId = r.id(k, 2, tr("group id"));
-    const QString taskId = r.id(k, 3, tr("task id"));
+    const QString classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    const QString subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    const QString groupId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
+    const QString taskId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "task id"));
     s.taskKey = joinKey({QStringLiteral("task"), classId, subjectId, groupId, taskId});
-    s.pupilId = r.id(k, 4, tr("pupil id"));
+    s.pupilId = r.id(k, 4, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
     s.contentHash = r.text("hash");
     if (!r.failed()) {
         static const QRegularExpression hex(QStringLiteral("^[0-9a-fA-F]{64}$"));
@@ -1227,13 +1241,13 @@ Result<PeriodMark> PeriodMark::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("pmark"), 4);
     PeriodMark m;
-    m.classId = r.id(k, 0, tr("class id"));
-    m.subjectId = r.id(k, 1, tr("subject id"));
-    m.periodId = r.id(k, 2, tr("period id"));
-    m.pupilId = r.id(k, 3, tr("pupil id"));
+    m.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    m.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    m.periodId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "period id"));
+    m.pupilId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
     m.value = r.enumField("value", parseMarkValue);
     m.overrideReason = r.optText("override");
-    m.authorId = r.optIdField("author", tr("author id"));
+    m.authorId = r.optIdField("author", QT_TRANSLATE_NOOP("tabel::domain", "author id"));
     m.deviceTime = r.optDateTime("device_time");
     TABEL_TRY(r.status());
     return m;
@@ -1254,16 +1268,16 @@ Result<Correction> Correction::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("corr"), 5);
     Correction c;
-    c.classId = r.id(k, 0, tr("class id"));
-    c.subjectId = r.id(k, 1, tr("subject id"));
-    c.periodId = r.id(k, 2, tr("period id"));
-    c.pupilId = r.id(k, 3, tr("pupil id"));
-    c.number = r.number(k, 4, tr("correction number"));
+    c.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    c.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    c.periodId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "period id"));
+    c.pupilId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "pupil id"));
+    c.number = r.number(k, 4, QT_TRANSLATE_NOOP("tabel::domain", "correction number"));
     c.oldValue = r.enumField("old", parseMarkValue);
     c.newValue = r.enumField("new", parseMarkValue);
     c.explanation = r.text("explanation");
     c.approver = r.text("approver");
-    c.authorId = r.optIdField("author", tr("author id"));
+    c.authorId = r.optIdField("author", QT_TRANSLATE_NOOP("tabel::domain", "author id"));
     c.date = r.date("date");
     TABEL_TRY(r.status());
     return c;
@@ -1285,12 +1299,12 @@ Result<Substitution> Substitution::fromFields(const QString& key, const Fields& 
     const QStringList k = r.segments(QLatin1String("subst"), 4);
     Substitution s;
     s.date = r.keyDate(k, 0);
-    s.slot = r.number(k, 1, tr("lesson number"));
-    s.classId = r.id(k, 2, tr("class id"));
-    s.groupId = r.id(k, 3, tr("group id"));
-    s.subjectId = r.idField("subject", tr("subject id"));
-    s.absentTeacherId = r.idField("absent", tr("teacher id"));
-    s.substituteId = r.idField("substitute", tr("teacher id"));
+    s.slot = r.number(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "lesson number"));
+    s.classId = r.id(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    s.groupId = r.id(k, 3, QT_TRANSLATE_NOOP("tabel::domain", "group id"));
+    s.subjectId = r.idField("subject", QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    s.absentTeacherId = r.idField("absent", QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
+    s.substituteId = r.idField("substitute", QT_TRANSLATE_NOOP("tabel::domain", "teacher id"));
     s.reason = r.optText("reason");
     TABEL_TRY(r.status());
     return s;
@@ -1313,9 +1327,9 @@ Result<KtpTopic> KtpTopic::fromFields(const QString& key, const Fields& f) {
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("ktp"), 3);
     KtpTopic t;
-    t.classId = r.id(k, 0, tr("class id"));
-    t.subjectId = r.id(k, 1, tr("subject id"));
-    t.number = r.number(k, 2, tr("topic number"));
+    t.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    t.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    t.number = r.number(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "topic number"));
     t.title = r.text("title");
     t.plannedHours = r.smallInt("hours");
     TABEL_TRY(r.status());
@@ -1342,9 +1356,9 @@ Result<KtpCorrection> KtpCorrection::fromFields(const QString& key, const Fields
     Reader r(key, f);
     const QStringList k = r.segments(QLatin1String("ktpfix"), 3);
     KtpCorrection c;
-    c.classId = r.id(k, 0, tr("class id"));
-    c.subjectId = r.id(k, 1, tr("subject id"));
-    c.number = r.number(k, 2, tr("entry number"));
+    c.classId = r.id(k, 0, QT_TRANSLATE_NOOP("tabel::domain", "class id"));
+    c.subjectId = r.id(k, 1, QT_TRANSLATE_NOOP("tabel::domain", "subject id"));
+    c.number = r.number(k, 2, QT_TRANSLATE_NOOP("tabel::domain", "entry number"));
     c.date = r.date("date");
     if (const QString numbers = r.optText("topics"); !numbers.isEmpty()) {
         for (const QString& n : numbers.split(QLatin1Char(','))) {

@@ -94,6 +94,16 @@ volatile pid_t g_hubPid = 0;
 volatile pid_t g_childPid = 0;
 char g_tmpPath[4096] = {0}; // empty when the working folder is the user's (--dir)
 
+// TABEL_BENCH_PAUSE_S: a pause before the timed syncs, to attach a profiler (`perf record -p`) to the hub and
+// to this process for them alone.
+void pauseIfAsked(const char* before) {
+    if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
+        out() << "pausing " << pause << " s before " << before << " (bench pid " << QCoreApplication::applicationPid()
+              << ")" << Qt::endl;
+        QThread::sleep(unsigned(pause));
+    }
+}
+
 void removeTemporaryFolder() {
     if (g_tmpPath[0])
         QDir(QString::fromLocal8Bit(g_tmpPath)).removeRecursively();
@@ -911,6 +921,7 @@ int main(int argc, char** argv) {
                     .arg(directOps));
         {
             waitIdle(hub.pid());
+            pauseIfAsked("the day's sync");
             QElapsedTimer t;
             t.start();
             Result<node::SyncReport> r = dayClient.sync();
@@ -960,6 +971,7 @@ int main(int argc, char** argv) {
                 (void)check(client.enroll(hub.url(), newCodes[n], QStringLiteral("bench-new")),
                             QStringLiteral("enrol the new teacher's node"));
                 waitIdle(hub.pid());
+                pauseIfAsked("the first sync");
                 QElapsedTimer t;
                 t.start();
                 Result<node::SyncReport> r = client.sync();

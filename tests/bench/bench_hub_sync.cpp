@@ -47,6 +47,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <limits>
 #include <memory>
@@ -63,6 +64,12 @@ QTextStream& out() {
 }
 
 // TABEL_BENCH_PAUSE_S: a pause before a phase, to attach a profiler (`perf record -p`) for that phase alone.
+double processCpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
 void pauseIfAsked(const char* before) {
     if (const int pause = qEnvironmentVariableIntValue("TABEL_BENCH_PAUSE_S"); pause > 0) {
         out() << "pausing " << pause << " s before " << before << Qt::endl;
@@ -347,7 +354,10 @@ int main(int argc, char** argv) {
     const QCommandLineOption hubOpt(
         QStringLiteral("hub"), QStringLiteral("the tabel-hub binary"), QStringLiteral("PATH"),
         QCoreApplication::applicationDirPath() + QStringLiteral("/../../hub/cli/tabel-hub"));
-    parser.addOptions({quick, dirOpt, hubOpt});
+    const QCommandLineOption profileOpt(QStringLiteral("profile-only"),
+                                        QStringLiteral("only the in-process profile of the hub's push (no served hub, "
+                                                       "no network phases): to compare builds quickly"));
+    parser.addOptions({quick, dirOpt, hubOpt, profileOpt});
     parser.process(app);
     check(crypto::initialize(), QStringLiteral("libsodium"));
 
@@ -355,6 +365,7 @@ int main(int argc, char** argv) {
     const QString root = parser.isSet(dirOpt) ? parser.value(dirOpt) : tmp.path();
     QDir().mkpath(root);
     const bool isQuick = parser.isSet(quick);
+    const bool profileOnly = parser.isSet(profileOpt);
     const int devices = isQuick ? 10 : 30;
     const int opsPerDevice = 2000;
 
@@ -405,7 +416,8 @@ int main(int argc, char** argv) {
         f.close();
         hub.import(QStringLiteral("roster"), f.fileName());
     }
-    hub.start();
+    if (!profileOnly)
+        hub.start();
     out() << "hub: " << hub.url() << " (pid " << hub.pid() << "), store " << hub.dir << Qt::endl;
 
     const QString nodeDir = root + QStringLiteral("/node");
@@ -433,112 +445,129 @@ int main(int argc, char** argv) {
             check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
     out() << "setup: the journal took " << QString::number(setup.elapsed() / 1000.0, 'f', 1) << " s" << Qt::endl;
 
-    node::SyncClient client(store);
-    const sync::Enrolled enrolled =
-        check(client.enroll(hub.url(), code, QStringLiteral("bench")), QStringLiteral("enroll"));
-
-    // ---- year ----
-    std::int64_t seqBefore = 0;
-    const auto syncPhase = [&](const QString& name) {
-        measure(hub, name, [&](Row&) {
-            const node::SyncReport report = check(client.sync(), name);
-            // The node's own imports are refused as outside its scope, as on any node; a journal entry refused by
-            // the hub's judgement (sync/judge.h) costs less than a merged one, and the figures would lie.
-            for (const QString& why : report.refusals)
-                if (why.contains(QStringLiteral(" of change set ")))
-                    fail(name, why);
-        });
-        Row& r = g_rows.last();
-        // The frames the sync sent, rebuilt the same way (the request bodies' sizes; nonces and batch ids differ).
-        for (const QByteArray& f : nodeFrames(store, enrolled.nodeId, seqBefore, r.ops, r.changeSets))
-            r.requestBytes += f.size();
-    };
-    syncPhase(QStringLiteral("year"));
-    const std::int64_t yearLastSeq = seqBefore;
-
-    // ---- day ----
-    pauseIfAsked("the day phases");
-    for (const bench::LessonRecord& l : year.lessons)
-        if (l.lesson.key.date == lastDay)
-            check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
-    syncPhase(QStringLiteral("day"));
-    const std::int64_t dayLastSeq = seqBefore;
-    if (midDay.isValid()) {
+    std::int64_t yearLastSeq = 0, dayLastSeq = 0;
+    qint64 hubLog = 0;
+    QString nodeId = QStringLiteral("profile");
+    if (profileOnly) {
+        // The sequence numbers the sync phases would have ended at: the year, then the last day recorded on top.
+        qint64 o = 0, c = 0;
+        (void)nodeFrames(store, nodeId, yearLastSeq, o, c);
         for (const bench::LessonRecord& l : year.lessons)
-            if (l.lesson.key.date == midDay)
+            if (l.lesson.key.date == lastDay)
                 check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
-        syncPhase(QStringLiteral("day, mid-month"));
-    }
+        dayLastSeq = yearLastSeq;
+        (void)nodeFrames(store, nodeId, dayLastSeq, o, c);
+    } else {
+        node::SyncClient client(store);
+        const sync::Enrolled enrolled =
+            check(client.enroll(hub.url(), code, QStringLiteral("bench")), QStringLiteral("enroll"));
 
-    // ---- no-op ----
-    syncPhase(QStringLiteral("no-op"));
+        // ---- year ----
+        std::int64_t seqBefore = 0;
+        const auto syncPhase = [&](const QString& name) {
+            measure(hub, name, [&](Row&) {
+                const node::SyncReport report = check(client.sync(), name);
+                // The node's own imports are refused as outside its scope, as on any node; a journal entry refused by
+                // the hub's judgement (sync/judge.h) costs less than a merged one, and the figures would lie.
+                for (const QString& why : report.refusals)
+                    if (why.contains(QStringLiteral(" of change set ")))
+                        fail(name, why);
+            });
+            Row& r = g_rows.last();
+            // The frames the sync sent, rebuilt the same way (the request bodies' sizes; nonces and batch ids differ).
+            for (const QByteArray& f : nodeFrames(store, enrolled.nodeId, seqBefore, r.ops, r.changeSets))
+                r.requestBytes += f.size();
+        };
+        syncPhase(QStringLiteral("year"));
+        yearLastSeq = seqBefore;
 
-    // ---- 30 × 2000 ----
-    const QByteArray pin = sync::parseEnrolmentCode(code)->fingerprintPrefix;
-    for (auto& d : fleet) {
-        makeOps(*d, opsPerDevice);
-        sync::EnrollRequest req;
-        req.secret = sync::parseEnrolmentCode(d->code)->secret;
-        req.nodeName = d->teacher;
-        Post p;
-        startPost(p, hub.url() + QStringLiteral("/v1/enroll"), pin,
-                  *sync::encodeFrame(sync::encode(req), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
-        waitAll({&p});
-        if (p.status != 200)
-            fail(QStringLiteral("enroll ") + d->teacher, QString::fromUtf8(p.answer));
-        d->nodeId = sync::decodeEnrolled(*sync::decompressPayload(p.answer))->nodeId;
-    }
-    QList<QByteArray> bodies;
-    for (auto& d : fleet) {
-        sync::PushBatch b;
-        b.nodeId = d->nodeId;
-        b.batchId = sync::newBatchId();
-        b.changeSets = d->sets;
-        bodies.append(
-            *sync::encodeFrame(sync::encode(b), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
-    }
-    std::vector<std::unique_ptr<Post>> posts;
-    for (int i = 0; i < devices; ++i)
-        posts.push_back(std::make_unique<Post>());
-    measure(hub, QStringLiteral("%1×%2").arg(devices).arg(opsPerDevice), [&](Row& r) {
-        QList<Post*> all;
-        for (int i = 0; i < devices; ++i) {
-            startPost(*posts[std::size_t(i)], hub.url() + QStringLiteral("/v1/push"), pin, bodies[i]);
-            all.append(posts[std::size_t(i)].get());
+        // ---- day ----
+        pauseIfAsked("the day phases");
+        for (const bench::LessonRecord& l : year.lessons)
+            if (l.lesson.key.date == lastDay)
+                check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
+        syncPhase(QStringLiteral("day"));
+        dayLastSeq = seqBefore;
+        if (midDay.isValid()) {
+            for (const bench::LessonRecord& l : year.lessons)
+                if (l.lesson.key.date == midDay)
+                    check(journal.recordLesson(l.lesson, l.marks, l.absences), QStringLiteral("record a lesson"));
+            syncPhase(QStringLiteral("day, mid-month"));
         }
-        waitAll(all);
-        for (int i = 0; i < devices; ++i) {
-            Post& p = *posts[std::size_t(i)];
+
+        // ---- no-op ----
+        syncPhase(QStringLiteral("no-op"));
+
+        // ---- 30 × 2000 ----
+        const QByteArray pin = sync::parseEnrolmentCode(code)->fingerprintPrefix;
+        for (auto& d : fleet) {
+            makeOps(*d, opsPerDevice);
+            sync::EnrollRequest req;
+            req.secret = sync::parseEnrolmentCode(d->code)->secret;
+            req.nodeName = d->teacher;
+            Post p;
+            startPost(
+                p, hub.url() + QStringLiteral("/v1/enroll"), pin,
+                *sync::encodeFrame(sync::encode(req), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
+            waitAll({&p});
             if (p.status != 200)
-                fail(QStringLiteral("push of ") + fleet[i]->teacher,
-                     QStringLiteral("HTTP %1 %2 %3").arg(p.status).arg(p.error, QString::fromUtf8(p.answer)));
-            const sync::Ack ack = *sync::decodeAck(*sync::decompressPayload(p.answer));
-            for (const sync::AckEntry& e : ack.entries)
-                if (e.status != sync::AckStatus::Accepted)
-                    fail(QStringLiteral("push of ") + fleet[i]->teacher,
-                         QStringLiteral("change set %1: status %2, reason %3: %4")
-                             .arg(e.seq)
-                             .arg(int(e.status))
-                             .arg(e.reason)
-                             .arg(e.text));
-            r.ops += fleet[i]->ops;
-            r.changeSets += fleet[i]->sets.size();
-            r.requestBytes += bodies[i].size();
-            r.answerBytes += p.answer.size();
+                fail(QStringLiteral("enroll ") + d->teacher, QString::fromUtf8(p.answer));
+            d->nodeId = sync::decodeEnrolled(*sync::decompressPayload(p.answer))->nodeId;
         }
-    });
-    const qint64 hubLog = statusKiB(hub.pid(), "VmRSS");
-    hub.process.terminate();
-    hub.process.waitForFinished(30000);
+        QList<QByteArray> bodies;
+        for (auto& d : fleet) {
+            sync::PushBatch b;
+            b.nodeId = d->nodeId;
+            b.batchId = sync::newBatchId();
+            b.changeSets = d->sets;
+            bodies.append(
+                *sync::encodeFrame(sync::encode(b), d->key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()));
+        }
+        std::vector<std::unique_ptr<Post>> posts;
+        for (int i = 0; i < devices; ++i)
+            posts.push_back(std::make_unique<Post>());
+        measure(hub, QStringLiteral("%1×%2").arg(devices).arg(opsPerDevice), [&](Row& r) {
+            QList<Post*> all;
+            for (int i = 0; i < devices; ++i) {
+                startPost(*posts[std::size_t(i)], hub.url() + QStringLiteral("/v1/push"), pin, bodies[i]);
+                all.append(posts[std::size_t(i)].get());
+            }
+            waitAll(all);
+            for (int i = 0; i < devices; ++i) {
+                Post& p = *posts[std::size_t(i)];
+                if (p.status != 200)
+                    fail(QStringLiteral("push of ") + fleet[i]->teacher,
+                         QStringLiteral("HTTP %1 %2 %3").arg(p.status).arg(p.error, QString::fromUtf8(p.answer)));
+                const sync::Ack ack = *sync::decodeAck(*sync::decompressPayload(p.answer));
+                for (const sync::AckEntry& e : ack.entries)
+                    if (e.status != sync::AckStatus::Accepted)
+                        fail(QStringLiteral("push of ") + fleet[i]->teacher,
+                             QStringLiteral("change set %1: status %2, reason %3: %4")
+                                 .arg(e.seq)
+                                 .arg(int(e.status))
+                                 .arg(e.reason)
+                                 .arg(e.text));
+                r.ops += fleet[i]->ops;
+                r.changeSets += fleet[i]->sets.size();
+                r.requestBytes += bodies[i].size();
+                r.answerBytes += p.answer.size();
+            }
+        });
+        hubLog = statusKiB(hub.pid(), "VmRSS");
+        hub.process.terminate();
+        hub.process.waitForFinished(30000);
+        nodeId = enrolled.nodeId;
+    }
 
     // ---- where the hub's time goes: the year's frames, in this process ----
     out() << "profile of the hub's work on the year's frames (in-process, no network):" << Qt::endl;
     qint64 yOps = 0, ySets = 0;
     std::int64_t fromStart = 0;
-    const QList<QByteArray> frames = nodeFrames(store, enrolled.nodeId, fromStart, yOps, ySets, yearLastSeq);
+    const QList<QByteArray> frames = nodeFrames(store, nodeId, fromStart, yOps, ySets, yearLastSeq);
     qint64 dOps = 0, dSets = 0;
-    const QList<QByteArray> dayFrames = nodeFrames(store, enrolled.nodeId, fromStart, dOps, dSets, dayLastSeq);
+    const QList<QByteArray> dayFrames = nodeFrames(store, nodeId, fromStart, dOps, dSets, dayLastSeq);
     QElapsedTimer t;
+    double pushCpu = 0, dayCpu = 0;
     double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0, tDayPush = 0, tDayPull = 0, tNoopPull = 0;
     QList<sync::PushBatch> batches;
     for (const QByteArray& f : frames) {
@@ -577,6 +606,7 @@ int main(int argc, char** argv) {
         const hub::NodeRecord rec = check(
             h.enroll(e.secret, store.devicePublicKey(), QStringLiteral("bench"), QDateTime::currentMSecsSinceEpoch()),
             QStringLiteral("enroll"));
+        const double cpuBefore = processCpuSeconds(); // less moved by the neighbours than the wall time
         for (sync::PushBatch b : batches) {
             b.nodeId = rec.nodeId;
             t.start();
@@ -588,6 +618,7 @@ int main(int argc, char** argv) {
                         QStringLiteral(" of change set "))) // a journal entry refused: not the real work
                     fail(QStringLiteral("in-process push"), entry.text);
         }
+        pushCpu = processCpuSeconds() - cpuBefore;
         // The day on top of the year, as the node syncs it: its push, then its pull from the cursor the year's
         // sync ended at; then a pull with nothing new.
         quint64 cursor = 0;
@@ -598,6 +629,7 @@ int main(int argc, char** argv) {
             cursor = p.toCursor;
         }
         pauseIfAsked("the in-process day");
+        const double dayCpuBefore = processCpuSeconds();
         for (const QByteArray& f : dayFrames) {
             sync::PushBatch b = *sync::decodePushBatch(sync::decodeFrame(f)->message);
             b.nodeId = rec.nodeId;
@@ -612,6 +644,7 @@ int main(int argc, char** argv) {
                                                                            .arg(int(entry.status))
                                                                            .arg(entry.text));
         }
+        dayCpu = processCpuSeconds() - dayCpuBefore;
         t.start();
         cursor = check(h.pull(rec, cursor, 1000), QStringLiteral("pull the day")).toCursor;
         tDayPull = double(t.nsecsElapsed()) / 1e9;
@@ -629,6 +662,8 @@ int main(int argc, char** argv) {
     line("Reconciler::apply (memory)", tApply);
     line("HubStore::push (all of the above but the frame, + SQLite + history)", tPush);
     line("  of which SQLite, history and the rest", tPush - tOpen - tApply);
+    out() << "  CPU time of this process (all threads): HubStore::push of the year " << QString::number(pushCpu, 'f', 3)
+          << " s, of the day " << QString::number(dayCpu * 1e3, 'f', 1) << " ms" << Qt::endl;
     out() << "  the day (" << dOps << " ops, " << dSets << " change sets) on top of the year: HubStore::push "
           << QString::number(tDayPush * 1e3, 'f', 1) << " ms, HubStore::pull "
           << QString::number(tDayPull * 1e3, 'f', 1) << " ms; a pull with nothing new "

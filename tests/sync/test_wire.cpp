@@ -2,6 +2,7 @@
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "shared/domain/model.h"
+#include "sync/open_sets.h"
 #include "sync/wire.h"
 
 #include <QCborStreamWriter>
@@ -266,6 +267,7 @@ private slots:
     void RS10_messageRoundTrips();
     void RS10_frameRoundTrip();
     void RS10_signedChangeSetOpens();
+    void RS9_setsOpenedInParallelAsOneByOne();
     void RS9_enrolAndPullMessagesRoundTrip();
     void printsReportRoundTripsAndIsBounded();
     void RS10_truncatedAtEveryPrefix();
@@ -494,6 +496,43 @@ void TestWire::RS10_signedChangeSetOpens() {
     SignedChangeSet badSignature = b.changeSets[1];
     badSignature.signature[0] = char(badSignature.signature[0] ^ 1);
     QCOMPARE(badSignature.open().error().code, ErrorCode::Crypto);
+}
+
+// R-S9: the hub's push and the node's pull open a batch's sets on several threads (sync/open_sets.h); each set gets
+// exactly what open() alone gives it, in order, a forged one included, whatever the window and the threads.
+void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
+    QList<SignedChangeSet> sets;
+    for (int i = 1; i <= 37; ++i) {
+        const std::int64_t t = Hlc::pack(millisAt(8, 0) + i, 0);
+        sets.append(SignedChangeSet::of(
+            signedSet(m_key, QStringLiteral("t-ivanova"), i,
+                      {Op{t, kMark, QStringLiteral("value"), QString::number(1 + i % 5), {}},
+                       Op{t + 1,
+                          QStringLiteral("att/7А/math/all/2026-09-01/2/7a-%1").arg(i, 2, 10, QLatin1Char('0')),
+                          QStringLiteral("reason"),
+                          QStringLiteral("Б"),
+                          {}}})));
+    }
+    sets[5].signature[3] = char(sets[5].signature[3] ^ 1); // forged
+    sets[30].canonical.chop(1);                            // damaged
+    for (const auto& [window, threads] : std::vector<std::pair<int, int>>{{1, 1}, {4, 2}, {7, 3}, {128, 0}, {37, 8}}) {
+        SetOpener opener(sets, window, threads);
+        for (qsizetype i = 0; i < sets.size(); ++i) {
+            const Result<ChangeSet> alone = sets[i].open();
+            Result<ChangeSet> opened = opener.take(i);
+            QCOMPARE(bool(opened), bool(alone));
+            if (alone) {
+                QCOMPARE(opened->seq, std::int64_t(i + 1));
+                QCOMPARE(opened->canonicalBytes(), sets[i].canonical);
+            } else {
+                QCOMPARE(opened.error().code, alone.error().code);
+                QCOMPARE(opened.error().message, alone.error().message);
+            }
+        }
+    }
+    QVERIFY(!sets[5].open());
+    QCOMPARE(sets[5].open().error().code, ErrorCode::Crypto);
+    QVERIFY(!sets[30].open());
 }
 
 // Issue 11 item 4 (2.5.10): the node's register entries reach the hub; the decoder is strict and bounded.

@@ -1,0 +1,48 @@
+#include "sync/open_sets.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace tabel::sync {
+
+SetOpener::SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window, int threads)
+    : m_count(count), m_at(std::move(at)), m_window(std::max(1, window)), m_threads(threads) {}
+
+SetOpener::SetOpener(const QList<SignedChangeSet>& sets, int window, int threads)
+    : SetOpener(
+          sets.size(), [&sets](qsizetype i) -> const SignedChangeSet& { return sets[i]; }, window, threads) {}
+
+void SetOpener::openWindow(qsizetype from) {
+    const qsizetype n = std::min<qsizetype>(m_window, m_count - from);
+    m_from = from;
+    m_opened.clear();
+    m_opened.resize(std::size_t(n));
+    const int cores = m_threads > 0 ? m_threads : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    // A thread for every few sets at least: starting one costs about what opening a small set does.
+    const int workers = int(std::clamp<qsizetype>(n / 4, 1, cores));
+    std::atomic<qsizetype> next{0};
+    const auto work = [&] {
+        for (qsizetype i = next++; i < n; i = next++)
+            m_opened[std::size_t(i)].emplace(m_at(from + i).open());
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(std::size_t(workers - 1));
+    for (int w = 1; w < workers; ++w)
+        helpers.emplace_back(work);
+    work();
+    for (std::thread& t : helpers)
+        t.join();
+}
+
+Result<ChangeSet> SetOpener::take(qsizetype i) {
+    Q_ASSERT(i >= 0 && i < m_count);
+    if (i < m_from || i >= m_from + qsizetype(m_opened.size()) || !m_opened[std::size_t(i - m_from)])
+        openWindow(i);
+    std::optional<Result<ChangeSet>>& slot = m_opened[std::size_t(i - m_from)];
+    Result<ChangeSet> out = std::move(*slot);
+    slot.reset();
+    return out;
+}
+
+} // namespace tabel::sync

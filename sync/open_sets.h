@@ -1,0 +1,38 @@
+// Opening many signed change sets (SignedChangeSet::open: decode, canonical form, Ed25519) on the machine's cores.
+// A push's batch and a pull's page hold up to a thousand sets whose opening is independent of each other and of
+// any store, and it is a large share of both: a quarter of a new device's first sync, a tenth of the hub's push
+// (tests/bench/README.md). What follows (judgement, merge, storing) stays sequential, in the sets' order.
+#pragma once
+
+#include "sync/wire.h"
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace tabel::sync {
+
+class SetOpener {
+public:
+    // at(i): the i-th of `count` signed sets, alive while the opener is used. Sets are opened a window at a time
+    // (memory: one window's decoded sets), each window on up to `threads` threads (0: the machine's cores, at
+    // most 4).
+    SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window = 128, int threads = 0);
+    explicit SetOpener(const QList<SignedChangeSet>& sets, int window = 128, int threads = 0);
+
+    // The i-th set opened, as SignedChangeSet::open() gives it. Indexes go up (each taken once); taking the first
+    // index of a window opens the whole window.
+    [[nodiscard]] Result<ChangeSet> take(qsizetype i);
+
+private:
+    void openWindow(qsizetype from);
+
+    qsizetype m_count;
+    std::function<const SignedChangeSet&(qsizetype)> m_at;
+    int m_window;
+    int m_threads;
+    qsizetype m_from = 0; // the window held: [m_from, m_from + m_opened.size())
+    std::vector<std::optional<Result<ChangeSet>>> m_opened;
+};
+
+} // namespace tabel::sync
