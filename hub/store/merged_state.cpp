@@ -157,7 +157,7 @@ void MergedState::reset() {
     m_error.reset();
 }
 
-Status MergedState::store(const QString& entity, const EntityFields& fields, int year, bool exists) {
+Status MergedState::store(const QString& entity, EntityFields&& fields, int year, bool exists) {
     const QByteArray regs = sync::encodeEntityRegisters(fields);
     if (exists) {
         TABEL_ASSIGN_OR_RETURN(db::Statement * up, m_db->cached("UPDATE registers SET regs = ? WHERE entity = ?"));
@@ -171,7 +171,7 @@ Status MergedState::store(const QString& entity, const EntityFields& fields, int
         ins->reset();
         TABEL_TRY(std::move(s));
     }
-    m_cache.insert_or_assign(entity, fields);
+    m_cache.insert_or_assign(entity, std::move(fields));
     return {};
 }
 
@@ -230,9 +230,12 @@ Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSe
             return true;
         });
         if (stored && *stored == now)
-            continue; // duplicates only: nothing to write
-        const domain::EntityKey key = domain::parseEntityKey(entity);
-        TABEL_TRY(store(entity, now, key.date.isValid() ? domain::schoolYearOf(key.date) : year, stored.has_value()));
+            continue;         // duplicates only: nothing to write
+        int partition = year; // a row's year is written once, when the entity is new
+        if (!stored)
+            if (const domain::EntityKey key = domain::parseEntityKey(entity); key.date.isValid())
+                partition = domain::schoolYearOf(key.date);
+        TABEL_TRY(store(entity, std::move(now), partition, stored.has_value()));
     }
     for (const auto& [id, was] : wasConflict) {
         const sync::FieldRegister* reg = working.find(id);

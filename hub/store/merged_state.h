@@ -59,7 +59,7 @@ private:
     using EntityFields = std::map<QString, sync::FieldRegister>;
     // The entity's registers as stored (nullopt: no row), cached until reset().
     Result<const std::optional<EntityFields>*> load(const QString& entity) const;
-    Status store(const QString& entity, const EntityFields& fields, int year, bool exists);
+    Status store(const QString& entity, EntityFields&& fields, int year, bool exists);
     Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
 
     db::Database* m_db;

@@ -14,6 +14,8 @@ using namespace internal;
 
 namespace {
 
+constexpr int kPageCacheKiB = 32 * 1024; // SQLite's page cache of one hub connection
+
 // Version 1. user_version tells the schema; a newer one is refused.
 constexpr const char* kSchemaV1 = R"sql(
 CREATE TABLE meta(
@@ -259,6 +261,10 @@ Status configure(db::Database& db) {
     TABEL_TRY(db.exec("PRAGMA synchronous = FULL"));
     TABEL_TRY(db.exec("PRAGMA temp_store = MEMORY"));
     TABEL_TRY(db.exec("PRAGMA foreign_keys = ON"));
+    // The memory a hub process may spend on pages of hub.db (ARCHITECTURE.md, "The hub's state": bounded by this,
+    // not by the history). Kept across requests of serve, it holds the upper levels of the large B-trees
+    // (registers, git_objects, log), so a request reads and decrypts only their leaves.
+    TABEL_TRY(db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kPageCacheKiB).toUtf8().constData()));
     return {};
 }
 
