@@ -1,7 +1,7 @@
 // bench_hub_sync: sync against the real `tabel-hub serve` over HTTPS on loopback (issue 3, item 8; R-S4, R-S10).
 // Not a test: it prints a table; tests/bench/README.md has the figures and what they mean.
 //
-//   bench_hub_sync [--quick] [--dir DIR] [--hub PATH]
+//   bench_hub_sync [--quick] [--dir DIR] [--hub PATH] [--profile-only]
 //
 // Phases (setup is not timed: the node's school year is entered through the journal, nodes are added with
 // `tabel-hub node add`, devices enrol):
@@ -13,7 +13,9 @@
 //   30×2000  30 enrolled devices push 2,000 ops each at once, one signed batch each (30 connections)
 // then, in this process and without the network, where the hub's time goes for the year's batches: frame decoding
 // (signature over the frame, bounded decompression), PushBatch decoding, change set signatures, reconciliation in
-// memory, and HubStore::push (all of it plus SQLite and the history) into a fresh store.
+// memory, and HubStore::push (all of it plus SQLite and the history) into a fresh store, with this process's CPU
+// time for it (less moved by a shared machine's neighbours than the wall time). --profile-only: that profile alone,
+// without a served hub, to compare two builds quickly.
 //
 // The hub runs durable (synchronous FULL, as shipped). Bytes on the wire: the request frames as sent (HTTP body)
 // and the answers' bodies; TLS records and HTTP headers are not counted. Peak memory: VmHWM of the hub's process
