@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 namespace tabel::sync {
@@ -28,8 +29,13 @@ void SetOpener::openWindow(qsizetype from) {
     };
     std::vector<std::thread> helpers;
     helpers.reserve(std::size_t(workers - 1));
-    for (int w = 1; w < workers; ++w)
-        helpers.emplace_back(work);
+    for (int w = 1; w < workers; ++w) {
+        try {
+            helpers.emplace_back(work);
+        } catch (const std::system_error&) {
+            break; // no thread to be had (a process limit): the threads started, and this one, do the rest
+        }
+    }
     work();
     for (std::thread& t : helpers)
         t.join();
