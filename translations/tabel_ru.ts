@@ -2242,19 +2242,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>не удалось записать %1: %2</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_store.cpp"/>
         <source>change set %1: accepted (request %2)</source>
-        <translation>набор изменений %1: принят (запрос %2)</translation>
+        <translation type="vanished">набор изменений %1: принят (запрос %2)</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_store.cpp"/>
         <source>change set %1: declined (request %2): %3</source>
-        <translation>набор изменений %1: отклонён (запрос %2): %3</translation>
+        <translation type="vanished">набор изменений %1: отклонён (запрос %2): %3</translation>
     </message>
     <message>
-        <location filename="../node/cli/commands_store.cpp"/>
         <source>change set %1: waits for the operator&apos;s decision</source>
-        <translation>набор изменений %1: ждёт решения оператора</translation>
+        <translation type="vanished">набор изменений %1: ждёт решения оператора</translation>
     </message>
     <message>
         <location filename="../node/cli/commands.cpp"/>
@@ -5442,6 +5439,21 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>change %1 (amendment request %2) was accepted by the operator and is in the school&apos;s journal</source>
+        <translation>изменение %1 (запрос на исправление %2) принято оператором и внесено в журнал школы</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>change %1 (amendment request %2) was declined by the operator: %3</source>
+        <translation>изменение %1 (запрос на исправление %2) отклонено оператором: %3</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>change %1 edits a closed period and waits for the operator&apos;s decision</source>
+        <translation>изменение %1 касается закрытого периода и ждёт решения оператора</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>change set %1 from the hub (by %2): %3</source>
         <translation>набор изменений %1 с сервера школы (автор %2): %3</translation>
     </message>
@@ -5449,6 +5461,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../node/store/node_store.cpp"/>
         <source>entry %1 (%2): %3</source>
         <translation>запись %1 (%2): %3</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
+        <source>no reason given</source>
+        <translation>причина не указана</translation>
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
@@ -5710,19 +5727,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>тема указывается своим номером в плане, начиная с 1</translation>
     </message>
     <message>
-        <location filename="../node/web/journal_server.cpp"/>
         <source>change %1 (amendment request %2) was accepted by the operator and is in the school&apos;s journal</source>
-        <translation>изменение %1 (запрос на исправление %2) принято оператором и внесено в журнал школы</translation>
+        <translation type="vanished">изменение %1 (запрос на исправление %2) принято оператором и внесено в журнал школы</translation>
     </message>
     <message>
-        <location filename="../node/web/journal_server.cpp"/>
         <source>change %1 (amendment request %2) was declined by the operator: %3</source>
-        <translation>изменение %1 (запрос на исправление %2) отклонено оператором: %3</translation>
+        <translation type="vanished">изменение %1 (запрос на исправление %2) отклонено оператором: %3</translation>
     </message>
     <message>
-        <location filename="../node/web/journal_server.cpp"/>
         <source>change %1 edits a closed period and waits for the operator&apos;s decision</source>
-        <translation>изменение %1 касается закрытого периода и ждёт решения оператора</translation>
+        <translation type="vanished">изменение %1 касается закрытого периода и ждёт решения оператора</translation>
     </message>
     <message>
         <location filename="../node/web/plan_routes.cpp"/>
@@ -5755,6 +5769,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>введите парольную фразу журнала</translation>
     </message>
     <message>
+        <location filename="../node/web/plan_routes.cpp"/>
+        <source>first or last date shown</source>
+        <translation>первая или последняя показываемая дата</translation>
+    </message>
+    <message>
         <location filename="../node/web/journal_server.cpp"/>
         <source>group</source>
         <translation>группа</translation>
@@ -5770,9 +5789,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>не отправлено ни одной клетки</translation>
     </message>
     <message>
-        <location filename="../node/web/journal_server.cpp"/>
         <source>no reason given</source>
-        <translation>причина не указана</translation>
+        <translation type="vanished">причина не указана</translation>
     </message>
     <message>
         <location filename="../node/web/plan_routes.cpp"/>
@@ -5810,9 +5828,8 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>%1: «%2» — не дата; выберите её в календаре</translation>
     </message>
     <message>
-        <location filename="../node/web/plan_routes.cpp"/>
         <source>the date «%1» is not a date; pick it in the calendar</source>
-        <translation>«%1» — не дата; выберите её в календаре</translation>
+        <translation type="vanished">«%1» — не дата; выберите её в календаре</translation>
     </message>
     <message>
         <location filename="../node/web/journal_server.cpp"/>

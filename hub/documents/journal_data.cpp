@@ -1,6 +1,7 @@
 #include "hub/documents/journal_data.h"
 
 #include "shared/domain/entity_check.h"
+#include "shared/domain/entity_key.h"
 #include "sync/describe.h"
 
 #include <QCoreApplication>
@@ -89,10 +90,10 @@ Result<documents::JournalPrint> gatherJournal(const sync::RegisterView& state, c
 
     // The teachers assigned to this journal (assign/<teacher>/<class>/<subject>/<group>).
     for (const auto& [key, fields] : state.entitiesUnder(QStringLiteral("assign/"))) {
-        const QStringList parts = key.split(u'/');
-        if (!domain::allNull(fields) && parts.size() == 5 && parts[2] == classId && parts[3] == subjectId &&
-            parts[4] == groupId)
-            j.teachers.append(sync::teacherText(parts[1], state));
+        const domain::EntityKey k = domain::parseEntityKey(key);
+        if (!domain::allNull(fields) && k.type == domain::KeyType::Assignment && k.classId == classId &&
+            k.subjectId == subjectId && k.groupId == groupId)
+            j.teachers.append(sync::teacherText(k.teacherId, state));
     }
 
     // Substitutions (2.5.4) of the journal's lessons in the span.

@@ -182,27 +182,8 @@ Status cmdStatus(Session& s) {
     }
     if (!requests.isEmpty()) {
         printOut(QCoreApplication::translate("tabel-node", "changes to closed periods (amendment requests):"));
-        for (const NodeStore::AmendmentRequest& a : requests) {
-            QString line;
-            switch (a.state) {
-            case NodeStore::AmendmentRequest::State::Waiting:
-                line = QCoreApplication::translate("tabel-node", "change set %1: waits for the operator's decision")
-                           .arg(a.seq);
-                break;
-            case NodeStore::AmendmentRequest::State::Accepted:
-                line = QCoreApplication::translate("tabel-node", "change set %1: accepted (request %2)")
-                           .arg(a.seq)
-                           .arg(a.amendmentId);
-                break;
-            case NodeStore::AmendmentRequest::State::Declined:
-                line = QCoreApplication::translate("tabel-node", "change set %1: declined (request %2): %3")
-                           .arg(a.seq)
-                           .arg(a.amendmentId)
-                           .arg(a.decision);
-                break;
-            }
-            printOut(QStringLiteral("  ") + line);
-        }
+        for (const NodeStore::AmendmentRequest& a : requests)
+            printOut(QStringLiteral("  ") + a.text());
     }
     return {};
 }

@@ -302,11 +302,9 @@ Status cmdPeriodMarkCorrect(Session& s) {
     TABEL_ASSIGN_OR_RETURN(c.newValue, markOption(inv));
     TABEL_ASSIGN_OR_RETURN(c.explanation, requiredText(inv, QStringLiteral("explanation")));
     TABEL_ASSIGN_OR_RETURN(c.approver, requiredText(inv, QStringLiteral("approver")));
-    c.date = QDate::currentDate();
     TABEL_TRY(s.open());
-    c.authorId = s.store().teacherId();
 
-    // The old mark is the current one; the entry number follows the earlier corrections of that mark.
+    // The old mark is the current one (Journal::correctPeriodMark numbers the entry after the mark's earlier ones).
     domain::PeriodMark current;
     current.classId = c.classId;
     current.subjectId = c.subjectId;
@@ -320,12 +318,7 @@ Status cmdPeriodMarkCorrect(Session& s) {
                                   subjectText(s.journal(), c.subjectId)));
     TABEL_ASSIGN_OR_RETURN(const domain::PeriodMark existing,
                            domain::PeriodMark::fromFields(current.entityKey(), *fields));
-    c.oldValue = existing.value;
-    TABEL_ASSIGN_OR_RETURN(const QList<domain::Correction> earlier, s.journal().corrections(c.classId, c.subjectId));
-    c.number = 1;
-    for (const domain::Correction& e : earlier)
-        if (e.periodId == c.periodId && e.pupilId == c.pupilId)
-            c.number = std::max(c.number, e.number + 1);
+    c.oldValue = existing.value; // for the message below; the entry's number and date are the journal's
     TABEL_ASSIGN_OR_RETURN(const CommitInfo commit, s.journal().correctPeriodMark(c));
     Q_UNUSED(commit);
     printOut(QCoreApplication::translate("tabel-node", "Corrected the %1 mark of %2 in %3: %4 → %5 (approved by %6)")

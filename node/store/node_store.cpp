@@ -1133,6 +1133,27 @@ QString NodeStore::AmendmentRequest::stateName(State state) {
     return QStringLiteral("waiting");
 }
 
+QString NodeStore::AmendmentRequest::text() const {
+    switch (state) {
+    case State::Waiting: {
+        QString words = tr("change %1 edits a closed period and waits for the operator's decision").arg(seq);
+        if (!heldText.isEmpty())
+            words += QStringLiteral(" (") + heldText + u')';
+        return words;
+    }
+    case State::Accepted:
+        return tr("change %1 (amendment request %2) was accepted by the operator and is in the school's journal")
+            .arg(seq)
+            .arg(amendmentId);
+    case State::Declined:
+        return tr("change %1 (amendment request %2) was declined by the operator: %3")
+            .arg(seq)
+            .arg(amendmentId)
+            .arg(decision.isEmpty() ? tr("no reason given") : decision);
+    }
+    return {};
+}
+
 Status NodeStore::recordAmendmentsHeld(const QList<std::pair<std::int64_t, QString>>& held, qint64 nowMs) {
     if (held.isEmpty())
         return {};

@@ -203,6 +203,9 @@ public:
         enum class State { Waiting, Accepted, Declined };
         // "waiting", "accepted", "declined": as stored, and as `status --json` and the web journal name them.
         static QString stateName(State state);
+        // In the teacher's words (translated): what became of the change, with the operator's reason when declined;
+        // `tabel-node status` and the web journal's sync bar show this.
+        QString text() const;
         std::int64_t seq = 0;   // this node's change set the hub held
         qint64 amendmentId = 0; // the hub's number of the request (0 until the operator's decision arrives)
         State state = State::Waiting;

@@ -317,7 +317,7 @@ CREATE INDEX prints_by_hash ON prints(sha256);
 
 // Version 9 (issue 10): the fate of this node's amendment requests (R-S6): change sets the hub held because they
 // edit a closed period, waiting for the operator, then accepted or declined with the operator's words. The sync
-// reports them once; the journal page shows them until the teacher has seen them all.
+// reports them once; `tabel-node status` and the journal page's sync bar show the newest ten.
 constexpr const char* kV9 = R"sql(
 CREATE TABLE amendment_requests(
     seq          INTEGER PRIMARY KEY,

@@ -409,15 +409,9 @@ Result<JournalServer::Reply> JournalServer::periodMarkCorrection(const Request& 
     c.pupilId = text("pupil");
     c.explanation = text("explanation");
     c.approver = text("approver");
-    c.date = todayDate();
-    c.authorId = m_store->teacherId();
     TABEL_ASSIGN_OR_RETURN(c.newValue, parseMarkValue(text("value")));
     m_journal->refresh();
-    TABEL_ASSIGN_OR_RETURN(const QList<Correction> earlier, m_journal->corrections(c.classId, c.subjectId));
-    c.number = 1;
-    for (const Correction& e : earlier)
-        if (e.periodId == c.periodId && e.pupilId == c.pupilId)
-            c.number = std::max(c.number, e.number + 1);
+    // The entry's number, author, date (the device's signed clock) and old value: Journal::correctPeriodMark.
     Result<CommitInfo> commit = m_journal->correctPeriodMark(c);
     if (!commit) {
         if (commit.error().code != ErrorCode::RuleViolation)
@@ -783,28 +777,9 @@ Result<JournalServer::Reply> JournalServer::status(const Request&) {
     TABEL_ASSIGN_OR_RETURN(const QList<NodeStore::AmendmentRequest> requests, m_store->amendmentRequests(10));
     QJsonArray amendments;
     for (const NodeStore::AmendmentRequest& a : requests) {
-        QString words;
-        switch (a.state) {
-        case NodeStore::AmendmentRequest::State::Waiting:
-            words = t("change %1 edits a closed period and waits for the operator's decision").arg(a.seq);
-            if (!a.heldText.isEmpty())
-                words += QStringLiteral(" (") + a.heldText + u')';
-            break;
-        case NodeStore::AmendmentRequest::State::Accepted:
-            words = t("change %1 (amendment request %2) was accepted by the operator and is in the school's journal")
-                        .arg(a.seq)
-                        .arg(a.amendmentId);
-            break;
-        case NodeStore::AmendmentRequest::State::Declined:
-            words = t("change %1 (amendment request %2) was declined by the operator: %3")
-                        .arg(a.seq)
-                        .arg(a.amendmentId)
-                        .arg(a.decision.isEmpty() ? t("no reason given") : a.decision);
-            break;
-        }
         amendments.append(QJsonObject{{QStringLiteral("seq"), qint64(a.seq)},
                                       {QStringLiteral("state"), NodeStore::AmendmentRequest::stateName(a.state)},
-                                      {QStringLiteral("words"), words},
+                                      {QStringLiteral("words"), a.text()},
                                       {QStringLiteral("at"), isoTime(a.updated)}});
     }
     QJsonObject out{{QStringLiteral("pendingChanges"), qint64(st.pendingOps)},

@@ -29,13 +29,17 @@ Result<QString> boundedText(const QJsonObject& in, const char* name, const char*
     return value;
 }
 
-Result<QDate> dateField(const QJsonObject& in, const char* name, const char* what) {
-    const QString text = in.value(QLatin1String(name)).toString();
+// what: untranslated (QT_TRANSLATE_NOOP), named in the refusal.
+Result<QDate> dateText(const QString& text, const char* what) {
     const QDate d = QDate::fromString(text, Qt::ISODate);
     if (!d.isValid())
         return makeError(ErrorCode::InvalidArgument,
                          t("the %1 «%2» is not a date; pick it in the calendar").arg(t(what), text));
     return d;
+}
+
+Result<QDate> dateField(const QJsonObject& in, const char* name, const char* what) {
+    return dateText(in.value(QLatin1String(name)).toString(), what);
 }
 
 Result<int> intField(const QJsonObject& in, const char* name, const char* what, int min, int max) {
@@ -70,10 +74,10 @@ Result<JournalServer::Reply> JournalServer::substitutions(const Request& r) {
     const char* params[2] = {"from", "to"};
     for (int i = 0; i < 2; ++i) {
         const QString text = r.param(QString::fromLatin1(params[i]));
-        bounds[i] = QDate::fromString(text, Qt::ISODate);
-        if (!text.isEmpty() && !bounds[i].isValid())
-            return makeError(ErrorCode::InvalidArgument,
-                             t("the date «%1» is not a date; pick it in the calendar").arg(text));
+        if (!text.isEmpty()) {
+            TABEL_ASSIGN_OR_RETURN(bounds[i], dateText(text, QT_TRANSLATE_NOOP("tabel::node::web::JournalServer",
+                                                                               "first or last date shown")));
+        }
     }
     const QDate from = bounds[0], to = bounds[1];
     m_journal->refresh();

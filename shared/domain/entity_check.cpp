@@ -56,13 +56,6 @@ template Result<Submission> readEntity<Submission>(const QString&, const Fields&
 template Result<PeriodMark> readEntity<PeriodMark>(const QString&, const Fields&);
 template Result<Correction> readEntity<Correction>(const QString&, const Fields&);
 
-bool allNull(const Fields& fields) {
-    for (const auto& [name, value] : fields)
-        if (!isNull(value))
-            return false;
-    return true;
-}
-
 Status checkEntity(const QString& key, const Fields& fields) {
     if (allNull(fields))
         return {};

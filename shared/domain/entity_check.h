@@ -15,9 +15,6 @@ namespace tabel::domain {
 // range: a mark «7», a period mark «7», an absence reason «XYZ», a date that does not parse.
 [[nodiscard]] Status checkEntity(const QString& key, const Fields& fields);
 
-// True when every field is null (the entity is being removed).
-bool allNull(const Fields& fields);
-
 // The entity read as T, refused (InvalidInput) as checkEntity() refuses it: for callers that need the typed value
 // too, so it is read once.
 template <class T> Result<T> readEntity(const QString& key, const Fields& fields);

@@ -19,6 +19,14 @@ using Fields = std::map<QString, FieldValue>;
 inline bool isNull(const FieldValue& v) {
     return std::holds_alternative<std::monostate>(v);
 }
+
+// True when every field is null: an entity being removed, or one never written.
+inline bool allNull(const Fields& fields) {
+    for (const auto& [name, value] : fields)
+        if (!isNull(value))
+            return false;
+    return true;
+}
 inline QString textOf(const FieldValue& v) {
     return std::holds_alternative<QString>(v) ? std::get<QString>(v) : QString();
 }

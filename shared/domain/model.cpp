@@ -161,8 +161,9 @@ QString joinKey(const QStringList& parts) {
 // (null: the segments joined, built only for an error).
 // parts: `count` segments from `first` (no copy of the list: this runs for every mark and absence a sync reads).
 Result<LessonKey> lessonKeyFromParts(const QStringList& all, qsizetype first, qsizetype count, const QString& text) {
-    const QString* parts = all.constData() + std::min(first, all.size());
-    count = std::max<qsizetype>(0, std::min(count, all.size() - std::min(first, all.size())));
+    first = std::clamp<qsizetype>(first, 0, all.size());
+    count = std::clamp<qsizetype>(count, 0, all.size() - first);
+    const QString* parts = all.constData() + first;
     const auto shown = [&] { return quoted(text.isNull() ? joinKey(all.mid(first, count)) : text); };
     const auto context = [&] { return tr("lesson %1").arg(shown()); };
     if (count != 5)
@@ -905,10 +906,9 @@ Result<SchoolProfile> SchoolProfile::fromFields(const QString& key, const Fields
 }
 
 Result<SchoolProfile> SchoolProfile::fromStored(const Fields& f) {
-    for (const auto& [name, value] : f)
-        if (!isNull(value))
-            return fromFields(key(), f);
-    return SchoolProfile{};
+    if (allNull(f))
+        return SchoolProfile{};
+    return fromFields(key(), f);
 }
 
 QString Subject::entityKey() const {

@@ -30,9 +30,19 @@ class Panel {
     }
   }
 
-  // Open <details> stay open when the panel is rebuilt.
-  openState() { return [...this.root.querySelectorAll('details')].map((d) => d.open); }
-  restoreOpen(state) { this.root.querySelectorAll('details').forEach((d, i) => { if (state[i]) d.open = true; }); }
+  // Shows the panel for `what` (a date range, a grid): what request() asks the server for.
+  async show(what) {
+    this.what = what;
+    await this.reload();
+  }
+
+  // Rebuilt from the server's answer; open <details> stay open.
+  async reload() {
+    const data = await this.request();
+    const open = [...this.root.querySelectorAll('details')].map((d) => d.open);
+    this.render(data);
+    this.root.querySelectorAll('details').forEach((d, i) => { if (open[i]) d.open = true; });
+  }
 }
 
 function field(id, label, input) {
@@ -50,20 +60,11 @@ export class SubstitutionsPanel extends Panel {
   constructor(root, today, onLessonSaved) {
     super(root, today);
     this.onLessonSaved = onLessonSaved;
-    this.range = null;
   }
 
-  async show(range) {
-    this.range = range;
-    await this.reload();
-  }
+  get range() { return this.what; }
 
-  async reload() {
-    const data = await api.get('/api/v1/substitutions', { from: this.range.from, to: this.range.to });
-    const open = this.openState();
-    this.render(data);
-    this.restoreOpen(open);
-  }
+  request() { return api.get('/api/v1/substitutions', { from: this.range.from, to: this.range.to }); }
 
   render(data) {
     const parts = [el('h2', { id: 'subst-title' }, t('subst.title', longDate(this.range.from), longDate(this.range.to))),
@@ -125,22 +126,9 @@ export class SubstitutionsPanel extends Panel {
 }
 
 export class KtpPanel extends Panel {
-  constructor(root, today) {
-    super(root, today);
-    this.grid = null;
-  }
+  get grid() { return this.what; }
 
-  async show(grid) {
-    this.grid = grid;
-    await this.reload();
-  }
-
-  async reload() {
-    const data = await api.get('/api/v1/ktp', { class: this.grid.class, subject: this.grid.subject });
-    const open = this.openState();
-    this.render(data);
-    this.restoreOpen(open);
-  }
+  request() { return api.get('/api/v1/ktp', { class: this.grid.class, subject: this.grid.subject }); }
 
   render(data) {
     const g = this.grid;
