@@ -31,6 +31,18 @@ QString tr(const char* s) {
 }
 
 constexpr const char* kAuditSchema = R"sql(
+-- Pushes merged and acknowledged whose commit is not written yet (History::defer): at most one row at a time.
+CREATE TABLE IF NOT EXISTS history_queue(
+    id           INTEGER PRIMARY KEY,
+    batch_id     BLOB NOT NULL,
+    node_id      TEXT NOT NULL,
+    device       BLOB NOT NULL,
+    teacher_id   TEXT NOT NULL,
+    teacher_name TEXT NOT NULL,
+    received     INTEGER NOT NULL,
+    first_seq    INTEGER NOT NULL,
+    last_seq     INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS audit(
     id      INTEGER PRIMARY KEY,
     time    INTEGER NOT NULL,
@@ -787,10 +799,83 @@ Status History::record(db::Database& db, const BatchMeta& meta, const QList<sync
     return recordBatch(db, meta, merged, state, true);
 }
 
+Result<std::int64_t> History::defer(db::Database& db, const BatchMeta& meta, std::int64_t firstHubSeq,
+                                    std::int64_t lastHubSeq) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                           db.cached("INSERT INTO history_queue(batch_id, node_id, device, teacher_id, teacher_name, "
+                                     "received, first_seq, last_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
+    Status ok = ins->bind(1, meta.batchId)
+                    .bind(2, meta.nodeId)
+                    .bind(3, meta.deviceKey)
+                    .bind(4, meta.teacherId)
+                    .bind(5, meta.teacherName)
+                    .bind(6, std::int64_t(meta.receivedMs))
+                    .bind(7, firstHubSeq)
+                    .bind(8, lastHubSeq)
+                    .run();
+    ins->reset();
+    TABEL_TRY(std::move(ok));
+    return db.lastInsertRowId();
+}
+
+Result<bool> History::hasPending(db::Database& db) {
+    TABEL_ASSIGN_OR_RETURN(const std::int64_t n, db.queryInt("SELECT count(*) FROM history_queue"));
+    return n > 0;
+}
+
+Status History::writePending(db::Database& db, const sync::RegisterView& state, const Deferred* known) {
+    struct Note {
+        std::int64_t id, first, last;
+        BatchMeta meta;
+    };
+    std::vector<Note> notes;
+    {
+        TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                               db.cached("SELECT id, batch_id, node_id, device, teacher_id, teacher_name, received, "
+                                         "first_seq, last_seq FROM history_queue ORDER BY id"));
+        while (true) {
+            Result<bool> row = st->step();
+            if (!row || !*row) {
+                st->reset();
+                if (!row)
+                    return std::move(row).error();
+                break;
+            }
+            notes.push_back({st->columnInt(0), st->columnInt(7), st->columnInt(8),
+                             BatchMeta{st->columnBlob(1), st->columnText(2), st->columnBlob(3), st->columnText(4),
+                                       st->columnText(5), st->columnInt(6)}});
+        }
+    }
+    for (const Note& note : notes) {
+        QList<sync::ChangeSet> fromLog;
+        if (!known || known->id != note.id) {
+            // After a restart: the merged rows of the push, as the replay reads them.
+            TABEL_ASSIGN_OR_RETURN(db::Statement log,
+                                   db.prepare("SELECT canonical, signature FROM log WHERE hub_seq BETWEEN ? AND ? AND "
+                                              "state = ? ORDER BY hub_seq"));
+            log.bind(1, note.first).bind(2, note.last).bind(3, std::int64_t(kMerged));
+            while (true) {
+                TABEL_ASSIGN_OR_RETURN(const bool row, log.step());
+                if (!row)
+                    break;
+                TABEL_ASSIGN_OR_RETURN(sync::ChangeSet cs, logChangeSet(log.columnBlob(0), log.columnBlob(1)));
+                fromLog.append(std::move(cs));
+            }
+        }
+        TABEL_TRY(recordBatch(db, note.meta, known && known->id == note.id ? known->merged : fromLog, state, true));
+        TABEL_ASSIGN_OR_RETURN(db::Statement * del, db.cached("DELETE FROM history_queue WHERE id = ?"));
+        Status ok = del->bind(1, note.id).run();
+        del->reset();
+        TABEL_TRY(std::move(ok));
+    }
+    return {};
+}
+
 Status History::replay(db::Database& db) {
     TABEL_TRY(ensureSchema(db));
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    TABEL_TRY(db.exec("DELETE FROM git_objects; DELETE FROM git_heads;"));
+    // What was deferred is in the log too, and replayed with it.
+    TABEL_TRY(db.exec("DELETE FROM git_objects; DELETE FROM git_heads; DELETE FROM history_queue;"));
     TABEL_ASSIGN_OR_RETURN(
         db::Statement log,
         db.prepare("SELECT device, received, state, canonical, signature FROM log ORDER BY hub_seq"));

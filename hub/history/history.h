@@ -3,8 +3,8 @@
 // batch, authored as the teacher, with the batch id and the device in trailers. See hub/README.md, "History".
 //
 // Storage: every git object is a row of git_objects in hub.db (hub/history/git_store.h), written through the
-// hub's SQLite connection inside the caller's transaction, so a kill -9 leaves the op log, the Ack and the
-// history all written or none. Branch tips are rows of git_heads(repo, commit_oid), written in the same
+// hub's SQLite connection inside the caller's transaction. A push's commit is written after its Ack, from a note
+// written in the push's transaction (defer(), writePending()), so a kill -9 leaves the note and loses no commit. Branch tips are rows of git_heads(repo, commit_oid), written in the same
 // transaction. That table replaces a libgit2 refdb backend: the hub needs one ref per repository, never
 // symbolic refs, reflogs or packed refs, and a plain table is transactional with the log for free; export-git
 // writes real refs (refs/heads/main) into the exported bare repositories.
@@ -83,7 +83,7 @@ struct HistoryFilter {
 
 class History {
 public:
-    // The history's tables (git_objects, git_heads, audit), created when missing. Idempotent.
+    // The history's tables (git_objects, git_heads, history_queue, audit), created when missing. Idempotent.
     [[nodiscard]] static Status ensureSchema(db::Database& db);
 
     // Records merged change sets: for every class repository they touch, the files of the touched entities are
@@ -92,6 +92,26 @@ public:
     // writer of merged change sets: operator resolutions, imports). Held and refused sets must not be passed.
     [[nodiscard]] static Status record(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
                                        const sync::RegisterView& state);
+
+    // The history of a push is written after its Ack, when the hub is idle (ARCHITECTURE.md, "The history after
+    // the Ack"). defer() notes, in the push's transaction, that the change sets merged at log rows firstHubSeq …
+    // lastHubSeq are to be committed with meta; a kill -9 after the Ack leaves the note, not a lost commit. A
+    // commit renders the merged state as it is when written, so the state must not change in between: every
+    // writer of merged change sets calls writePending() first, in its own transaction, and at most one deferral
+    // is ever pending. Returns the note's id.
+    [[nodiscard]] static Result<std::int64_t> defer(db::Database& db, const BatchMeta& meta, std::int64_t firstHubSeq,
+                                                    std::int64_t lastHubSeq);
+    [[nodiscard]] static Result<bool> hasPending(db::Database& db);
+    // The change sets of a deferral still in this process's memory (id from defer()): spares decoding them from
+    // the log again.
+    struct Deferred {
+        std::int64_t id = 0;
+        QList<sync::ChangeSet> merged;
+    };
+    // Commits what was deferred, oldest first, from `state` (the merged state right after it), in the caller's
+    // transaction, and forgets the notes. `known`, when its id is pending, gives that deferral's change sets.
+    [[nodiscard]] static Status writePending(db::Database& db, const sync::RegisterView& state,
+                                             const Deferred* known = nullptr);
 
     // Throws the history away and rebuilds it from the op log: the merged rows, grouped into their pushes
     // (consecutive rows of one device with one receive time), each recorded as it was. One transaction.

@@ -10,6 +10,7 @@
 #include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
+#include <QTimer>
 
 #include <algorithm>
 #include <memory>
@@ -63,9 +64,23 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
     route("/v1/push", Route::Push);
     route("/v1/pull", Route::Pull);
     route("/v1/prints", Route::Prints);
+    m_historyTimer = std::make_unique<QTimer>();
+    m_historyTimer->setSingleShot(true);
+    m_historyTimer->setInterval(kHistoryIdleMs);
+    QObject::connect(m_historyTimer.get(), &QTimer::timeout, [this] { writeHistory(); });
 }
 
-HubServer::~HubServer() = default;
+HubServer::~HubServer() {
+    if (m_historyTimer->isActive())
+        writeHistory();
+}
+
+void HubServer::writeHistory() {
+    // When it cannot be written now, it is written before the next change of the merged state or read of the
+    // history, or when the store is opened next.
+    if (const Status ok = m_store.writePendingHistory(); !ok)
+        qCWarning(lcHubServer) << "the history commit of the last push is not written yet:" << ok.error().message;
+}
 
 Result<quint16> HubServer::listen(const TlsIdentity& identity, const QHostAddress& address, quint16 port) {
     auto server = std::make_unique<GuardedSslServer>(*m_budget, m_options.limits.maxFrameBytes);
@@ -202,6 +217,7 @@ QHttpServerResponse HubServer::push(const NodeRecord& node, const sync::Frame& f
         return internal(ack.error());
     if (!*ack)
         return replayed();
+    m_historyTimer->start();
     return message(sync::encode(**ack));
 }
 

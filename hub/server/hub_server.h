@@ -1,6 +1,8 @@
 // The hub's HTTPS API (PROTOCOL.md, "HTTP"): QSslServer + QHttpServer joined with QAbstractHttpServer::bind
 // (Qt 6.4). Every request body is a signed sync::Frame; the answers are zstd-compressed CBOR messages, or a
 // 4xx/5xx with a short text naming the problem. Runs on the thread of its event loop, one request at a time.
+// A push's history commit is written when no push has come for kHistoryIdleMs (History::defer), so that a node's
+// sync does not wait for git.
 #pragma once
 
 #include "hub/server/connection_guard.h"
@@ -16,6 +18,7 @@
 #include <memory>
 
 class QSslServer;
+class QTimer;
 
 namespace tabel::hub {
 
@@ -30,6 +33,10 @@ struct ServerOptions {
 // An enrolment request holds a secret and a name: a few hundred bytes once decompressed. It comes from a device
 // the hub does not know yet, so it may not expand to more than this.
 inline constexpr qsizetype kMaxEnrolmentBytes = 64 * 1024;
+
+// How long after the last push the hub writes its history commit (HubStore::writePendingHistory): long enough for
+// the node's pull that follows its push, short enough that the operator's `history` rarely has to write it.
+inline constexpr int kHistoryIdleMs = 200;
 
 class HubServer {
 public:
@@ -49,11 +56,13 @@ private:
     QHttpServerResponse push(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
     QHttpServerResponse pull(const NodeRecord& node, const sync::Frame& frame);
     QHttpServerResponse prints(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
+    void writeHistory();
 
     HubStore& m_store;
     ServerOptions m_options;
     std::unique_ptr<ConnectionBudget> m_budget;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<QTimer> m_historyTimer; // single shot, restarted by every push
 };
 
 } // namespace tabel::hub

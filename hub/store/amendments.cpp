@@ -186,6 +186,7 @@ Result<sync::ChangeSetResult> HubStore::acceptAmendment(std::int64_t id, qint64 
         TABEL_ASSIGN_OR_RETURN(const HeldRow held, heldRow(db, id));
         const sync::ChangeSet& cs = held.changeSet;
         const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, d->currentValue());
+        TABEL_TRY(d->writePendingHistory()); // the last push's commit first: it shows the state before this one
         // Merged now, as if it arrived now: the same registers as a push, so it may end in a conflict.
         TABEL_ASSIGN_OR_RETURN(sync::ChangeSetResult r, d->state->apply(cs, yearOf(unit, held.received)));
         if (r.rejected)
@@ -223,7 +224,15 @@ Status HubStore::declineAmendment(std::int64_t id, const QString& reason, qint64
     });
 }
 
+Status HubStore::writePendingHistory() {
+    TABEL_ASSIGN_OR_RETURN(const bool pending, History::hasPending(*d->db));
+    if (!pending)
+        return {};
+    return d->inTransaction([&]() -> Status { return d->writePendingHistory(); });
+}
+
 Result<QList<HistoryChange>> HubStore::history(const HistoryFilter& filter, const QString& auditDetail) {
+    TABEL_TRY(writePendingHistory()); // the last push's commit, if the hub has not written it yet
     TABEL_TRY(History::audit(*d->db, QStringLiteral("history"), auditDetail));
     TABEL_ASSIGN_OR_RETURN(QList<HistoryChange> changes, History::changes(*d->db, filter));
     // Whose mark, which lesson: in words from the merged state (names as they are now), one description per entity.
@@ -240,6 +249,7 @@ Result<QList<HistoryChange>> HubStore::history(const HistoryFilter& filter, cons
 }
 
 Result<QStringList> HubStore::exportGit(const QString& dir) {
+    TABEL_TRY(writePendingHistory());
     TABEL_TRY(History::audit(*d->db, QStringLiteral("export-git"), dir));
     return History::exportGit(*d->db, dir);
 }

@@ -72,6 +72,9 @@ Result<HubStore> HubStore::open(const QString& dir) {
     store.d->state.emplace(*store.d->db);
     TABEL_TRY(store.d->loadOrCreateHubKey());
     TABEL_TRY(store.d->loadHubClock());
+    TABEL_TRY(History::ensureSchema(*store.d->db));
+    // A push acknowledged just before the hub stopped: its commit now (History::defer).
+    TABEL_TRY(store.writePendingHistory());
     return store;
 }
 

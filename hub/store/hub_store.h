@@ -212,6 +212,9 @@ public:
     [[nodiscard]] Status declineAmendment(std::int64_t id, const QString& reason, qint64 nowMs);
 
     // ---- History in git (R-S7), read through the store: each read is written to `audit` first (5.5) ----
+    // The last push's commit, when the hub has not written it yet (History::defer): serve calls it when idle;
+    // opening the store, every change of the merged state and every read of the history call it first.
+    [[nodiscard]] Status writePendingHistory();
     // The changes the filter selects, old → new (History::changes); auditDetail: the command's options.
     [[nodiscard]] Result<QList<HistoryChange>> history(const HistoryFilter& filter, const QString& auditDetail);
     // Bare repositories DIR/CLASS/YEAR.git (History::exportGit); the paths written.

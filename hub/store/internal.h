@@ -178,6 +178,18 @@ struct HubStore::Impl {
     std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
     HubIdentity identity;
     Hlc hlc; // the hub device's clock: after its own last change set and every base it wrote on
+    // The history of the last push, deferred until the hub is idle (History::defer): its change sets as merged,
+    // kept so that writing it does not decode them from the log again. `staged` is the push's, made `deferred`
+    // when its transaction commits.
+    std::optional<History::Deferred> deferred, staged;
+
+    // Commits the deferred history of a push, in the caller's transaction. Every writer of merged change sets
+    // calls it before it changes a register (History::defer says why); cheap when nothing is pending.
+    Status writePendingHistory() {
+        TABEL_TRY(History::writePending(*db, *state, deferred ? &*deferred : nullptr));
+        deferred.reset();
+        return {};
+    }
 
     // Runs body in one IMMEDIATE transaction and commits when it succeeded and no register read failed; the
     // registers read or written are forgotten either way, so memory stays bounded by one request. The one

@@ -107,6 +107,7 @@ Status HubStore::Impl::recordOwn(const QList<sync::ChangeSet>& merged, qint64 no
 Result<OperatorCommit> HubStore::Impl::commitOwn(QList<sync::Op> ops, qint64 nowMs, QList<sync::ChangeSet>* written) {
     if (ops.isEmpty())
         return OperatorCommit{};
+    TABEL_TRY(writePendingHistory()); // the last push's commit first: it shows the state before this change
     if (ops.size() > sync::Limits::maxOpsPerChangeSet)
         return makeError(ErrorCode::InvalidInput, tr("the change writes %1 fields; one change set holds at most %2; "
                                                      "split the file")

@@ -22,6 +22,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     scopes.substitutions = substitutionWindows(*state, node.teacherId); // as merged until now
     const sync::CurrentValue current = currentValue();
     QList<sync::ChangeSet> mergedSets; // for the history
+    std::int64_t firstMerged = 0, lastMerged = 0;
     const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int logState,
                             const QString& reason, const sync::ChangeSetScope& unit) -> Status {
         TABEL_TRY(appendLog(cs, s, logState, reason, nowMs, yearOf(unit, nowMs)));
@@ -113,22 +114,30 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
                                                               : hold(judged.reason));
             continue;
         }
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs));
+        std::int64_t hubSeq = 0;
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs, &hubSeq));
         if (merged.rejected) {
             ack.entries.append(rejected(cs.seq, sync::AckReason::Invalid, merged.reason));
             continue;
         }
         mergedSets.append(cs);
+        firstMerged = firstMerged ? firstMerged : hubSeq;
+        lastMerged = hubSeq;
         ack.entries.append(merged.hasConflict()
                                ? sync::AckEntry{cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::None),
                                                 tr("some field is now in conflict and waits for the operator")}
                                : sync::AckEntry{cs.seq, sync::AckStatus::Accepted, int(sync::AckReason::None), {}});
     }
 
-    // The history (hub/history): one commit per class repository the merged sets changed, in this transaction.
-    TABEL_TRY(History::record(db_,
-                              {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
-                              mergedSets, *state));
+    // The history (hub/history): one commit per class repository the merged sets changed, written after the Ack
+    // when the hub is idle (History::defer); the note of it is in this transaction.
+    if (!mergedSets.isEmpty()) {
+        TABEL_ASSIGN_OR_RETURN(
+            const std::int64_t note,
+            History::defer(db_, {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
+                           firstMerged, lastMerged));
+        staged = History::Deferred{note, std::move(mergedSets)};
+    }
     TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
                            db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
     TABEL_TRY(saveAck.bind(1, node.deviceKey)
@@ -184,14 +193,20 @@ Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBat
         return std::move(ack).value();
     }
     stored.reset();
+    // The previous push's history first: it renders the state this push is about to change.
+    d->staged.reset();
+    Status history = d->writePendingHistory();
     // The registers are written in this transaction; a register read that failed fails the push.
-    Result<sync::Ack> ack = d->pushInTransaction(node, batch, nowMs);
+    Result<sync::Ack> ack = history ? d->pushInTransaction(node, batch, nowMs) : Result<sync::Ack>(history.error());
     Status committed = ack ? d->state->error() : Status(ack.error());
     if (committed)
         committed = tx.commit();
     d->state->reset();
-    if (!committed)
+    if (!committed) {
+        d->staged.reset();
         return std::move(committed).error();
+    }
+    d->deferred = std::exchange(d->staged, std::nullopt);
     return ack;
 }
 

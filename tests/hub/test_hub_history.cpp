@@ -85,8 +85,15 @@ Device enrol(hub::HubStore& store, const QString& teacher, const QString& name, 
     return d;
 }
 
+// The store's history with the last push's commit written, as serve writes it when idle (History::defer).
+db::Database& historyOf(hub::HubStore& store) {
+    if (const Status ok = store.writePendingHistory(); !ok)
+        qFatal("writePendingHistory: %s", qPrintable(ok.error().message));
+    return store.database();
+}
+
 std::optional<hub::HistoryHead> headOf(hub::HubStore& store, const QString& repo) {
-    auto heads = hub::History::heads(store.database());
+    auto heads = hub::History::heads(historyOf(store));
     if (!heads)
         qFatal("heads: %s", qPrintable(heads.error().message));
     for (const hub::HistoryHead& h : *heads)
@@ -179,7 +186,7 @@ private slots:
 
         // The commit of the marks: author, time, trailers, as `history` reads them.
         auto changes =
-            hub::History::changes(s.store->database(), {QStringLiteral("7А"), QStringLiteral("mark/"), {}, 0});
+            hub::History::changes(historyOf(*s.store), {QStringLiteral("7А"), QStringLiteral("mark/"), {}, 0});
         QVERIFY2(changes, changes ? "" : qPrintable(changes.error().message));
         QCOMPARE(changes->size(), 2);
         const hub::HistoryChange& c = changes->first();
@@ -193,6 +200,66 @@ private slots:
         QCOMPARE(c.path, QStringLiteral("math/all/2026-09.tsv"));
         QCOMPARE(c.oldValue, QString());
         QCOMPARE(c.newValue, QStringLiteral("5"));
+    }
+
+    // R-S7: a push's commit is written after its Ack (History::defer), yet shows the state that push left: the
+    // next change of the merged state — another push, the operator's resolution — writes it first; closing the
+    // store without writing it (a kill after the Ack) leaves it to the next open; a read of the history writes it.
+    void RS7_commitAfterTheAckShowsItsOwnState() {
+        School s;
+        const qint64 h = hlcAt(kT0);
+        const QString cell = markKey(QStringLiteral("2026-09-01"), QStringLiteral("p01"));
+        const auto commits = [&] { return hub::History::heads(s.store->database())->first().commits; };
+        QCOMPARE(commits(), 1); // the seeded roster and lessons
+        s.push(s.teacher, {s.teacher.next({op(h, cell, QStringLiteral("value"), QStringLiteral("5"))})}, kT0 + 1000);
+        QCOMPARE(*hub::History::hasPending(s.store->database()), true);
+        QCOMPARE(commits(), 1); // acknowledged, not committed yet
+        // The phone, not knowing the 5, writes a 4: a conflict. Its push writes the teacher's commit first.
+        s.push(s.teacherPhone, {s.teacherPhone.next({op(h + 1, cell, QStringLiteral("value"), QStringLiteral("4"))})},
+               kT0 + 2000);
+        QCOMPARE(commits(), 2);
+        // The operator resolves it to 3: the phone's commit (the conflict) comes first, then the resolution.
+        const QList<hub::ConflictInfo> open = s.store->conflicts().value();
+        QCOMPARE(open.size(), 1);
+        QVERIFY(s.store->resolveConflict(open.first().id, QStringLiteral("3"), kT0 + 3000));
+        QCOMPARE(*hub::History::hasPending(s.store->database()), false);
+        QCOMPARE(commits(), 4);
+        auto changes = hub::History::changes(s.store->database(), {QStringLiteral("7А"), cell, {}, 0});
+        QVERIFY(changes);
+        QCOMPARE(changes->size(), 3);
+        QCOMPARE(changes->at(0).newValue, QStringLiteral("5"));
+        QCOMPARE(changes->at(0).teacherId, QStringLiteral("t01"));
+        QVERIFY2(changes->at(1).newValue.contains(QStringLiteral("CONFLICT")), qPrintable(changes->at(1).newValue));
+        QVERIFY(changes->at(1).device.startsWith(s.teacherPhone.node.nodeId + u' '));
+        QCOMPARE(changes->at(2).newValue, QStringLiteral("3"));
+        QCOMPARE(changes->at(2).teacherId, hub::operatorAuthor());
+
+        // Closed with a commit pending: the next open writes it, as a replay of the log would.
+        s.push(s.teacher,
+               {s.teacher.next({op(h + 10, markKey(QStringLiteral("2026-09-02"), QStringLiteral("p02")),
+                                   QStringLiteral("value"), QStringLiteral("2"))})},
+               kT0 + 4000);
+        QCOMPARE(commits(), 4);
+        s.store.reset();
+        auto reopened = hub::HubStore::open(s.dir);
+        QVERIFY2(reopened, reopened ? "" : qPrintable(reopened.error().message));
+        s.store.emplace(std::move(*reopened));
+        QCOMPARE(*hub::History::hasPending(s.store->database()), false);
+        QCOMPARE(commits(), 5);
+        const auto live = hub::History::heads(s.store->database())->first();
+        QVERIFY(hub::History::replay(s.store->database()));
+        QCOMPARE(hub::History::heads(s.store->database())->first().commit, live.commit);
+
+        // The operator's read of the history writes a pending commit before it reads.
+        s.push(s.teacher,
+               {s.teacher.next({op(h + 20, markKey(QStringLiteral("2026-09-03"), QStringLiteral("p03")),
+                                   QStringLiteral("value"), QStringLiteral("4"))})},
+               kT0 + 5000);
+        auto read = s.store->history({QStringLiteral("7А"), QStringLiteral("mark/7А/math/all/2026-09-03"), {}, 0},
+                                     QStringLiteral("test"));
+        QVERIFY2(read, read ? "" : qPrintable(read.error().message));
+        QCOMPARE(read->size(), 1);
+        QCOMPARE(read->first().newValue, QStringLiteral("4"));
     }
 
     // R-S7: the trees depend on the merged state only; replaying the log into an empty history gives the same
@@ -230,7 +297,7 @@ private slots:
                kT0 + 4000);
         // Values read back as entered (issue 9 item 6): the file's escapes of tab, newline and backslash undone.
         auto topic =
-            hub::History::changes(s.store->database(), {{}, QStringLiteral("lesson/7А/math/all/2026-10-05/1"), {}, 0});
+            hub::History::changes(historyOf(*s.store), {{}, QStringLiteral("lesson/7А/math/all/2026-10-05/1"), {}, 0});
         QVERIFY(topic);
         bool seen = false;
         for (const hub::HistoryChange& c : *topic)
@@ -246,7 +313,7 @@ private slots:
                                    QStringLiteral("distance"), qint64(0))})},
                kT0 + 3500);
         auto slash =
-            hub::History::changes(s.store->database(), {{}, QStringLiteral("lesson/7А/math/all/2026-10-06/1"), {}, 0});
+            hub::History::changes(historyOf(*s.store), {{}, QStringLiteral("lesson/7А/math/all/2026-10-06/1"), {}, 0});
         QVERIFY(slash && !slash->isEmpty());
         bool slashSeen = false;
         for (const hub::HistoryChange& c : *slash)
@@ -258,7 +325,7 @@ private slots:
 
         QVERIFY(!s.store->conflicts().value().isEmpty());
 
-        auto before = hub::History::heads(s.store->database());
+        auto before = hub::History::heads(historyOf(*s.store));
         QVERIFY(before);
         QCOMPARE(before->size(), 2);
         QCOMPARE(before->at(0).repo, kRepo);
@@ -266,15 +333,15 @@ private slots:
         QCOMPARE(before->at(1).repo, QStringLiteral("7А/2027-2028"));
 
         // The conflict is in the month file: the visible value, then the other head.
-        auto changes = hub::History::changes(s.store->database(), {{}, cell, {}, 0});
+        auto changes = hub::History::changes(historyOf(*s.store), {{}, cell, {}, 0});
         QVERIFY(changes);
         QCOMPARE(changes->last().newValue, QStringLiteral("3 CONFLICT: 4 (t01)"));
 
         QVERIFY(s.store->database().exec("DELETE FROM git_objects; DELETE FROM git_heads;"));
-        QCOMPARE(hub::History::heads(s.store->database())->size(), 0);
-        auto replayed = hub::History::replay(s.store->database());
+        QCOMPARE(hub::History::heads(historyOf(*s.store))->size(), 0);
+        auto replayed = hub::History::replay(historyOf(*s.store));
         QVERIFY2(replayed, replayed ? "" : qPrintable(replayed.error().message));
-        auto after = hub::History::heads(s.store->database());
+        auto after = hub::History::heads(historyOf(*s.store));
         QVERIFY(after);
         QCOMPARE(after->size(), before->size());
         for (int i = 0; i < before->size(); ++i) {
@@ -301,7 +368,7 @@ private slots:
                            op(h + 1, QStringLiteral("pupil/p01"), QStringLiteral("surname"), kSurname),
                            op(h + 2, QStringLiteral("pupil/p01"), QStringLiteral("name"), kName)})},
                kT0);
-        auto roster = hub::History::changes(s.store->database(), {{}, {}, QStringLiteral("p01"), 0});
+        auto roster = hub::History::changes(historyOf(*s.store), {{}, {}, QStringLiteral("p01"), 0});
         QVERIFY(roster);
         bool seen = false;
         for (const hub::HistoryChange& c : *roster)
@@ -328,7 +395,7 @@ private slots:
         const ChangeSet c =
             s.teacher.next({op(h + 9, cell, QStringLiteral("value"), QStringLiteral("3"), b.versionOf(b.ops[0]))});
         s.push(s.teacher, {c}, kT0 + 120000);
-        auto changes = hub::History::changes(s.store->database(), {QStringLiteral("7А"), cell, {}, 0});
+        auto changes = hub::History::changes(historyOf(*s.store), {QStringLiteral("7А"), cell, {}, 0});
         QVERIFY(changes);
         QCOMPARE(changes->size(), 3);
         QCOMPARE(changes->at(0).newValue, QStringLiteral("5"));
@@ -340,10 +407,10 @@ private slots:
         QVERIFY(changes->at(2).device.startsWith(s.teacher.node.nodeId + u' '));
         QCOMPARE(changes->at(2).teacherName, QStringLiteral("Петрова Анна Сергеевна"));
         // The limit keeps the latest; a pupil filter that matches nothing gives nothing.
-        QCOMPARE(hub::History::changes(s.store->database(), {{}, QStringLiteral("mark/"), {}, 1})->first().newValue,
+        QCOMPARE(hub::History::changes(historyOf(*s.store), {{}, QStringLiteral("mark/"), {}, 1})->first().newValue,
                  QStringLiteral("3"));
-        QCOMPARE(hub::History::changes(s.store->database(), {{}, {}, QStringLiteral("p77"), 0})->size(), 0);
-        QCOMPARE(hub::History::changes(s.store->database(), {QStringLiteral("7Б"), {}, {}, 0})->size(), 0);
+        QCOMPARE(hub::History::changes(historyOf(*s.store), {{}, {}, QStringLiteral("p77"), 0})->size(), 0);
+        QCOMPARE(hub::History::changes(historyOf(*s.store), {QStringLiteral("7Б"), {}, {}, 0})->size(), 0);
     }
 
     // R-S7: export-git writes standard bare repositories: git log shows the commits, git fsck passes.
@@ -357,12 +424,12 @@ private slots:
                {s.teacher.next({op(h + 5, cell, QStringLiteral("value"), QStringLiteral("4"), a.versionOf(a.ops[0]))})},
                kT0 + 1000);
         QTemporaryDir out;
-        auto busy = hub::History::exportGit(s.store->database(), s.dir);
+        auto busy = hub::History::exportGit(historyOf(*s.store), s.dir);
         QVERIFY(!busy);
         QCOMPARE(busy.error().code, ErrorCode::InvalidArgument);
         QVERIFY(busy.error().message.contains(QStringLiteral("not empty")));
         const QString target = out.filePath(QStringLiteral("export"));
-        auto written = hub::History::exportGit(s.store->database(), target);
+        auto written = hub::History::exportGit(historyOf(*s.store), target);
         QVERIFY2(written, written ? "" : qPrintable(written.error().message));
         QCOMPARE(written->size(), 1);
         const QString repo = target + QStringLiteral("/7А/2026-2027.git");
@@ -462,7 +529,7 @@ private slots:
         QCOMPARE(ack.entries.first().status, AckStatus::Accepted);
         // The history's share: a replay (decode, merge, record) against the merge alone.
         timer.restart();
-        QVERIFY(hub::History::replay(s.store->database()));
+        QVERIFY(hub::History::replay(historyOf(*s.store)));
         const qint64 replayMs = timer.elapsed();
         timer.restart();
         Reconciler alone;

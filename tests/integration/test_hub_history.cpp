@@ -4,6 +4,7 @@
 // reading; `tabel-hub export-git` writes bare repositories that the system git reads (`git log`, `git fsck`);
 // and no pupil's surname is in plaintext in any file of the hub's folder. The test functions run in order.
 #include "hub/store/hub_store.h"
+#include "hub/store/schema.h"
 #include "shared/crypto/secret.h"
 #include "tests/support/test_support.h"
 
@@ -139,6 +140,32 @@ private slots:
         QVERIFY2(badLimit.err.contains(QStringLiteral("--limit")), qPrintable(describe(badLimit)));
     }
 
+    // R-S7 (History::defer): serve writes a push's commit by itself once no push has come for a moment, so that
+    // neither a restart nor the operator's next read has to. Read raw, not through HubStore::open, which would
+    // write it.
+    void RS7_serveWritesTheCommitWhenIdle() {
+        EXPECT_EXIT(setMark(QStringLiteral("2")), 0);
+        EXPECT_EXIT(node({QStringLiteral("sync")}), 0);
+        auto key = tabel::hub::schema::loadOrCreateKey(m_hubStore + QStringLiteral("/hub.key"), true);
+        QVERIFY(key);
+        auto db = tabel::db::Database::open(m_hubStore + QStringLiteral("/hub.db"), false);
+        QVERIFY(db);
+        QVERIFY(tabel::db::applyRawKey(*db, *key));
+        std::int64_t pending = -1;
+        for (int i = 0; i < 50 && pending != 0; ++i) {
+            QTest::qWait(100);
+            auto n = db->queryInt("SELECT count(*) FROM history_queue");
+            QVERIFY2(n, n ? "" : qPrintable(n.error().message));
+            pending = *n;
+        }
+        QCOMPARE(pending, std::int64_t(0));
+        const ProcessResult r = hub({QStringLiteral("history"), QStringLiteral("--entity"), kMark,
+                                     QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--json")});
+        EXPECT_EXIT(r, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).array().first().toObject().value(QStringLiteral("new")),
+                 QJsonValue(QStringLiteral("2")));
+    }
+
     // R-S7: export-git: bare repositories that git reads; a non-empty folder is refused.
     void RS7_exportGit() {
         const QString target = m_tmp.filePath(QStringLiteral("export"));
@@ -151,7 +178,7 @@ private slots:
                              {QStringLiteral("-C"), repo, QStringLiteral("log"), QStringLiteral("--format=%an %s")});
         EXPECT_EXIT(log, 0);
         const QStringList lines = log.out.split(u'\n', Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 5); // the operator's roster and timetable imports, then three marks
+        QCOMPARE(lines.size(), 6); // the operator's roster and timetable imports, then four marks
         QVERIFY2(lines.at(2).startsWith(kTeacherName + QStringLiteral(" 7А math: ")) &&
                      lines.at(2).contains(QStringLiteral("1 mark")),
                  qPrintable(log.out));
@@ -172,7 +199,7 @@ private slots:
             QVERIFY2(store, store ? "" : qPrintable(store.error().message));
             auto history = store->database().queryInt("SELECT count(*) FROM audit WHERE command = 'history'");
             QVERIFY(history);
-            QCOMPARE(*history, 3); // the --limit zero call was refused before reading anything
+            QCOMPARE(*history, 4); // the --limit zero call was refused before reading anything
             auto exports = store->database().queryInt("SELECT count(*) FROM audit WHERE command = 'export-git'");
             QVERIFY(exports);
             QCOMPARE(*exports, 2);
