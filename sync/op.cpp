@@ -277,6 +277,20 @@ private:
 
 } // namespace
 
+Result<qsizetype> ChangeSet::opCountOf(const QByteArray& bytes) {
+    CanonicalReader in(bytes);
+    quint64 items = 0, count = 0;
+    std::int64_t format = 0, seq = 0, hlc = 0;
+    QByteArray device;
+    QString author;
+    if (!in.array(items) || items != 6 || !in.integer(format) || format != kChangeSetFormat || !in.bytes(device) ||
+        !in.text(author) || !in.integer(seq) || !in.integer(hlc) || !in.array(count) ||
+        count > quint64(Limits::maxOpsPerChangeSet))
+        return makeError(ErrorCode::InvalidInput,
+                         tr("malformed change set: %1").arg(in.ok() ? tr("wrong item types") : in.error()));
+    return qsizetype(count);
+}
+
 Result<ChangeSet> ChangeSet::fromCanonicalBytes(const QByteArray& bytes, const QByteArray& signature) {
     const auto malformed = [](const QString& what) {
         return makeError(ErrorCode::InvalidInput, tr("malformed change set: %1").arg(what));

@@ -63,6 +63,9 @@ struct ChangeSet {
     [[nodiscard]] Status verifyCanonical(const QByteArray& canonical) const;
 
     [[nodiscard]] static Result<ChangeSet> fromCanonicalBytes(const QByteArray& bytes, const QByteArray& signature);
+    // The number of ops, read from the head of canonical bytes alone (nothing after the ops' array head is read or
+    // checked): for the hub's pull, which passes on sets it verified when it took them.
+    [[nodiscard]] static Result<qsizetype> opCountOf(const QByteArray& bytes);
 };
 
 // Limits every decoder applies (PROTOCOL.md, "Limits").

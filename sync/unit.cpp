@@ -57,6 +57,17 @@ ChangeSetScope scopeOfChangeSet(const ChangeSet& changeSet, const CurrentValue& 
     return out;
 }
 
+bool receivesEverySetOf(const NodeScopes& scopes, const ScopeKey& key) {
+    if (scopes.isOperator)
+        return true;
+    if (key.subjectId.isEmpty() || key.classId.isEmpty() || key.classId == kNoClass)
+        return false;
+    for (const domain::Assignment& a : scopes.assignments)
+        if (a.teacherId == scopes.teacherId && a.classId == key.classId && a.subjectId == key.subjectId)
+            return true;
+    return false;
+}
+
 QList<ScopeKey> scopeKeysOf(const NodeScopes& scopes) {
     if (scopes.isOperator)
         return {};

@@ -59,4 +59,11 @@ ChangeSetScope scopeOfChangeSet(const ChangeSet& changeSet, const CurrentValue& 
 // receives everything.
 QList<ScopeKey> scopeKeysOf(const NodeScopes& scopes);
 
+// Whether every op of every set indexed under the key concerns the node (concerns() says yes to each), so that a
+// pull sends those sets without reading their ops: the operator's node, and one subject's journal in a class where
+// the node's teacher is assigned that subject (its own groups it may write, the other subgroups it reads, R-J11;
+// period marks, corrections and КТП of the subject it may write). A substitute's key, a subgroup-free reference
+// key or another teacher's assignment: no, the ops decide.
+bool receivesEverySetOf(const NodeScopes& scopes, const ScopeKey& key);
+
 } // namespace tabel::sync

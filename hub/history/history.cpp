@@ -823,6 +823,21 @@ Result<bool> History::hasPending(db::Database& db) {
     return n > 0;
 }
 
+Result<QList<std::int64_t>> History::pendingNotes(db::Database& db) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT id FROM history_queue ORDER BY id"));
+    QList<std::int64_t> out;
+    while (true) {
+        Result<bool> row = st->step();
+        if (!row || !*row) {
+            st->reset();
+            if (!row)
+                return std::move(row).error();
+            return out;
+        }
+        out.append(st->columnInt(0));
+    }
+}
+
 Status History::writePending(db::Database& db, const sync::RegisterView& state, const Deferred* known) {
     struct Note {
         std::int64_t id, first, last;

@@ -4,10 +4,11 @@
 //
 // Storage: every git object is a row of git_objects in hub.db (hub/history/git_store.h), written through the
 // hub's SQLite connection inside the caller's transaction. A push's commit is written after its Ack, from a note
-// written in the push's transaction (defer(), writePending()), so a kill -9 leaves the note and loses no commit. Branch tips are rows of git_heads(repo, commit_oid), written in the same
-// transaction. That table replaces a libgit2 refdb backend: the hub needs one ref per repository, never
-// symbolic refs, reflogs or packed refs, and a plain table is transactional with the log for free; export-git
-// writes real refs (refs/heads/main) into the exported bare repositories.
+// written in the push's transaction (defer(), writePending()), so a kill -9 leaves the note and loses no commit. Branch
+// tips are rows of git_heads(repo, commit_oid), written in the same transaction. That table replaces a libgit2 refdb
+// backend: the hub needs one ref per repository, never symbolic refs, reflogs or packed refs, and a plain table is
+// transactional with the log for free; export-git writes real refs (refs/heads/main) into the exported bare
+// repositories.
 //
 // Which repository an entity belongs to:
 //   lessons, marks, attendance and substitutions carry a date in their key: the school year holding that date,
@@ -102,6 +103,7 @@ public:
     [[nodiscard]] static Result<std::int64_t> defer(db::Database& db, const BatchMeta& meta, std::int64_t firstHubSeq,
                                                     std::int64_t lastHubSeq);
     [[nodiscard]] static Result<bool> hasPending(db::Database& db);
+    [[nodiscard]] static Result<QList<std::int64_t>> pendingNotes(db::Database& db); // their ids, oldest first
     // The change sets of a deferral still in this process's memory (id from defer()): spares decoding them from
     // the log again.
     struct Deferred {

@@ -178,17 +178,28 @@ struct HubStore::Impl {
     std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
     HubIdentity identity;
     Hlc hlc; // the hub device's clock: after its own last change set and every base it wrote on
-    // The history of the last push, deferred until the hub is idle (History::defer): its change sets as merged,
-    // kept so that writing it does not decode them from the log again. `staged` is the push's, made `deferred`
-    // when its transaction commits.
-    std::optional<History::Deferred> deferred, staged;
+    // The history of the last push, deferred until the hub is idle (History::defer): its change sets as merged
+    // and the registers its transaction read and wrote, kept so that writing it neither decodes the sets from the
+    // log nor loads the registers again. `staged` is the push's, made `deferred` when its transaction commits.
+    struct Deferred {
+        History::Deferred sets;
+        MergedState::Cache registers;
+    };
+    std::optional<Deferred> deferred, staged;
 
     // Commits the deferred history of a push, in the caller's transaction. Every writer of merged change sets
     // calls it before it changes a register (History::defer says why); cheap when nothing is pending.
     Status writePendingHistory() {
-        TABEL_TRY(History::writePending(*db, *state, deferred ? &*deferred : nullptr));
-        deferred.reset();
-        return {};
+        TABEL_ASSIGN_OR_RETURN(const QList<std::int64_t> pending, History::pendingNotes(*db));
+        std::optional<Deferred> known = std::exchange(deferred, std::nullopt);
+        if (pending.isEmpty())
+            return {};
+        // The note of this process's last push, and nothing changed since (else it would have been written): its
+        // registers are what the database holds.
+        const bool ours = known && pending == QList<std::int64_t>{known->sets.id};
+        if (ours)
+            state->prime(std::move(known->registers));
+        return History::writePending(*db, *state, ours ? &known->sets : nullptr);
     }
 
     // Runs body in one IMMEDIATE transaction and commits when it succeeded and no register read failed; the

@@ -157,6 +157,15 @@ void MergedState::reset() {
     m_error.reset();
 }
 
+MergedState::Cache MergedState::takeCache() {
+    m_error.reset();
+    return std::exchange(m_cache, {});
+}
+
+void MergedState::prime(Cache&& cache) {
+    m_cache = std::move(cache);
+}
+
 Status MergedState::store(const QString& entity, EntityFields&& fields, int year, bool exists) {
     const QByteArray regs = sync::encodeEntityRegisters(fields);
     if (exists) {

@@ -55,8 +55,15 @@ public:
     // it held before, and nothing kept here may disagree).
     void reset();
 
-private:
+    // What was loaded or written, taken away (the state is then reset) and later given back: a push's registers
+    // kept for its history commit after the Ack (History::defer). Give them back only while the database holds
+    // what they were read from, i.e. before the merged state changed again.
     using EntityFields = std::map<QString, sync::FieldRegister>;
+    using Cache = std::unordered_map<QString, std::optional<EntityFields>>;
+    Cache takeCache();
+    void prime(Cache&& cache);
+
+private:
     // The entity's registers as stored (nullopt: no row), cached until reset().
     Result<const std::optional<EntityFields>*> load(const QString& entity) const;
     Status store(const QString& entity, EntityFields&& fields, int year, bool exists);
@@ -64,7 +71,7 @@ private:
 
     db::Database* m_db;
     // Hashed: a push holds some ten thousand entries here, whose keys share long prefixes.
-    mutable std::unordered_map<QString, std::optional<EntityFields>> m_cache;
+    mutable Cache m_cache;
     mutable std::optional<Error> m_error;
 };
 

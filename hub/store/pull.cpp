@@ -132,7 +132,9 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
 
         // The hub sequences after the position, key by key (an index range each), merged in log order. Each key
         // gives at most limit + 1: the smallest last sequence of a key that had more bounds what is certain.
-        std::vector<std::int64_t> candidates;
+        // Each with whether every op of its key concerns the node (sync::receivesEverySetOf): then it is sent
+        // without reading its ops.
+        std::vector<std::pair<std::int64_t, bool>> candidates;
         std::int64_t bound = std::numeric_limits<std::int64_t>::max();
         if (node.isOperator) {
             TABEL_ASSIGN_OR_RETURN(db::Statement all, db.prepare("SELECT hub_seq FROM log WHERE hub_seq > ? AND "
@@ -142,15 +144,16 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
                 TABEL_ASSIGN_OR_RETURN(const bool row, all.step());
                 if (!row)
                     break;
-                candidates.push_back(all.columnInt(0));
+                candidates.emplace_back(all.columnInt(0), true);
             }
             if (qsizetype(candidates.size()) > limit)
-                bound = candidates.back();
+                bound = candidates.back().first;
         } else {
             TABEL_ASSIGN_OR_RETURN(db::Statement * walk,
                                    db.cached("SELECT hub_seq FROM log_scopes WHERE class = ? AND subject = ? AND "
                                              "hub_seq > ? ORDER BY hub_seq LIMIT ?"));
             for (const sync::ScopeKey& k : now) {
+                const bool whole = sync::receivesEverySetOf(scopes, k);
                 const std::int64_t from = epoch->fresh.contains(k) ? position : std::max(position, epoch->upto);
                 walk->bind(1, k.classId).bind(2, k.subjectId).bind(3, from).bind(4, std::int64_t(limit) + 1);
                 qsizetype n = 0;
@@ -164,15 +167,20 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
                     if (!*row)
                         break;
                     last = walk->columnInt(0);
-                    candidates.push_back(last);
+                    candidates.emplace_back(last, whole);
                     ++n;
                 }
                 walk->reset();
                 if (n > limit)
                     bound = std::min(bound, last);
             }
-            std::sort(candidates.begin(), candidates.end());
-            candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+            // In log order, a set under two keys once (whole when either is: sorted first).
+            std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+                return a.first != b.first ? a.first < b.first : (a.second && !b.second);
+            });
+            candidates.erase(std::unique(candidates.begin(), candidates.end(),
+                                         [](const auto& a, const auto& b) { return a.first == b.first; }),
+                             candidates.end());
         }
 
         TABEL_ASSIGN_OR_RETURN(db::Statement * fetch,
@@ -180,7 +188,7 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
         qsizetype ops = 0;
         std::int64_t reached = position;
         bool cut = false;
-        for (const std::int64_t hubSeq : candidates) {
+        for (const auto& [hubSeq, whole] : candidates) {
             if (hubSeq > bound)
                 break;
             if (out.changeSets.size() >= limit) {
@@ -209,22 +217,29 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
             fetch->reset();
             if (!canonical)
                 return makeError(ErrorCode::Corrupt, tr("log row %1: %2").arg(hubSeq).arg(canonical.error().message));
-            TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
-                                   sync::ChangeSet::fromCanonicalBytes(signedSet.canonical, signedSet.signature));
             // Inside the node's units a set is sent when an op of it concerns the node (sync/relevance.h): a
-            // substitute's class journal outside her lessons does not.
-            bool inScope = false;
-            for (const sync::Op& op : cs.ops)
-                if ((inScope = sync::concerns(scopes, op, current)))
-                    break;
+            // substitute's class journal outside her lessons does not. Under a key all of whose sets concern the
+            // node, only the number of ops is read.
+            bool inScope = whole;
+            qsizetype setOps = 0;
+            if (whole) {
+                TABEL_ASSIGN_OR_RETURN(setOps, sync::ChangeSet::opCountOf(signedSet.canonical));
+            } else {
+                TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs,
+                                       sync::ChangeSet::fromCanonicalBytes(signedSet.canonical, signedSet.signature));
+                for (const sync::Op& op : cs.ops)
+                    if ((inScope = sync::concerns(scopes, op, current)))
+                        break;
+                setOps = cs.ops.size();
+            }
             if (inScope) {
                 // A batch stays within the ops a node decodes in one answer (WireLimits::maxOpsPerBatch); a large
                 // set (an import) then comes alone.
-                if (!out.changeSets.isEmpty() && ops + cs.ops.size() > kMaxPullOps) {
+                if (!out.changeSets.isEmpty() && ops + setOps > kMaxPullOps) {
                     cut = true;
                     break;
                 }
-                ops += cs.ops.size();
+                ops += setOps;
                 out.changeSets.append({quint64(hubSeq), std::move(signedSet)});
             }
             reached = hubSeq;

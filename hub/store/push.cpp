@@ -136,7 +136,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             const std::int64_t note,
             History::defer(db_, {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
                            firstMerged, lastMerged));
-        staged = History::Deferred{note, std::move(mergedSets)};
+        staged = Deferred{History::Deferred{note, std::move(mergedSets)}, {}};
     }
     TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
                            db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
@@ -201,11 +201,14 @@ Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBat
     Status committed = ack ? d->state->error() : Status(ack.error());
     if (committed)
         committed = tx.commit();
-    d->state->reset();
     if (!committed) {
+        d->state->reset();
         d->staged.reset();
         return std::move(committed).error();
     }
+    if (d->staged)
+        d->staged->registers = d->state->takeCache(); // what the history commit renders, as now in hub.db
+    d->state->reset();
     d->deferred = std::exchange(d->staged, std::nullopt);
     return ack;
 }

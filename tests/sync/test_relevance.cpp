@@ -1,6 +1,7 @@
 // What a node receives on pull (sync/relevance.h; R-S4, R-S6, R-J10, R-J11), as a table: for a teacher of
 // English subgroup 1 of 7А who substitutes in one mathematics lesson of 7Б, which entities concern the node.
 #include "sync/relevance.h"
+#include "sync/unit.h"
 
 #include <QTest>
 
@@ -113,6 +114,48 @@ private slots:
         QVERIFY(sync::concerns(petrova(), op, current));
         op.value = QStringLiteral("9В");
         QVERIFY(!sync::concerns(petrova(), op, current));
+    }
+
+    // R-S4 (issue 8, item 4: the relevance decision is cheap): the keys under which the hub sends every set
+    // without reading its ops are exactly ones where every journal entry concerns the node. Checked over every
+    // journal key kind, in classes, subjects and groups the node teaches, substitutes in, reads or never sees.
+    void RS4_keysSentWholeConcernEveryEntry() {
+        const NodeScopes scopes = petrova();
+        QCOMPARE(receivesEverySetOf(scopes, {QStringLiteral("7А"), QStringLiteral("eng")}), true);
+        QCOMPARE(receivesEverySetOf(scopes, {QStringLiteral("7Б"), QStringLiteral("math")}), false); // substitute
+        QCOMPARE(receivesEverySetOf(scopes, {QStringLiteral("8В"), QStringLiteral("eng")}), false);  // not hers
+        QCOMPARE(receivesEverySetOf(scopes, {QStringLiteral("7А"), {}}), false);                     // reference
+        QCOMPARE(receivesEverySetOf(scopes, {}), false);                                             // school-wide
+        NodeScopes op;
+        op.isOperator = true;
+        QCOMPARE(receivesEverySetOf(op, {QStringLiteral("9В"), QStringLiteral("math")}), true);
+        const QStringList templates{QStringLiteral("lesson/C/S/G/2026-09-08/2"),
+                                    QStringLiteral("mark/C/S/G/2026-09-08/2/7a-01/1"),
+                                    QStringLiteral("att/C/S/G/2026-09-08/2/7a-01"),
+                                    QStringLiteral("task/C/S/G/t1"),
+                                    QStringLiteral("sub/C/S/G/t1/7a-01/0123456789ab"),
+                                    QStringLiteral("pmark/C/S/q1/7a-01"),
+                                    QStringLiteral("corr/C/S/q1/7a-01/1"),
+                                    QStringLiteral("ktp/C/S/3"),
+                                    QStringLiteral("ktpfix/C/S/3")};
+        int whole = 0, checked = 0;
+        for (const QString& t : templates)
+            for (const QString& c : {QStringLiteral("7А"), QStringLiteral("7Б"), QStringLiteral("8В")})
+                for (const QString& subject : {QStringLiteral("eng"), QStringLiteral("math")})
+                    for (const QString& g : {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("all")}) {
+                        QString key = t;
+                        key.replace(QStringLiteral("/C/S/G/"), QStringLiteral("/%1/%2/%3/").arg(c, subject, g));
+                        key.replace(QStringLiteral("/C/S/"), QStringLiteral("/%1/%2/").arg(c, subject));
+                        const domain::EntityKey parsed = domain::parseEntityKey(key);
+                        QVERIFY2(parsed.journal(), qPrintable(key));
+                        ++checked;
+                        if (!receivesEverySetOf(scopes, scopeKeyOf(parsed)))
+                            continue;
+                        ++whole;
+                        QVERIFY2(sync::concerns(scopes, key, current), qPrintable(key));
+                    }
+        QCOMPARE(checked, 9 * 3 * 2 * 3);
+        QCOMPARE(whole, 9 * 3); // 7А/eng, every group of every kind
     }
 
     // The operator's node receives everything.
