@@ -199,7 +199,12 @@ struct HubStore::Impl {
         const bool ours = known && pending == QList<std::int64_t>{known->sets.id};
         if (ours)
             state->prime(std::move(known->registers));
-        return History::writePending(*db, *state, ours ? &known->sets : nullptr);
+        TABEL_TRY(History::writePending(*db, *state, ours ? &known->sets : nullptr));
+        // Forgotten now, so that what a process holds stays one push's registers however many pushes follow
+        // without a pause (nothing is written yet in this transaction: every read is read again on demand).
+        TABEL_TRY(state->error());
+        state->reset();
+        return {};
     }
 
     // Runs body in one IMMEDIATE transaction and commits when it succeeded and no register read failed; the
