@@ -878,9 +878,8 @@ int main(int argc, char** argv) {
         out() << "class-year " << n << " (" << school()[c].id << ", " << yearName(y) << "): " << num(f.ops) << " ops, "
               << f.sets << " change sets, generated and signed in " << fixed(genSeconds, 2) << " s, pushed in "
               << fixed(f.seconds, 2) << " s + " << fixed(f.historySeconds, 2) << " s of history after the Ack ("
-              << num(qint64(f.rate()))
-              << " ops/s); the day node synced in " << fixed(double(s.nsecsElapsed()) / 1e9, 2) << " s"
-              << (err ? QStringLiteral(" — FAILED: ") + *err : QString()) << Qt::endl;
+              << num(qint64(f.rate())) << " ops/s); the day node synced in " << fixed(double(s.nsecsElapsed()) / 1e9, 2)
+              << " s" << (err ? QStringLiteral(" — FAILED: ") + *err : QString()) << Qt::endl;
         return f;
     };
 

@@ -579,7 +579,8 @@ int main(int argc, char** argv) {
     const QList<QByteArray> dayFrames = nodeFrames(store, nodeId, fromStart, dOps, dSets, dayLastSeq);
     QElapsedTimer t;
     double pushCpu = 0, dayCpu = 0;
-    double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0, tDayPush = 0, tDayHistory = 0, tDayPull = 0, tNoopPull = 0;
+    double tFrame = 0, tBatch = 0, tOpen = 0, tApply = 0, tPush = 0, tDayPush = 0, tDayHistory = 0, tDayPull = 0,
+           tNoopPull = 0;
     QList<sync::PushBatch> batches;
     for (const QByteArray& f : frames) {
         t.start();
