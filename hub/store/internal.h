@@ -302,6 +302,8 @@ struct HubStore::Impl {
     Result<ConflictInfo> describe(const sync::FieldId& field, const QHash<std::int64_t, NodeRecord>& nodes);
 
     Result<sync::Ack> pushInTransaction(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs);
+    // MergedState::preload of the marks and absences of every lesson the set writes.
+    void preloadLessons(const sync::ChangeSet& cs) const;
 };
 
 } // namespace tabel::hub

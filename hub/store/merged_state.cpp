@@ -31,6 +31,8 @@ QString prefixEnd(const QString& prefix) {
 Result<const std::optional<MergedState::EntityFields>*> MergedState::load(const QString& entity) const {
     if (const auto it = m_cache.find(entity); it != m_cache.end())
         return &it->second;
+    if (knownComplete(entity))
+        return &m_cache.emplace(entity, std::nullopt).first->second;
     TABEL_ASSIGN_OR_RETURN(db::Statement * st, m_db->cached("SELECT regs FROM registers WHERE entity = ?"));
     st->bind(1, entity);
     Result<bool> row = st->step();
@@ -67,6 +69,16 @@ const sync::FieldRegister* MergedState::find(const sync::FieldId& field) const {
 
 void MergedState::forEach(const QString& entityPrefix,
                           const std::function<bool(const sync::FieldId&, const sync::FieldRegister&)>& visit) const {
+    forEachRow(entityPrefix, [&visit](const QString& entity, EntityFields&& fields) {
+        for (const auto& [name, reg] : fields)
+            if (!visit(sync::FieldId{entity, name}, reg))
+                return false;
+        return true;
+    });
+}
+
+void MergedState::forEachRow(const QString& entityPrefix,
+                             const std::function<bool(const QString&, EntityFields&&)>& visit) const {
     const QString end = prefixEnd(entityPrefix);
     // Cached statements (a push asks for many small ranges), read a page at a time and reset before the page is
     // visited: a visitor may query too, and memory stays bounded over a large range.
@@ -109,9 +121,8 @@ void MergedState::forEach(const QString& entityPrefix,
                     m_error = makeError(ErrorCode::Corrupt, tr("%1: %2").arg(entity, fields.error().message));
                 return;
             }
-            for (const auto& [name, reg] : *fields)
-                if (!visit(sync::FieldId{entity, name}, reg))
-                    return;
+            if (!visit(entity, std::move(fields).value()))
+                return;
         }
         if (rows.size() < std::size_t(kPage))
             return;
@@ -154,16 +165,39 @@ Status MergedState::error() const {
 
 void MergedState::reset() {
     m_cache.clear();
+    m_complete.clear();
     m_error.reset();
 }
 
 MergedState::Cache MergedState::takeCache() {
     m_error.reset();
+    m_complete.clear();
     return std::exchange(m_cache, {});
 }
 
 void MergedState::prime(Cache&& cache) {
+    m_complete.clear();
     m_cache = std::move(cache);
+}
+
+bool MergedState::knownComplete(const QString& entity) const {
+    const auto after = m_complete.upper_bound(entity);
+    return after != m_complete.begin() && entity.startsWith(*std::prev(after));
+}
+
+void MergedState::preload(const QString& prefix) const {
+    if (prefix.isEmpty() || knownComplete(prefix))
+        return;
+    // Rows this transaction wrote are in the cache already (and in the database: the same).
+    forEachRow(prefix, [this](const QString& entity, EntityFields&& fields) {
+        m_cache.try_emplace(entity, std::move(fields));
+        return true;
+    });
+    if (m_error)
+        return;
+    for (auto it = m_complete.lower_bound(prefix); it != m_complete.end() && it->startsWith(prefix);)
+        it = m_complete.erase(it); // read again, whole, under the new one
+    m_complete.insert(prefix);
 }
 
 Status MergedState::store(const QString& entity, EntityFields&& fields, int year, bool exists) {

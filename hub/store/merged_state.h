@@ -16,6 +16,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 namespace tabel::hub {
@@ -63,15 +64,27 @@ public:
     Cache takeCache();
     void prime(Cache&& cache);
 
+    // Reads every entity under the prefix into the cache in one range read, and remembers that there is no other:
+    // a later read of a key under it is answered without a query. A push reads a lesson's marks and absences one
+    // by one, most of them new (a lookup that finds nothing costs as much as one that finds a row).
+    void preload(const QString& prefix) const;
+
 private:
     // The entity's registers as stored (nullopt: no row), cached until reset().
     Result<const std::optional<EntityFields>*> load(const QString& entity) const;
+    // The stored rows under a prefix in key order, decoded, a page at a time; a read error is kept in m_error.
+    void forEachRow(const QString& entityPrefix,
+                    const std::function<bool(const QString&, EntityFields&&)>& visit) const;
     Status store(const QString& entity, EntityFields&& fields, int year, bool exists);
     Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
 
     db::Database* m_db;
     // Hashed: a push holds some ten thousand entries here, whose keys share long prefixes.
     mutable Cache m_cache;
+    // Prefixes preload() read whole into m_cache; none is a prefix of another, so the only one that can be a prefix
+    // of a key is the greatest not after it (knownComplete).
+    mutable std::set<QString> m_complete;
+    bool knownComplete(const QString& entity) const;
     mutable std::optional<Error> m_error;
 };
 

@@ -9,6 +9,20 @@ using namespace internal;
 
 // ---- Push ----
 
+void HubStore::Impl::preloadLessons(const sync::ChangeSet& cs) const {
+    const QString* previous = nullptr;
+    for (const sync::Op& op : cs.ops) {
+        if (previous && *previous == op.entity)
+            continue;
+        previous = &op.entity;
+        if (!op.entity.startsWith(u"lesson/"))
+            continue;
+        const QString lesson = op.entity.mid(7); // "7А/math/all/2026-09-01/2"
+        state->preload(QStringLiteral("mark/") + lesson + u'/');
+        state->preload(QStringLiteral("att/") + lesson + u'/');
+    }
+}
+
 Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, const sync::PushBatch& batch,
                                                     qint64 nowMs) {
     db::Database& db_ = *db;
@@ -106,6 +120,8 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
                           : hold(decision.reason));
             continue;
         }
+        // A lesson's marks and absences read in two range reads, not one lookup each (most are new).
+        preloadLessons(cs);
         // Nothing a device sends is trusted (sync/judge.h): values, references and the rules the hub can decide.
         const sync::Judgement judged = sync::judgeChangeSet(cs, *state, nowMs);
         TABEL_TRY(state->error()); // a register that could not be read decides nothing
