@@ -23,8 +23,23 @@ constexpr Shape kShapes[] = {
     {"ktp", KeyType::KtpTopic, 4},      {"ktpfix", KeyType::KtpCorrection, 4}, {"school", KeyType::School, 2},
 };
 
-QDate dateOf(const QString& s) {
-    return QDate::fromString(s, Qt::ISODate);
+// As QDate::fromString(s, Qt::ISODate), which checks its separators with QChar::isPunct and reads its numbers
+// through QLocale: a hot path (every op of every push parses its key), so a canonical "YYYY-MM-DD" is read here and
+// anything else is left to Qt.
+QDate dateOf(QStringView s) {
+    const auto digit = [&s](qsizetype i) { return s[i] >= u'0' && s[i] <= u'9' ? int(s[i].unicode() - u'0') : -1; };
+    if (s.size() == 10 && s[4] == u'-' && s[7] == u'-') {
+        int v[8];
+        int n = 0;
+        for (qsizetype i : {0, 1, 2, 3, 5, 6, 8, 9})
+            if ((v[n++] = digit(i)) < 0)
+                return QDate::fromString(s.toString(), Qt::ISODate);
+        const int year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+        if (year == 0)
+            return {};
+        return QDate(year, v[4] * 10 + v[5], v[6] * 10 + v[7]);
+    }
+    return QDate::fromString(s.toString(), Qt::ISODate);
 }
 
 } // namespace
@@ -128,7 +143,7 @@ EntityKey parseEntityKey(const QString& key) {
     case KeyType::Slot:
         k.classId = p[1];
         k.id = p[2]; // the weekday
-        k.slot = p[3].toInt();
+        k.slot = view[3].toInt();
         k.groupId = p[4];
         break;
     case KeyType::Assignment:
@@ -138,8 +153,8 @@ EntityKey parseEntityKey(const QString& key) {
         k.groupId = p[4];
         break;
     case KeyType::Substitution:
-        k.date = dateOf(p[1]);
-        k.slot = p[2].toInt();
+        k.date = dateOf(view[1]);
+        k.slot = view[2].toInt();
         k.classId = p[3];
         k.groupId = p[4];
         break;
@@ -149,8 +164,8 @@ EntityKey parseEntityKey(const QString& key) {
         k.classId = p[1];
         k.subjectId = p[2];
         k.groupId = p[3];
-        k.date = dateOf(p[4]);
-        k.slot = p[5].toInt();
+        k.date = dateOf(view[4]);
+        k.slot = view[5].toInt();
         if (type != KeyType::Lesson)
             k.pupilId = p[6];
         if (type == KeyType::Mark)

@@ -1,4 +1,5 @@
 // The journal's entities (model.h): entity keys, fields and their round trip, LessonKey, ids, small helpers.
+#include "shared/domain/entity_key.h"
 #include "shared/domain/model.h"
 
 #include <QTest>
@@ -278,6 +279,8 @@ class TestModel : public QObject {
     Q_OBJECT
 
 private slots:
+    void parsedKeyParts();
+    void parsedKeyDatesAsQt();
     void roundTrip_data();
     void roundTrip();
     void roundTripKeepsTypedValues();
@@ -833,6 +836,46 @@ void TestModel::debugStrings() {
     QCOMPARE(debugString(FieldValue{}), u("null"));
     QCOMPARE(debugString(FieldValue{std::int64_t{-3}}), u("-3"));
     QCOMPARE(debugString(FieldValue{u("зач")}), u("\"зач\""));
+}
+
+// The one entity-key parser (shared/domain/entity_key.h): the parts of a mark's, an absence's and a
+// substitution's key.
+void TestModel::parsedKeyParts() {
+    const EntityKey mark = parseEntityKey(u("mark/7А/math/g1/2026-09-01/2/p017/3"));
+    QCOMPARE(mark.type, KeyType::Mark);
+    QCOMPARE(mark.classId, u("7А"));
+    QCOMPARE(mark.subjectId, u("math"));
+    QCOMPARE(mark.groupId, u("g1"));
+    QCOMPARE(mark.date, QDate(2026, 9, 1));
+    QCOMPARE(mark.slot, 2);
+    QCOMPARE(mark.pupilId, u("p017"));
+    QCOMPARE(mark.lessonKeyText(), u("7А/math/g1/2026-09-01/2"));
+    const EntityKey absence = parseEntityKey(u("att/7А/math/all/2026-12-31/7/p001"));
+    QCOMPARE(absence.type, KeyType::Attendance);
+    QCOMPARE(absence.date, QDate(2026, 12, 31));
+    QCOMPARE(absence.slot, 7);
+    const EntityKey subst = parseEntityKey(u("subst/2027-02-28/3/9В/all"));
+    QCOMPARE(subst.type, KeyType::Substitution);
+    QCOMPARE(subst.date, QDate(2027, 2, 28));
+    QCOMPARE(subst.slot, 3);
+    QCOMPARE(subst.classId, u("9В"));
+    QCOMPARE(parseEntityKey(u("mark/7А/math/g1/2026-09-01/2/p017")).type, KeyType::Unknown); // a segment short
+}
+
+// A key's date is read as QDate::fromString(…, Qt::ISODate) reads it (the parser reads the canonical form itself,
+// a hot path): the same date, or the same invalid one, for canonical, impossible and odd forms.
+void TestModel::parsedKeyDatesAsQt() {
+    const QStringList dates{u("2026-09-01"),  u("2027-02-28"), u("2028-02-29"),     u("2027-02-29"), u("2026-13-01"),
+                            u("2026-00-10"),  u("2026-04-31"), u("0000-01-01"),     u("0001-01-01"), u("9999-12-31"),
+                            u("2026.09.01"),  u("2026-9-01"),  u("2026-09-1"),      u("20260901"),   u("2026-09-01x"),
+                            u("2026-09-011"), u("2026-0a-01"), u("２０２６-09-01"), u("-026-09-01"), u("+026-09-01")};
+    for (const QString& d : dates) {
+        const EntityKey k = parseEntityKey(u("lesson/7А/math/all/") + d + u("/2"));
+        QVERIFY2(k.type == KeyType::Lesson, qPrintable(d));
+        const QDate qt = QDate::fromString(d, Qt::ISODate);
+        QVERIFY2(k.date == qt && k.date.isValid() == qt.isValid(),
+                 qPrintable(d + u(": ") + k.date.toString(Qt::ISODate) + u(" / ") + qt.toString(Qt::ISODate)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestModel)
