@@ -826,16 +826,11 @@ Result<bool> History::hasPending(db::Database& db) {
 Result<QList<std::int64_t>> History::pendingNotes(db::Database& db) {
     TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT id FROM history_queue ORDER BY id"));
     QList<std::int64_t> out;
-    while (true) {
-        Result<bool> row = st->step();
-        if (!row || !*row) {
-            st->reset();
-            if (!row)
-                return std::move(row).error();
-            return out;
-        }
+    TABEL_TRY(st->eachRow([&]() -> Status {
         out.append(st->columnInt(0));
-    }
+        return {};
+    }));
+    return out;
 }
 
 Status History::writePending(db::Database& db, const sync::RegisterView& state, const Deferred* known) {
@@ -848,18 +843,12 @@ Status History::writePending(db::Database& db, const sync::RegisterView& state, 
         TABEL_ASSIGN_OR_RETURN(db::Statement * st,
                                db.cached("SELECT id, batch_id, node_id, device, teacher_id, teacher_name, received, "
                                          "first_seq, last_seq FROM history_queue ORDER BY id"));
-        while (true) {
-            Result<bool> row = st->step();
-            if (!row || !*row) {
-                st->reset();
-                if (!row)
-                    return std::move(row).error();
-                break;
-            }
+        TABEL_TRY(st->eachRow([&]() -> Status {
             notes.push_back({st->columnInt(0), st->columnInt(7), st->columnInt(8),
                              BatchMeta{st->columnBlob(1), st->columnText(2), st->columnBlob(3), st->columnText(4),
                                        st->columnText(5), st->columnInt(6)}});
-        }
+            return {};
+        }));
     }
     for (const Note& note : notes) {
         QList<sync::ChangeSet> fromLog;

@@ -98,21 +98,15 @@ inline Result<QList<sync::ClosedPeriod>> loadClosedPeriods(db::Database& db) {
     TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT period_id, class_id, start, end FROM closed_periods "
                                                          "ORDER BY start, period_id, class_id"));
     QList<sync::ClosedPeriod> out;
-    while (true) {
-        Result<bool> row = st->step();
-        if (!row || !*row) {
-            st->reset();
-            if (!row)
-                return std::move(row).error();
-            break;
-        }
+    TABEL_TRY(st->eachRow([&]() -> Status {
         sync::ClosedPeriod p;
         p.periodId = st->columnText(0);
         p.classId = st->columnText(1);
         p.start = QDate::fromString(st->columnText(2), Qt::ISODate);
         p.end = QDate::fromString(st->columnText(3), Qt::ISODate);
         out.append(std::move(p));
-    }
+        return {};
+    }));
     return out;
 }
 
@@ -126,16 +120,10 @@ inline Result<QList<sync::AmendmentNotice>> amendmentNotices(db::Database& db, c
                                      "l.hub_seq = a.hub_seq WHERE l.device = ? AND a.hub_seq > ? AND a.hub_seq <= ? "
                                      "ORDER BY a.hub_seq"));
     st->bind(1, device).bind(2, std::int64_t(from)).bind(3, std::int64_t(to));
-    while (true) {
-        Result<bool> row = st->step();
-        if (!row || !*row) {
-            st->reset();
-            if (!row)
-                return std::move(row).error();
-            break;
-        }
+    TABEL_TRY(st->eachRow([&]() -> Status {
         out.append({st->columnInt(1), st->columnText(2) == u"accepted", st->columnInt(0), st->columnText(3)});
-    }
+        return {};
+    }));
     return out;
 }
 

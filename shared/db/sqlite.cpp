@@ -219,6 +219,21 @@ Status Statement::run() {
     return {};
 }
 
+Status Statement::eachRow(const std::function<Status()>& row) {
+    Status out;
+    while (out) {
+        Result<bool> more = step();
+        if (!more)
+            out = more.error();
+        else if (!*more)
+            break;
+        else
+            out = row();
+    }
+    reset();
+    return out;
+}
+
 void Statement::reset() {
     sqlite3_reset(m_stmt.get());
     sqlite3_clear_bindings(m_stmt.get());

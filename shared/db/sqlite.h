@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <variant>
 
 struct sqlite3;
@@ -75,6 +76,9 @@ public:
     [[nodiscard]] Result<bool> step();
     // Steps to completion, expecting no row; resets the statement for reuse.
     [[nodiscard]] Status run();
+    // Steps through the rows, calling row() at each (it reads the columns; an error it returns stops the walk and
+    // is returned); resets the statement at the end whatever happened, so a cached statement is ready again.
+    [[nodiscard]] Status eachRow(const std::function<Status()>& row);
     void reset();
 
     bool isNull(int col) const;

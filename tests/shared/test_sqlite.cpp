@@ -56,6 +56,7 @@ private slots:
     void wrongKeyIsCorrupt_data();
     void wrongKeyIsCorrupt();
     void cachedStatementsAreReused();
+    void eachRowVisitsAndResets();
     void bindToMissingParameterFails();
     void sqlErrors();
 
@@ -270,6 +271,40 @@ void TestSqlite::wrongKeyIsCorrupt() {
     const Status s = db->exec("SELECT count(*) FROM sqlite_master");
     QVERIFY(!s);
     QCOMPARE(s.error().code, ErrorCode::Corrupt);
+}
+
+// Statement::eachRow: every row in order; an error of the visitor stops the walk and is returned; the statement is
+// reset either way, so a cached one starts from its first row next time.
+void TestSqlite::eachRowVisitsAndResets() {
+    OPEN_KEYED(db, dbPath(), true, kKeyA);
+    CHECK_OK(db.exec("CREATE TABLE mark(pupil TEXT, value INTEGER)"));
+    for (int i = 1; i <= 4; ++i)
+        CHECK_OK(db.exec(QStringLiteral("INSERT INTO mark VALUES('p%1', %1)").arg(i).toUtf8().constData()));
+    Result<Statement*> st = db.cached("SELECT pupil, value FROM mark WHERE value >= ? ORDER BY value");
+    QVERIFY(st);
+    QStringList seen;
+    (*st)->bind(1, std::int64_t(2));
+    CHECK_OK((*st)->eachRow([&]() -> Status {
+        seen << (*st)->columnText(0);
+        return {};
+    }));
+    QCOMPARE(seen, QStringList({u("p2"), u("p3"), u("p4")}));
+    seen.clear();
+    (*st)->bind(1, std::int64_t(1));
+    const Status stopped = (*st)->eachRow([&]() -> Status {
+        seen << (*st)->columnText(0);
+        return makeError(ErrorCode::Corrupt, u("row %1 is damaged").arg(seen.size()));
+    });
+    QVERIFY(!stopped);
+    QCOMPARE(stopped.error().message, u("row 1 is damaged"));
+    QCOMPARE(seen, QStringList({u("p1")})); // stopped at the first row
+    seen.clear();
+    (*st)->bind(1, std::int64_t(4));
+    CHECK_OK((*st)->eachRow([&]() -> Status {
+        seen << (*st)->columnText(0);
+        return {};
+    }));
+    QCOMPARE(seen, QStringList({u("p4")}));
 }
 
 void TestSqlite::cachedStatementsAreReused() {
