@@ -4653,6 +4653,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>папка %1 не пуста; export-git записывает только в новую или пустую папку, чтобы не смешивать историю с другими файлами</translation>
     </message>
     <message>
+        <location filename="../hub/history/history.cpp"/>
+        <source>the history commit of the push received at %1 cannot be written: the change set at hub sequence %2 of the log is damaged (%3); run «tabel-hub check» and restore the hub&apos;s folder from a backup</source>
+        <translation>коммит истории для отправки, принятой %1, не может быть записан: пакет изменений с номером %2 в журнале хаба повреждён (%3); выполните «tabel-hub check» и восстановите папку хаба из резервной копии</translation>
+    </message>
+    <message>
         <location filename="../hub/history/git_store.cpp"/>
         <source>the hub&apos;s history (git) failed to %1: %2</source>
         <translation>история сервера (git): не удалось %1: %2</translation>

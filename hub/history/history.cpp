@@ -855,15 +855,24 @@ Status History::writePending(db::Database& db, const sync::RegisterView& state, 
         if (!known || known->id != note.id) {
             // After a restart: the merged rows of the push, as the replay reads them.
             TABEL_ASSIGN_OR_RETURN(db::Statement log,
-                                   db.prepare("SELECT canonical, signature FROM log WHERE hub_seq BETWEEN ? AND ? AND "
-                                              "state = ? ORDER BY hub_seq"));
+                                   db.prepare("SELECT canonical, signature, hub_seq FROM log WHERE hub_seq BETWEEN ? "
+                                              "AND ? AND state = ? ORDER BY hub_seq"));
             log.bind(1, note.first).bind(2, note.last).bind(3, std::int64_t(kMerged));
             while (true) {
                 TABEL_ASSIGN_OR_RETURN(const bool row, log.step());
                 if (!row)
                     break;
-                TABEL_ASSIGN_OR_RETURN(sync::ChangeSet cs, logChangeSet(log.columnBlob(0), log.columnBlob(1)));
-                fromLog.append(std::move(cs));
+                Result<sync::ChangeSet> cs = logChangeSet(log.columnBlob(0), log.columnBlob(1));
+                if (!cs)
+                    return makeError(
+                        ErrorCode::Corrupt,
+                        tr("the history commit of the push received at %1 cannot be written: the change "
+                           "set at hub sequence %2 of the log is damaged (%3); run «tabel-hub check» and "
+                           "restore the hub's folder from a backup")
+                            .arg(QDateTime::fromMSecsSinceEpoch(note.meta.receivedMs, Qt::UTC).toString(Qt::ISODate))
+                            .arg(log.columnInt(2))
+                            .arg(cs.error().message));
+                fromLog.append(std::move(cs).value());
             }
         }
         TABEL_TRY(recordBatch(db, note.meta, known && known->id == note.id ? known->merged : fromLog, state, true));

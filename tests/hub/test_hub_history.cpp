@@ -6,6 +6,7 @@
 // leaves the op log and the history in agreement.
 #include "hub/history/history.h"
 #include "hub/store/hub_store.h"
+#include "hub/store/schema.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
 #include "tests/hub/hub_seed.h"
@@ -260,6 +261,32 @@ private slots:
         QVERIFY2(read, read ? "" : qPrintable(read.error().message));
         QCOMPARE(read->size(), 1);
         QCOMPARE(read->first().newValue, QStringLiteral("4"));
+        // A note that cannot be written (its change set damaged in the log) does not keep the store from opening
+        // (`check` must open it); the next read of the history says what is wrong, and nothing is half-written.
+        s.push(s.teacher,
+               {s.teacher.next({op(h + 30, markKey(QStringLiteral("2026-09-04"), QStringLiteral("p04")),
+                                   QStringLiteral("value"), QStringLiteral("5"))})},
+               kT0 + 6000);
+        s.store.reset();
+        {
+            auto key = hub::schema::loadOrCreateKey(s.dir + QStringLiteral("/hub.key"), true);
+            QVERIFY(key);
+            auto raw = db::Database::open(s.dir + QStringLiteral("/hub.db"), false);
+            QVERIFY(raw);
+            QVERIFY(db::applyRawKey(*raw, *key));
+            QVERIFY(raw->exec("UPDATE log SET canonical = x'28b52ffd00' WHERE hub_seq = (SELECT MAX(hub_seq) FROM "
+                              "log)"));
+        }
+        auto damaged = hub::HubStore::open(s.dir);
+        QVERIFY2(damaged, damaged ? "" : qPrintable(damaged.error().message));
+        QCOMPARE(*hub::History::hasPending(damaged->database()), true);
+        QCOMPARE(hub::History::heads(damaged->database())->first().commits, 6);
+        auto refused = damaged->history({QStringLiteral("7А"), {}, {}, 0}, QStringLiteral("test"));
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(QStringLiteral("is damaged")) &&
+                     refused.error().message.contains(QStringLiteral("tabel-hub check")),
+                 qPrintable(refused.error().message));
+        QCOMPARE(hub::History::heads(damaged->database())->first().commits, 6);
     }
 
     // R-S7: the trees depend on the merged state only; replaying the log into an empty history gives the same
