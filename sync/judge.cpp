@@ -3,6 +3,7 @@
 #include "sync/describe.h"
 
 #include "shared/core/hlc.h"
+#include "shared/core/string_hash.h"
 #include "shared/domain/entity_check.h"
 #include "shared/domain/entity_key.h"
 #include "shared/domain/model.h"
@@ -73,10 +74,10 @@ public:
 
 private:
     const RegisterView& m_merged;
-    std::unordered_map<QString, int> m_firstOp;
+    std::unordered_map<QString, int, SeededStringHash> m_firstOp;
     QList<QString> m_order;
-    std::unordered_map<QString, Fields> m_written;
-    mutable std::unordered_map<QString, Fields> m_cache;
+    std::unordered_map<QString, Fields, SeededStringHash> m_written;
+    mutable std::unordered_map<QString, Fields, SeededStringHash> m_cache;
 };
 
 class Judge {

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "shared/core/result.h"
+#include "shared/core/string_hash.h"
 #include "shared/db/sqlite.h"
 #include "sync/reconcile.h"
 
@@ -60,7 +61,7 @@ public:
     // kept for its history commit after the Ack (History::defer). Give them back only while the database holds
     // what they were read from, i.e. before the merged state changed again.
     using EntityFields = std::map<QString, sync::FieldRegister>;
-    using Cache = std::unordered_map<QString, std::optional<EntityFields>>;
+    using Cache = std::unordered_map<QString, std::optional<EntityFields>, SeededStringHash>;
     Cache takeCache();
     void prime(Cache&& cache);
 

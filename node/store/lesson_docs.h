@@ -15,6 +15,7 @@
 
 #include "node/store/schema.h"
 #include "shared/core/result.h"
+#include "shared/core/string_hash.h"
 #include "shared/db/sqlite.h"
 
 #include <QByteArray>
@@ -89,7 +90,7 @@ private:
 
     db::Database& m_db;
     bool m_active = false;
-    std::unordered_map<QString, Doc> m_docs;
+    std::unordered_map<QString, Doc, SeededStringHash> m_docs;
     QString m_recent;
 };
 
