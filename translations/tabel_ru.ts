@@ -5040,6 +5040,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>это устройство уже подключено как узел «%1»</translation>
     </message>
     <message>
+        <location filename="../hub/store/hub_store.cpp"/>
+        <source>warning: the history is missing the last push for now: %1</source>
+        <translation>предупреждение: в истории пока нет последней отправки: %1</translation>
+    </message>
+    <message>
         <location filename="../hub/store/check.cpp"/>
         <source>… and %1 more stored registers that no change set of the log wrote</source>
         <translation>… и ещё %1 сохранённых регистров, не записанных ни одним набором изменений журнала</translation>

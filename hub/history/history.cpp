@@ -823,45 +823,32 @@ Result<bool> History::hasPending(db::Database& db) {
     return n > 0;
 }
 
-Result<QList<std::int64_t>> History::pendingNotes(db::Database& db) {
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT id FROM history_queue ORDER BY id"));
-    QList<std::int64_t> out;
+Result<QList<History::PendingNote>> History::pendingNotes(db::Database& db) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           db.cached("SELECT id, batch_id, node_id, device, teacher_id, teacher_name, received, "
+                                     "first_seq, last_seq FROM history_queue ORDER BY id"));
+    QList<PendingNote> out;
     TABEL_TRY(st->eachRow([&]() -> Status {
-        out.append(st->columnInt(0));
+        out.append({st->columnInt(0), st->columnInt(7), st->columnInt(8),
+                    BatchMeta{st->columnBlob(1), st->columnText(2), st->columnBlob(3), st->columnText(4),
+                              st->columnText(5), st->columnInt(6)}});
         return {};
     }));
     return out;
 }
 
-Status History::writePending(db::Database& db, const sync::RegisterView& state, const Deferred* known) {
-    struct Note {
-        std::int64_t id, first, last;
-        BatchMeta meta;
-    };
-    std::vector<Note> notes;
-    {
-        TABEL_ASSIGN_OR_RETURN(db::Statement * st,
-                               db.cached("SELECT id, batch_id, node_id, device, teacher_id, teacher_name, received, "
-                                         "first_seq, last_seq FROM history_queue ORDER BY id"));
-        TABEL_TRY(st->eachRow([&]() -> Status {
-            notes.push_back({st->columnInt(0), st->columnInt(7), st->columnInt(8),
-                             BatchMeta{st->columnBlob(1), st->columnText(2), st->columnBlob(3), st->columnText(4),
-                                       st->columnText(5), st->columnInt(6)}});
-            return {};
-        }));
-    }
-    for (const Note& note : notes) {
+Status History::writePending(db::Database& db, const QList<PendingNote>& notes, const sync::RegisterView& state,
+                             const Deferred* known) {
+    for (const PendingNote& note : notes) {
+        const bool inMemory = known && known->id == note.id;
         QList<sync::ChangeSet> fromLog;
-        if (!known || known->id != note.id) {
+        if (!inMemory) {
             // After a restart: the merged rows of the push, as the replay reads them.
             TABEL_ASSIGN_OR_RETURN(db::Statement log,
                                    db.prepare("SELECT canonical, signature, hub_seq FROM log WHERE hub_seq BETWEEN ? "
                                               "AND ? AND state = ? ORDER BY hub_seq"));
-            log.bind(1, note.first).bind(2, note.last).bind(3, std::int64_t(kMerged));
-            while (true) {
-                TABEL_ASSIGN_OR_RETURN(const bool row, log.step());
-                if (!row)
-                    break;
+            log.bind(1, note.firstHubSeq).bind(2, note.lastHubSeq).bind(3, std::int64_t(kMerged));
+            TABEL_TRY(log.eachRow([&]() -> Status {
                 Result<sync::ChangeSet> cs = logChangeSet(log.columnBlob(0), log.columnBlob(1));
                 if (!cs)
                     return makeError(
@@ -873,9 +860,10 @@ Status History::writePending(db::Database& db, const sync::RegisterView& state, 
                             .arg(log.columnInt(2))
                             .arg(cs.error().message));
                 fromLog.append(std::move(cs).value());
-            }
+                return {};
+            }));
         }
-        TABEL_TRY(recordBatch(db, note.meta, known && known->id == note.id ? known->merged : fromLog, state, true));
+        TABEL_TRY(recordBatch(db, note.meta, inMemory ? known->merged : fromLog, state, true));
         TABEL_ASSIGN_OR_RETURN(db::Statement * del, db.cached("DELETE FROM history_queue WHERE id = ?"));
         Status ok = del->bind(1, note.id).run();
         del->reset();

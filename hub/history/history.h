@@ -103,17 +103,21 @@ public:
     [[nodiscard]] static Result<std::int64_t> defer(db::Database& db, const BatchMeta& meta, std::int64_t firstHubSeq,
                                                     std::int64_t lastHubSeq);
     [[nodiscard]] static Result<bool> hasPending(db::Database& db);
-    [[nodiscard]] static Result<QList<std::int64_t>> pendingNotes(db::Database& db); // their ids, oldest first
+    struct PendingNote {
+        std::int64_t id = 0, firstHubSeq = 0, lastHubSeq = 0;
+        BatchMeta meta;
+    };
+    [[nodiscard]] static Result<QList<PendingNote>> pendingNotes(db::Database& db); // oldest first
     // The change sets of a deferral still in this process's memory (id from defer()): spares decoding them from
     // the log again.
     struct Deferred {
         std::int64_t id = 0;
         QList<sync::ChangeSet> merged;
     };
-    // Commits what was deferred, oldest first, from `state` (the merged state right after it), in the caller's
-    // transaction, and forgets the notes. `known`, when its id is pending, gives that deferral's change sets.
-    [[nodiscard]] static Status writePending(db::Database& db, const sync::RegisterView& state,
-                                             const Deferred* known = nullptr);
+    // Commits the notes (pendingNotes()), oldest first, from `state` (the merged state right after them), in the
+    // caller's transaction, and forgets them. `known`, when its id is a note's, gives that deferral's change sets.
+    [[nodiscard]] static Status writePending(db::Database& db, const QList<PendingNote>& notes,
+                                             const sync::RegisterView& state, const Deferred* known = nullptr);
 
     // Throws the history away and rebuilds it from the op log: the merged rows, grouped into their pushes
     // (consecutive rows of one device with one receive time), each recorded as it was. One transaction.

@@ -80,8 +80,8 @@ Result<HubStore> HubStore::open(const QString& dir) {
     // the store (`check` must still open it): the note stays, and the next change of the merged state, which
     // writes it first, reports the problem.
     if (const Status written = store.writePendingHistory(); !written)
-        qCWarning(lcHubStore) << "the history commit of the last push could not be written yet:"
-                              << written.error().message;
+        qCWarning(lcHubStore).noquote()
+            << tr("warning: the history is missing the last push for now: %1").arg(written.error().message);
     return store;
 }
 

@@ -178,16 +178,16 @@ struct HubStore::Impl {
     // Commits the deferred history of a push, in the caller's transaction. Every writer of merged change sets
     // calls it before it changes a register (History::defer says why); cheap when nothing is pending.
     Status writePendingHistory() {
-        TABEL_ASSIGN_OR_RETURN(const QList<std::int64_t> pending, History::pendingNotes(*db));
+        TABEL_ASSIGN_OR_RETURN(const QList<History::PendingNote> pending, History::pendingNotes(*db));
         std::optional<Deferred> known = std::exchange(deferred, std::nullopt);
         if (pending.isEmpty())
             return {};
         // The note of this process's last push, and nothing changed since (else it would have been written): its
         // registers are what the database holds.
-        const bool ours = known && pending == QList<std::int64_t>{known->sets.id};
+        const bool ours = known && pending.size() == 1 && pending.first().id == known->sets.id;
         if (ours)
             state->prime(std::move(known->registers));
-        TABEL_TRY(History::writePending(*db, *state, ours ? &known->sets : nullptr));
+        TABEL_TRY(History::writePending(*db, pending, *state, ours ? &known->sets : nullptr));
         // Forgotten now, so that what a process holds stays one push's registers however many pushes follow
         // without a pause (nothing is written yet in this transaction: every read is read again on demand).
         TABEL_TRY(state->error());
