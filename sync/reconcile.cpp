@@ -413,6 +413,17 @@ void Reconciler::adopt(const FieldId& field, FieldRegister reg) {
     noteConflict(field, conflicted);
 }
 
+std::map<QString, FieldRegister> Reconciler::takeEntity(const QString& entity) {
+    std::map<QString, FieldRegister> out;
+    auto it = m_fields.lower_bound(FieldId{entity, {}});
+    while (it != m_fields.end() && it->first.entity == entity) {
+        m_conflicted.erase(it->first);
+        auto node = m_fields.extract(it++);
+        out.emplace_hint(out.end(), node.key().field, std::move(node.mapped()));
+    }
+    return out;
+}
+
 void Reconciler::clear() {
     m_fields.clear();
     m_conflicted.clear();

@@ -191,6 +191,8 @@ public:
                  const std::function<bool(const FieldId&, const FieldRegister&)>& visit) const override;
     // Takes a register kept elsewhere (the hub's store loads those a change set touches before applying it).
     void adopt(const FieldId& field, FieldRegister reg);
+    // Gives an entity's registers back (by field name), and forgets them.
+    std::map<QString, FieldRegister> takeEntity(const QString& entity);
     bool holds(const FieldId& field) const { return m_fields.count(field) != 0; }
     void clear();
     // The fields in conflict, in FieldId order; kept as the registers change, so asking costs nothing per field.

@@ -4885,6 +4885,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <translation>строка журнала операций %1: её устройство или номер не совпадают с набором изменений, который она хранит</translation>
     </message>
     <message>
+        <location filename="../hub/store/history_worker.cpp"/>
+        <source>no history commit is being rendered</source>
+        <translation>коммит истории сейчас не готовится</translation>
+    </message>
+    <message>
         <location filename="../hub/store/check.cpp"/>
         <source>none</source>
         <translation>нет</translation>
@@ -4953,6 +4958,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
         <location filename="../hub/store/nodes.cpp"/>
         <source>the enrolment code was used already; each code enrols one device; ask the operator for a new one</source>
         <translation>код подключения уже использован; каждый код подключает одно устройство; попросите у оператора новый</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/history_worker.cpp"/>
+        <source>the history commit of the last push was written by another process</source>
+        <translation>коммит истории последней отправки уже записан другим процессом</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/push.cpp"/>
+        <source>the history of the last push was written meanwhile</source>
+        <translation>история последней отправки тем временем уже записана</translation>
     </message>
     <message>
         <location filename="../hub/store/schema.cpp"/>

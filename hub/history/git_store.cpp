@@ -35,6 +35,7 @@ CREATE TABLE IF NOT EXISTS git_heads(
 struct SqliteBackend {
     git_odb_backend parent; // first: libgit2 hands back this pointer
     db::Database* db = nullptr;
+    Buffer* buffer = nullptr; // when set: written here, and read from here first
 };
 
 SqliteBackend* self(git_odb_backend* b) {
@@ -52,6 +53,14 @@ int fail(const Error& e) {
 
 // Reads one object's header and, when wanted, its content.
 int lookup(SqliteBackend* b, const git_oid* oid, git_object_t* type, size_t* size, QByteArray* content) {
+    if (b->buffer)
+        if (const auto it = b->buffer->objects.find(keyOf(oid)); it != b->buffer->objects.end()) {
+            *type = it->second.type;
+            *size = size_t(it->second.content.size());
+            if (content)
+                *content = it->second.content;
+            return 0;
+        }
     Result<db::Statement*> st = b->db->cached("SELECT type, size, data FROM git_objects WHERE oid = ?");
     if (!st)
         return fail(st.error());
@@ -99,6 +108,8 @@ int backendReadHeader(size_t* len, git_object_t* type, git_odb_backend* backend,
 
 int backendExists(git_odb_backend* backend, const git_oid* oid) {
     SqliteBackend* b = self(backend);
+    if (b->buffer && b->buffer->objects.count(keyOf(oid)))
+        return 1;
     Result<db::Statement*> st = b->db->cached("SELECT 1 FROM git_objects WHERE oid = ?");
     if (!st)
         return 0;
@@ -118,16 +129,15 @@ int backendFreshen(git_odb_backend*, const git_oid*) {
 
 int backendWrite(git_odb_backend* backend, const git_oid* oid, const void* data, size_t len, git_object_t type) {
     SqliteBackend* b = self(backend);
-    Result<QByteArray> frame = zstdCompress(QByteArray::fromRawData(static_cast<const char*>(data), qsizetype(len)), 1);
+    const QByteArray content(static_cast<const char*>(data), qsizetype(len));
+    if (b->buffer) {
+        b->buffer->objects.insert_or_assign(keyOf(oid), Buffer::Object{type, content});
+        return 0;
+    }
+    Result<QByteArray> frame = frameOf(content);
     if (!frame)
         return fail(frame.error());
-    // Same id, same content: a second write of an object is a no-op.
-    Result<db::Statement*> st =
-        b->db->cached("INSERT OR IGNORE INTO git_objects(oid, type, size, data) VALUES(?, ?, ?, ?)");
-    if (!st)
-        return fail(st.error());
-    Status ok = (*st)->bind(1, keyOf(oid)).bind(2, std::int64_t(type)).bind(3, std::int64_t(len)).bind(4, *frame).run();
-    (*st)->reset();
+    const Status ok = putObject(*b->db, keyOf(oid), int(type), std::int64_t(len), *frame);
     return ok ? 0 : fail(ok.error());
 }
 
@@ -181,7 +191,20 @@ Status check(int rc, const char* what) {
             .arg(QString::fromUtf8(what), e && e->message ? QString::fromUtf8(e->message) : tr("error %1").arg(rc)));
 }
 
-Result<Repository> open(db::Database& db) {
+Result<QByteArray> frameOf(const QByteArray& content) {
+    return zstdCompress(content, 1);
+}
+
+Status putObject(db::Database& db, const QByteArray& oid, int type, std::int64_t size, const QByteArray& frame) {
+    // Same id, same content: a second write of an object is a no-op.
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           db.cached("INSERT OR IGNORE INTO git_objects(oid, type, size, data) VALUES(?, ?, ?, ?)"));
+    Status ok = st->bind(1, oid).bind(2, std::int64_t(type)).bind(3, size).bind(4, frame).run();
+    st->reset();
+    return ok;
+}
+
+Result<Repository> open(db::Database& db, Buffer* buffer) {
     initialize();
     git_odb* rawOdb = nullptr;
     TABEL_TRY(check(git_odb_new(&rawOdb), "create an object database"));
@@ -192,6 +215,7 @@ Result<Repository> open(db::Database& db) {
         return check(rc, "initialise the object database backend").error();
     }
     backend->db = &db;
+    backend->buffer = buffer;
     backend->parent.read = backendRead;
     backend->parent.read_header = backendReadHeader;
     backend->parent.write = backendWrite;

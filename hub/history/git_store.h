@@ -17,6 +17,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <map>
+
 namespace tabel::hub::gitstore {
 
 using Repository = CHandle<git_repository, &git_repository_free>;
@@ -36,10 +38,28 @@ void initialize();
 // numbered migrations).
 [[nodiscard]] Status ensureSchema(db::Database& db);
 
+// Objects written to a repository opened over a buffer: kept in memory (uncompressed) instead of git_objects, and
+// read from there first. The history's worker renders a commit this way on a read-only connection; the objects
+// are then written by the writer's transaction (putObject).
+struct Buffer {
+    struct Object {
+        git_object_t type = GIT_OBJECT_INVALID;
+        QByteArray content;
+    };
+    std::map<QByteArray, Object> objects; // by raw oid
+};
+
 // A repository whose only object database is hub.db's git_objects, through `db` (which must outlive it). Make
 // one per transaction: libgit2 caches objects in memory, and a rolled-back transaction must not leave objects
-// in a cache that the database no longer holds.
-[[nodiscard]] Result<Repository> open(db::Database& db);
+// in a cache that the database no longer holds. With a buffer, objects are written into it instead (it must
+// outlive the repository) and nothing is written to `db`.
+[[nodiscard]] Result<Repository> open(db::Database& db, Buffer* buffer = nullptr);
+
+// Writes one object (frame: its zstd-compressed content) into git_objects; a present one is left as it is.
+[[nodiscard]] Status putObject(db::Database& db, const QByteArray& oid, int type, std::int64_t size,
+                               const QByteArray& frame);
+// An object's content as stored in git_objects (zstd, level 1).
+[[nodiscard]] Result<QByteArray> frameOf(const QByteArray& content);
 
 // libgit2's last error as an Error naming what was attempted; Ok when rc >= 0.
 [[nodiscard]] Status check(int rc, const char* what);

@@ -409,6 +409,14 @@ Result<std::optional<git_oid>> headOf(db::Database& db, const QString& repo) {
     return std::optional<git_oid>(oid);
 }
 
+Status setHead(db::Database& db, const QString& repo, const QByteArray& commit) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * up,
+                           db.cached("INSERT OR REPLACE INTO git_heads(repo, commit_oid) VALUES(?, ?)"));
+    Status ok = up->bind(1, repo).bind(2, commit).run();
+    up->reset();
+    return ok;
+}
+
 Result<gitstore::Tree> emptyTree(git_repository* repo) {
     git_treebuilder* raw = nullptr;
     TABEL_TRY(gitstore::check(git_treebuilder_new(&raw, repo, nullptr), "start an empty tree"));
@@ -530,8 +538,9 @@ Result<QByteArray> fileIn(git_repository* repo, git_tree* tree, const QByteArray
                       qsizetype(git_blob_rawsize(blob.get())));
 }
 
+// rendered: where the new branch tip goes instead of git_heads (History::renderPending).
 Status commitRepo(db::Database& db, git_repository* repo, const RepoWork& work, const BatchMeta& meta,
-                  const sync::RegisterView& state, bool patch) {
+                  const sync::RegisterView& state, bool patch, History::Rendered* rendered) {
     const QString name = work.classId + u'/' + work.year;
     TABEL_ASSIGN_OR_RETURN(const std::optional<git_oid> parentId, headOf(db, name));
     gitstore::Commit parent;
@@ -601,11 +610,11 @@ Status commitRepo(db::Database& db, git_repository* repo, const RepoWork& work, 
     TABEL_TRY(gitstore::check(git_commit_create(&commitId, repo, nullptr, sig.get(), sig.get(), nullptr,
                                                 message.constData(), tree.get(), parent ? 1 : 0, parents),
                               "make a commit"));
-    TABEL_ASSIGN_OR_RETURN(db::Statement * up,
-                           db.cached("INSERT OR REPLACE INTO git_heads(repo, commit_oid) VALUES(?, ?)"));
-    Status ok = up->bind(1, name).bind(2, gitstore::raw(commitId)).run();
-    up->reset();
-    return ok;
+    if (rendered) {
+        rendered->heads.emplace_back(name, gitstore::raw(commitId));
+        return {};
+    }
+    return setHead(db, name, gitstore::raw(commitId));
 }
 
 // ---- Reading the history -------------------------------------------------------------------------------------
@@ -731,11 +740,13 @@ namespace {
 
 // patch: rewrite only the touched entities' lines of a file (live); a replay renders every file whole, so that
 // its trees, compared with the live ones (test_hub_history, test_hub_crash), check the patching too.
+// rendered: render only (nothing is written to db, which may be read-only): the objects and tips go there.
 Status recordBatch(db::Database& db, const BatchMeta& meta, const QList<sync::ChangeSet>& merged,
-                   const sync::RegisterView& state, bool patch) {
+                   const sync::RegisterView& state, bool patch, History::Rendered* rendered = nullptr) {
     if (merged.isEmpty())
         return {};
-    TABEL_TRY(History::ensureSchema(db));
+    if (!rendered)
+        TABEL_TRY(History::ensureSchema(db));
     const QString receivedYear = History::schoolYearOf(QDateTime::fromMSecsSinceEpoch(meta.receivedMs, Qt::UTC).date());
     std::map<QString, RepoWork> work;
     bool pupilsTouched = false;
@@ -785,11 +796,51 @@ Status recordBatch(db::Database& db, const BatchMeta& meta, const QList<sync::Ch
     }
     if (work.empty())
         return {};
-    TABEL_ASSIGN_OR_RETURN(gitstore::Repository repo, gitstore::open(db));
+    gitstore::Buffer buffer;
+    TABEL_ASSIGN_OR_RETURN(gitstore::Repository repo, gitstore::open(db, rendered ? &buffer : nullptr));
     for (const auto& [name, w] : work)
-        if (Status ok = commitRepo(db, repo.get(), w, meta, state, patch); !ok)
+        if (Status ok = commitRepo(db, repo.get(), w, meta, state, patch, rendered); !ok)
             return ok.error().withContext(name);
+    if (rendered)
+        for (auto& [oid, object] : buffer.objects) {
+            TABEL_ASSIGN_OR_RETURN(QByteArray frame, gitstore::frameOf(object.content));
+            rendered->objects.push_back({oid, int(object.type), std::int64_t(object.content.size()), std::move(frame)});
+        }
     return {};
+}
+
+// The merged change sets a note names: from this process's memory when `known` is that note's, else from the log.
+Result<QList<sync::ChangeSet>> changeSetsOf(db::Database& db, const History::PendingNote& note,
+                                            const History::Deferred* known) {
+    if (known && known->isOf(note))
+        return known->merged;
+    // After a restart: the merged rows of the push, as the replay reads them.
+    QList<sync::ChangeSet> fromLog;
+    TABEL_ASSIGN_OR_RETURN(db::Statement log, db.prepare("SELECT canonical, signature, hub_seq FROM log WHERE hub_seq "
+                                                         "BETWEEN ? AND ? AND state = ? ORDER BY hub_seq"));
+    log.bind(1, note.firstHubSeq).bind(2, note.lastHubSeq).bind(3, std::int64_t(kMerged));
+    TABEL_TRY(log.eachRow([&]() -> Status {
+        Result<sync::ChangeSet> cs = logChangeSet(log.columnBlob(0), log.columnBlob(1));
+        if (!cs)
+            return makeError(
+                ErrorCode::Corrupt,
+                tr("the history commit of the push received at %1 cannot be written: the change "
+                   "set at hub sequence %2 of the log is damaged (%3); run «tabel-hub check» and "
+                   "restore the hub's folder from a backup")
+                    .arg(QDateTime::fromMSecsSinceEpoch(note.meta.receivedMs, Qt::UTC).toString(Qt::ISODate))
+                    .arg(log.columnInt(2))
+                    .arg(cs.error().message));
+        fromLog.append(std::move(cs).value());
+        return {};
+    }));
+    return fromLog;
+}
+
+Status forgetNote(db::Database& db, std::int64_t id) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * del, db.cached("DELETE FROM history_queue WHERE id = ?"));
+    Status ok = del->bind(1, id).run();
+    del->reset();
+    return ok;
 }
 
 } // namespace
@@ -840,36 +891,37 @@ Result<QList<History::PendingNote>> History::pendingNotes(db::Database& db) {
 Status History::writePending(db::Database& db, const QList<PendingNote>& notes, const sync::RegisterView& state,
                              const Deferred* known) {
     for (const PendingNote& note : notes) {
-        const bool inMemory = known && known->id == note.id;
-        QList<sync::ChangeSet> fromLog;
-        if (!inMemory) {
-            // After a restart: the merged rows of the push, as the replay reads them.
-            TABEL_ASSIGN_OR_RETURN(db::Statement log,
-                                   db.prepare("SELECT canonical, signature, hub_seq FROM log WHERE hub_seq BETWEEN ? "
-                                              "AND ? AND state = ? ORDER BY hub_seq"));
-            log.bind(1, note.firstHubSeq).bind(2, note.lastHubSeq).bind(3, std::int64_t(kMerged));
-            TABEL_TRY(log.eachRow([&]() -> Status {
-                Result<sync::ChangeSet> cs = logChangeSet(log.columnBlob(0), log.columnBlob(1));
-                if (!cs)
-                    return makeError(
-                        ErrorCode::Corrupt,
-                        tr("the history commit of the push received at %1 cannot be written: the change "
-                           "set at hub sequence %2 of the log is damaged (%3); run «tabel-hub check» and "
-                           "restore the hub's folder from a backup")
-                            .arg(QDateTime::fromMSecsSinceEpoch(note.meta.receivedMs, Qt::UTC).toString(Qt::ISODate))
-                            .arg(log.columnInt(2))
-                            .arg(cs.error().message));
-                fromLog.append(std::move(cs).value());
-                return {};
-            }));
-        }
-        TABEL_TRY(recordBatch(db, note.meta, inMemory ? known->merged : fromLog, state, true));
-        TABEL_ASSIGN_OR_RETURN(db::Statement * del, db.cached("DELETE FROM history_queue WHERE id = ?"));
-        Status ok = del->bind(1, note.id).run();
-        del->reset();
-        TABEL_TRY(std::move(ok));
+        TABEL_ASSIGN_OR_RETURN(const QList<sync::ChangeSet> merged, changeSetsOf(db, note, known));
+        TABEL_TRY(recordBatch(db, note.meta, merged, state, true));
+        TABEL_TRY(forgetNote(db, note.id));
     }
     return {};
+}
+
+Result<History::Rendered> History::renderPending(db::Database& db, const PendingNote& note,
+                                                 const sync::RegisterView& state, const Deferred* known) {
+    TABEL_ASSIGN_OR_RETURN(const QList<sync::ChangeSet> merged, changeSetsOf(db, note, known));
+    Rendered out;
+    out.noteId = note.id;
+    TABEL_TRY(recordBatch(db, note.meta, merged, state, true, &out));
+    return out;
+}
+
+Result<bool> History::writeRendered(db::Database& db, const Rendered& rendered) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT 1 FROM history_queue WHERE id = ?"));
+    st->bind(1, rendered.noteId);
+    Result<bool> pending = st->step();
+    st->reset();
+    if (!pending)
+        return std::move(pending).error();
+    if (!*pending)
+        return false; // written meanwhile (another process), or thrown away by a replay
+    for (const Rendered::Object& o : rendered.objects)
+        TABEL_TRY(gitstore::putObject(db, o.oid, o.type, o.size, o.frame));
+    for (const auto& [repo, commit] : rendered.heads)
+        TABEL_TRY(setHead(db, repo, commit));
+    TABEL_TRY(forgetNote(db, rendered.noteId));
+    return true;
 }
 
 Status History::replay(db::Database& db) {

@@ -41,6 +41,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+#include <vector>
+
 namespace tabel::hub {
 
 // The operating-system user running this program: who the audit and the register of prints name.
@@ -112,12 +115,35 @@ public:
     // the log again.
     struct Deferred {
         std::int64_t id = 0;
+        std::int64_t lastHubSeq = 0; // with the id, names the note: a row id may be used again once deleted
         QList<sync::ChangeSet> merged;
+        bool isOf(const PendingNote& note) const { return id == note.id && lastHubSeq == note.lastHubSeq; }
     };
     // Commits the notes (pendingNotes()), oldest first, from `state` (the merged state right after them), in the
     // caller's transaction, and forgets them. `known`, when its id is a note's, gives that deferral's change sets.
     [[nodiscard]] static Status writePending(db::Database& db, const QList<PendingNote>& notes,
                                              const sync::RegisterView& state, const Deferred* known = nullptr);
+
+    // A note's commit rendered but not written: its git objects (compressed as stored) and the new branch tips.
+    struct Rendered {
+        struct Object {
+            QByteArray oid; // raw, 20 bytes
+            int type = 0;
+            std::int64_t size = 0;
+            QByteArray frame;
+        };
+        std::int64_t noteId = 0;
+        std::vector<Object> objects;
+        std::vector<std::pair<QString, QByteArray>> heads; // repository, commit id (raw)
+    };
+    // What writePending would write for one note, only read from `db` (the history's worker does it on a
+    // read-only connection, beside the next push: hub/store/history_worker.h).
+    [[nodiscard]] static Result<Rendered> renderPending(db::Database& db, const PendingNote& note,
+                                                        const sync::RegisterView& state,
+                                                        const Deferred* known = nullptr);
+    // Writes a rendered commit in the caller's transaction and forgets its note, if the note is still pending;
+    // false, and nothing written, when it is not (another process wrote it meanwhile, or a replay threw it away).
+    [[nodiscard]] static Result<bool> writeRendered(db::Database& db, const Rendered& rendered);
 
     // Throws the history away and rebuilds it from the op log: the merged rows, grouped into their pushes
     // (consecutive rows of one device with one receive time), each recorded as it was. One transaction.

@@ -73,6 +73,10 @@ Result<HubStore> HubStore::open(const QString& dir) {
     TABEL_TRY(schema::migrate(db));
     store.d->db.emplace(std::move(db));
     store.d->state.emplace(*store.d->db);
+    store.d->history = std::make_unique<HistoryWorker>(
+        [path = paths.database(), key = std::make_shared<crypto::SecretBytes>(std::move(key))] {
+            return schema::openReader(path, *key);
+        });
     TABEL_TRY(store.d->loadOrCreateHubKey());
     TABEL_TRY(store.d->loadHubClock());
     TABEL_TRY(History::ensureSchema(*store.d->db));

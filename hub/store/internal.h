@@ -6,6 +6,7 @@
 #pragma once
 
 #include "hub/history/history.h"
+#include "hub/store/history_worker.h"
 #include "hub/store/hub_store.h"
 #include "hub/store/log_bytes.h"
 #include "hub/store/merged_state.h"
@@ -24,6 +25,7 @@
 #include <QRandomGenerator>
 
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace tabel::hub::internal {
@@ -166,33 +168,49 @@ struct HubStore::Impl {
     std::optional<crypto::SigningKeyPair> hubKey; // the hub's own device (operator's change sets)
     HubIdentity identity;
     Hlc hlc; // the hub device's clock: after its own last change set and every base it wrote on
-    // The history of the last push, deferred until the hub is idle (History::defer): its change sets as merged
-    // and the registers its transaction read and wrote, kept so that writing it neither decodes the sets from the
-    // log nor loads the registers again. `staged` is the push's, made `deferred` when its transaction commits.
-    struct Deferred {
-        History::Deferred sets;
-        MergedState::Cache registers;
-    };
-    std::optional<Deferred> deferred, staged;
+    // The history of a push is written after its Ack (History::defer). `staged` holds the push's change sets as
+    // merged until its transaction commits; they are then kept, with the registers the push read and wrote, by
+    // the history's worker, which renders the commit beside the next push (history_worker.h).
+    std::optional<History::Deferred> staged;
+    std::unique_ptr<HistoryWorker> history;
 
     // Commits the deferred history of a push, in the caller's transaction. Every writer of merged change sets
     // calls it before it changes a register (History::defer says why); cheap when nothing is pending.
     Status writePendingHistory() {
         TABEL_ASSIGN_OR_RETURN(const QList<History::PendingNote> pending, History::pendingNotes(*db));
-        std::optional<Deferred> known = std::exchange(deferred, std::nullopt);
-        if (pending.isEmpty())
+        if (pending.isEmpty()) {
+            history->discard();
             return {};
-        // The note of this process's last push, and nothing changed since (else it would have been written): its
-        // registers are what the database holds.
-        const bool ours = known && pending.size() == 1 && pending.first().id == known->sets.id;
-        if (ours)
-            state->prime(std::move(known->registers));
-        TABEL_TRY(History::writePending(*db, pending, *state, ours ? &known->sets : nullptr));
-        // Forgotten now, so that what a process holds stays one push's registers however many pushes follow
-        // without a pause (nothing is written yet in this transaction: every read is read again on demand).
+        }
+        std::optional<HistoryWorker::Kept> kept;
+        if (renderedFor(pending)) {
+            kept = history->takeKept();
+            if (!kept) {
+                TABEL_ASSIGN_OR_RETURN(const bool written, takeRendered());
+                if (written)
+                    return {};
+            }
+        }
+        history->discard();
+        // Rendered here: from the registers the push kept (they are what hub.db holds: nothing is written yet in
+        // this transaction), else from hub.db (after a restart, or when the worker's result was void).
+        if (kept)
+            state->prime(std::move(kept->registers));
+        TABEL_TRY(History::writePending(*db, pending, *state, kept ? &kept->sets : nullptr));
         TABEL_TRY(state->error());
-        state->reset();
+        state->reset(); // what a process holds stays one request's registers
         return {};
+    }
+    // The worker keeps or renders the one pending note.
+    bool renderedFor(const QList<History::PendingNote>& pending) const {
+        return pending.size() == 1 && history->isFor(pending.first());
+    }
+    // The worker's commit written in the open transaction; false when it was void (nothing written).
+    Result<bool> takeRendered() {
+        Result<History::Rendered> rendered = history->take();
+        if (!rendered)
+            return false;
+        return History::writeRendered(*db, *rendered);
     }
 
     // Runs body in one IMMEDIATE transaction and commits when it succeeded and no register read failed; the

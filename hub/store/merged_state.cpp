@@ -242,18 +242,28 @@ Status MergedState::noteConflict(const sync::FieldId& field, bool inConflict, bo
 }
 
 Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSet, int year) {
-    // The registers of the set's entities, as stored, in a Reconciler of their own: the pure merge decides.
+    // The registers of the set's entities move from the cache into a Reconciler of their own, where the pure merge
+    // decides, and back: nothing is copied. (A read that fails leaves the cache half moved; the caller's
+    // transaction then rolls back and the state is reset.)
     sync::Reconciler working;
-    std::map<QString, std::optional<EntityFields>> before; // by entity, as stored
+    struct Entity {
+        std::optional<EntityFields>* cached; // the entity's entry in m_cache
+        bool existed;                        // it had a row
+    };
+    std::map<QString, Entity> entities; // in key order: the order rows are written in
     std::map<sync::FieldId, bool> wasConflict;
+    const QString* previous = nullptr;
     for (const sync::Op& op : changeSet.ops) {
-        auto it = before.find(op.entity);
-        if (it == before.end()) {
-            TABEL_ASSIGN_OR_RETURN(const std::optional<EntityFields>* stored, load(op.entity));
-            it = before.emplace(op.entity, *stored).first;
-            if (it->second)
-                for (const auto& [name, reg] : *it->second)
-                    working.adopt({op.entity, name}, reg);
+        if (!previous || *previous != op.entity) { // an entity's ops mostly come together
+            previous = &op.entity;
+            if (!entities.count(op.entity)) {
+                TABEL_ASSIGN_OR_RETURN(const std::optional<EntityFields>* stored, load(op.entity));
+                auto* cached = const_cast<std::optional<EntityFields>*>(stored); // m_cache is this object's
+                entities.emplace(op.entity, Entity{cached, cached->has_value()});
+                if (*cached)
+                    for (auto& [name, reg] : **cached)
+                        working.adopt({op.entity, name}, std::move(reg));
+            }
         }
         const sync::FieldId id{op.entity, op.field};
         if (!wasConflict.count(id)) {
@@ -262,26 +272,29 @@ Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSe
         }
     }
     sync::ChangeSetResult result = working.apply(changeSet);
-    if (result.rejected)
-        return result;
-    for (const auto& [entity, stored] : before) {
-        EntityFields now;
-        working.forEach(entity, [&](const sync::FieldId& id, const sync::FieldRegister& reg) {
-            if (id.entity != entity)
-                return false; // a longer key this one is a prefix of
-            now.emplace(id.field, reg);
-            return true;
-        });
-        if (stored && *stored == now)
-            continue;         // duplicates only: nothing to write
+    // An entity whose every op was a duplicate is as stored (a register changes with every version it has not seen).
+    std::set<QString> changed;
+    if (!result.rejected)
+        for (const sync::OpResult& r : result.ops)
+            if (r.applied.outcome != sync::Outcome::Duplicate)
+                changed.insert(r.field.entity);
+    for (auto& [entity, e] : entities) {
+        EntityFields now = working.takeEntity(entity);
+        if (!changed.count(entity)) {
+            if (e.existed)
+                *e.cached = std::move(now); // back where it was read from
+            continue;
+        }
         int partition = year; // a row's year is written once, when the entity is new
-        if (!stored)
+        if (!e.existed)
             if (const domain::EntityKey key = domain::parseEntityKey(entity); key.date.isValid())
                 partition = domain::schoolYearOf(key.date);
-        TABEL_TRY(store(entity, std::move(now), partition, stored.has_value()));
+        TABEL_TRY(store(entity, std::move(now), partition, e.existed));
     }
+    if (result.rejected)
+        return result;
     for (const auto& [id, was] : wasConflict) {
-        const sync::FieldRegister* reg = working.find(id);
+        const sync::FieldRegister* reg = find(id);
         TABEL_TRY(noteConflict(id, reg && reg->inConflict(), was));
     }
     return result;

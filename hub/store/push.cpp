@@ -152,7 +152,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             const std::int64_t note,
             History::defer(db_, {batch.batchId, node.nodeId, node.deviceKey, node.teacherId, node.teacherName, nowMs},
                            firstMerged, lastMerged));
-        staged = Deferred{History::Deferred{note, std::move(mergedSets)}, {}};
+        staged = History::Deferred{note, lastMerged, std::move(mergedSets)};
     }
     TABEL_ASSIGN_OR_RETURN(db::Statement saveAck,
                            db_.prepare("INSERT INTO batches(device, batch_id, ack, received) VALUES(?, ?, ?, ?)"));
@@ -184,49 +184,72 @@ Result<std::optional<sync::Ack>> HubStore::pushOnce(const NodeRecord& node, cons
 Result<sync::Ack> HubStore::pushWith(const NodeRecord& node, const sync::PushBatch& batch, qint64 nowMs,
                                      const FrameNonce* nonce, bool* replayed) {
     db::Database& db = *d->db;
-    TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
-    if (nonce) {
-        TABEL_ASSIGN_OR_RETURN(const bool first,
-                               d->rememberNonce(nonce->deviceKey, nonce->nonce, nowMs, nonce->keepMs));
-        if (!first) {
-            *replayed = true; // the transaction rolls back: nothing changed
-            return sync::Ack{};
+    // renderedInVain: the previous push's commit, rendered by the worker beside this push, could not be written
+    // (another process wrote it meanwhile, or the worker failed); this push is then undone and run again.
+    const auto attempt = [&](bool* renderedInVain) -> Result<sync::Ack> {
+        TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
+        if (nonce) {
+            TABEL_ASSIGN_OR_RETURN(const bool first,
+                                   d->rememberNonce(nonce->deviceKey, nonce->nonce, nowMs, nonce->keepMs));
+            if (!first) {
+                *replayed = true; // the transaction rolls back: nothing changed
+                return sync::Ack{};
+            }
         }
-    }
-    // A batch id seen before: its stored Ack, nothing applied again (R-S4).
-    TABEL_ASSIGN_OR_RETURN(db::Statement stored,
-                           db.prepare("SELECT ack FROM batches WHERE device = ? AND batch_id = ?"));
-    stored.bind(1, node.deviceKey).bind(2, batch.batchId);
-    TABEL_ASSIGN_OR_RETURN(const bool seen, stored.step());
-    if (seen) {
-        sync::WireResult<sync::Ack> ack = sync::decodeAck(stored.columnBlob(0));
-        if (!ack)
-            return makeError(ErrorCode::Corrupt,
-                             tr("a stored acknowledgement in the hub store is damaged: %1").arg(ack.error().message));
+        // A batch id seen before: its stored Ack, nothing applied again (R-S4).
+        TABEL_ASSIGN_OR_RETURN(db::Statement stored,
+                               db.prepare("SELECT ack FROM batches WHERE device = ? AND batch_id = ?"));
+        stored.bind(1, node.deviceKey).bind(2, batch.batchId);
+        TABEL_ASSIGN_OR_RETURN(const bool seen, stored.step());
+        if (seen) {
+            sync::WireResult<sync::Ack> ack = sync::decodeAck(stored.columnBlob(0));
+            if (!ack)
+                return makeError(
+                    ErrorCode::Corrupt,
+                    tr("a stored acknowledgement in the hub store is damaged: %1").arg(ack.error().message));
+            stored.reset();
+            if (nonce) // the nonce is remembered even when the answer is the stored one
+                TABEL_TRY(tx.commit());
+            return std::move(ack).value();
+        }
         stored.reset();
-        if (nonce) // the nonce is remembered even when the answer is the stored one
-            TABEL_TRY(tx.commit());
-        return std::move(ack).value();
-    }
-    stored.reset();
-    // The previous push's history first: it renders the state this push is about to change.
-    d->staged.reset();
-    Status history = d->writePendingHistory();
-    // The registers are written in this transaction; a register read that failed fails the push.
-    Result<sync::Ack> ack = history ? d->pushInTransaction(node, batch, nowMs) : Result<sync::Ack>(history.error());
-    Status committed = ack ? d->state->error() : Status(ack.error());
-    if (committed)
-        committed = tx.commit();
-    if (!committed) {
-        d->state->reset();
+        // The previous push's history renders the state this push is about to change: written first, or, when the
+        // worker is rendering it from its own snapshot, written at the end of this transaction.
         d->staged.reset();
-        return std::move(committed).error();
-    }
-    if (d->staged)
-        d->staged->registers = d->state->takeCache(); // what the history commit renders, as now in hub.db
-    d->state->reset();
-    d->deferred = std::exchange(d->staged, std::nullopt);
-    return ack;
+        TABEL_ASSIGN_OR_RETURN(const QList<History::PendingNote> pending, History::pendingNotes(db));
+        const bool overlap = d->renderedFor(pending) && d->history->start();
+        Status history = overlap ? Status{} : d->writePendingHistory();
+        // The registers are written in this transaction; a register read that failed fails the push.
+        Result<sync::Ack> ack = history ? d->pushInTransaction(node, batch, nowMs) : Result<sync::Ack>(history.error());
+        Status committed = ack ? d->state->error() : Status(ack.error());
+        if (committed && overlap) {
+            Result<bool> written = d->takeRendered();
+            if (!written || !*written) {
+                *renderedInVain = true;
+                committed = makeError(ErrorCode::Busy, tr("the history of the last push was written meanwhile"));
+            }
+        }
+        if (committed)
+            committed = tx.commit();
+        if (!committed) {
+            d->state->reset();
+            d->staged.reset();
+            return std::move(committed).error();
+        }
+        // The commit of this push, rendered beside the next push (or when the hub is idle) from the registers it
+        // read and wrote.
+        if (d->staged)
+            d->history->keep({std::exchange(d->staged, std::nullopt).value(), d->state->takeCache()});
+        d->state->reset();
+        return ack;
+    };
+    bool renderedInVain = false;
+    Result<sync::Ack> ack = attempt(&renderedInVain);
+    if (!renderedInVain)
+        return ack;
+    TABEL_TRY(writePendingHistory()); // from hub.db, which holds the state right after it
+    renderedInVain = false;
+    return attempt(&renderedInVain);
 }
 
 } // namespace tabel::hub

@@ -14,7 +14,8 @@ using namespace internal;
 
 namespace {
 
-constexpr int kPageCacheKiB = 32 * 1024; // SQLite's page cache of one hub connection
+constexpr int kPageCacheKiB = 32 * 1024;      // SQLite's page cache of one hub connection
+constexpr int kReaderPageCacheKiB = 8 * 1024; // and of the history worker's reader
 
 // Version 1. user_version tells the schema; a newer one is refused.
 constexpr const char* kSchemaV1 = R"sql(
@@ -266,6 +267,16 @@ Status configure(db::Database& db) {
     // (registers, git_objects, log), so a request reads and decrypts only their leaves.
     TABEL_TRY(db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kPageCacheKiB).toUtf8().constData()));
     return {};
+}
+
+Result<db::Database> openReader(const QString& path, const crypto::SecretBytes& key) {
+    TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(path, false));
+    TABEL_TRY(db::applyRawKey(db, key));
+    TABEL_TRY(db.exec("PRAGMA query_only = 1"));
+    TABEL_TRY(db.exec("PRAGMA temp_store = MEMORY"));
+    // It reads a push's month files and the few registers the push did not load.
+    TABEL_TRY(db.exec(QStringLiteral("PRAGMA cache_size = -%1").arg(kReaderPageCacheKiB).toUtf8().constData()));
+    return db;
 }
 
 Status migrate(db::Database& db) {

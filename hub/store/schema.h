@@ -13,6 +13,8 @@ namespace tabel::hub::schema {
 // hub.key: made at the first start (mode 0600), read at every other.
 [[nodiscard]] Result<crypto::SecretBytes> loadOrCreateKey(const QString& path, bool databaseExists);
 [[nodiscard]] Status configure(db::Database& db);
+// A second, read-only connection to hub.db with a smaller page cache (the history's worker, history_worker.h).
+[[nodiscard]] Result<db::Database> openReader(const QString& path, const crypto::SecretBytes& key);
 // Creates or migrates to the current schema, in one transaction; the operator's tables (made when missing).
 [[nodiscard]] Status migrate(db::Database& db);
 

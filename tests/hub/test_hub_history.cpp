@@ -289,6 +289,65 @@ private slots:
         QCOMPARE(hub::History::heads(damaged->database())->first().commits, 6);
     }
 
+    // R-S7: a push's commit is rendered by the history's worker beside the next push, from its own snapshot of
+    // hub.db, and written in that push's transaction. The registers a store keeps for its worker are used only
+    // for its own note: when another process wrote that note and merged a push of its own meanwhile (whose note
+    // may get the same row id), the commit is rendered from hub.db, and every commit still shows its own state
+    // (the history equals a replay of the log).
+    void RS7_commitRenderedBesideTheNextPush() {
+        School s;
+        const qint64 h = hlcAt(kT0);
+        const auto commits = [&] { return hub::History::heads(s.store->database())->first().commits; };
+        const auto mark = [&](Device& d, qint64 at, const QString& pupil, const QString& value) {
+            return s.push(
+                d, {d.next({op(h + at, markKey(QStringLiteral("2026-09-01"), pupil), QStringLiteral("value"), value)})},
+                kT0 + at * 1000);
+        };
+        QCOMPARE(mark(s.teacher, 1, QStringLiteral("p01"), QStringLiteral("5")).entries.first().status,
+                 AckStatus::Accepted);
+        QCOMPARE(commits(), 1); // kept for the worker
+        // Another process (here: a second store on the same folder) writes that pending commit, then merges a
+        // push of its own, while this store still keeps the registers of its last push.
+        {
+            auto other = hub::HubStore::open(s.dir);
+            QVERIFY2(other, other ? "" : qPrintable(other.error().message));
+            QCOMPARE(*hub::History::hasPending(other->database()), false);
+            QCOMPARE(hub::History::heads(other->database())->first().commits, 2);
+            auto ack = other->push(
+                s.teacherPhone.node,
+                batchOf(s.teacherPhone.node,
+                        {s.teacherPhone.next({op(h + 2, markKey(QStringLiteral("2026-09-01"), QStringLiteral("p02")),
+                                                 QStringLiteral("value"), QStringLiteral("4"))})}),
+                kT0 + 2000);
+            QVERIFY2(ack, ack ? "" : qPrintable(ack.error().message));
+            QCOMPARE(ack->entries.first().status, AckStatus::Accepted);
+            QCOMPARE(*hub::History::hasPending(other->database()), true);
+        }
+        // This store's next push writes the other process's commit first (not its own kept one), then merges.
+        const std::int64_t logBefore = *s.store->logSize();
+        QCOMPARE(mark(s.teacher, 3, QStringLiteral("p03"), QStringLiteral("3")).entries.first().status,
+                 AckStatus::Accepted);
+        QCOMPARE(*s.store->logSize(), logBefore + 1);
+        QCOMPARE(commits(), 3);
+        // And the next one overlaps: the worker renders the previous commit beside it.
+        QCOMPARE(mark(s.teacher, 4, QStringLiteral("p04"), QStringLiteral("2")).entries.first().status,
+                 AckStatus::Accepted);
+        QCOMPARE(commits(), 4);
+        QVERIFY(s.store->writePendingHistory());
+        QCOMPARE(commits(), 5);
+        auto changes =
+            hub::History::changes(s.store->database(), {QStringLiteral("7А"), QStringLiteral("mark/"), {}, 0});
+        QVERIFY(changes);
+        QStringList values;
+        for (const hub::HistoryChange& c : *changes)
+            values << c.newValue;
+        QCOMPARE(values,
+                 (QStringList{QStringLiteral("5"), QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("2")}));
+        const auto live = hub::History::heads(s.store->database())->first();
+        QVERIFY(hub::History::replay(s.store->database()));
+        QCOMPARE(hub::History::heads(s.store->database())->first().commit, live.commit);
+    }
+
     // R-S7: the trees depend on the merged state only; replaying the log into an empty history gives the same
     // trees (and, with the same receive times and authors, the same commits). A conflict is shown in the file.
     void RS7_replayGivesSameTrees() {

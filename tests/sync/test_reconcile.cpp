@@ -149,6 +149,7 @@ private slots:
     void RS4_sameBatchTwiceChangesNothing();
     void RS5_sameValueConvergesSilently();
     void RS5_differentValuesGiveExactlyOneConflict();
+    void RS5_takenEntityLeavesTheOthers();
     void RS5_resolutionClearsTheConflictInAnyOrder();
     void RS5_editAfterResolutionIsAFastForward();
     void RS5_invalidChangeSetIsRefusedWhole();
@@ -376,6 +377,35 @@ void TestReconcile::RS5_differentValuesGiveExactlyOneConflict() {
     QCOMPARE(c->heads[1].author, QStringLiteral("t2"));
     QCOMPARE(c->heads[1].version.device, theirs.deviceNumber());
     QCOMPARE(Hlc::toDateTime(c->heads[1].version.hlc), QDateTime(QDate(2026, 9, 1), QTime(8, 11), Qt::UTC));
+}
+
+// The hub's store moves an entity's registers into a Reconciler for a merge and takes them back whole: its fields
+// with their conflicts, and nothing of a longer key it prefixes.
+void TestReconcile::RS5_takenEntityLeavesTheOthers() {
+    const auto k1 = seedKey(0), k2 = seedKey(100);
+    const FieldId kind{kCell.entity, QStringLiteral("kind")};
+    const FieldId longer{kCell.entity + QStringLiteral("0"), QStringLiteral("value")};
+    const ChangeSet created = changeSet(k1, QStringLiteral("t1"), 1,
+                                        {op(kind, hlcAt(1, 0), text("current")), op(kCell, hlcAt(1, 1), text("5")),
+                                         op(longer, hlcAt(1, 2), text("2"))});
+    const Version base{created.deviceNumber(), hlcAt(1, 1)};
+    Reconciler r;
+    QVERIFY(!r.apply(created).rejected);
+    QVERIFY(!r.apply(changeSet(k2, QStringLiteral("t2"), 1, {op(kCell, hlcAt(11), text("3"), base)})).rejected);
+    QVERIFY(r.apply(changeSet(k1, QStringLiteral("t1"), 2, {op(kCell, hlcAt(12), text("4"), base)})).hasConflict());
+    const FieldRegister cell = *r.find(kCell);
+    const std::map<QString, FieldRegister> taken = r.takeEntity(kCell.entity);
+    QCOMPARE(taken.size(), std::size_t(2));
+    QVERIFY(taken.at(QStringLiteral("value")) == cell);
+    QVERIFY(taken.at(QStringLiteral("value")).inConflict());
+    QVERIFY(!r.find(kCell) && !r.find(kind));
+    QVERIFY(r.conflicts().isEmpty());
+    QVERIFY(r.find(longer));
+    QVERIFY(r.takeEntity(kCell.entity).empty());
+    // Adopted back, the registers are as they were.
+    for (const auto& [name, reg] : taken)
+        r.adopt({kCell.entity, name}, reg);
+    QCOMPARE(r.conflicts(), QList<FieldId>{kCell});
 }
 
 void TestReconcile::RS5_resolutionClearsTheConflictInAnyOrder() {
