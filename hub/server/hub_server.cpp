@@ -80,6 +80,8 @@ void HubServer::writeHistory() {
     // history, or when the store is opened next.
     if (const Status ok = m_store.writePendingHistory(); !ok)
         qCWarning(lcHubServer) << "the history commit of the last push is not written yet:" << ok.error().message;
+    if (const Status ok = m_store.checkpoint(); !ok)
+        qCWarning(lcHubServer) << "the write-ahead log was not copied into hub.db yet:" << ok.error().message;
 }
 
 Result<quint16> HubServer::listen(const TlsIdentity& identity, const QHostAddress& address, quint16 port) {
@@ -229,6 +231,7 @@ QHttpServerResponse HubServer::pull(const NodeRecord& node, const sync::Frame& f
     Result<sync::PullBatch> batch = m_store.pull(node, request->cursor, max);
     if (!batch)
         return internal(batch.error());
+    m_historyTimer->start(); // a pull writes too (what the node was sent): checkpointed when idle
     return message(sync::encode(*batch));
 }
 

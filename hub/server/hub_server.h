@@ -1,8 +1,8 @@
 // The hub's HTTPS API (PROTOCOL.md, "HTTP"): QSslServer + QHttpServer joined with QAbstractHttpServer::bind
 // (Qt 6.4). Every request body is a signed sync::Frame; the answers are zstd-compressed CBOR messages, or a
 // 4xx/5xx with a short text naming the problem. Runs on the thread of its event loop, one request at a time.
-// A push's history commit is written when no push has come for kHistoryIdleMs (History::defer), so that a node's
-// sync does not wait for git.
+// A push's history commit is written when no push or pull has come for kHistoryIdleMs (History::defer), so that a
+// node's sync does not wait for git; the write-ahead log is checkpointed then too (HubStore::checkpoint).
 #pragma once
 
 #include "hub/server/connection_guard.h"

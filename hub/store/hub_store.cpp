@@ -57,6 +57,10 @@ const sync::RegisterView& HubStore::state() const {
     return *d->state;
 }
 
+namespace {
+constexpr int kWalPages = 8192; // 32 MiB of write-ahead log at most (and a transaction)
+} // namespace
+
 Result<HubStore> HubStore::open(const QString& dir) {
     if (!QDir().mkpath(dir))
         return makeError(ErrorCode::Io, tr("cannot create the folder %1").arg(dir));
@@ -70,6 +74,10 @@ Result<HubStore> HubStore::open(const QString& dir) {
     QFile::setPermissions(paths.database(), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     TABEL_TRY(db::applyRawKey(db, key));
     TABEL_TRY(schema::configure(db));
+    // Checkpoints are run by the history's worker beside the next push and by serve when it is idle
+    // (checkpoint()); a commit copies the log into hub.db itself only when pushes come without a pause until the
+    // log holds kWalPages pages (SQLite's default, 1,000, put that copy and its fsync on every large push).
+    TABEL_TRY(db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kWalPages).toUtf8().constData()));
     TABEL_TRY(schema::migrate(db));
     store.d->db.emplace(std::move(db));
     store.d->state.emplace(*store.d->db);
@@ -87,6 +95,10 @@ Result<HubStore> HubStore::open(const QString& dir) {
         qCWarning(lcHubStore).noquote()
             << tr("warning: the history is missing the last push for now: %1").arg(written.error().message);
     return store;
+}
+
+Status HubStore::checkpoint() {
+    return d->db->exec("PRAGMA wal_checkpoint(PASSIVE)");
 }
 
 Result<std::int64_t> HubStore::logSize() {

@@ -215,6 +215,10 @@ public:
     // The last push's commit, when the hub has not written it yet (History::defer): serve calls it when idle;
     // opening the store, every change of the merged state and every read of the history call it first.
     [[nodiscard]] Status writePendingHistory();
+    // Copies what the write-ahead log holds into hub.db, as far as no reader needs it (a passive checkpoint), so
+    // that the next write uses the log again from its start. The store's commits checkpoint only a large log: the
+    // history's worker does it beside the next push, and serve calls this when idle.
+    [[nodiscard]] Status checkpoint();
     // The changes the filter selects, old → new (History::changes); auditDetail: the command's options.
     [[nodiscard]] Result<QList<HistoryChange>> history(const HistoryFilter& filter, const QString& auditDetail);
     // Bare repositories DIR/CLASS/YEAR.git (History::exportGit); the paths written.

@@ -1,5 +1,7 @@
 #include "node/store/node_store.h"
 
+#include "sync/batching.h"
+
 #include "shared/domain/entity_check.h"
 
 #include "node/store/bytes.h"
@@ -775,10 +777,19 @@ Result<QByteArray> NodeStore::signFrame(const QByteArray& messageCbor) {
 }
 
 Result<QList<std::int64_t>> NodeStore::pendingSeqs(int maxSets, int maxOps) {
+    // Even batches (sync/batching.h): the limits of this one from all that is pending.
+    TABEL_ASSIGN_OR_RETURN(db::Statement total,
+                           d->db->prepare("SELECT count(*), COALESCE(SUM(nops), 0) FROM changesets WHERE device = ? "
+                                          "AND pushed = 0"));
+    total.bind(1, d->deviceNumber);
+    TABEL_ASSIGN_OR_RETURN(const bool counted, total.step());
+    if (!counted)
+        return QList<std::int64_t>();
+    const sync::BatchSize limit = sync::evenBatch(total.columnInt(0), total.columnInt(1), maxSets, maxOps);
     TABEL_ASSIGN_OR_RETURN(db::Statement st,
                            d->db->prepare("SELECT seq, nops FROM changesets WHERE device = ? AND pushed = 0 "
                                           "ORDER BY seq LIMIT ?"));
-    st.bind(1, d->deviceNumber).bind(2, std::int64_t(maxSets));
+    st.bind(1, d->deviceNumber).bind(2, limit.sets);
     QList<std::int64_t> out;
     std::int64_t ops = 0;
     for (;;) {
@@ -786,7 +797,7 @@ Result<QList<std::int64_t>> NodeStore::pendingSeqs(int maxSets, int maxOps) {
         if (!row)
             break;
         ops += st.columnInt(1);
-        if (!out.isEmpty() && ops > maxOps)
+        if (!out.isEmpty() && ops > limit.ops)
             break;
         out.append(st.columnInt(0));
     }

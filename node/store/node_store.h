@@ -150,8 +150,8 @@ public:
     // A request frame signed with this device's key (sync::encodeFrame, now, a fresh nonce). The secret key never
     // leaves the store.
     [[nodiscard]] Result<QByteArray> signFrame(const QByteArray& messageCbor);
-    // The seqs of this device's pending change sets, in order: at most maxSets, and no more ops than maxOps
-    // (but always at least one set).
+    // The seqs of this device's pending change sets for the next push batch, in order: at most maxSets, and no more
+    // ops than maxOps (but always at least one set), in batches of even size (sync/batching.h).
     [[nodiscard]] Result<QList<std::int64_t>> pendingSeqs(int maxSets, int maxOps);
     // This device's change set with that seq.
     [[nodiscard]] Result<sync::ChangeSet> ownChangeSet(std::int64_t seq);

@@ -12,11 +12,19 @@
 #include <QString>
 
 #include <cstddef>
+#include <unordered_map>
 
 namespace tabel {
 
+// Not noexcept, on purpose: libstdc++ then keeps each node's hash in the node. With a noexcept hash it keeps none,
+// and must hash a key again to tell where a bucket ends at every lookup, and every key at every rehash: that was
+// 7 % of the hub's push (a cache of 50,000 entity keys, tests/bench/README.md).
 struct SeededStringHash {
-    std::size_t operator()(const QString& s) const noexcept { return qHash(s, QHashSeed::globalSeed()); }
+    std::size_t operator()(const QString& s) const { return qHash(s, QHashSeed::globalSeed()); }
 };
+
+#if defined(__GLIBCXX__)
+static_assert(std::__cache_default<QString, SeededStringHash>::value, "the hash of each node is kept");
+#endif
 
 } // namespace tabel

@@ -36,6 +36,7 @@
 #include "node/sync/sync_client.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
+#include "sync/batching.h"
 #include "sync/wire.h"
 #include "tests/bench/school_year.h"
 
@@ -557,33 +558,24 @@ struct PushFigures {
     double rate() const { return double(ops) / (seconds + historySeconds); }
 };
 
-// Pushes the sets in SyncClient's batches (≤ maxSets sets, ≤ maxOps ops), one request after the other on one
+// Pushes the sets in SyncClient's batches (sync/batching.h), one request after the other on one
 // connection; times the requests only (the frames are signed first).
 PushFigures push(Http& http, Device& d, const ClassYearSets& cy, const QString& what) {
     const node::SyncOptions limits;
     QList<QByteArray> frames;
     PushFigures f;
-    sync::PushBatch batch;
-    qint64 batchOps = 0;
-    const auto flush = [&]() {
-        if (batch.changeSets.isEmpty())
-            return;
+    std::vector<std::int64_t> opsPerSet(cy.opsPerSet.begin(), cy.opsPerSet.end());
+    qsizetype from = 0;
+    for (const std::size_t n : sync::batchSizes(opsPerSet, limits.maxSetsPerBatch, limits.maxOpsPerBatch)) {
+        sync::PushBatch batch;
         batch.nodeId = d.nodeId;
         batch.batchId = sync::newBatchId();
+        batch.changeSets = cy.sets.mid(from, qsizetype(n));
+        from += qsizetype(n);
         frames.append(
             check(sync::encodeFrame(sync::encode(batch), d.key, QDateTime::currentMSecsSinceEpoch(), sync::newNonce()),
                   QStringLiteral("push frame")));
-        batch.changeSets.clear();
-        batchOps = 0;
-    };
-    for (qsizetype i = 0; i < cy.sets.size(); ++i) {
-        if (!batch.changeSets.isEmpty() &&
-            (batch.changeSets.size() >= limits.maxSetsPerBatch || batchOps + cy.opsPerSet[i] > limits.maxOpsPerBatch))
-            flush();
-        batch.changeSets.append(cy.sets[i]);
-        batchOps += cy.opsPerSet[i];
     }
-    flush();
     QElapsedTimer t;
     t.start();
     for (const QByteArray& frame : frames) {

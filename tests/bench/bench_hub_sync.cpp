@@ -26,6 +26,7 @@
 #include "node/sync/sync_client.h"
 #include "shared/core/hlc.h"
 #include "shared/crypto/secret.h"
+#include "sync/batching.h"
 #include "sync/wire.h"
 #include "tests/bench/school_year.h"
 
@@ -230,23 +231,11 @@ Row measure(Hub& hub, const QString& phase, const std::function<void(Row&)>& bod
 }
 
 // The frames SyncClient sends for the node's change sets with seq in (afterSeq, …]: the same batching
-// (NodeStore::pendingSeqs: ≤ maxSets sets, ≤ maxOps ops, at least one set), the same messages. For the byte count.
+// (NodeStore::pendingSeqs: sync/batching.h), the same messages. For the byte count and the in-process profile.
 QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std::int64_t& afterSeq, qint64& ops,
                              qint64& sets, std::int64_t lastSeq = std::numeric_limits<std::int64_t>::max()) {
     const node::SyncOptions o;
-    QList<QByteArray> frames;
-    sync::PushBatch batch;
-    qint64 batchOps = 0;
-    const auto flush = [&]() {
-        if (batch.changeSets.isEmpty())
-            return;
-        frames.append(check(store.signFrame(sync::encode(batch)), QStringLiteral("sign a frame")));
-        batch.changeSets.clear();
-        batch.batchId = sync::newBatchId(); // a batch id seen before gets the stored Ack and nothing applied (R-S4)
-        batchOps = 0;
-    };
-    batch.nodeId = nodeId;
-    batch.batchId = sync::newBatchId();
+    QList<sync::ChangeSet> all;
     for (bool more = true; more;) {
         const QList<sync::ChangeSet> list = check(store.changeSets(afterSeq, 1000), QStringLiteral("change sets"));
         more = !list.isEmpty();
@@ -256,16 +245,25 @@ QList<QByteArray> nodeFrames(node::NodeStore& store, const QString& nodeId, std:
                 break;
             }
             afterSeq = cs.seq;
-            if (!batch.changeSets.isEmpty() &&
-                (batch.changeSets.size() >= o.maxSetsPerBatch || batchOps + cs.ops.size() > o.maxOpsPerBatch))
-                flush();
-            batch.changeSets.append(sync::SignedChangeSet::of(cs));
-            batchOps += cs.ops.size();
+            all.append(cs);
             ops += cs.ops.size();
             ++sets;
         }
     }
-    flush();
+    std::vector<std::int64_t> opsPerSet;
+    for (const sync::ChangeSet& cs : all)
+        opsPerSet.push_back(cs.ops.size());
+    QList<QByteArray> frames;
+    qsizetype from = 0;
+    for (const std::size_t n : sync::batchSizes(opsPerSet, o.maxSetsPerBatch, o.maxOpsPerBatch)) {
+        sync::PushBatch batch;
+        batch.nodeId = nodeId;
+        batch.batchId = sync::newBatchId(); // a batch id seen before gets the stored Ack and nothing applied (R-S4)
+        for (std::size_t k = 0; k < n; ++k)
+            batch.changeSets.append(sync::SignedChangeSet::of(all[from + qsizetype(k)]));
+        from += qsizetype(n);
+        frames.append(check(store.signFrame(sync::encode(batch)), QStringLiteral("sign a frame")));
+    }
     return frames;
 }
 
@@ -634,6 +632,7 @@ int main(int argc, char** argv) {
         t.start();
         check(h.writePendingHistory(), QStringLiteral("the year's last history commit"));
         tPush += double(t.nsecsElapsed()) / 1e9;
+        check(h.checkpoint(), QStringLiteral("checkpoint")); // as serve does when idle (not timed: not the push)
         pushCpu = processCpuSeconds() - cpuBefore;
         // The day on top of the year, as the node syncs it: its push, then its pull from the cursor the year's
         // sync ended at; then a pull with nothing new.

@@ -15,6 +15,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -346,6 +347,65 @@ private slots:
         const auto live = hub::History::heads(s.store->database())->first();
         QVERIFY(hub::History::replay(s.store->database()));
         QCOMPARE(hub::History::heads(s.store->database())->first().commit, live.commit);
+    }
+
+    // The store's commits checkpoint the write-ahead log only when it is large (that copy, and its fsync, fell on
+    // whichever push crossed SQLite's default threshold): the history's worker checkpoints beside the next push,
+    // serve when it is idle (HubStore::checkpoint). So the log stays as large as the pushes between two pauses,
+    // not as the history; without a checkpoint it grows with every push.
+    void RS7_writeAheadLogStaysBounded() {
+        School s;
+        const qint64 h = hlcAt(kT0);
+        int at = 0, pushes = 0;
+        // A lesson's marks for every pupil in a new column, one push each.
+        const auto pushMarks = [&]() {
+            const int n = pushes++;
+            QList<Op> ops;
+            for (int p = 0; p < 30; ++p)
+                ops << op(h + (++at),
+                          markKey(QStringLiteral("2026-09-%1").arg(n % 28 + 1, 2, 10, QLatin1Char('0')),
+                                  QStringLiteral("p%1").arg(p, 2, 10, QLatin1Char('0')), n / 28 + 1),
+                          QStringLiteral("value"), QStringLiteral("4"));
+            (void)s.push(s.teacher, {s.teacher.next(ops)}, kT0 + n * 1000);
+        };
+        const auto walBytes = [&] { return QFileInfo(s.dir + QStringLiteral("/hub.db-wal")).size(); };
+        // Each push's history written alone, nothing checkpointed: the log grows with every push.
+        QVERIFY(s.store->checkpoint()); // the seeding's pages: the log is used again from its start
+        for (int i = 0; i < 20; ++i) {
+            pushMarks();
+            QVERIFY(s.store->writePendingHistory());
+        }
+        const qint64 twenty = walBytes();
+        for (int i = 0; i < 20; ++i) {
+            pushMarks();
+            QVERIFY(s.store->writePendingHistory());
+        }
+        const qint64 grown = walBytes();
+        QVERIFY2(grown > twenty + twenty / 2, qPrintable(QStringLiteral("%1 → %2 bytes").arg(twenty).arg(grown)));
+        // Checkpointed when idle, as serve does: the log is used again from its start, and grows no more.
+        QVERIFY(s.store->checkpoint());
+        for (int i = 0; i < 40; ++i) {
+            pushMarks();
+            QVERIFY(s.store->writePendingHistory());
+            QVERIFY(s.store->checkpoint());
+        }
+        QCOMPARE(walBytes(), grown);
+        // Pushes one after the other, as a sync's batches come: the log keeps them (the worker copies them into
+        // hub.db beside each next push, but a log in use is not restarted) until serve is idle, then is used again
+        // from its start.
+        for (int i = 0; i < 40; ++i)
+            pushMarks();
+        const qint64 stream = walBytes();
+        QVERIFY(s.store->writePendingHistory());
+        QVERIFY(s.store->checkpoint());
+        for (int i = 0; i < 40; ++i)
+            pushMarks();
+        QVERIFY2(walBytes() < stream + stream / 2, // written after `stream` it would be about twice as large
+                 qPrintable(QStringLiteral("%1 → %2 bytes").arg(stream).arg(walBytes())));
+        QVERIFY(s.store->writePendingHistory());
+        auto marks = hub::History::changes(s.store->database(), {QStringLiteral("7А"), QStringLiteral("mark/"), {}, 0});
+        QVERIFY(marks);
+        QCOMPARE(marks->size(), pushes * 30);
     }
 
     // R-S7: the trees depend on the merged state only; replaying the log into an empty history gives the same
