@@ -1049,8 +1049,8 @@ QByteArray newNonce() {
 // ---- Compression
 // -----------------------------------------------------------------------------------------------------
 
-Result<QByteArray> compressPayload(const QByteArray& cbor, int level) {
-    return zstdCompress(cbor, level);
+Result<QByteArray> compressPayload(const QByteArray& cbor, std::optional<int> level) {
+    return zstdCompress(cbor, level ? *level : zstdLevelFor(cbor.size()));
 }
 
 WireResult<QByteArray> decompressPayload(const QByteArray& compressed, const WireLimits& limits) {
@@ -1098,7 +1098,7 @@ QByteArray assembleFrame(const Frame& f) {
 }
 
 Result<QByteArray> encodeFrame(const QByteArray& messageCbor, const crypto::SigningKeyPair& key, std::int64_t timeMs,
-                               const QByteArray& nonce, int level) {
+                               const QByteArray& nonce, std::optional<int> level) {
     if (nonce.size() != kNonceBytes)
         return makeError(ErrorCode::InvalidArgument, tr("a frame's nonce must be %1 bytes").arg(kNonceBytes));
     if (key.publicKey.size() != kDeviceKeyBytes)

@@ -21,6 +21,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <variant>
 
@@ -335,10 +336,18 @@ QByteArray newNonce();   // kNonceBytes, likewise
 // ---- Compression -------------------------------------------------------------------------------------------------
 
 // The zstd level of every encoder here: level 19 gains a few bytes per op over 9 at ~4x the time (measured in
-// test_wire, PROTOCOL.md "Size").
+// test_wire, PROTOCOL.md "Size"). A message over kLargePayloadBytes (a first sync's batch or page, megabytes) is
+// compressed at kZstdLevelLarge: 3 % more bytes than level 9 at a third of the time, which the node or the hub
+// otherwise spends while the other waits (tests/bench/README.md, bench_hub_sync).
 constexpr int kZstdLevel = 9;
+constexpr int kZstdLevelLarge = 3;
+constexpr qsizetype kLargePayloadBytes = 1 << 20;
+constexpr int zstdLevelFor(qsizetype messageBytes) {
+    return messageBytes > kLargePayloadBytes ? kZstdLevelLarge : kZstdLevel;
+}
 
-[[nodiscard]] Result<QByteArray> compressPayload(const QByteArray& cbor, int level = kZstdLevel);
+// level: zstdLevelFor(the message's size) unless given.
+[[nodiscard]] Result<QByteArray> compressPayload(const QByteArray& cbor, std::optional<int> level = std::nullopt);
 // Bounded: never expands beyond limits.maxPayloadBytes, nor beyond maxRatio × the compressed size once over
 // ratioFloorBytes. Used by decodeFrame and for the hub's responses (which TLS protects, unsigned).
 WireResult<QByteArray> decompressPayload(const QByteArray& compressed, const WireLimits& limits = {});
@@ -358,7 +367,8 @@ struct Frame {
 // [version, deviceKey, timeMs, nonce, payload, signature] with the signature over
 // "tabel frame\n" || u32be(version) || deviceKey || u64be(timeMs) || nonce || BLAKE2b-256(payload).
 [[nodiscard]] Result<QByteArray> encodeFrame(const QByteArray& messageCbor, const crypto::SigningKeyPair& key,
-                                             std::int64_t timeMs, const QByteArray& nonce, int level = kZstdLevel);
+                                             std::int64_t timeMs, const QByteArray& nonce,
+                                             std::optional<int> level = std::nullopt);
 // Checks, in this order: frame size, structure, version, lengths of key, nonce and signature, the signature,
 // then decompresses within the limits. The message itself is decoded by decodePushBatch() etc.
 WireResult<Frame> decodeFrame(const QByteArray& bytes, const WireLimits& limits = {});

@@ -5484,6 +5484,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>change set %1 has the wrong size</source>
+        <translation>у пакета изменений %1 неверный размер</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>entry %1 (%2): %3</source>
         <translation>запись %1 (%2): %3</translation>
     </message>

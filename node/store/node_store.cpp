@@ -811,6 +811,34 @@ Result<sync::ChangeSet> NodeStore::ownChangeSet(std::int64_t seq) {
     return sets.front();
 }
 
+Result<QList<sync::SignedChangeSet>> NodeStore::ownSignedChangeSets(const QList<std::int64_t>& seqs) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st,
+                           d->db->cached("SELECT signature, size, body FROM changesets WHERE device = ? AND seq = ?"));
+    QList<sync::SignedChangeSet> out;
+    out.reserve(seqs.size());
+    for (const std::int64_t seq : seqs) {
+        st->bind(1, d->deviceNumber).bind(2, seq);
+        Result<bool> row = st->step();
+        if (!row || !*row) {
+            st->reset();
+            if (!row)
+                return std::move(row).error();
+            return makeError(ErrorCode::NotFound, tr("this device has no change set %1").arg(seq));
+        }
+        const std::int64_t size = st->columnInt(1);
+        Result<QByteArray> canonical = zstdDecompress(st->columnBlob(2), qsizetype(size));
+        QByteArray signature = st->columnBlob(0);
+        st->reset();
+        if (!canonical || canonical->size() != size)
+            return makeError(
+                ErrorCode::Corrupt,
+                tr("a change set in the store is damaged (%1); restore the store from a backup")
+                    .arg(canonical ? tr("change set %1 has the wrong size").arg(seq) : canonical.error().message));
+        out.append({std::move(canonical).value(), std::move(signature)});
+    }
+    return out;
+}
+
 Result<std::optional<PendingBatch>> NodeStore::pendingBatch() {
     TABEL_ASSIGN_OR_RETURN(const auto values, syncValues(*d->db));
     const auto it = values.find(QStringLiteral("push_batch"));

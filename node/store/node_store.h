@@ -155,6 +155,9 @@ public:
     [[nodiscard]] Result<QList<std::int64_t>> pendingSeqs(int maxSets, int maxOps);
     // This device's change set with that seq.
     [[nodiscard]] Result<sync::ChangeSet> ownChangeSet(std::int64_t seq);
+    // This device's change sets with those seqs as they were signed, for a push: the stored bytes, not decoded and
+    // encoded again (the hub opens and verifies each).
+    [[nodiscard]] Result<QList<sync::SignedChangeSet>> ownSignedChangeSets(const QList<std::int64_t>& seqs);
     [[nodiscard]] Result<std::optional<PendingBatch>> pendingBatch();
     [[nodiscard]] Status beginBatch(const PendingBatch& batch);
     // The hub's answer to the pending batch: each seq's new state; forgets the batch and records the sync time,

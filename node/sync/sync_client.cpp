@@ -275,10 +275,7 @@ Result<SyncReport> SyncClient::exchange() {
         batch.nodeId = link.nodeId;
         batch.batchId = pending->batchId;
         batch.cursor = link.cursor;
-        for (std::int64_t seq : pending->seqs) {
-            TABEL_ASSIGN_OR_RETURN(const sync::ChangeSet cs, m_store.ownChangeSet(seq));
-            batch.changeSets.append(sync::SignedChangeSet::of(cs));
-        }
+        TABEL_ASSIGN_OR_RETURN(batch.changeSets, m_store.ownSignedChangeSets(pending->seqs));
         TABEL_ASSIGN_OR_RETURN(const QByteArray answer,
                                post(link.url, link.fingerprint, QStringLiteral("/v1/push"), sync::encode(batch)));
         sync::WireResult<sync::Ack> ack = sync::decodeAck(answer);

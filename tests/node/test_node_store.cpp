@@ -1211,6 +1211,15 @@ void TestNodeStore::migratesVersion5ToLessonDocuments() {
     const sync::ChangeSet cs = store->ownChangeSet(next->seq).value();
     QCOMPARE(cs.ops.size(), 1);
     QCOMPARE(cs.ops.first().base, (sync::Version{dev + 1, 13}));
+    // What a push sends: the bytes as signed, which the hub opens and verifies.
+    const auto sent = store->ownSignedChangeSets({next->seq});
+    VERIFY_OK(sent);
+    QCOMPARE(sent->size(), 1);
+    QCOMPARE(sent->first(), sync::SignedChangeSet::of(cs));
+    QCOMPARE(sent->first().open().value().ops, cs.ops);
+    const auto missing = store->ownSignedChangeSets({next->seq, next->seq + 1});
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().code, ErrorCode::NotFound);
     QCOMPARE(store->entity(mark2).value(),
              std::optional<Fields>(Fields{{QStringLiteral("value"), QStringLiteral("3")}}));
     VERIFY_OK(store->integrityCheck());

@@ -274,6 +274,7 @@ private slots:
     void RS10_randomGarbageNeverCrashes();
     void RS10_expandedPayloadTooLarge();
     void RS10_oversizedFrame();
+    void RS10_largeMessagesCompressFaster();
     void RS10_tooManyOps();
     void RS10_oversizeField_data();
     void RS10_oversizeField();
@@ -642,6 +643,21 @@ void TestWire::RS10_expandedPayloadTooLarge() {
     const WireResult<QByteArray> small = decompressPayload(*compressPayload(text));
     QVERIFY(small);
     QCOMPARE(*small, text);
+}
+
+// A first sync's megabytes are compressed at level 3, everything else at 9 (PROTOCOL.md, "Size"); either way the
+// receiver reads it back whole.
+void TestWire::RS10_largeMessagesCompressFaster() {
+    QCOMPARE(zstdLevelFor(kLargePayloadBytes), kZstdLevel);
+    QCOMPARE(zstdLevelFor(kLargePayloadBytes + 1), kZstdLevelLarge);
+    QByteArray text;
+    for (int i = 0; text.size() <= kLargePayloadBytes; ++i)
+        text += QByteArray::number(i * 7919 % 104729) + (i % 3 ? ";mark/7А/math/all/" : ";att/7Б/");
+    QCOMPARE(*compressPayload(text), *compressPayload(text, kZstdLevelLarge));
+    QVERIFY(*compressPayload(text) != *compressPayload(text, kZstdLevel));
+    QCOMPARE(*decompressPayload(*compressPayload(text)), text);
+    const QByteArray small = text.left(64 * 1024);
+    QCOMPARE(*compressPayload(small), *compressPayload(small, kZstdLevel));
 }
 
 void TestWire::RS10_oversizedFrame() {
