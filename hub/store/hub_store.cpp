@@ -58,7 +58,8 @@ const sync::RegisterView& HubStore::state() const {
 }
 
 namespace {
-constexpr int kWalPages = 8192; // 32 MiB of write-ahead log at most (and a transaction)
+constexpr int kWalPages = 8192;                   // 32 MiB of write-ahead log at most (and a transaction)
+constexpr qint64 kWalKeptBytes = 4 * 1024 * 1024; // what its file keeps on disk after a checkpoint
 } // namespace
 
 Result<HubStore> HubStore::open(const QString& dir) {
@@ -78,6 +79,8 @@ Result<HubStore> HubStore::open(const QString& dir) {
     // (checkpoint()); a commit copies the log into hub.db itself only when pushes come without a pause until the
     // log holds kWalPages pages (SQLite's default, 1,000, put that copy and its fsync on every large push).
     TABEL_TRY(db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kWalPages).toUtf8().constData()));
+    // And the log's file is cut back to kWalKeptBytes when it is used again from its start.
+    TABEL_TRY(db.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalKeptBytes).toUtf8().constData()));
     TABEL_TRY(schema::migrate(db));
     store.d->db.emplace(std::move(db));
     store.d->state.emplace(*store.d->db);

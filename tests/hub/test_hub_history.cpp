@@ -402,6 +402,19 @@ private slots:
             pushMarks();
         QVERIFY2(walBytes() < stream + stream / 2, // written after `stream` it would be about twice as large
                  qPrintable(QStringLiteral("%1 → %2 bytes").arg(stream).arg(walBytes())));
+        // The worker's connection is read-only, and a checkpoint from it copies the log all the same.
+        auto key = hub::schema::loadOrCreateKey(s.dir + QStringLiteral("/hub.key"), true);
+        QVERIFY(key);
+        auto reader = hub::schema::openReader(s.dir + QStringLiteral("/hub.db"), *key);
+        QVERIFY2(reader, reader ? "" : qPrintable(reader.error().message));
+        QVERIFY(!reader->exec("DELETE FROM history_queue")); // query_only
+        pushMarks();
+        auto ckpt = reader->prepare("PRAGMA wal_checkpoint(PASSIVE)");
+        QVERIFY(ckpt);
+        QVERIFY(*ckpt->step());
+        QCOMPARE(ckpt->columnInt(0), std::int64_t(0));    // not busy
+        QVERIFY(ckpt->columnInt(1) > 0);                  // frames in the log
+        QCOMPARE(ckpt->columnInt(2), ckpt->columnInt(1)); // all copied
         QVERIFY(s.store->writePendingHistory());
         auto marks = hub::History::changes(s.store->database(), {QStringLiteral("7А"), QStringLiteral("mark/"), {}, 0});
         QVERIFY(marks);
