@@ -58,8 +58,7 @@ const sync::RegisterView& HubStore::state() const {
 }
 
 namespace {
-constexpr int kWalPages = 8192;                   // 32 MiB of write-ahead log at most (and a transaction)
-constexpr qint64 kWalKeptBytes = 4 * 1024 * 1024; // what its file keeps on disk after a checkpoint
+constexpr int kWalPages = 8192; // 32 MiB of write-ahead log at most (and a transaction)
 } // namespace
 
 Result<HubStore> HubStore::open(const QString& dir) {
@@ -79,8 +78,9 @@ Result<HubStore> HubStore::open(const QString& dir) {
     // (checkpoint()); a commit copies the log into hub.db itself only when pushes come without a pause until the
     // log holds kWalPages pages (SQLite's default, 1,000, put that copy and its fsync on every large push).
     TABEL_TRY(db.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(kWalPages).toUtf8().constData()));
-    // And the log's file is cut back to kWalKeptBytes when it is used again from its start.
-    TABEL_TRY(db.exec(QStringLiteral("PRAGMA journal_size_limit = %1").arg(kWalKeptBytes).toUtf8().constData()));
+    // Its file is not cut back when it is used again (journal_size_limit): the push that restarts the log would
+    // truncate it and grow it again, 3–14 ms of a day's sync (tests/bench/README.md). It stays as large as it
+    // grew, at most kWalPages and a transaction.
     TABEL_TRY(schema::migrate(db));
     store.d->db.emplace(std::move(db));
     store.d->state.emplace(*store.d->db);
