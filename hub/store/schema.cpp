@@ -14,7 +14,7 @@ using namespace internal;
 
 namespace {
 
-constexpr int kPageCacheKiB = 32 * 1024;      // SQLite's page cache of one hub connection
+constexpr int kPageCacheKiB = 64 * 1024;      // SQLite's page cache of one hub connection, at most
 constexpr int kReaderPageCacheKiB = 8 * 1024; // and of the history worker's reader
 
 // Version 1. user_version tells the schema; a newer one is refused.
