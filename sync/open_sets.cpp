@@ -41,10 +41,46 @@ void SetOpener::openWindow(qsizetype from) {
         t.join();
 }
 
+SetOpener::~SetOpener() {
+    waitAhead();
+}
+
+void SetOpener::waitAhead() {
+    if (m_ahead.joinable())
+        m_ahead.join();
+}
+
+void SetOpener::openAhead(qsizetype from) {
+    m_aheadFrom = -1;
+    if (from >= m_count)
+        return;
+    const qsizetype n = std::min<qsizetype>(m_window, m_count - from);
+    m_aheadOpened.clear();
+    m_aheadOpened.resize(std::size_t(n));
+    try {
+        m_ahead = std::thread([this, from, n] {
+            for (qsizetype i = 0; i < n; ++i)
+                m_aheadOpened[std::size_t(i)].emplace(m_at(from + i).open());
+        });
+        m_aheadFrom = from;
+    } catch (const std::system_error&) {
+        // No thread to be had (a process limit): the window is opened when it is taken.
+    }
+}
+
 Result<ChangeSet> SetOpener::take(qsizetype i) {
     Q_ASSERT(i >= 0 && i < m_count);
-    if (i < m_from || i >= m_from + qsizetype(m_opened.size()) || !m_opened[std::size_t(i - m_from)])
-        openWindow(i);
+    if (i < m_from || i >= m_from + qsizetype(m_opened.size()) || !m_opened[std::size_t(i - m_from)]) {
+        const bool ahead = m_aheadFrom >= 0 && i == m_aheadFrom;
+        waitAhead();
+        if (ahead) {
+            m_from = m_aheadFrom;
+            m_opened.swap(m_aheadOpened);
+        } else {
+            openWindow(i);
+        }
+        openAhead(m_from + qsizetype(m_opened.size()));
+    }
     std::optional<Result<ChangeSet>>& slot = m_opened[std::size_t(i - m_from)];
     Result<ChangeSet> out = std::move(*slot);
     slot.reset();

@@ -1,13 +1,16 @@
 // Opening many signed change sets (SignedChangeSet::open: decode, canonical form, Ed25519) on the machine's cores.
 // A push's batch and a pull's page hold up to a thousand sets whose opening is independent of each other and of
 // any store, and it is a large share of both: a quarter of a new device's first sync, a tenth of the hub's push
-// (tests/bench/README.md). What follows (judgement, merge, storing) stays sequential, in the sets' order.
+// (tests/bench/README.md). What follows (judgement, merge, storing) stays sequential, in the sets' order. The
+// first window is opened on all the threads at once; each next one on a thread of its own while the caller works
+// on the window before, so the caller's thread opens nothing after the first.
 #pragma once
 
 #include "sync/wire.h"
 
 #include <functional>
 #include <optional>
+#include <thread>
 #include <vector>
 
 namespace tabel::sync {
@@ -19,6 +22,9 @@ public:
     // most 4).
     SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window = 128, int threads = 0);
     explicit SetOpener(const QList<SignedChangeSet>& sets, int window = 128, int threads = 0);
+    ~SetOpener(); // waits for the window being opened ahead
+    SetOpener(const SetOpener&) = delete;
+    SetOpener& operator=(const SetOpener&) = delete;
 
     // The i-th set opened, as SignedChangeSet::open() gives it. Indexes go up (each taken once); taking the first
     // index of a window opens the whole window.
@@ -26,6 +32,8 @@ public:
 
 private:
     void openWindow(qsizetype from);
+    void openAhead(qsizetype from); // the window at `from`, on a thread of its own
+    void waitAhead();
 
     qsizetype m_count;
     std::function<const SignedChangeSet&(qsizetype)> m_at;
@@ -33,6 +41,9 @@ private:
     int m_threads;
     qsizetype m_from = 0; // the window held: [m_from, m_from + m_opened.size())
     std::vector<std::optional<Result<ChangeSet>>> m_opened;
+    qsizetype m_aheadFrom = -1; // the window being opened ahead, when m_ahead runs
+    std::vector<std::optional<Result<ChangeSet>>> m_aheadOpened;
+    std::thread m_ahead;
 };
 
 } // namespace tabel::sync

@@ -531,6 +531,18 @@ void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
             }
         }
     }
+    // Indexes that skip windows (the next window is opened ahead, but not the one asked for), and an opener
+    // left while it opens ahead.
+    for (const int threads : {1, 2}) {
+        SetOpener opener(sets, 4, threads);
+        for (const qsizetype i : {0, 1, 4, 9, 10, 21, 36}) {
+            Result<ChangeSet> opened = opener.take(i);
+            QVERIFY(opened);
+            QCOMPARE(opened->canonicalBytes(), sets[i].canonical);
+        }
+        SetOpener left(sets, 8, threads);
+        QVERIFY(left.take(0));
+    }
     QVERIFY(!sets[5].open());
     QCOMPARE(sets[5].open().error().code, ErrorCode::Crypto);
     QVERIFY(!sets[30].open());
