@@ -903,13 +903,15 @@ Result<History::Rendered> History::renderPending(db::Database& db, const Pending
     TABEL_ASSIGN_OR_RETURN(const QList<sync::ChangeSet> merged, changeSetsOf(db, note, known));
     Rendered out;
     out.noteId = note.id;
+    out.lastHubSeq = note.lastHubSeq;
     TABEL_TRY(recordBatch(db, note.meta, merged, state, true, &out));
     return out;
 }
 
 Result<bool> History::writeRendered(db::Database& db, const Rendered& rendered) {
-    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT 1 FROM history_queue WHERE id = ?"));
-    st->bind(1, rendered.noteId);
+    // The note by its id and last hub sequence (Deferred::isOf): a row id is used again once deleted.
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, db.cached("SELECT 1 FROM history_queue WHERE id = ? AND last_seq = ?"));
+    st->bind(1, rendered.noteId).bind(2, rendered.lastHubSeq);
     Result<bool> pending = st->step();
     st->reset();
     if (!pending)

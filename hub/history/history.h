@@ -132,7 +132,7 @@ public:
             std::int64_t size = 0;
             QByteArray frame;
         };
-        std::int64_t noteId = 0;
+        std::int64_t noteId = 0, lastHubSeq = 0; // the note it was rendered for
         std::vector<Object> objects;
         std::vector<std::pair<QString, QByteArray>> heads; // repository, commit id (raw)
     };

@@ -1,4 +1,4 @@
-// The history's worker (ARCHITECTURE.md, "The history after the Ack"): renders the commit of the last push on a
+// The history's worker (ARCHITECTURE.md, "The history's worker"): renders the commit of the last push on a
 // thread of its own, from a read-only connection to hub.db, while the hub goes on (the next push of the same sync,
 // typically); the writer then writes what was rendered — a few git objects and branch tips — in its next
 // transaction (History::writeRendered), before it commits.
@@ -8,7 +8,8 @@
 // commit before the rendered commit is written, because every writer of the merged state writes the pending
 // note's commit first, in its own transaction (the push that overlaps the job takes its result before it
 // commits). The job checks, in its snapshot, that its note is the one pending; writeRendered checks it again.
-// Another process that wrote the note meanwhile makes the result void, and it is dropped.
+// Another process that wrote the note meanwhile makes the result void, and it is dropped. Before rendering, the
+// job also checkpoints the write-ahead log (ARCHITECTURE.md, "Checkpoints off the push's path").
 #pragma once
 
 #include "hub/history/history.h"
