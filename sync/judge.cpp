@@ -53,7 +53,15 @@ public:
                 f[name] = value;
         return m_cache.emplace(entity, std::move(f)).first->second;
     }
-    bool exists(const QString& entity) const { return !allNull(fields(entity)); }
+    // An entity the set does not write and that was not read before is asked of the merged view without being
+    // kept (most are keys that do not exist: the absence beside every mark).
+    bool exists(const QString& entity) const {
+        if (const auto it = m_cache.find(entity); it != m_cache.end())
+            return !allNull(it->second);
+        if (!writtenBySet(entity))
+            return !allNull(m_merged.fieldsOf(entity));
+        return !allNull(fields(entity));
+    }
 
     // Keys under a prefix that exist after the set: merged ones and the set's own.
     QList<QString> keysUnder(const QString& prefix) const {
@@ -147,14 +155,13 @@ private:
     // roster may have changed since the node synced, 2.5.5).
     bool pupilBelongs(const QString& classId, const QString& subjectId, const QString& groupId,
                       const QString& pupilId) {
-        const QString pupilKey = QStringLiteral("pupil/") + pupilId;
-        if (!m_after.exists(pupilKey)) {
+        const Fields& pupil = m_after.fields(QStringLiteral("pupil/") + pupilId);
+        if (allNull(pupil)) {
             refuse(tr("pupil «%1» is not on the school's roster").arg(pupilId));
             return false;
         }
-        const QString inClass = textOf(m_after.fields(pupilKey).count(QStringLiteral("class"))
-                                           ? m_after.fields(pupilKey).at(QStringLiteral("class"))
-                                           : FieldValue{});
+        const auto cls = pupil.find(QStringLiteral("class"));
+        const QString inClass = cls == pupil.end() ? QString() : textOf(cls->second);
         if (inClass != classId) {
             hold(tr("2.5.5: pupil %1 is in class %2 on the roster, not in class %3; the roster may have changed "
                     "after this device last synced")
@@ -188,16 +195,31 @@ private:
             hold(problem);
     }
 
+    // The lesson of the marks judged last, its key's text and whether it exists after the set: a set is one lesson,
+    // and every mark of it asked.
+    struct LessonSeen {
+        LessonKey key;
+        QString text;
+        bool exists = false;
+    };
+    const LessonSeen& lessonOf(const LessonKey& key) {
+        if (!m_lesson || !(m_lesson->key == key)) {
+            const QString text = key.toString();
+            m_lesson = LessonSeen{key, text, m_after.exists(QStringLiteral("lesson/") + text)};
+        }
+        return *m_lesson;
+    }
+
     void judgeMark(const Mark& m) {
         if (!pupilBelongs(m.lesson.classId, m.lesson.subjectId, m.lesson.groupId, m.pupilId))
             return;
-        const QString lessonText = m.lesson.toString();
-        const QString lessonKey = QStringLiteral("lesson/") + lessonText;
+        const LessonSeen& seen = lessonOf(m.lesson);
+        const QString& lessonText = seen.text;
         // checkMark asks only whether the lesson exists; its fields were judged where they were written.
         Lesson lesson;
         lesson.key = m.lesson;
         // R-J2 (kind, weight), 3.4 (its lesson), 4.4 (self-study grades): the entry alone decides.
-        if (Status ok = rules::checkMark(m, m_after.exists(lessonKey) ? &lesson : nullptr, std::nullopt, m_names); !ok)
+        if (Status ok = rules::checkMark(m, seen.exists ? &lesson : nullptr, std::nullopt, m_names); !ok)
             return refuse(ok.error().message);
         if (!m.taskId.isEmpty()) {
             const QString task = QStringLiteral("task/%1/%2/%3/%4")
@@ -318,6 +340,7 @@ private:
     QString m_entity;
     Judgement m_refused;
     std::optional<Judgement> m_held;
+    std::optional<LessonSeen> m_lesson;
 };
 
 } // namespace

@@ -4,6 +4,10 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
+#include <iterator>
+#include <vector>
+
 namespace tabel::hub {
 
 namespace {
@@ -27,6 +31,15 @@ QString prefixEnd(const QString& prefix) {
 }
 
 } // namespace
+
+Result<const std::optional<MergedState::EntityFields>*> MergedState::peek(const QString& entity) const {
+    static const std::optional<EntityFields> kNone;
+    if (const auto it = m_cache.find(entity); it != m_cache.end())
+        return &it->second;
+    if (knownComplete(entity))
+        return &kNone; // under a prefix read whole: no row, and nothing kept for it (most reads of a push)
+    return load(entity);
+}
 
 Result<const std::optional<MergedState::EntityFields>*> MergedState::load(const QString& entity) const {
     if (const auto it = m_cache.find(entity); it != m_cache.end())
@@ -54,7 +67,7 @@ Result<const std::optional<MergedState::EntityFields>*> MergedState::load(const 
 }
 
 const sync::FieldRegister* MergedState::find(const sync::FieldId& field) const {
-    Result<const std::optional<EntityFields>*> r = load(field.entity);
+    Result<const std::optional<EntityFields>*> r = peek(field.entity);
     if (!r) {
         if (!m_error)
             m_error = r.error();
@@ -132,7 +145,7 @@ void MergedState::forEachRow(const QString& entityPrefix,
 
 void MergedState::forEntity(const QString& entity,
                             const std::function<void(const sync::FieldId&, const sync::FieldRegister&)>& visit) const {
-    Result<const std::optional<EntityFields>*> r = load(entity);
+    Result<const std::optional<EntityFields>*> r = peek(entity);
     if (!r) {
         if (!m_error)
             m_error = r.error();
@@ -144,7 +157,7 @@ void MergedState::forEntity(const QString& entity,
 }
 
 domain::Fields MergedState::fieldsOf(const QString& entity) const {
-    Result<const std::optional<EntityFields>*> r = load(entity);
+    Result<const std::optional<EntityFields>*> r = peek(entity);
     if (!r) {
         if (!m_error)
             m_error = r.error();
@@ -200,7 +213,7 @@ void MergedState::preload(const QString& prefix) const {
     m_complete.insert(prefix);
 }
 
-Status MergedState::store(const QString& entity, EntityFields&& fields, int year, bool exists) {
+Status MergedState::store(const QString& entity, const EntityFields& fields, int year, bool exists) {
     const QByteArray regs = sync::encodeEntityRegisters(fields);
     if (exists) {
         TABEL_ASSIGN_OR_RETURN(db::Statement * up, m_db->cached("UPDATE registers SET regs = ? WHERE entity = ?"));
@@ -214,7 +227,6 @@ Status MergedState::store(const QString& entity, EntityFields&& fields, int year
         ins->reset();
         TABEL_TRY(std::move(s));
     }
-    m_cache.insert_or_assign(entity, std::move(fields));
     return {};
 }
 
@@ -225,9 +237,7 @@ QString MergedState::classOf(const QString& entity) const {
     return key.classId;
 }
 
-Status MergedState::noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict) {
-    if (inConflict == wasInConflict)
-        return {};
+Status MergedState::noteConflict(const sync::FieldId& field, bool inConflict) {
     if (inConflict) {
         TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
                                m_db->cached("INSERT INTO conflicts(entity, field, class) VALUES(?, ?, ?)"));
@@ -249,38 +259,44 @@ Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSe
     struct Entity {
         std::optional<EntityFields>* cached; // the entity's entry in m_cache
         bool existed;                        // it had a row
+        bool changed = false;                // an op of the set changed a register of it
     };
     std::map<QString, Entity> entities; // in key order: the order rows are written in
-    std::map<sync::FieldId, bool> wasConflict;
     const QString* previous = nullptr;
     for (const sync::Op& op : changeSet.ops) {
-        if (!previous || *previous != op.entity) { // an entity's ops mostly come together
-            previous = &op.entity;
-            if (!entities.count(op.entity)) {
-                TABEL_ASSIGN_OR_RETURN(const std::optional<EntityFields>* stored, load(op.entity));
-                auto* cached = const_cast<std::optional<EntityFields>*>(stored); // m_cache is this object's
-                entities.emplace(op.entity, Entity{cached, cached->has_value()});
-                if (*cached)
-                    for (auto& [name, reg] : **cached)
-                        working.adopt({op.entity, name}, std::move(reg));
-            }
-        }
-        const sync::FieldId id{op.entity, op.field};
-        if (!wasConflict.count(id)) {
-            const sync::FieldRegister* reg = working.find(id);
-            wasConflict[id] = reg && reg->inConflict();
-        }
+        if (previous && *previous == op.entity) // an entity's ops mostly come together
+            continue;
+        previous = &op.entity;
+        if (entities.count(op.entity))
+            continue;
+        TABEL_ASSIGN_OR_RETURN(const std::optional<EntityFields>* stored, load(op.entity));
+        auto* cached = const_cast<std::optional<EntityFields>*>(stored); // m_cache is this object's
+        entities.emplace(op.entity, Entity{cached, cached->has_value()});
+        if (*cached)
+            for (auto& [name, reg] : **cached)
+                working.adopt({op.entity, name}, std::move(reg));
     }
+    // The Reconciler keeps the fields in conflict as they change: before and after, usually both empty.
+    const QList<sync::FieldId> conflictedBefore = working.conflicts();
     sync::ChangeSetResult result = working.apply(changeSet);
     // An entity whose every op was a duplicate is as stored (a register changes with every version it has not seen).
-    std::set<QString> changed;
-    if (!result.rejected)
-        for (const sync::OpResult& r : result.ops)
-            if (r.applied.outcome != sync::Outcome::Duplicate)
-                changed.insert(r.field.entity);
+    if (!result.rejected) {
+        Entity* last = nullptr;
+        previous = nullptr;
+        for (const sync::OpResult& r : result.ops) {
+            if (r.applied.outcome == sync::Outcome::Duplicate)
+                continue;
+            if (!previous || *previous != r.field.entity) {
+                previous = &r.field.entity;
+                last = &entities.find(r.field.entity)->second;
+            }
+            last->changed = true;
+        }
+    }
+    const QList<sync::FieldId> conflictedAfter = result.rejected ? conflictedBefore : working.conflicts();
     for (auto& [entity, e] : entities) {
         EntityFields now = working.takeEntity(entity);
-        if (!changed.count(entity)) {
+        if (!e.changed) {
             if (e.existed)
                 *e.cached = std::move(now); // back where it was read from
             continue;
@@ -289,14 +305,21 @@ Result<sync::ChangeSetResult> MergedState::apply(const sync::ChangeSet& changeSe
         if (!e.existed)
             if (const domain::EntityKey key = domain::parseEntityKey(entity); key.date.isValid())
                 partition = domain::schoolYearOf(key.date);
-        TABEL_TRY(store(entity, std::move(now), partition, e.existed));
+        TABEL_TRY(store(entity, now, partition, e.existed));
+        *e.cached = std::move(now);
     }
     if (result.rejected)
         return result;
-    for (const auto& [id, was] : wasConflict) {
-        const sync::FieldRegister* reg = find(id);
-        TABEL_TRY(noteConflict(id, reg && reg->inConflict(), was));
-    }
+    // Both lists are in FieldId order.
+    std::vector<sync::FieldId> cleared, raised;
+    std::set_difference(conflictedBefore.begin(), conflictedBefore.end(), conflictedAfter.begin(),
+                        conflictedAfter.end(), std::back_inserter(cleared));
+    std::set_difference(conflictedAfter.begin(), conflictedAfter.end(), conflictedBefore.begin(),
+                        conflictedBefore.end(), std::back_inserter(raised));
+    for (const sync::FieldId& id : cleared)
+        TABEL_TRY(noteConflict(id, false));
+    for (const sync::FieldId& id : raised)
+        TABEL_TRY(noteConflict(id, true));
     return result;
 }
 

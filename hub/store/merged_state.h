@@ -71,13 +71,17 @@ public:
     void preload(const QString& prefix) const;
 
 private:
-    // The entity's registers as stored (nullopt: no row), cached until reset().
+    // The entity's registers as stored (nullopt: no row), cached until reset(): the entry a merge writes to.
     Result<const std::optional<EntityFields>*> load(const QString& entity) const;
+    // As load(), for a read: a key under a prefix read whole that has no row gets no cache entry.
+    Result<const std::optional<EntityFields>*> peek(const QString& entity) const;
     // The stored rows under a prefix in key order, decoded, a page at a time; a read error is kept in m_error.
     void forEachRow(const QString& entityPrefix,
                     const std::function<bool(const QString&, EntityFields&&)>& visit) const;
-    Status store(const QString& entity, EntityFields&& fields, int year, bool exists);
-    Status noteConflict(const sync::FieldId& field, bool inConflict, bool wasInConflict);
+    // Writes an entity's row (the caller puts the registers in the cache).
+    Status store(const QString& entity, const EntityFields& fields, int year, bool exists);
+    // Lists the field as in conflict, or no longer.
+    Status noteConflict(const sync::FieldId& field, bool inConflict);
 
     db::Database* m_db;
     // Hashed: a push holds some ten thousand entries here, whose keys share long prefixes.
