@@ -25,7 +25,7 @@ void SetOpener::openWindow(qsizetype from) {
     std::atomic<qsizetype> next{0};
     const auto work = [&] {
         for (qsizetype i = next++; i < n; i = next++)
-            m_opened[std::size_t(i)].emplace(m_at(from + i).open());
+            openOne(from + i, m_opened[std::size_t(i)]);
     };
     std::vector<std::thread> helpers;
     helpers.reserve(std::size_t(workers - 1));
@@ -39,6 +39,12 @@ void SetOpener::openWindow(qsizetype from) {
     work();
     for (std::thread& t : helpers)
         t.join();
+}
+
+void SetOpener::openOne(qsizetype index, std::optional<Result<ChangeSet>>& slot) const {
+    slot.emplace(m_at(index).open());
+    if (m_prepare && *slot)
+        m_prepare(index, **slot);
 }
 
 SetOpener::~SetOpener() {
@@ -60,7 +66,7 @@ void SetOpener::openAhead(qsizetype from) {
     try {
         m_ahead = std::thread([this, from, n] {
             for (qsizetype i = 0; i < n; ++i)
-                m_aheadOpened[std::size_t(i)].emplace(m_at(from + i).open());
+                openOne(from + i, m_aheadOpened[std::size_t(i)]);
         });
         m_aheadFrom = from;
     } catch (const std::system_error&) {

@@ -26,6 +26,12 @@ public:
     SetOpener(const SetOpener&) = delete;
     SetOpener& operator=(const SetOpener&) = delete;
 
+    // Work of the caller's that depends on one opened set alone (the hub packs the set's log bytes and takes its
+    // scope decisions): run right after the set opens, on the thread that opened it. It writes only what belongs to
+    // index i; take(i) returns after it ran for i. Set before the first take().
+    using Prepare = std::function<void(qsizetype i, const ChangeSet& opened)>;
+    void prepareWith(Prepare prepare) { m_prepare = std::move(prepare); }
+
     // The i-th set opened, as SignedChangeSet::open() gives it. Indexes go up (each taken once); taking the first
     // index of a window opens the whole window.
     [[nodiscard]] Result<ChangeSet> take(qsizetype i);
@@ -34,9 +40,11 @@ private:
     void openWindow(qsizetype from);
     void openAhead(qsizetype from); // the window at `from`, on a thread of its own
     void waitAhead();
+    void openOne(qsizetype index, std::optional<Result<ChangeSet>>& slot) const;
 
     qsizetype m_count;
     std::function<const SignedChangeSet&(qsizetype)> m_at;
+    Prepare m_prepare;
     int m_window;
     int m_threads;
     qsizetype m_from = 0; // the window held: [m_from, m_from + m_opened.size())

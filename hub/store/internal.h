@@ -233,10 +233,12 @@ struct HubStore::Impl {
         return [s](const QString& entity, const QString& field) { return s->visibleValue(entity, field); };
     }
 
-    // Appends a change set to the log; returns its hub_seq.
+    // Appends a change set to the log; returns its hub_seq. packed: the canonical bytes as the log keeps them
+    // (packLogBytes), when the caller made them already (a push does, beside opening the set); else made here.
     Result<std::int64_t> appendLog(const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int state_,
-                                   const QString& reason, qint64 nowMs, int year) {
-        TABEL_ASSIGN_OR_RETURN(const QByteArray stored, packLogBytes(s.canonical));
+                                   const QString& reason, qint64 nowMs, int year, const QByteArray& packed = {}) {
+        TABEL_ASSIGN_OR_RETURN(const QByteArray stored,
+                               packed.isEmpty() ? packLogBytes(s.canonical) : Result<QByteArray>(packed));
         TABEL_ASSIGN_OR_RETURN(db::Statement * insert,
                                db->cached("INSERT INTO log(device, seq, author, canonical, signature, received, "
                                           "state, reason, year) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -261,14 +263,14 @@ struct HubStore::Impl {
     // Runs inside the caller's transaction (inTransaction).
     Result<sync::ChangeSetResult> mergeChangeSet(const sync::ChangeSet& cs, const sync::SignedChangeSet& s,
                                                  const sync::ChangeSetScope& scope, qint64 nowMs,
-                                                 std::int64_t* hubSeqOut = nullptr) {
+                                                 std::int64_t* hubSeqOut = nullptr, const QByteArray& packed = {}) {
         const int year = yearOf(scope, nowMs);
         TABEL_ASSIGN_OR_RETURN(sync::ChangeSetResult merged, state->apply(cs, year));
         if (merged.rejected) {
-            TABEL_TRY(appendLog(cs, s, kRefused, merged.reason, nowMs, year));
+            TABEL_TRY(appendLog(cs, s, kRefused, merged.reason, nowMs, year, packed));
             return merged;
         }
-        TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, appendLog(cs, s, kMerged, {}, nowMs, year));
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t hubSeq, appendLog(cs, s, kMerged, {}, nowMs, year, packed));
         TABEL_TRY(indexSet(cs, scope.key, hubSeq));
         hlc.observe(cs.hlc);
         if (hubSeqOut)

@@ -3,6 +3,9 @@
 #include "sync/judge.h"
 #include "sync/open_sets.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace tabel::hub {
 
 using namespace internal;
@@ -37,13 +40,34 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     const sync::CurrentValue current = currentValue();
     QList<sync::ChangeSet> mergedSets; // for the history
     std::int64_t firstMerged = 0, lastMerged = 0;
+    // What depends on one set alone, made on the threads that open the sets (sync/open_sets.h) while this one
+    // judges and merges the sets before: the bytes the log keeps, the set's unit (when no pupil's class must be
+    // read for it) and whether its scopes allow it (the message of a refusal needs the names: taken here again).
+    struct Prepared {
+        QByteArray packed;
+        std::optional<sync::ChangeSetScope> unit;
+        bool allowed = false;
+    };
+    std::vector<Prepared> prepared(std::size_t(batch.changeSets.size()));
+    sync::SetOpener opener(batch.changeSets); // decoded and verified a window ahead, on the machine's cores
+    opener.prepareWith([&prepared, &scopes, &batch](qsizetype i, const sync::ChangeSet& cs) {
+        Prepared& p = prepared[std::size_t(i)];
+        if (Result<QByteArray> packed = packLogBytes(batch.changeSets[i].canonical))
+            p.packed = std::move(packed).value();
+        const bool readsPupils = std::any_of(cs.ops.begin(), cs.ops.end(),
+                                             [](const sync::Op& op) { return op.entity.startsWith(u"pupil/"); });
+        if (!readsPupils)
+            p.unit = sync::scopeOfChangeSet(cs, nullptr);
+        p.allowed =
+            sync::checkChangeSetScope(scopes, cs, {}, domain::rules::Names{}).verdict == sync::ScopeVerdict::Allowed;
+    });
     const auto record = [&](const sync::ChangeSet& cs, const sync::SignedChangeSet& s, int logState,
-                            const QString& reason, const sync::ChangeSetScope& unit) -> Status {
-        TABEL_TRY(appendLog(cs, s, logState, reason, nowMs, yearOf(unit, nowMs)));
+                            const QString& reason, const sync::ChangeSetScope& unit,
+                            const QByteArray& packed) -> Status {
+        TABEL_TRY(appendLog(cs, s, logState, reason, nowMs, yearOf(unit, nowMs), packed));
         return {};
     };
 
-    sync::SetOpener opener(batch.changeSets); // decoded and verified a window ahead, on the machine's cores
     for (qsizetype index = 0; index < batch.changeSets.size(); ++index) {
         const sync::SignedChangeSet& s = batch.changeSets[index];
         Result<sync::ChangeSet> opened = opener.take(index);
@@ -57,6 +81,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             continue;
         }
         const sync::ChangeSet& cs = *opened;
+        const Prepared& ready = prepared[std::size_t(index)];
         if (cs.device != node.deviceKey) {
             ack.entries.append(rejected(cs.seq, sync::AckReason::UnknownDevice,
                                         tr("the change set was signed by device %1, not by this node's device %2")
@@ -92,28 +117,29 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             continue;
         }
         // One unit per change set (sync/unit.h): a set carrying two classes' data would reach nodes of either.
-        const sync::ChangeSetScope unit = sync::scopeOfChangeSet(cs, current);
+        const sync::ChangeSetScope unit = ready.unit ? *ready.unit : sync::scopeOfChangeSet(cs, current);
         if (unit.spans) {
             const QString reason = tr("change set %1 writes data of two units («%2» and «%3»); a change set stays "
                                       "inside one class (or the school-wide data): update tabel on this device")
                                        .arg(cs.seq)
                                        .arg(unit.key.text(), unit.other);
-            TABEL_TRY(record(cs, s, kRefused, reason, unit));
+            TABEL_TRY(record(cs, s, kRefused, reason, unit, ready.packed));
             ack.entries.append(rejected(cs.seq, sync::AckReason::OutOfScope, reason));
             continue;
         }
         // Kept in the log as refused (never merged nor pulled) or held for the operator (amendment requests).
         const auto refuse = [&](sync::AckReason why, const QString& reason) -> Status {
-            TABEL_TRY(record(cs, s, kRefused, reason, unit));
+            TABEL_TRY(record(cs, s, kRefused, reason, unit, ready.packed));
             ack.entries.append(rejected(cs.seq, why, reason));
             return {};
         };
         const auto hold = [&](const QString& reason) -> Status {
-            TABEL_TRY(record(cs, s, kHeld, reason, unit));
+            TABEL_TRY(record(cs, s, kHeld, reason, unit, ready.packed));
             ack.entries.append({cs.seq, sync::AckStatus::Conflict, int(sync::AckReason::AmendmentRequest), reason});
             return {};
         };
-        const sync::ScopeDecision decision = sync::checkChangeSetScope(scopes, cs, {}, sync::namesOf(*state));
+        const sync::ScopeDecision decision =
+            ready.allowed ? sync::ScopeDecision{} : sync::checkChangeSetScope(scopes, cs, {}, sync::namesOf(*state));
         if (decision.verdict != sync::ScopeVerdict::Allowed) {
             TABEL_TRY(decision.verdict == sync::ScopeVerdict::Rejected
                           ? refuse(sync::AckReason::OutOfScope, decision.reason)
@@ -131,7 +157,8 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
             continue;
         }
         std::int64_t hubSeq = 0;
-        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged, mergeChangeSet(cs, s, unit, nowMs, &hubSeq));
+        TABEL_ASSIGN_OR_RETURN(const sync::ChangeSetResult merged,
+                               mergeChangeSet(cs, s, unit, nowMs, &hubSeq, ready.packed));
         if (merged.rejected) {
             ack.entries.append(rejected(cs.seq, sync::AckReason::Invalid, merged.reason));
             continue;

@@ -17,6 +17,7 @@
 #include <sys/resource.h>
 #include <zstd.h>
 
+#include <atomic>
 #include <memory>
 
 using namespace tabel;
@@ -518,12 +519,22 @@ void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
     sets[30].canonical.chop(1);                            // damaged
     for (const auto& [window, threads] : std::vector<std::pair<int, int>>{{1, 1}, {4, 2}, {7, 3}, {128, 0}, {37, 8}}) {
         SetOpener opener(sets, window, threads);
+        // The caller's work on each opened set (the hub's log bytes and scope decisions): done for every set that
+        // opened, once, before take() returns it; never for one that did not open.
+        std::vector<std::int64_t> prepared(std::size_t(sets.size()), 0);
+        std::vector<std::atomic<int>> times(std::size_t(sets.size()));
+        opener.prepareWith([&](qsizetype i, const ChangeSet& cs) {
+            prepared[std::size_t(i)] = cs.seq;
+            ++times[std::size_t(i)];
+        });
         for (qsizetype i = 0; i < sets.size(); ++i) {
             const Result<ChangeSet> alone = sets[i].open();
             Result<ChangeSet> opened = opener.take(i);
             QCOMPARE(bool(opened), bool(alone));
+            QCOMPARE(times[std::size_t(i)].load(), alone ? 1 : 0);
             if (alone) {
                 QCOMPARE(opened->seq, std::int64_t(i + 1));
+                QCOMPARE(prepared[std::size_t(i)], opened->seq);
                 QCOMPARE(opened->canonicalBytes(), sets[i].canonical);
             } else {
                 QCOMPARE(opened.error().code, alone.error().code);
