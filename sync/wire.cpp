@@ -79,9 +79,13 @@ public:
     }
     QString context() const { return tr(m_context); }
 
-    bool array(quint64& n, const char* item) { return expect(4, n, item, tr("expected an array")); }
+    bool array(quint64& n, const char* item) {
+        return expect(4, n, item, QT_TRANSLATE_NOOP("tabel::sync", "expected an array"));
+    }
 
-    bool uint(quint64& v, const char* item) { return expect(0, v, item, tr("expected an unsigned integer")); }
+    bool uint(quint64& v, const char* item) {
+        return expect(0, v, item, QT_TRANSLATE_NOOP("tabel::sync", "expected an unsigned integer"));
+    }
 
     bool int64(std::int64_t& v, const char* item) {
         int major = 0;
@@ -104,7 +108,7 @@ public:
     bool bytes(QByteArray* out, const char* item, qsizetype exact, qsizetype maxBytes = 0,
                WireError overKind = WireError::TooLarge) {
         quint64 len = 0;
-        if (!expect(2, len, item, tr("expected a byte string")))
+        if (!expect(2, len, item, QT_TRANSLATE_NOOP("tabel::sync", "expected a byte string")))
             return false;
         if (exact >= 0 && len != quint64(exact))
             return fail(WireError::WrongLength,
@@ -118,12 +122,20 @@ public:
     // A UTF-8 text string of at most maxBytes (over it: FieldTooLarge). out may be null to only check it.
     bool text(QString* out, const char* item, qsizetype maxBytes) {
         quint64 len = 0;
-        if (!expect(3, len, item, tr("expected a text string")))
+        if (!expect(3, len, item, QT_TRANSLATE_NOOP("tabel::sync", "expected a text string")))
             return false;
         if (len > quint64(maxBytes))
             return fail(WireError::FieldTooLarge,
                         tr("%1: %2 is %3 bytes; the limit is %4")
                             .arg(context(), tr(item), QString::number(len), sizeText(maxBytes)));
+        if (!out) { // only checked (a batch is scanned before its sets are opened): nothing copied or decoded
+            const qsizetype from = m_pos;
+            if (!take(nullptr, len, item))
+                return false;
+            if (!QByteArrayView(m_data).sliced(from, qsizetype(len)).isValidUtf8())
+                return garbage(item, tr("the text is not valid UTF-8"));
+            return true;
+        }
         QByteArray utf8;
         if (!take(&utf8, len, item))
             return false;
@@ -222,12 +234,14 @@ private:
         return true;
     }
 
-    bool expect(int wanted, quint64& arg, const char* item, const QString& detail) {
+    // detail: untranslated (QT_TRANSLATE_NOOP), translated only for a failure: every item of every message is read
+    // here.
+    bool expect(int wanted, quint64& arg, const char* item, const char* detail) {
         int major = 0;
         if (!head(major, arg, item))
             return false;
         if (major != wanted)
-            return garbage(item, detail);
+            return garbage(item, tr(detail));
         return true;
     }
 

@@ -285,6 +285,7 @@ private slots:
     void RS10_wrongLength_data();
     void RS10_wrongLength();
     void RS10_wrongMessageKind();
+    void RS10_invalidTextAndWrongTypesAreNamed();
     void RS10_addedItemsAreSkipped();
     void RS9_freshness_data();
     void RS9_freshness();
@@ -893,6 +894,38 @@ void TestWire::RS10_wrongLength() {
     QVERIFY(frame);
     const WireResult<PushBatch> batch = decodePushBatch(frame->message);
     QCOMPARE(outcomeOf(batch), nameOf(WireError::WrongLength));
+}
+
+// R-S10: a batch's sets are scanned without decoding their texts; a key or a value that is not UTF-8, and an item of
+// the wrong CBOR type, are still refused, with what and where in the message.
+void TestWire::RS10_invalidTextAndWrongTypesAreNamed() {
+    const PushBatch golden = goldenBatch(m_key);
+    const auto decodedWith = [&](const QByteArray& from, const QByteArray& to) {
+        PushBatch b = golden;
+        QByteArray& canonical = b.changeSets[1].canonical;
+        const qsizetype at = canonical.indexOf(from);
+        Q_ASSERT(at >= 0 && from.size() == to.size());
+        canonical.replace(at, from.size(), to);
+        return decodePushBatch(encode(b));
+    };
+    // «А» of «7А» (D0 90) with a continuation byte that is not one; «Б» (D0 91) cut to a lone lead byte.
+    const WireResult<PushBatch> badKey = decodedWith(QByteArrayLiteral("att/7\xd0\x90"), "att/7\xd0(");
+    QCOMPARE(outcomeOf(badKey), nameOf(WireError::Garbage));
+    QVERIFY2(badKey.error().message.contains(QStringLiteral("not valid UTF-8")) &&
+                 badKey.error().message.contains(QStringLiteral("entity key")),
+             qPrintable(badKey.error().message));
+    const WireResult<PushBatch> badValue =
+        decodedWith(QByteArrayLiteral("\x62\xd0\x91"), QByteArrayLiteral("\x62\xd0\x7f"));
+    QCOMPARE(outcomeOf(badValue), nameOf(WireError::Garbage));
+    QVERIFY2(badValue.error().message.contains(QStringLiteral("value")), qPrintable(badValue.error().message));
+    // The field name "reason" (a text of 6: 0x66) as a byte string (0x46).
+    const WireResult<PushBatch> wrongType =
+        decodedWith(QByteArrayLiteral("\x66reason"), QByteArrayLiteral("\x46reason"));
+    QCOMPARE(outcomeOf(wrongType), nameOf(WireError::Garbage));
+    QVERIFY2(wrongType.error().message.contains(QStringLiteral("expected a text string")) &&
+                 wrongType.error().message.contains(QStringLiteral("field name")),
+             qPrintable(wrongType.error().message));
+    QVERIFY(decodePushBatch(encode(golden))); // the golden batch itself decodes
 }
 
 void TestWire::RS10_wrongMessageKind() {
