@@ -8,14 +8,15 @@
 namespace tabel::sync {
 
 SetOpener::SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window, int threads)
-    : m_count(count), m_at(std::move(at)), m_window(std::max(1, window)), m_threads(threads) {}
+    : m_count(count), m_at(std::move(at)), m_window(std::max(1, window)), m_threads(threads),
+      m_size(std::min(m_window, kFirstWindow)) {}
 
 SetOpener::SetOpener(const QList<SignedChangeSet>& sets, int window, int threads)
     : SetOpener(
           sets.size(), [&sets](qsizetype i) -> const SignedChangeSet& { return sets[i]; }, window, threads) {}
 
 void SetOpener::openWindow(qsizetype from) {
-    const qsizetype n = std::min<qsizetype>(m_window, m_count - from);
+    const qsizetype n = std::min<qsizetype>(m_size, m_count - from);
     m_from = from;
     m_opened.clear();
     m_opened.resize(std::size_t(n));
@@ -60,7 +61,7 @@ void SetOpener::openAhead(qsizetype from) {
     m_aheadFrom = -1;
     if (from >= m_count)
         return;
-    const qsizetype n = std::min<qsizetype>(m_window, m_count - from);
+    const qsizetype n = std::min<qsizetype>(m_size, m_count - from);
     m_aheadOpened.clear();
     m_aheadOpened.resize(std::size_t(n));
     try {
@@ -85,6 +86,7 @@ Result<ChangeSet> SetOpener::take(qsizetype i) {
         } else {
             openWindow(i);
         }
+        m_size = std::min<qsizetype>(m_size * 2, m_window);
         openAhead(m_from + qsizetype(m_opened.size()));
     }
     std::optional<Result<ChangeSet>>& slot = m_opened[std::size_t(i - m_from)];
