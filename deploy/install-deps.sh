@@ -11,7 +11,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6core6 libqt6network6
     libsqlcipher-dev sqlcipher
-    libgit2-dev libzstd-dev libsodium-dev libssl-dev
+    libgit2-dev libzstd-dev libsodium-dev libssl-dev libjemalloc-dev
     fonts-dejavu-core fonts-liberation2
     libxlsxwriter-dev libkainjow-mustache-dev poppler-utils python3-openpyxl
     clang-format
