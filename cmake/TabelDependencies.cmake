@@ -19,4 +19,5 @@ pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
 add_library(tabel_allocator INTERFACE)
 if(NOT TABEL_SANITIZE AND NOT TABEL_FUZZ)
     target_link_libraries(tabel_allocator INTERFACE PkgConfig::JEMALLOC)
+    target_sources(tabel_allocator INTERFACE ${PROJECT_SOURCE_DIR}/shared/core/allocator.cpp) # its settings
 endif()
