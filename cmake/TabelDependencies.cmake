@@ -11,10 +11,11 @@ pkg_check_modules(LIBCRYPTO REQUIRED IMPORTED_TARGET libcrypto)
 # The printed forms (shared/documents): Mustache templates (header-only), XLSX through libxlsxwriter.
 find_path(MUSTACHE_INCLUDE_DIR kainjow/mustache.hpp REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
-# The allocator of tabel-hub and tabel-node (and of the benchmarks that run their code in-process): jemalloc, whose
-# malloc and free replace glibc's in the whole process. A push allocates and frees millions of small strings and map
-# nodes; with glibc's allocator a fifth of the hub's push was malloc and free, and the year's push took 30 % longer
-# (tests/bench/README.md). Not for the sanitizer and fuzz builds, whose runtime has an allocator of its own.
+# The allocator of tabel-hub: jemalloc, whose malloc and free replace glibc's in the whole process. A push allocates
+# and frees millions of small strings and map nodes; with glibc's allocator a fifth of the hub's push was malloc and
+# free (tests/bench/README.md). tabel-node and the benchmarks (whose process plays the node) keep glibc's: libfaketime,
+# with which the node's CLI tests date entries, deadlocks with jemalloc at start (each calls the other while it
+# initialises). Not for the sanitizer and fuzz builds either, whose runtime has an allocator of its own.
 pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
 add_library(tabel_allocator INTERFACE)
 if(NOT TABEL_SANITIZE AND NOT TABEL_FUZZ)
