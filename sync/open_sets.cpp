@@ -21,8 +21,9 @@ void SetOpener::openWindow(qsizetype from) {
     m_opened.clear();
     m_opened.resize(std::size_t(n));
     const int cores = m_threads > 0 ? m_threads : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-    // A thread for every few sets at least: starting one costs about what opening a small set does.
-    const int workers = int(std::clamp<qsizetype>(n / 4, 1, cores));
+    // A thread for every two sets at least: starting one costs a fraction of opening a lesson's set (a day's push of
+    // six sets was opened on the request thread alone).
+    const int workers = int(std::clamp<qsizetype>(n / 2, 1, cores));
     std::atomic<qsizetype> next{0};
     const auto work = [&] {
         for (qsizetype i = next++; i < n; i = next++)

@@ -336,12 +336,13 @@ QByteArray newNonce();   // kNonceBytes, likewise
 // ---- Compression -------------------------------------------------------------------------------------------------
 
 // The zstd level of every encoder here: level 19 gains a few bytes per op over 9 at ~4x the time (measured in
-// test_wire, PROTOCOL.md "Size"). A message over kLargePayloadBytes (a first sync's batch or page, megabytes) is
-// compressed at kZstdLevelLarge: 3 % more bytes than level 9 at a third of the time, which the node or the hub
-// otherwise spends while the other waits (tests/bench/README.md, bench_hub_sync).
+// test_wire, PROTOCOL.md "Size"). A message over kLargePayloadBytes (a day's push of a few lessons, a first sync's
+// batches and pages) is compressed at kZstdLevelLarge: 3–6 % more bytes than level 9 at a third of the time or less,
+// which the node or the hub otherwise spends while the other waits (tests/bench/README.md, bench_hub_sync). Small
+// messages (acknowledgements, a lesson's edit, an empty pull) keep level 9.
 constexpr int kZstdLevel = 9;
 constexpr int kZstdLevelLarge = 3;
-constexpr qsizetype kLargePayloadBytes = 1 << 20;
+constexpr qsizetype kLargePayloadBytes = 16 * 1024;
 constexpr int zstdLevelFor(qsizetype messageBytes) {
     return messageBytes > kLargePayloadBytes ? kZstdLevelLarge : kZstdLevel;
 }

@@ -669,8 +669,8 @@ void TestWire::RS10_expandedPayloadTooLarge() {
     QCOMPARE(*small, text);
 }
 
-// A first sync's megabytes are compressed at level 3, everything else at 9 (PROTOCOL.md, "Size"); either way the
-// receiver reads it back whole.
+// A message over 16 KiB (a day's push, a first sync's batches and pages) is compressed at level 3, a smaller one at 9
+// (PROTOCOL.md, "Size"); either way the receiver reads it back whole.
 void TestWire::RS10_largeMessagesCompressFaster() {
     QCOMPARE(zstdLevelFor(kLargePayloadBytes), kZstdLevel);
     QCOMPARE(zstdLevelFor(kLargePayloadBytes + 1), kZstdLevelLarge);
@@ -680,7 +680,7 @@ void TestWire::RS10_largeMessagesCompressFaster() {
     QCOMPARE(*compressPayload(text), *compressPayload(text, kZstdLevelLarge));
     QVERIFY(*compressPayload(text) != *compressPayload(text, kZstdLevel));
     QCOMPARE(*decompressPayload(*compressPayload(text)), text);
-    const QByteArray small = text.left(64 * 1024);
+    const QByteArray small = text.left(kLargePayloadBytes);
     QCOMPARE(*compressPayload(small), *compressPayload(small, kZstdLevel));
 }
 
