@@ -16,9 +16,4 @@ pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 # free (tests/bench/README.md). tabel-node and the benchmarks (whose process plays the node) keep glibc's: libfaketime,
 # with which the node's CLI tests date entries, deadlocks with jemalloc at start (each calls the other while it
 # initialises). Not for the sanitizer and fuzz builds either, whose runtime has an allocator of its own.
-pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
-add_library(tabel_allocator INTERFACE)
-if(NOT TABEL_SANITIZE AND NOT TABEL_FUZZ)
-    target_link_libraries(tabel_allocator INTERFACE PkgConfig::JEMALLOC)
-    target_sources(tabel_allocator INTERFACE ${PROJECT_SOURCE_DIR}/shared/core/allocator.cpp) # its settings
-endif()
+pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc) # linked by hub/cli, with its settings

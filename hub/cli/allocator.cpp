@@ -1,4 +1,4 @@
-// jemalloc's settings for tabel-hub, which links it in place of glibc's malloc (tabel_allocator,
+// jemalloc's settings for tabel-hub, which links it in place of glibc's malloc (hub/cli/CMakeLists.txt,
 // cmake/TabelDependencies.cmake; ARCHITECTURE.md, "Decisions taken here"). jemalloc reads this symbol at the
 // process's first allocation.
 // - narenas:2 — one arena per core of the machines tabel runs on (the default, four per core, spreads what the
