@@ -5434,6 +5434,11 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     <name>tabel::node::NodeStore</name>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>%1 bytes instead of %2</source>
+        <translation>%1 байт вместо %2</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>a change set in the store is damaged (%1); restore the store from a backup</source>
         <translation>набор изменений в хранилище повреждён (%1); восстановите хранилище из резервной копии</translation>
     </message>
@@ -5479,13 +5484,17 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>
+        <source>change set %1</source>
+        <translation>набор изменений %1</translation>
+    </message>
+    <message>
+        <location filename="../node/store/node_store.cpp"/>
         <source>change set %1 from the hub (by %2): %3</source>
         <translation>набор изменений %1 с сервера школы (автор %2): %3</translation>
     </message>
     <message>
-        <location filename="../node/store/node_store.cpp"/>
         <source>change set %1 has the wrong size</source>
-        <translation>у пакета изменений %1 неверный размер</translation>
+        <translation type="vanished">у пакета изменений %1 неверный размер</translation>
     </message>
     <message>
         <location filename="../node/store/node_store.cpp"/>

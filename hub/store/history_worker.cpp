@@ -1,4 +1,5 @@
 #include "hub/store/history_worker.h"
+#include "hub/store/schema.h"
 
 #include <QCoreApplication>
 #include <QScopeGuard>
@@ -39,13 +40,6 @@ void yieldToThePush() {
     (void)setpriority(PRIO_PROCESS, id_t(gettid()), 19);
 }
 
-// Copies the pages of the WAL that no reader needs into hub.db, beside the writer (PASSIVE: it waits for no one),
-// so that a commit rarely has to (HubStore::open): that work, and its fsync, fell on whichever push crossed
-// SQLite's threshold (tests/bench/README.md). One that fails now is done by the next.
-void checkpoint(db::Database& reader) {
-    (void)reader.exec("PRAGMA wal_checkpoint(PASSIVE)");
-}
-
 } // namespace
 
 HistoryWorker::~HistoryWorker() {
@@ -73,8 +67,10 @@ bool HistoryWorker::start() {
         m_job = std::async(std::launch::async, [reader, job]() mutable {
             yieldToThePush();
             Kept k = std::move(*job);
-            // First the pages of the pushes before, while this one has not written to the log yet.
-            checkpoint(*reader);
+            // First the pages of the pushes before into hub.db, beside the writer, so that a commit rarely has to
+            // (HubStore::open): that work, and its fsync, fell on whichever push crossed SQLite's threshold
+            // (tests/bench/README.md). One that fails now is done by the next.
+            (void)schema::checkpoint(*reader);
             return render(*reader, k.sets, std::move(k.registers));
         });
     } catch (const std::system_error&) { // no thread to be had (a process limit): kept for the writer

@@ -101,7 +101,7 @@ Result<HubStore> HubStore::open(const QString& dir) {
 }
 
 Status HubStore::checkpoint() {
-    return d->db->exec("PRAGMA wal_checkpoint(PASSIVE)");
+    return schema::checkpoint(*d->db);
 }
 
 Result<std::int64_t> HubStore::logSize() {

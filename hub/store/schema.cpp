@@ -269,6 +269,10 @@ Status configure(db::Database& db) {
     return {};
 }
 
+Status checkpoint(db::Database& db) {
+    return db.exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
 Result<db::Database> openReader(const QString& path, const crypto::SecretBytes& key) {
     TABEL_ASSIGN_OR_RETURN(db::Database db, db::Database::open(path, false));
     TABEL_TRY(db::applyRawKey(db, key));

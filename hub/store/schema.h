@@ -15,6 +15,8 @@ namespace tabel::hub::schema {
 [[nodiscard]] Status configure(db::Database& db);
 // A second, read-only connection to hub.db with a smaller page cache (the history's worker, history_worker.h).
 [[nodiscard]] Result<db::Database> openReader(const QString& path, const crypto::SecretBytes& key);
+// Copies the pages of the write-ahead log that no reader needs into hub.db; waits for no one (PASSIVE).
+[[nodiscard]] Status checkpoint(db::Database& db);
 // Creates or migrates to the current schema, in one transaction; the operator's tables (made when missing).
 [[nodiscard]] Status migrate(db::Database& db);
 

@@ -101,14 +101,26 @@ Result<QByteArray> packChangeSet(const QByteArray& canonical) {
     return zstdCompress(canonical, 1);
 }
 
-Result<sync::ChangeSet> unpackChangeSet(const QByteArray& body, std::int64_t size, const QByteArray& signature) {
+Error damagedChangeSet(const QString& detail) {
+    return makeError(ErrorCode::Corrupt,
+                     tr("a change set in the store is damaged (%1); restore the store from a backup").arg(detail));
+}
+
+// The canonical bytes of a stored change set, of exactly its recorded size.
+Result<QByteArray> unpackCanonical(const QByteArray& body, std::int64_t size) {
     Result<QByteArray> bytes = zstdDecompress(body, qsizetype(size));
-    Result<sync::ChangeSet> cs = bytes ? sync::ChangeSet::fromCanonicalBytes(*bytes, signature)
-                                       : Result<sync::ChangeSet>(std::move(bytes).error());
+    if (!bytes)
+        return damagedChangeSet(bytes.error().message);
+    if (bytes->size() != size)
+        return damagedChangeSet(tr("%1 bytes instead of %2").arg(bytes->size()).arg(size));
+    return bytes;
+}
+
+Result<sync::ChangeSet> unpackChangeSet(const QByteArray& body, std::int64_t size, const QByteArray& signature) {
+    TABEL_ASSIGN_OR_RETURN(const QByteArray bytes, unpackCanonical(body, size));
+    Result<sync::ChangeSet> cs = sync::ChangeSet::fromCanonicalBytes(bytes, signature);
     if (!cs)
-        return makeError(
-            ErrorCode::Corrupt,
-            tr("a change set in the store is damaged (%1); restore the store from a backup").arg(cs.error().message));
+        return damagedChangeSet(cs.error().message);
     return cs;
 }
 
@@ -825,15 +837,11 @@ Result<QList<sync::SignedChangeSet>> NodeStore::ownSignedChangeSets(const QList<
                 return std::move(row).error();
             return makeError(ErrorCode::NotFound, tr("this device has no change set %1").arg(seq));
         }
-        const std::int64_t size = st->columnInt(1);
-        Result<QByteArray> canonical = zstdDecompress(st->columnBlob(2), qsizetype(size));
+        Result<QByteArray> canonical = unpackCanonical(st->columnBlob(2), st->columnInt(1));
         QByteArray signature = st->columnBlob(0);
         st->reset();
-        if (!canonical || canonical->size() != size)
-            return makeError(
-                ErrorCode::Corrupt,
-                tr("a change set in the store is damaged (%1); restore the store from a backup")
-                    .arg(canonical ? tr("change set %1 has the wrong size").arg(seq) : canonical.error().message));
+        if (!canonical)
+            return std::move(canonical).error().withContext(tr("change set %1").arg(seq));
         out.append({std::move(canonical).value(), std::move(signature)});
     }
     return out;
