@@ -1,98 +1,97 @@
 #include "sync/open_sets.h"
 
 #include <algorithm>
-#include <atomic>
 #include <system_error>
-#include <thread>
 
 namespace tabel::sync {
 
 SetOpener::SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window, int threads)
-    : m_count(count), m_at(std::move(at)), m_window(std::max(1, window)), m_threads(threads),
-      m_size(std::min(m_window, kFirstWindow)) {}
+    : m_count(count), m_at(std::move(at)), m_window(std::max(1, window)), m_threads(threads) {}
 
 SetOpener::SetOpener(const QList<SignedChangeSet>& sets, int window, int threads)
     : SetOpener(
           sets.size(), [&sets](qsizetype i) -> const SignedChangeSet& { return sets[i]; }, window, threads) {}
 
-void SetOpener::openWindow(qsizetype from) {
-    const qsizetype n = std::min<qsizetype>(m_size, m_count - from);
-    m_from = from;
-    m_opened.clear();
-    m_opened.resize(std::size_t(n));
-    const int cores = m_threads > 0 ? m_threads : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-    // A thread for every two sets at least: starting one costs a fraction of opening a lesson's set (a day's push of
-    // six sets was opened on the request thread alone).
-    const int workers = int(std::clamp<qsizetype>(n / 2, 1, cores));
-    std::atomic<qsizetype> next{0};
-    const auto work = [&] {
-        for (qsizetype i = next++; i < n; i = next++)
-            openOne(from + i, m_opened[std::size_t(i)]);
-    };
-    std::vector<std::thread> helpers;
-    helpers.reserve(std::size_t(workers - 1));
-    for (int w = 1; w < workers; ++w) {
-        try {
-            helpers.emplace_back(work);
-        } catch (const std::system_error&) {
-            break; // no thread to be had (a process limit): the threads started, and this one, do the rest
-        }
+SetOpener::~SetOpener() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
     }
-    work();
-    for (std::thread& t : helpers)
+    m_room.notify_all();
+    for (std::thread& t : m_helpers)
         t.join();
 }
 
-void SetOpener::openOne(qsizetype index, std::optional<Result<ChangeSet>>& slot) const {
-    slot.emplace(m_at(index).open());
-    if (m_prepare && *slot)
-        m_prepare(index, **slot);
+Result<ChangeSet> SetOpener::openOne(qsizetype index) const {
+    Result<ChangeSet> opened = m_at(index).open();
+    if (m_prepare && opened)
+        m_prepare(index, *opened);
+    return opened;
 }
 
-SetOpener::~SetOpener() {
-    waitAhead();
+void SetOpener::start() {
+    m_started = true;
+    m_slots.resize(std::size_t(std::min<qsizetype>(m_window, std::max<qsizetype>(m_count, 1))));
+    const int cores = m_threads > 0 ? m_threads : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    // The caller is one of the threads; a helper for a single set would only be started to wait.
+    const qsizetype helpers = std::min<qsizetype>(cores - 1, m_count - 1);
+    for (qsizetype h = 0; h < helpers; ++h) {
+        try {
+            m_helpers.emplace_back([this] { help(); });
+        } catch (const std::system_error&) {
+            break; // no thread to be had (a process limit): the caller opens what the others do not
+        }
+    }
 }
 
-void SetOpener::waitAhead() {
-    if (m_ahead.joinable())
-        m_ahead.join();
-}
-
-void SetOpener::openAhead(qsizetype from) {
-    m_aheadFrom = -1;
-    if (from >= m_count)
-        return;
-    const qsizetype n = std::min<qsizetype>(m_size, m_count - from);
-    m_aheadOpened.clear();
-    m_aheadOpened.resize(std::size_t(n));
-    try {
-        m_ahead = std::thread([this, from, n] {
-            for (qsizetype i = 0; i < n; ++i)
-                openOne(from + i, m_aheadOpened[std::size_t(i)]);
-        });
-        m_aheadFrom = from;
-    } catch (const std::system_error&) {
-        // No thread to be had (a process limit): the window is opened when it is taken.
+void SetOpener::help() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_room.wait(lock, [this] { return m_stop || m_next >= m_count || m_next < m_taken + m_window; });
+        if (m_stop || m_next >= m_count)
+            return;
+        const qsizetype k = m_next++;
+        lock.unlock();
+        Result<ChangeSet> opened = openOne(k);
+        lock.lock();
+        if (k < m_taken)
+            continue; // skipped by the caller meanwhile
+        Slot& slot = m_slots[std::size_t(k % m_window)];
+        slot.index = k;
+        slot.opened.emplace(std::move(opened));
+        m_opened.notify_all();
     }
 }
 
 Result<ChangeSet> SetOpener::take(qsizetype i) {
-    Q_ASSERT(i >= 0 && i < m_count);
-    if (i < m_from || i >= m_from + qsizetype(m_opened.size()) || !m_opened[std::size_t(i - m_from)]) {
-        const bool ahead = m_aheadFrom >= 0 && i == m_aheadFrom;
-        waitAhead();
-        if (ahead) {
-            m_from = m_aheadFrom;
-            m_opened.swap(m_aheadOpened);
-        } else {
-            openWindow(i);
-        }
-        m_size = std::min<qsizetype>(m_size * 2, m_window);
-        openAhead(m_from + qsizetype(m_opened.size()));
+    Q_ASSERT(i >= m_taken && i < m_count);
+    if (!m_started)
+        start();
+    std::unique_lock lock(m_mutex);
+    // Sets skipped over are dropped; their slots are free for the sets after them.
+    for (qsizetype k = m_taken; k < i && k < m_next; ++k)
+        if (Slot& s = m_slots[std::size_t(k % m_window)]; s.index == k)
+            s = Slot{};
+    m_taken = i;
+    if (m_next <= i) {
+        // Not being opened: the caller opens it, and the helpers go on after it.
+        m_next = i + 1;
+        lock.unlock();
+        m_room.notify_all();
+        Result<ChangeSet> opened = openOne(i);
+        lock.lock();
+        m_taken = i + 1;
+        lock.unlock();
+        m_room.notify_all();
+        return opened;
     }
-    std::optional<Result<ChangeSet>>& slot = m_opened[std::size_t(i - m_from)];
-    Result<ChangeSet> out = std::move(*slot);
-    slot.reset();
+    Slot& slot = m_slots[std::size_t(i % m_window)];
+    m_opened.wait(lock, [&] { return slot.index == i; });
+    Result<ChangeSet> out = std::move(*slot.opened);
+    slot = Slot{};
+    m_taken = i + 1;
+    lock.unlock();
+    m_room.notify_all();
     return out;
 }
 

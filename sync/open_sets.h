@@ -1,15 +1,19 @@
 // Opening many signed change sets (SignedChangeSet::open: decode, canonical form, Ed25519) on the machine's cores.
 // A push's batch and a pull's page hold up to a thousand sets whose opening is independent of each other and of
 // any store, and it is a large share of both: a quarter of a new device's first sync, a tenth of the hub's push
-// (tests/bench/README.md). What follows (judgement, merge, storing) stays sequential, in the sets' order. The
-// first window is small and opened on all the threads at once; each next one, twice the one before up to `window`,
-// on a thread of its own while the caller works on the window before, so the caller's thread opens only the first
-// few sets (the caller spends several times longer on a set than opening it takes).
+// (tests/bench/README.md). What follows (judgement, merge, storing) stays sequential, in the sets' order.
+//
+// A pipeline: helper threads open the sets in order, at most `window` ahead of the caller, and take(i) returns set i
+// as soon as it is open, not when a whole window is. When the set asked for is not being opened yet, the caller
+// opens it itself, so the first set is never behind a thread's start, and a day's push of six sets is judged while
+// the other five open (the whole window first had cost a fifth of such a push).
 #pragma once
 
 #include "sync/wire.h"
 
+#include <condition_variable>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -18,12 +22,12 @@ namespace tabel::sync {
 
 class SetOpener {
 public:
-    // at(i): the i-th of `count` signed sets, alive while the opener is used. Sets are opened a window at a time
-    // (memory: one window's decoded sets), each window on up to `threads` threads (0: the machine's cores, at
-    // most 4).
+    // at(i): the i-th of `count` signed sets, alive while the opener is used. At most `window` sets are held open
+    // ahead of the caller (memory: that many decoded sets), opened on up to `threads` threads, the caller's included
+    // (0: the machine's cores, at most 4).
     SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window = 128, int threads = 0);
     explicit SetOpener(const QList<SignedChangeSet>& sets, int window = 128, int threads = 0);
-    ~SetOpener(); // waits for the window being opened ahead
+    ~SetOpener(); // stops the helpers (each finishes the set it is opening)
     SetOpener(const SetOpener&) = delete;
     SetOpener& operator=(const SetOpener&) = delete;
 
@@ -33,28 +37,34 @@ public:
     using Prepare = std::function<void(qsizetype i, const ChangeSet& opened)>;
     void prepareWith(Prepare prepare) { m_prepare = std::move(prepare); }
 
-    // The i-th set opened, as SignedChangeSet::open() gives it. Indexes go up (each taken once); taking the first
-    // index of a window opens the whole window.
+    // The i-th set opened, as SignedChangeSet::open() gives it. Indexes go up (each taken once, some may be
+    // skipped: those are dropped).
     [[nodiscard]] Result<ChangeSet> take(qsizetype i);
 
 private:
-    void openWindow(qsizetype from);
-    void openAhead(qsizetype from); // the window at `from`, on a thread of its own
-    void waitAhead();
-    void openOne(qsizetype index, std::optional<Result<ChangeSet>>& slot) const;
+    struct Slot {
+        qsizetype index = -1; // the set this slot holds, once opened
+        std::optional<Result<ChangeSet>> opened;
+    };
+    void start();
+    void help(); // a helper thread's loop
+    Result<ChangeSet> openOne(qsizetype index) const;
 
     qsizetype m_count;
     std::function<const SignedChangeSet&(qsizetype)> m_at;
     Prepare m_prepare;
-    int m_window;
+    qsizetype m_window;
     int m_threads;
-    static constexpr int kFirstWindow = 8;
-    qsizetype m_size;     // the size of the next window opened
-    qsizetype m_from = 0; // the window held: [m_from, m_from + m_opened.size())
-    std::vector<std::optional<Result<ChangeSet>>> m_opened;
-    qsizetype m_aheadFrom = -1; // the window being opened ahead, when m_ahead runs
-    std::vector<std::optional<Result<ChangeSet>>> m_aheadOpened;
-    std::thread m_ahead;
+    bool m_started = false;
+
+    std::mutex m_mutex;
+    std::condition_variable m_opened; // a slot was filled
+    std::condition_variable m_room;   // the caller moved on (or the opener stops)
+    std::vector<Slot> m_slots;        // ring: set k in m_slots[k % m_window]
+    qsizetype m_next = 0;             // the next set to open (claimed by a helper or the caller)
+    qsizetype m_taken = 0;            // sets before this one are taken or dropped
+    bool m_stop = false;
+    std::vector<std::thread> m_helpers;
 };
 
 } // namespace tabel::sync

@@ -18,7 +18,10 @@
 #include <zstd.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 
 using namespace tabel;
 using namespace tabel::sync;
@@ -558,6 +561,39 @@ void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
     QVERIFY(!sets[5].open());
     QCOMPARE(sets[5].open().error().code, ErrorCode::Crypto);
     QVERIFY(!sets[30].open());
+
+    // A pipeline, not windows: the first set comes back while the others are still being opened (a day's push
+    // judges its first lesson while the other five open). Here the others cannot finish until released; an opener
+    // that waited for them would come back only when the bounded wait below gives up, with all of them done.
+    std::mutex m;
+    std::condition_variable cv;
+    bool released = false;
+    std::atomic<int> othersDone{0};
+    {
+        const QList<SignedChangeSet> day = sets.mid(0, 5); // sets 1–5, all authentic
+        SetOpener opener(day, 128, 2);
+        opener.prepareWith([&](qsizetype i, const ChangeSet&) {
+            if (i == 0)
+                return;
+            std::unique_lock lock(m);
+            cv.wait_for(lock, std::chrono::seconds(10), [&] { return released; });
+            ++othersDone;
+        });
+        const Result<ChangeSet> first = opener.take(0);
+        QVERIFY(first);
+        QCOMPARE(othersDone.load(), 0);
+        {
+            std::lock_guard lock(m);
+            released = true;
+        }
+        cv.notify_all();
+        for (qsizetype i = 1; i < day.size(); ++i) {
+            const Result<ChangeSet> opened = opener.take(i);
+            QVERIFY(opened);
+            QCOMPARE(opened->seq, std::int64_t(i + 1));
+        }
+        QCOMPARE(othersDone.load(), int(day.size()) - 1);
+    }
 }
 
 // Issue 11 item 4 (2.5.10): the node's register entries reach the hub; the decoder is strict and bounded.
