@@ -9,7 +9,8 @@
 //            the code `tabel-node sync` runs (push in batches of ≤ 1,000 sets / 50,000 ops, then pull)
 //   day      one more school day entered on the node (the last of the year), then sync
 //   day, mid-month   the same for a day held back from the middle of May, whose month files are larger
-//   no-op    sync with nothing new
+//   no-op    sync with nothing new; then three times over a new connection (a new SyncClient, as a `tabel-node sync`
+//            process opens one), the TLS handshake's share of a daily sync
 //   30×2000  30 enrolled devices push 2,000 ops each at once, one signed batch each (30 connections)
 // then, in this process and without the network, where the hub's time goes for the year's batches: frame decoding
 // (signature over the frame, bounded decompression), PushBatch decoding, change set signatures, reconciliation in
@@ -513,6 +514,13 @@ int main(int argc, char** argv) {
 
         // ---- no-op ----
         syncPhase(QStringLiteral("no-op"));
+        // The same over a new TLS connection, as every `tabel-node sync` process opens one: the handshake's share
+        // of a daily sync (the phases above reuse the year's connection).
+        for (int i = 1; i <= 3; ++i) {
+            node::SyncClient fresh(store);
+            const QString name = QStringLiteral("no-op, new connection %1").arg(i);
+            measure(hub, name, [&](Row&) { (void)check(fresh.sync(), name); });
+        }
 
         // ---- 30 × 2000 ----
         const QByteArray pin = sync::parseEnrolmentCode(code)->fingerprintPrefix;
