@@ -32,7 +32,12 @@ Result<ChangeSet> SetOpener::openOne(qsizetype index) const {
 void SetOpener::start() {
     m_started = true;
     m_slots.resize(std::size_t(std::min<qsizetype>(m_window, std::max<qsizetype>(m_count, 1))));
-    const int cores = m_threads > 0 ? m_threads : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+    // A small batch (a day's push of six lessons) is opened on the caller's thread alone: in `serve` at 150
+    // class-years, a helper started for it stalled the push by 2–4 ms in each of five day's syncs, and none without
+    // (bench_hub_school, tests/bench/README.md).
+    const int cores = m_threads > 0       ? m_threads
+                      : m_count <= kAlone ? 1
+                                          : int(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
     // The caller is one of the threads; a helper for a single set would only be started to wait.
     const qsizetype helpers = std::min<qsizetype>(cores - 1, m_count - 1);
     for (qsizetype h = 0; h < helpers; ++h) {

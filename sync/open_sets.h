@@ -5,8 +5,9 @@
 //
 // A pipeline: helper threads open the sets in order, at most `window` ahead of the caller, and take(i) returns set i
 // as soon as it is open, not when a whole window is. When the set asked for is not being opened yet, the caller
-// opens it itself, so the first set is never behind a thread's start, and a day's push of six sets is judged while
-// the other five open (the whole window first had cost a fifth of such a push).
+// opens it itself, so the first set is never behind a thread's start. A batch of a few sets (a day's push) is
+// opened by the caller alone, set by set: waiting for a whole window of them had cost a fifth of such a push, and
+// a helper thread started for them cost more than it saved.
 #pragma once
 
 #include "sync/wire.h"
@@ -24,7 +25,7 @@ class SetOpener {
 public:
     // at(i): the i-th of `count` signed sets, alive while the opener is used. At most `window` sets are held open
     // ahead of the caller (memory: that many decoded sets), opened on up to `threads` threads, the caller's included
-    // (0: the machine's cores, at most 4).
+    // (0: the machine's cores, at most 4, or the caller's alone for up to 16 sets).
     SetOpener(qsizetype count, std::function<const SignedChangeSet&(qsizetype)> at, int window = 128, int threads = 0);
     explicit SetOpener(const QList<SignedChangeSet>& sets, int window = 128, int threads = 0);
     ~SetOpener(); // stops the helpers (each finishes the set it is opening)
@@ -49,6 +50,8 @@ private:
     void start();
     void help(); // a helper thread's loop
     Result<ChangeSet> openOne(qsizetype index) const;
+
+    static constexpr qsizetype kAlone = 16; // batches of up to this many sets: no helper threads (threads = 0)
 
     qsizetype m_count;
     std::function<const SignedChangeSet&(qsizetype)> m_at;
