@@ -22,6 +22,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <thread>
 
 using namespace tabel;
 using namespace tabel::sync;
@@ -562,9 +563,9 @@ void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
     QCOMPARE(sets[5].open().error().code, ErrorCode::Crypto);
     QVERIFY(!sets[30].open());
 
-    // A pipeline, not windows: the first set comes back while the others are still being opened (a day's push
-    // judges its first lesson while the other five open). Here the others cannot finish until released; an opener
-    // that waited for them would come back only when the bounded wait below gives up, with all of them done.
+    // A pipeline, not windows: the first set comes back while the others are still being opened (a batch is
+    // judged from its first set on, while helpers open the rest). Here the others cannot finish until released; an
+    // opener that waited for them would come back only when the bounded wait below gives up, with all of them done.
     std::mutex m;
     std::condition_variable cv;
     bool released = false;
@@ -593,6 +594,18 @@ void TestWire::RS9_setsOpenedInParallelAsOneByOne() {
             QCOMPARE(opened->seq, std::int64_t(i + 1));
         }
         QCOMPARE(othersDone.load(), int(day.size()) - 1);
+    }
+    // A day's push (a few sets) is opened on the caller's thread alone when the threads are the opener's choice.
+    {
+        const QList<SignedChangeSet> day = sets.mid(0, 5); // all authentic
+        SetOpener opener(day);
+        std::vector<std::thread::id> openedOn(std::size_t(day.size()));
+        opener.prepareWith(
+            [&](qsizetype i, const ChangeSet&) { openedOn[std::size_t(i)] = std::this_thread::get_id(); });
+        for (qsizetype i = 0; i < day.size(); ++i)
+            QVERIFY(opener.take(i));
+        for (const std::thread::id& id : openedOn)
+            QCOMPARE(id, std::this_thread::get_id());
     }
 }
 
