@@ -4770,6 +4770,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../hub/store/check.cpp"/>
+        <source>%1: teacher %2 stands in for this lesson, but the index of substitutes does not list it (the teacher&apos;s node could not write it); restore hub.db from a backup, or report it</source>
+        <translation>%1: учитель %2 замещает на этом уроке, но указатель замен его не содержит (узел учителя не смог бы записать урок); восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/check.cpp"/>
+        <source>%1: the index of substitutes lists teacher %2, whom the substitution does not name; restore hub.db from a backup, or report it</source>
+        <translation>%1: указатель замен называет учителя %2, которого в замене нет; восстановите hub.db из резервной копии или сообщите об ошибке</translation>
+    </message>
+    <message>
+        <location filename="../hub/store/check.cpp"/>
         <source>SQLite integrity check: %1</source>
         <translation>проверка целостности SQLite: %1</translation>
     </message>

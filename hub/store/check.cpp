@@ -83,6 +83,20 @@ Result<HubStore::CheckReport> HubStore::check() {
     }
     TABEL_ASSIGN_OR_RETURN(report.nonces, db.queryInt("SELECT count(*) FROM nonces"));
     TABEL_TRY(checkRegisters(report));
+    // R-J10: the index of substitutes is what the registers (compared with the log above) say.
+    TABEL_ASSIGN_OR_RETURN(const MergedState::Substitutes expected, d->state->substitutesFromRegisters());
+    TABEL_ASSIGN_OR_RETURN(const MergedState::Substitutes indexed, d->state->substitutesIndexed());
+    for (const auto& [teacher, entity] : expected)
+        if (!indexed.count({teacher, entity}))
+            report.problems << tr("%1: teacher %2 stands in for this lesson, but the index of substitutes does not "
+                                  "list it (the teacher's node could not write it); restore hub.db from a backup, or "
+                                  "report it")
+                                   .arg(entity, teacher);
+    for (const auto& [teacher, entity] : indexed)
+        if (!expected.count({teacher, entity}))
+            report.problems << tr("%1: the index of substitutes lists teacher %2, whom the substitution does not "
+                                  "name; restore hub.db from a backup, or report it")
+                                   .arg(entity, teacher);
     d->state->reset();
     return report;
 }

@@ -298,7 +298,7 @@ public:
     // its own; each device's seqs run from 1 without a gap; every stored Ack decodes and every change set it
     // acknowledged (Accepted, Duplicate, Conflict) is in the log; every stored register equals the register a
     // replay of the log gives (unit by unit), and no stored register lacks a change set: each difference is
-    // named by its field. Read only.
+    // named by its field; the index of substitutes is what the registers say. Read only.
     [[nodiscard]] Result<CheckReport> check();
 
 private:

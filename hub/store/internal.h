@@ -34,7 +34,7 @@ namespace tabel::hub::internal {
 QString tr(const char* s);
 
 inline constexpr int kKeyBytes = 32;
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr int kMaxPullChangeSets = 5000;
 inline constexpr qsizetype kMaxPullOps = 100000;     // half of WireLimits::maxOpsPerBatch
 inline constexpr qsizetype kMaxOpenConflicts = 1000; // in a pull answer; WireLimits::maxOpenConflicts is the decoder's
@@ -134,17 +134,20 @@ inline sync::AckEntry rejected(std::int64_t seq, sync::AckReason reason, const Q
 }
 
 // R-J10 (2.5.4), R-S6: the lessons in which `teacherId` stands in for a colleague, from the merged subst/ entities
-// (the operator's reference data). A substitute's node may write those lessons, their marks and attendance, and
-// pulls them. Entries that no longer read as a substitution (a field withdrawn) give no window.
-inline QList<sync::SubstitutionWindow> substitutionWindows(const sync::RegisterView& state, const QString& teacherId) {
+// (the operator's reference data) that the `substitutes` index lists for the teacher. A substitute's node may write
+// those lessons, their marks and attendance, and pulls them. Entries that no longer read as a substitution (a field
+// withdrawn) give no window.
+inline Result<QList<sync::SubstitutionWindow>> substitutionWindows(const MergedState& state, const QString& teacherId) {
     QList<sync::SubstitutionWindow> out;
     if (teacherId.isEmpty())
         return out;
-    for (const auto& [entity, fields] : state.entitiesUnder(QStringLiteral("subst/"))) {
-        const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, fields);
+    TABEL_ASSIGN_OR_RETURN(const QStringList entities, state.substitutionsOf(teacherId));
+    for (const QString& entity : entities) {
+        const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, state.fieldsOf(entity));
         if (s && s->substituteId == teacherId)
             out.append(sync::SubstitutionWindow{s->date, s->slot, s->classId, s->groupId, s->subjectId});
     }
+    TABEL_TRY(state.error());
     return out;
 }
 

@@ -1,6 +1,7 @@
 #include "hub/store/merged_state.h"
 
 #include "shared/domain/entity_key.h"
+#include "shared/domain/model.h"
 
 #include <QCoreApplication>
 
@@ -226,6 +227,77 @@ Status MergedState::store(const QString& entity, const EntityFields& fields, int
         Status s = ins->bind(1, entity).bind(2, regs).bind(3, std::int64_t(year)).run();
         ins->reset();
         TABEL_TRY(std::move(s));
+    }
+    if (entity.startsWith(u"subst/"))
+        TABEL_TRY(indexSubstitute(entity, fields));
+    return {};
+}
+
+namespace {
+// The substitute a subst/ entity names, when it reads as a substitution (a field withdrawn: none).
+QString substituteOf(const QString& entity, const MergedState::EntityFields& fields) {
+    domain::Fields visible;
+    for (const auto& [name, reg] : fields)
+        visible.emplace_hint(visible.end(), name, reg.visibleValue());
+    const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, visible);
+    return s ? s->substituteId : QString();
+}
+} // namespace
+
+Status MergedState::indexSubstitute(const QString& entity, const EntityFields& fields) {
+    TABEL_ASSIGN_OR_RETURN(db::Statement * drop, m_db->cached("DELETE FROM substitutes WHERE entity = ?"));
+    Status dropped = drop->bind(1, entity).run();
+    drop->reset();
+    TABEL_TRY(std::move(dropped));
+    const QString teacher = substituteOf(entity, fields);
+    if (teacher.isEmpty())
+        return {};
+    TABEL_ASSIGN_OR_RETURN(db::Statement * ins,
+                           m_db->cached("INSERT OR IGNORE INTO substitutes(teacher, entity) VALUES(?, ?)"));
+    Status s = ins->bind(1, teacher).bind(2, entity).run();
+    ins->reset();
+    return s;
+}
+
+Result<QStringList> MergedState::substitutionsOf(const QString& teacherId) const {
+    QStringList out;
+    TABEL_ASSIGN_OR_RETURN(db::Statement * st, m_db->cached("SELECT entity FROM substitutes WHERE teacher = ?"));
+    st->bind(1, teacherId);
+    TABEL_TRY(st->eachRow([&]() -> Status {
+        out.append(st->columnText(0));
+        return {};
+    }));
+    return out;
+}
+
+Result<MergedState::Substitutes> MergedState::substitutesFromRegisters() const {
+    Substitutes out;
+    forEachRow(QStringLiteral("subst/"), [&out](const QString& entity, EntityFields&& fields) {
+        if (const QString teacher = substituteOf(entity, fields); !teacher.isEmpty())
+            out.insert({teacher, entity});
+        return true;
+    });
+    TABEL_TRY(error());
+    return out;
+}
+
+Result<MergedState::Substitutes> MergedState::substitutesIndexed() const {
+    Substitutes out;
+    TABEL_ASSIGN_OR_RETURN(db::Statement st, m_db->prepare("SELECT teacher, entity FROM substitutes"));
+    TABEL_TRY(st.eachRow([&]() -> Status {
+        out.insert({st.columnText(0), st.columnText(1)});
+        return {};
+    }));
+    return out;
+}
+
+Status MergedState::rebuildSubstitutes() {
+    TABEL_TRY(m_db->exec("DELETE FROM substitutes"));
+    TABEL_ASSIGN_OR_RETURN(const Substitutes all, substitutesFromRegisters());
+    TABEL_ASSIGN_OR_RETURN(db::Statement ins, m_db->prepare("INSERT INTO substitutes(teacher, entity) VALUES(?, ?)"));
+    for (const auto& [teacher, entity] : all) {
+        TABEL_TRY(ins.bind(1, teacher).bind(2, entity).run());
+        ins.reset();
     }
     return {};
 }

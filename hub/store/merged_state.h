@@ -65,6 +65,15 @@ public:
     Cache takeCache();
     void prime(Cache&& cache);
 
+    // R-J10: the subst/ entities whose substitute is `teacherId`, from the `substitutes` index that store() keeps
+    // (a push or a pull reads one teacher's substitutions, not every substitution of every year).
+    [[nodiscard]] Result<QStringList> substitutionsOf(const QString& teacherId) const;
+    // The index as the registers say it should be, and as it is: (teacher, entity) pairs; `tabel-hub check`
+    // compares them. rebuildSubstitutes() writes it again from the registers (the migration to schema 3).
+    using Substitutes = std::set<std::pair<QString, QString>>;
+    [[nodiscard]] Result<Substitutes> substitutesFromRegisters() const;
+    [[nodiscard]] Result<Substitutes> substitutesIndexed() const;
+    [[nodiscard]] Status rebuildSubstitutes();
     // Reads every entity under the prefix into the cache in one range read, and remembers that there is no other:
     // a later read of a key under it is answered without a query. A push reads a lesson's marks and absences one
     // by one, most of them new (a lookup that finds nothing costs as much as one that finds a row).
@@ -78,8 +87,9 @@ private:
     // The stored rows under a prefix in key order, decoded, a page at a time; a read error is kept in m_error.
     void forEachRow(const QString& entityPrefix,
                     const std::function<bool(const QString&, EntityFields&&)>& visit) const;
-    // Writes an entity's row (the caller puts the registers in the cache).
+    // Writes an entity's row (the caller puts the registers in the cache), and a substitution's index row.
     Status store(const QString& entity, const EntityFields& fields, int year, bool exists);
+    Status indexSubstitute(const QString& entity, const EntityFields& fields);
     // Lists the field as in conflict, or no longer.
     Status noteConflict(const sync::FieldId& field, bool inConflict);
 

@@ -85,7 +85,7 @@ Result<sync::PullBatch> HubStore::pull(const NodeRecord& node, quint64 cursor, i
         out.fromCursor = cursor;
         out.toCursor = cursor;
         const MergedState& state = *d->state;
-        scopes.substitutions = substitutionWindows(state, node.teacherId);
+        TABEL_ASSIGN_OR_RETURN(scopes.substitutions, substitutionWindows(state, node.teacherId));
         const sync::CurrentValue current = d->currentValue();
         TABEL_ASSIGN_OR_RETURN(const std::int64_t logEnd, db.queryInt("SELECT COALESCE(MAX(hub_seq), 0) FROM log"));
 

@@ -36,7 +36,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
     TABEL_ASSIGN_OR_RETURN(db::Statement existing,
                            db_.prepare("SELECT canonical FROM log WHERE device = ? AND seq = ?"));
     TABEL_ASSIGN_OR_RETURN(db::Statement last, db_.prepare("SELECT COALESCE(MAX(seq), 0) FROM log WHERE device = ?"));
-    scopes.substitutions = substitutionWindows(*state, node.teacherId); // as merged until now
+    TABEL_ASSIGN_OR_RETURN(scopes.substitutions, substitutionWindows(*state, node.teacherId)); // as merged until now
     const sync::CurrentValue current = currentValue();
     QList<sync::ChangeSet> mergedSets; // for the history
     std::int64_t firstMerged = 0, lastMerged = 0;

@@ -76,6 +76,18 @@ CREATE TABLE nonces(
 CREATE INDEX nonces_by_time ON nonces(time);
 )sql";
 
+// Version 3: who stands in for whom (R-J10): the substitute each merged subst/ entity names, kept by
+// MergedState::store in the same transaction, so that a push or a pull reads one teacher's substitutions instead of
+// every substitution of every year. Derived from the registers: `tabel-hub check` compares it with them.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE substitutes(
+    teacher TEXT NOT NULL,
+    entity  TEXT NOT NULL,
+    PRIMARY KEY(teacher, entity)
+) WITHOUT ROWID;
+CREATE INDEX substitutes_by_entity ON substitutes(entity);
+)sql";
+
 // Version 2: the merged state persisted (registers, conflicts), merged change sets indexed by their unit
 // (log_scopes, sync/unit.h), the school year of every log row and register (the partition the year archive takes
 // out), and what each node has been sent (pull_epochs). migrateToV2() fills them from the log.
@@ -296,10 +308,16 @@ Status migrate(db::Database& db) {
     TABEL_ASSIGN_OR_RETURN(db::Transaction tx, db::Transaction::begin(db));
     if (current < 1)
         TABEL_TRY(db.exec(kSchemaV1));
-    TABEL_TRY(db.exec(kSchemaV2));
+    if (current < 2)
+        TABEL_TRY(db.exec(kSchemaV2));
+    TABEL_TRY(db.exec(kSchemaV3));
     if (current == 1)
-        TABEL_TRY(migrateToV2(db));
-    TABEL_TRY(db.exec("PRAGMA user_version = 2"));
+        TABEL_TRY(migrateToV2(db)); // its merge fills `substitutes` too
+    if (current == 2) {
+        MergedState state(db);
+        TABEL_TRY(state.rebuildSubstitutes());
+    }
+    TABEL_TRY(db.exec("PRAGMA user_version = 3"));
     TABEL_TRY(tx.commit());
     return db.exec(kOperatorSchema);
 }

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <tuple>
+
 using namespace tabel;
 using namespace tabel::sync;
 
@@ -87,7 +89,7 @@ private slots:
         {
             auto store = hub::HubStore::open(dir);
             QVERIFY2(store, store ? "" : qPrintable(store.error().message));
-            QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 2);
+            QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 3);
         }
         const QFileInfo key(dir + QStringLiteral("/hub.key"));
         QCOMPARE(key.size(), 32);
@@ -127,6 +129,89 @@ private slots:
         QVERIFY(store->setSuspended(QStringLiteral("n1"), true));
         QCOMPARE((*store->nodeByDevice(k1.publicKey))->status, hub::NodeStatus::Suspended);
         QCOMPARE(store->setSuspended(QStringLiteral("n9"), true).error().code, ErrorCode::NotFound);
+    }
+
+    // R-J10 (2.5.4): a substitute's node may write the substituted lesson. The hub finds a teacher's substitutions
+    // through an index it keeps with the registers (not by reading every substitution of every year); the index
+    // follows a changed substitute, `check` names an index that disagrees with the registers, and a store of
+    // schema 2 gets the index at its first open.
+    void RJ10_substitutesIndexFollowsTheSubstitution() {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("hub"));
+        const auto k2 = crypto::SigningKeyPair::generate();
+        const auto k3 = crypto::SigningKeyPair::generate();
+        hub::NodeRecord n2, n3;
+        const QString lesson = QStringLiteral("7А/math/all/2026-09-01/2");
+        const QString subst = QStringLiteral("subst/2026-09-01/2/7А/all");
+        const auto substitution = [&](const QString& substitute) {
+            domain::Substitution s;
+            s.date = QDate(2026, 9, 1);
+            s.slot = 2;
+            s.classId = QStringLiteral("7А");
+            s.groupId = QStringLiteral("all");
+            s.subjectId = QStringLiteral("math");
+            s.absentTeacherId = QStringLiteral("t01");
+            s.substituteId = substitute;
+            return QList<domain::ReferenceEntity>{{s.entityKey(), s.toFields()}};
+        };
+        const auto mark = [&](const crypto::SigningKeyPair& key, const hub::NodeRecord& node, qint64 seq,
+                              const QString& pupil) {
+            return signedSet(key, node.teacherId, seq,
+                             {op(Hlc::pack(now(), 0), QStringLiteral("mark/%1/%2/1").arg(lesson, pupil),
+                                 QStringLiteral("value"), QStringLiteral("5"))});
+        };
+        {
+            auto store = hub::HubStore::open(dir);
+            QVERIFY(store);
+            testing::seedClass(*store, {lesson});
+            for (const auto& [teacher, key, node] :
+                 {std::tuple{QStringLiteral("t02"), &k2, &n2}, std::tuple{QStringLiteral("t03"), &k3, &n3}}) {
+                auto e = store->addNode({teacher, QStringLiteral("Замена ") + teacher, {}, false});
+                QVERIFY(e);
+                auto enrolledNode = store->enroll(e->secret, key->publicKey, teacher, now());
+                QVERIFY(enrolledNode);
+                *node = *enrolledNode;
+            }
+            // No substitution yet: t02 teaches nothing in 7А.
+            auto before = store->push(n2, batchOf(n2, {mark(k2, n2, 1, QStringLiteral("p01"))}), now());
+            QVERIFY(before);
+            QCOMPARE(statuses(*before), QList<AckStatus>{AckStatus::Rejected});
+            QVERIFY(store->writeEntities(substitution(QStringLiteral("t02")), now()));
+            auto during = store->push(n2, batchOf(n2, {mark(k2, n2, 2, QStringLiteral("p02"))}), now());
+            QVERIFY2(during, during ? "" : qPrintable(during.error().message));
+            QCOMPARE(statuses(*during), QList<AckStatus>{AckStatus::Accepted});
+            // The operator names another substitute: the index moves with it.
+            QVERIFY(store->writeEntities(substitution(QStringLiteral("t03")), now()));
+            auto after = store->push(n2, batchOf(n2, {mark(k2, n2, 3, QStringLiteral("p03"))}), now());
+            QVERIFY(after);
+            QCOMPARE(statuses(*after), QList<AckStatus>{AckStatus::Rejected});
+            auto other = store->push(n3, batchOf(n3, {mark(k3, n3, 1, QStringLiteral("p03"))}), now());
+            QVERIFY(other);
+            QCOMPARE(statuses(*other), QList<AckStatus>{AckStatus::Accepted});
+            auto sound = store->check();
+            QVERIFY(sound);
+            QVERIFY2(sound->problems.isEmpty(), qPrintable(sound->problems.join(u'\n')));
+
+            // An index that disagrees with the registers is named by `check`.
+            QVERIFY(store->database().exec("DELETE FROM substitutes"));
+            auto damaged = store->check();
+            QVERIFY(damaged);
+            QCOMPARE(damaged->problems.size(), 1);
+            QVERIFY2(damaged->problems[0].contains(subst) && damaged->problems[0].contains(QStringLiteral("t03")),
+                     qPrintable(damaged->problems[0]));
+            // A store of schema 2 had no index.
+            QVERIFY(store->database().exec("DROP TABLE substitutes"));
+            QVERIFY(store->database().exec("PRAGMA user_version = 2"));
+        }
+        auto store = hub::HubStore::open(dir);
+        QVERIFY2(store, store ? "" : qPrintable(store.error().message));
+        QCOMPARE(*store->database().queryInt("PRAGMA user_version"), 3);
+        auto migrated = store->check();
+        QVERIFY(migrated);
+        QVERIFY2(migrated->problems.isEmpty(), qPrintable(migrated->problems.join(u'\n')));
+        auto again = store->push(n3, batchOf(n3, {mark(k3, n3, 2, QStringLiteral("p04"))}), now());
+        QVERIFY(again);
+        QCOMPARE(statuses(*again), QList<AckStatus>{AckStatus::Accepted});
     }
 
     void RS4_idempotentPush() {
