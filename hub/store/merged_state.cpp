@@ -157,6 +157,13 @@ void MergedState::forEntity(const QString& entity,
             visit(sync::FieldId{entity, name}, reg);
 }
 
+domain::Fields MergedState::visibleFields(const EntityFields& fields) {
+    domain::Fields out;
+    for (const auto& [name, reg] : fields)
+        out.emplace_hint(out.end(), name, reg.visibleValue());
+    return out;
+}
+
 domain::Fields MergedState::fieldsOf(const QString& entity) const {
     Result<const std::optional<EntityFields>*> r = peek(entity);
     if (!r) {
@@ -164,11 +171,8 @@ domain::Fields MergedState::fieldsOf(const QString& entity) const {
             m_error = r.error();
         return {};
     }
-    domain::Fields out;
-    if (const std::optional<EntityFields>& fields = **r)
-        for (const auto& [name, reg] : *fields)
-            out.emplace_hint(out.end(), name, reg.visibleValue());
-    return out;
+    const std::optional<EntityFields>& fields = **r;
+    return fields ? visibleFields(*fields) : domain::Fields{};
 }
 
 Status MergedState::error() const {
@@ -236,10 +240,7 @@ Status MergedState::store(const QString& entity, const EntityFields& fields, int
 namespace {
 // The substitute a subst/ entity names, when it reads as a substitution (a field withdrawn: none).
 QString substituteOf(const QString& entity, const MergedState::EntityFields& fields) {
-    domain::Fields visible;
-    for (const auto& [name, reg] : fields)
-        visible.emplace_hint(visible.end(), name, reg.visibleValue());
-    const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, visible);
+    const Result<domain::Substitution> s = domain::Substitution::fromFields(entity, MergedState::visibleFields(fields));
     return s ? s->substituteId : QString();
 }
 } // namespace

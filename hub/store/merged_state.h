@@ -61,6 +61,8 @@ public:
     // kept for its history commit after the Ack (History::defer). Give them back only while the database holds
     // what they were read from, i.e. before the merged state changed again.
     using EntityFields = std::map<QString, sync::FieldRegister>;
+    // Each field's visible value (sync::FieldRegister::visibleValue), as fieldsOf() answers them.
+    static domain::Fields visibleFields(const EntityFields& fields);
     using Cache = std::unordered_map<QString, std::optional<EntityFields>, SeededStringHash>;
     Cache takeCache();
     void prime(Cache&& cache);

@@ -49,7 +49,7 @@ Result<sync::Ack> HubStore::Impl::pushInTransaction(const NodeRecord& node, cons
         bool allowed = false;
     };
     std::vector<Prepared> prepared(std::size_t(batch.changeSets.size()));
-    sync::SetOpener opener(batch.changeSets); // decoded and verified a window ahead, on the machine's cores
+    sync::SetOpener opener(batch.changeSets); // decoded and verified ahead of this thread (sync/open_sets.h)
     opener.prepareWith([&prepared, &scopes, &batch](qsizetype i, const sync::ChangeSet& cs) {
         Prepared& p = prepared[std::size_t(i)];
         if (Result<QByteArray> packed = packLogBytes(batch.changeSets[i].canonical))

@@ -914,7 +914,7 @@ Result<PullApplied> NodeStore::applyPulled(const sync::PullBatch& batch, const S
     TABEL_ASSIGN_OR_RETURN(db::Statement insSet,
                            db.prepare("INSERT INTO changesets(device, seq, author, hlc, hash, signature, pushed, "
                                       "nops, size, body) VALUES(?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-    // Decoded and verified a window ahead, on the machine's cores; applied one by one, in the hub's order.
+    // Decoded and verified ahead on the machine's cores (sync/open_sets.h); applied one by one, in the hub's order.
     sync::SetOpener opener(batch.changeSets.size(), [&batch](qsizetype i) -> const sync::SignedChangeSet& {
         return batch.changeSets[i].changeSet;
     });
