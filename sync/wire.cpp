@@ -512,10 +512,10 @@ Result<ChangeSet> SignedChangeSet::open() const {
 }
 
 QByteArray encode(const PushBatch& batch) {
-    // [1, version, nodeId, batchId, cursor, [[canonical, signature], …]]
+    // [1, version, nodeId, batchId, cursor, [[canonical, signature], …] (, pullMax)]
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(6);
+    w.startArray(batch.pullMax ? 7 : 6);
     w.append(qint64(MessageKind::Push));
     w.append(qint64(batch.version));
     w.append(batch.nodeId);
@@ -528,6 +528,8 @@ QByteArray encode(const PushBatch& batch) {
         w.endArray();
     }
     w.endArray();
+    if (batch.pullMax)
+        w.append(quint64(*batch.pullMax));
     w.endArray();
     return out;
 }
@@ -589,10 +591,10 @@ QByteArray encode(const PullBatch& batch) {
 }
 
 QByteArray encode(const Ack& ack) {
-    // [3, version, batchId, [[seq, status, reason, text], …]]
+    // [3, version, batchId, [[seq, status, reason, text], …] (, pulled : bytes)], pulled being the encoded PullBatch
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(4);
+    w.startArray(ack.pulled ? 5 : 4);
     w.append(qint64(MessageKind::Ack));
     w.append(qint64(ack.version));
     w.append(ack.batchId);
@@ -606,6 +608,8 @@ QByteArray encode(const Ack& ack) {
         w.endArray();
     }
     w.endArray();
+    if (ack.pulled)
+        w.append(encode(*ack.pulled));
     w.endArray();
     return out;
 }
@@ -640,7 +644,14 @@ WireResult<PushBatch> decodePushBatch(const QByteArray& cbor, const WireLimits& 
             return *f;
         b.changeSets.append(std::move(s));
     }
-    TABEL_WIRE_CHECK(in, in.skipExtra(items - 6, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    if (items >= 7) {
+        quint64 pullMax = 0;
+        TABEL_WIRE_CHECK(in, in.uint(pullMax, QT_TRANSLATE_NOOP("tabel::sync", "the pull's size")));
+        b.pullMax = pullMax;
+    }
+    TABEL_WIRE_CHECK(
+        in, in.skipExtra(items - std::min<quint64>(items, 7), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
+                in.end());
     return b;
 }
 
@@ -775,7 +786,18 @@ WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits) {
         e.reason = int(reason);
         a.entries.append(std::move(e));
     }
-    TABEL_WIRE_CHECK(in, in.skipExtra(items - 4, QT_TRANSLATE_NOOP("tabel::sync", "an added item")) && in.end());
+    if (items >= 5) {
+        QByteArray pulled;
+        TABEL_WIRE_CHECK(
+            in, in.bytes(&pulled, QT_TRANSLATE_NOOP("tabel::sync", "the pull's answer"), -1, limits.maxPayloadBytes));
+        WireResult<PullBatch> batch = decodePullBatch(pulled, limits);
+        if (!batch)
+            return batch.failure();
+        a.pulled = std::move(batch).value();
+    }
+    TABEL_WIRE_CHECK(
+        in, in.skipExtra(items - std::min<quint64>(items, 5), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&
+                in.end());
     return a;
 }
 

@@ -158,6 +158,10 @@ struct PushBatch {
     QByteArray batchId; // kBatchIdBytes random bytes (newBatchId())
     quint64 cursor = 0;
     QList<SignedChangeSet> changeSets;
+    // Added within version 1 as the 7th item (PROTOCOL.md, "Push and pull in one request"): the node asks the hub
+    // to answer the pull from `cursor` in the Ack, at most this many change sets (the last batch of a sync does,
+    // which saves the sync a request). nullopt: the node pulls with a request of its own; older hubs skip it.
+    std::optional<quint64> pullMax;
     friend bool operator==(const PushBatch&, const PushBatch&) = default;
 };
 
@@ -234,6 +238,10 @@ struct Ack {
     int version = kProtocolVersion;
     QByteArray batchId;
     QList<AckEntry> entries; // one per pushed change set, in push order
+    // Added within version 1 as the 5th item: the answer to the pull the batch asked for (PushBatch::pullMax),
+    // made after the batch was committed; nullopt when not asked for, or when the hub could not answer it (the node
+    // then pulls with a request of its own, which says why). Never part of the Ack the hub stores.
+    std::optional<PullBatch> pulled;
     friend bool operator==(const Ack&, const Ack&) = default;
 };
 

@@ -6633,6 +6633,16 @@ TABEL_NEW_PASSPHRASE или дважды запрашивается в терм�
     </message>
     <message>
         <location filename="../sync/wire.cpp"/>
+        <source>the pull&apos;s answer</source>
+        <translation>ответ на получение</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
+        <source>the pull&apos;s size</source>
+        <translation>предельный размер получения</translation>
+    </message>
+    <message>
+        <location filename="../sync/wire.cpp"/>
         <source>the push batch</source>
         <translation>пакет отправки</translation>
     </message>

@@ -16,6 +16,7 @@
 #include <memory>
 
 Q_LOGGING_CATEGORY(lcHubServer, "tabel.hub.server", QtWarningMsg)
+Q_LOGGING_CATEGORY(lcHubRequests, "tabel.hub.requests", QtWarningMsg)
 
 namespace tabel::hub {
 
@@ -58,7 +59,12 @@ HubServer::HubServer(HubStore& store, ServerOptions options)
     keepLargeBuffersReturnable();
     const auto route = [this](const char* path, Route r) {
         m_http->route(QString::fromLatin1(path), QHttpServerRequest::Method::Post,
-                      [this, r](const QHttpServerRequest& request) { return answer(r, request); });
+                      [this, r, path](const QHttpServerRequest& request) {
+                          // Off by default: QT_LOGGING_RULES="tabel.hub.requests.info=true" shows each request.
+                          qCInfo(lcHubRequests).nospace()
+                              << "POST " << path << ", " << request.body().size() << " bytes";
+                          return answer(r, request);
+                      });
     };
     route("/v1/enroll", Route::Enroll);
     route("/v1/push", Route::Push);
@@ -220,6 +226,16 @@ QHttpServerResponse HubServer::push(const NodeRecord& node, const sync::Frame& f
     if (!*ack)
         return replayed();
     m_historyTimer->start();
+    // The last batch of a sync asks for the pull with it (PROTOCOL.md, "Push and pull in one request"): answered
+    // from the state the batch left, after its commit. A pull that fails here is left out of the answer; the node
+    // then asks for it on its own and is told why there.
+    if (batch->pullMax) {
+        const int max = int(std::min<quint64>(*batch->pullMax, quint64(m_options.limits.maxChangeSetsPerBatch)));
+        if (Result<sync::PullBatch> pulled = m_store.pull(node, batch->cursor, std::max(max, 1)))
+            (*ack)->pulled = std::move(pulled).value();
+        else
+            qCWarning(lcHubServer) << "the pull asked for with a push was not answered:" << pulled.error().message;
+    }
     return message(sync::encode(**ack));
 }
 
@@ -229,6 +245,8 @@ QHttpServerResponse HubServer::pull(const NodeRecord& node, const sync::Frame& f
         return wireProblem(request.failure());
     const int max = int(std::min<quint64>(request->maxChangeSets, quint64(m_options.limits.maxChangeSetsPerBatch)));
     Result<sync::PullBatch> batch = m_store.pull(node, request->cursor, max);
+    if (!batch && batch.error().code == ErrorCode::InvalidInput) // a cursor this hub never gave (PROTOCOL.md)
+        return problem(400, QStringLiteral("bad-cursor"), batch.error().message);
     if (!batch)
         return internal(batch.error());
     m_historyTimer->start(); // a pull writes too (what the node was sent): checkpointed when idle

@@ -153,6 +153,8 @@ public:
     // The seqs of this device's pending change sets for the next push batch, in order: at most maxSets, and no more
     // ops than maxOps (but always at least one set), in batches of even size (sync/batching.h).
     [[nodiscard]] Result<QList<std::int64_t>> pendingSeqs(int maxSets, int maxOps);
+    // How many of this device's change sets are pending (a batch holding them all is a sync's last).
+    [[nodiscard]] Result<std::int64_t> pendingCount();
     // This device's change set with that seq.
     [[nodiscard]] Result<sync::ChangeSet> ownChangeSet(std::int64_t seq);
     // This device's change sets with those seqs as they were signed, for a push: the stored bytes, not decoded and
@@ -161,7 +163,8 @@ public:
     [[nodiscard]] Result<std::optional<PendingBatch>> pendingBatch();
     [[nodiscard]] Status beginBatch(const PendingBatch& batch);
     // The hub's answer to the pending batch: each seq's new state; forgets the batch and records the sync time,
-    // in one transaction.
+    // in one transaction. Like applyPulled, it records what the hub answered, and commits without waiting for the
+    // disk (see RecordedAnswer in node_store.cpp).
     [[nodiscard]] Status finishBatch(const QList<std::pair<std::int64_t, PushState>>& states);
     // Stores the pulled change sets of other devices (verified with SignedChangeSet::open()), applies their ops to
     // the state where they are a fast-forward, keeps the later version of a concurrent write (counted as a

@@ -259,6 +259,8 @@ Result<SyncReport> SyncClient::exchange() {
     const HubLink link = *linked;
     SyncReport report;
 
+    std::optional<sync::PullBatch> pulledWithPush; // the first pull's answer, when the last batch's Ack carried it
+
     // ---- Push: the pending change sets, in batches. A batch is recorded before it is sent, so a retry after an
     // interruption sends the same batch id and the hub answers with the Ack it stored.
     for (;;) {
@@ -275,6 +277,11 @@ Result<SyncReport> SyncClient::exchange() {
         batch.nodeId = link.nodeId;
         batch.batchId = pending->batchId;
         batch.cursor = link.cursor;
+        // The last batch asks for the pull in its Ack: one request fewer (PROTOCOL.md, "Push and pull in one
+        // request"). A hub that does not answer it is asked below.
+        TABEL_ASSIGN_OR_RETURN(const std::int64_t stillPending, m_store.pendingCount());
+        if (pending->seqs.size() >= stillPending)
+            batch.pullMax = m_options.maxPullChangeSets;
         TABEL_ASSIGN_OR_RETURN(batch.changeSets, m_store.ownSignedChangeSets(pending->seqs));
         TABEL_ASSIGN_OR_RETURN(const QByteArray answer,
                                post(link.url, link.fingerprint, QStringLiteral("/v1/push"), sync::encode(batch)));
@@ -315,6 +322,7 @@ Result<SyncReport> SyncClient::exchange() {
             report.refusals << tr("change set %1: %2").arg(seq).arg(e.text);
         }
         TABEL_TRY(m_store.finishBatch(states));
+        pulledWithPush = std::move(ack->pulled);
         TABEL_TRY(m_store.recordAmendmentsHeld(held, QDateTime::currentMSecsSinceEpoch()));
         if (report.pushStopped)
             break;
@@ -327,16 +335,20 @@ Result<SyncReport> SyncClient::exchange() {
     // pulled after the conflicting edits is not a conflict).
     std::set<std::pair<QString, QString>> pulledOpen;
     for (;;) {
-        sync::PullRequest request;
-        request.cursor = cursor;
-        request.maxChangeSets = m_options.maxPullChangeSets;
-        TABEL_ASSIGN_OR_RETURN(const QByteArray answer,
-                               post(link.url, link.fingerprint, QStringLiteral("/v1/pull"), sync::encode(request)));
-        sync::WireResult<sync::PullBatch> pulled = sync::decodePullBatch(answer);
-        if (!pulled)
-            return fail(SyncFailure::Other,
-                        makeError(ErrorCode::InvalidInput,
-                                  tr("the hub's answer does not decode: %1").arg(pulled.error().message)));
+        std::optional<sync::PullBatch> pulled = std::exchange(pulledWithPush, std::nullopt);
+        if (!pulled || pulled->fromCursor != cursor) {
+            sync::PullRequest request;
+            request.cursor = cursor;
+            request.maxChangeSets = m_options.maxPullChangeSets;
+            TABEL_ASSIGN_OR_RETURN(const QByteArray answer,
+                                   post(link.url, link.fingerprint, QStringLiteral("/v1/pull"), sync::encode(request)));
+            sync::WireResult<sync::PullBatch> decoded = sync::decodePullBatch(answer);
+            if (!decoded)
+                return fail(SyncFailure::Other,
+                            makeError(ErrorCode::InvalidInput,
+                                      tr("the hub's answer does not decode: %1").arg(decoded.error().message)));
+            pulled = std::move(decoded).value();
+        }
         if (pulled->closedPeriods)
             report.closedPeriods = pulled->closedPeriods;
         if (pulled->openConflicts)

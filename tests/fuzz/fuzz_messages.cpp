@@ -52,6 +52,15 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
             encode(sync::PrintsAck{sync::kProtocolVersion, {1, 2}})};
         for (int i = 0; i < seeds.size(); ++i)
             fuzz::writeSeed(dir, QStringLiteral("message-%1").arg(i), char(i) + seeds[i]);
+        // Push and pull in one request: the batch that asks (its 7th item), the Ack that answers (a pull inside).
+        sync::PushBatch asking = push;
+        asking.pullMax = 1000;
+        sync::Ack answering = ack;
+        pulled.complete = true;
+        pulled.openConflicts = QList<sync::OpenConflict>{};
+        answering.pulled = pulled;
+        fuzz::writeSeed(dir, QStringLiteral("message-push-asking"), char(0) + encode(asking));
+        fuzz::writeSeed(dir, QStringLiteral("message-ack-answering"), char(3) + encode(answering));
     });
     return 0;
 }

@@ -150,7 +150,7 @@ private:
     EnrolmentCode m_code1, m_code2, m_code3;
     // made in initTestCase, after crypto::initialize(); m_key3 is a colleague of t01 in 7А math
     crypto::SigningKeyPair m_key1, m_key2, m_key3;
-    QString m_node1, m_node2;
+    QString m_node1, m_node2, m_node3;
     QByteArray m_firstAck;
     PushBatch m_batch;
 
@@ -349,7 +349,9 @@ private slots:
         EnrollRequest req3;
         req3.secret = m_code3.secret;
         req3.nodeName = QStringLiteral("laptop-3");
-        QCOMPARE(post(QStringLiteral("/v1/enroll"), frame(m_key3, encode(req3))).status, 200);
+        const Answer third = post(QStringLiteral("/v1/enroll"), frame(m_key3, encode(req3)));
+        QCOMPARE(third.status, 200);
+        m_node3 = decodeEnrolled(*decompressPayload(third.body))->nodeId;
     }
 
     void RS4_pushTwiceAppliesOnce() {
@@ -389,6 +391,52 @@ private slots:
         QCOMPARE(own.toCursor, pulled.toCursor);
         // The eng teacher of 7А receives the class's roster, not the math marks.
         QCOMPARE(pullAll(m_key2).changeSets.size(), 1);
+    }
+
+    // PROTOCOL.md, "Push and pull in one request": a sync's last batch asks for the pull in its Ack, answered after
+    // the batch's commit, as /v1/pull would answer it; the Ack the hub stores for the batch id (R-S4) is without it.
+    void RS4_pushAsksForThePull() {
+        PushBatch batch;
+        batch.nodeId = m_node3;
+        batch.batchId = newBatchId();
+        batch.cursor = 0;
+        batch.pullMax = 100;
+        batch.changeSets = {SignedChangeSet::of(
+            signedSet(m_key3, QStringLiteral("t03"), 1, markKey(QStringLiteral("math"), 5), QStringLiteral("4")))};
+        const Answer a = post(QStringLiteral("/v1/push"), frame(m_key3, encode(batch)));
+        QVERIFY2(a.status == 200, qPrintable(a.text()));
+        const Ack ack = ackOf(a);
+        QCOMPARE(ack.entries.size(), 1);
+        QCOMPARE(ack.entries[0].status, AckStatus::Accepted);
+        QVERIFY(ack.pulled.has_value());
+        // The roster and t01's mark; not the set t03's device has just pushed.
+        QCOMPARE(ack.pulled->fromCursor, quint64(0));
+        QCOMPARE(ack.pulled->changeSets.size(), 2);
+        QCOMPARE(ack.pulled->changeSets[1].changeSet, m_batch.changeSets[0]);
+        QCOMPARE(*ack.pulled, pullAll(m_key3));
+
+        // The batch again without asking (its answer was lost): the stored Ack, without a pull in it.
+        PushBatch again = batch;
+        again.pullMax.reset();
+        const Answer b = post(QStringLiteral("/v1/push"), frame(m_key3, encode(again)));
+        QCOMPARE(b.status, 200);
+        Ack stored = ack;
+        stored.pulled.reset();
+        QCOMPARE(*decompressPayload(b.body), encode(stored));
+
+        // A pull the hub cannot answer (a cursor of an epoch it never gave) leaves the Ack as it is: the push is
+        // committed, and the node's own /v1/pull is refused with the reason.
+        PushBatch strange = batch;
+        strange.cursor = (quint64(7) << 40) | 3;
+        const Ack kept = ackOf(post(QStringLiteral("/v1/push"), frame(m_key3, encode(strange))));
+        QCOMPARE(kept.entries, ack.entries);
+        QVERIFY(!kept.pulled.has_value());
+        PullRequest request;
+        request.cursor = strange.cursor;
+        const Answer refused = post(QStringLiteral("/v1/pull"), frame(m_key3, encode(request)));
+        QCOMPARE(refused.status, 400);
+        QVERIFY2(refused.text().contains(QStringLiteral("was not given by this hub")), qPrintable(refused.text()));
+        expectAlive();
     }
 
     void RS10_badInput() {

@@ -37,6 +37,7 @@ private:
     QString m_nodeBin, m_hubBin;
     QTemporaryDir m_tmp;
     QString m_hubStore;
+    QString m_hubLog; // the hub's stderr not yet read by hubRequests()
     QProcess m_hub;
     quint16 m_port = 0;
     QString m_codeA, m_codeB;
@@ -68,6 +69,18 @@ private:
         return m.captured(1);
     }
 
+    // The routes of the requests the hub has logged since the last call, in order ("/v1/push", "/v1/pull" …).
+    QStringList hubRequests() {
+        m_hub.waitForReadyRead(200);
+        m_hubLog += QString::fromUtf8(m_hub.readAllStandardError());
+        QStringList routes;
+        static const QRegularExpression line(QStringLiteral("POST (/v1/\\w+),"));
+        for (auto it = line.globalMatch(m_hubLog); it.hasNext();)
+            routes << it.next().captured(1);
+        m_hubLog.clear();
+        return routes;
+    }
+
     QJsonObject status(char which) {
         const ProcessResult r = node(which, {QStringLiteral("status"), QStringLiteral("--json")});
         if (r.exitCode != 0)
@@ -76,6 +89,10 @@ private:
     }
 
     void startHub() {
+        // Each request the hub serves, on its stderr: what a sync asks for (hubRequests()).
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("tabel.hub.requests.info=true"));
+        m_hub.setProcessEnvironment(env);
         m_port = tabel::test::startHub(m_hub, m_hubBin, m_hubStore);
         QVERIFY(m_port);
     }
@@ -168,10 +185,16 @@ private slots:
     }
 
     void RS4_syncBoth() {
+        hubRequests();
         for (char which : {'a', 'b', 'a'}) {
+            const bool pending = status(which).value(QStringLiteral("pending_ops")).toInt() > 0;
             const ProcessResult r = node(which, {QStringLiteral("sync")});
             EXPECT_EXIT(r, 0);
             QVERIFY2(r.out.contains(QStringLiteral("sent:")), qPrintable(describe(r)));
+            // With changes to send, the push's answer carries the pull (PROTOCOL.md, "Push and pull in one
+            // request"): one request; with none, one pull.
+            QCOMPARE(hubRequests(),
+                     pending ? QStringList{QStringLiteral("/v1/push")} : QStringList{QStringLiteral("/v1/pull")});
         }
         for (char which : {'a', 'b'}) {
             const QJsonObject st = status(which);

@@ -418,6 +418,47 @@ void TestWire::RS10_messageRoundTrips() {
                    {5, AckStatus::Rejected, 999, QStringLiteral("a code from a later build")}};
     QCOMPARE(*decodeAck(encode(ack)), ack);
     QCOMPARE(encode(*decodeAck(encode(ack))), encode(ack));
+    QCOMPARE(quint8(encode(ack).at(0)), quint8(0x84)); // the stored Ack: the first revision's four items
+
+    // Push and pull in one request (PROTOCOL.md): the batch's 7th item asks for the pull, the Ack's 5th answers it.
+    PushBatch asking = push;
+    asking.pullMax = 250;
+    QCOMPARE(quint8(encode(push).at(0)), quint8(0x86));
+    QCOMPARE(quint8(encode(asking).at(0)), quint8(0x87));
+    QCOMPARE(*decodePushBatch(encode(asking)), asking);
+    QCOMPARE(decodePushBatch(encode(asking))->pullMax, std::optional<quint64>(250));
+    Ack answering = ack;
+    answering.pulled = extended;
+    const QByteArray answered = encode(answering);
+    QCOMPARE(quint8(answered.at(0)), quint8(0x85));
+    QCOMPARE(*decodeAck(answered), answering);
+    QCOMPARE(encode(*decodeAck(answered)), answered);
+    // The answer inside is held to the pull's own rules and to the limits of an answer …
+    Ack damaged = ack;
+    damaged.pulled = extended;
+    QByteArray inner = encode(extended);
+    QByteArray broken = encode(damaged);
+    const qsizetype at = broken.indexOf(inner);
+    QVERIFY(at > 0);
+    broken[at + inner.size() - 1] = char(0x02); // the end-of-log flag, 2
+    QCOMPARE(outcomeOf(decodeAck(broken)), nameOf(WireError::Garbage));
+    WireLimits small;
+    small.maxPayloadBytes = inner.size() - 1;
+    QCOMPARE(outcomeOf(decodeAck(answered, small)), nameOf(WireError::TooLarge));
+    // … and must be a pull batch: another message there is refused by name.
+    QByteArray other;
+    {
+        QCborStreamWriter w(&other);
+        w.startArray(5);
+        w.append(qint64(MessageKind::Ack));
+        w.append(qint64(1));
+        w.append(ack.batchId);
+        w.startArray(0);
+        w.endArray();
+        w.append(encode(ack));
+        w.endArray();
+    }
+    QCOMPARE(outcomeOf(decodeAck(other)), nameOf(WireError::WrongMessage));
 }
 
 void TestWire::RS10_frameRoundTrip() {
@@ -987,10 +1028,11 @@ void TestWire::RS10_wrongMessageKind() {
 
 void TestWire::RS10_addedItemsAreSkipped() {
     // A later revision of version 1 may append items to a message and to its entries; this build skips them.
-    const PushBatch b = goldenBatch(m_key);
+    PushBatch b = goldenBatch(m_key);
+    b.pullMax = 250; // the 7th item, known to this build; the 8th is a later one
     QByteArray out;
     QCborStreamWriter w(&out);
-    w.startArray(7);
+    w.startArray(8);
     w.append(qint64(MessageKind::Push));
     w.append(qint64(1));
     w.append(b.nodeId);
@@ -1009,6 +1051,7 @@ void TestWire::RS10_addedItemsAreSkipped() {
         w.endArray();
     }
     w.endArray();
+    w.append(quint64(250));
     w.startMap(1);
     w.append(QStringLiteral("future"));
     w.append(true);
