@@ -1442,6 +1442,7 @@ void TestNodeStore::syncStateRoundTrip() {
             return w.put(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-0%1/1").arg(i),
                          {{QStringLiteral("value"), QStringLiteral("5")}});
         }));
+    QCOMPARE(store->pendingCount().value(), std::int64_t(3)); // a batch of all three would be the sync's last
     // The batch is recorded before it is sent, and comes back the same after a reopen (a retry).
     const auto seqs = store->pendingSeqs(2, 1000);
     VERIFY_OK(seqs);
@@ -1455,6 +1456,10 @@ void TestNodeStore::syncStateRoundTrip() {
     QCOMPARE((*again)->seqs, batch.seqs);
     VERIFY_OK(store->finishBatch({{1, PushState::Pushed}, {2, PushState::Refused}}));
     QVERIFY(!store->pendingBatch()->has_value());
+    QCOMPARE(store->pendingCount().value(), std::int64_t(1));
+    // The hub's answer is committed without waiting for the disk; the teacher's next writes are synced again.
+    const auto fullySynced = [&store]() { return store->database().queryInt("PRAGMA synchronous").value() == 2; };
+    QVERIFY(fullySynced());
     auto st = store->status();
     VERIFY_OK(st);
     QCOMPARE(st->pendingChangeSets, std::int64_t(1));
@@ -1495,6 +1500,7 @@ void TestNodeStore::syncStateRoundTrip() {
     QCOMPARE(applied->applied, 3);
     QCOMPARE(applied->conflicts, 1);
     QCOMPARE(store->hubLink()->value().cursor, quint64(7));
+    QVERIFY(fullySynced());
     QCOMPARE(domain::textOf(store->entity(QStringLiteral("mark/7А/math/all/2026-09-01/2/7a-01/1"))
                                 ->value()
                                 .at(QStringLiteral("value"))),
@@ -1519,6 +1525,7 @@ void TestNodeStore::syncStateRoundTrip() {
     forged.changeSets[0].hubSeq = 8;
     VERIFY_ERROR(store->applyPulled(forged), ErrorCode::Crypto);
     QCOMPARE(store->hubLink()->value().cursor, quint64(7));
+    QVERIFY(fullySynced()); // also after a pull that failed
 
     // Issue 9 item 3: a set the hub sent that this node cannot read as journal entries (a mark «7») is set aside
     // with its reason, the rest of the pull is applied, and the store's entries stay readable.
