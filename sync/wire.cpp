@@ -609,7 +609,7 @@ QByteArray encode(const Ack& ack) {
     }
     w.endArray();
     if (ack.pulled)
-        w.append(encode(*ack.pulled));
+        w.append(*ack.pulled);
     w.endArray();
     return out;
 }
@@ -787,13 +787,10 @@ WireResult<Ack> decodeAck(const QByteArray& cbor, const WireLimits& limits) {
         a.entries.append(std::move(e));
     }
     if (items >= 5) {
-        QByteArray pulled;
+        QByteArray pulled; // decoded by the node with decodePullBatch, after it has recorded the Ack
         TABEL_WIRE_CHECK(
             in, in.bytes(&pulled, QT_TRANSLATE_NOOP("tabel::sync", "the pull's answer"), -1, limits.maxPayloadBytes));
-        WireResult<PullBatch> batch = decodePullBatch(pulled, limits);
-        if (!batch)
-            return batch.failure();
-        a.pulled = std::move(batch).value();
+        a.pulled = std::move(pulled);
     }
     TABEL_WIRE_CHECK(
         in, in.skipExtra(items - std::min<quint64>(items, 5), QT_TRANSLATE_NOOP("tabel::sync", "an added item")) &&

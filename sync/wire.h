@@ -239,9 +239,10 @@ struct Ack {
     QByteArray batchId;
     QList<AckEntry> entries; // one per pushed change set, in push order
     // Added within version 1 as the 5th item: the answer to the pull the batch asked for (PushBatch::pullMax),
-    // made after the batch was committed; nullopt when not asked for, or when the hub could not answer it (the node
-    // then pulls with a request of its own, which says why). Never part of the Ack the hub stores.
-    std::optional<PullBatch> pulled;
+    // made after the batch was committed, as the bytes of its PullBatch message (decodePullBatch), so that an answer
+    // the node cannot read does not make the Ack unreadable: the node records the Ack, then pulls with a request of
+    // its own. nullopt when not asked for, or when the hub could not answer it. Never part of the Ack the hub stores.
+    std::optional<QByteArray> pulled;
     friend bool operator==(const Ack&, const Ack&) = default;
 };
 

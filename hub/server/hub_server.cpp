@@ -232,7 +232,7 @@ QHttpServerResponse HubServer::push(const NodeRecord& node, const sync::Frame& f
     if (batch->pullMax) {
         const int max = int(std::min<quint64>(*batch->pullMax, quint64(m_options.limits.maxChangeSetsPerBatch)));
         if (Result<sync::PullBatch> pulled = m_store.pull(node, batch->cursor, std::max(max, 1)))
-            (*ack)->pulled = std::move(pulled).value();
+            (*ack)->pulled = sync::encode(*pulled);
         else
             qCWarning(lcHubServer) << "the pull asked for with a push was not answered:" << pulled.error().message;
     }

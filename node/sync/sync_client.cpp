@@ -322,7 +322,17 @@ Result<SyncReport> SyncClient::exchange() {
             report.refusals << tr("change set %1: %2").arg(seq).arg(e.text);
         }
         TABEL_TRY(m_store.finishBatch(states));
-        pulledWithPush = std::move(ack->pulled);
+        // The pull that came with the Ack, read only now that the Ack is recorded; one this node cannot read is
+        // asked for again below, where the sync fails with the reason if the hub's answer stays unreadable.
+        pulledWithPush.reset();
+        if (ack->pulled) {
+            sync::WireResult<sync::PullBatch> withPush = sync::decodePullBatch(*ack->pulled);
+            if (withPush)
+                pulledWithPush = std::move(withPush).value();
+            else
+                qCWarning(lcSync) << "the pull in the hub's answer does not decode; asking for it again:"
+                                  << withPush.error().message;
+        }
         TABEL_TRY(m_store.recordAmendmentsHeld(held, QDateTime::currentMSecsSinceEpoch()));
         if (report.pushStopped)
             break;

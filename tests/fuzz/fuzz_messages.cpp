@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
         sync::Ack answering = ack;
         pulled.complete = true;
         pulled.openConflicts = QList<sync::OpenConflict>{};
-        answering.pulled = pulled;
+        answering.pulled = encode(pulled);
         fuzz::writeSeed(dir, QStringLiteral("message-push-asking"), char(0) + encode(asking));
         fuzz::writeSeed(dir, QStringLiteral("message-ack-answering"), char(3) + encode(answering));
     });
@@ -82,7 +82,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         (void)sync::decodePullBatch(cbor);
         break;
     case 3:
-        (void)sync::decodeAck(cbor);
+        if (auto ack = sync::decodeAck(cbor); ack && ack->pulled) // as the node reads it (SyncClient)
+            (void)sync::decodePullBatch(*ack->pulled);
         break;
     case 4:
         (void)sync::decodeEnrollRequest(cbor);
