@@ -230,8 +230,7 @@ QHttpServerResponse HubServer::push(const NodeRecord& node, const sync::Frame& f
     // from the state the batch left, after its commit. A pull that fails here is left out of the answer; the node
     // then asks for it on its own and is told why there.
     if (batch->pullMax) {
-        const int max = int(std::min<quint64>(*batch->pullMax, quint64(m_options.limits.maxChangeSetsPerBatch)));
-        if (Result<sync::PullBatch> pulled = m_store.pull(node, batch->cursor, std::max(max, 1)))
+        if (Result<sync::PullBatch> pulled = pullPage(node, batch->cursor, *batch->pullMax))
             (*ack)->pulled = sync::encode(*pulled);
         else
             qCWarning(lcHubServer) << "the pull asked for with a push was not answered:" << pulled.error().message;
@@ -243,14 +242,20 @@ QHttpServerResponse HubServer::pull(const NodeRecord& node, const sync::Frame& f
     sync::WireResult<sync::PullRequest> request = sync::decodePullRequest(frame.message, m_options.limits);
     if (!request)
         return wireProblem(request.failure());
-    const int max = int(std::min<quint64>(request->maxChangeSets, quint64(m_options.limits.maxChangeSetsPerBatch)));
-    Result<sync::PullBatch> batch = m_store.pull(node, request->cursor, max);
+    Result<sync::PullBatch> batch = pullPage(node, request->cursor, request->maxChangeSets);
     if (!batch && batch.error().code == ErrorCode::InvalidInput) // a cursor this hub never gave (PROTOCOL.md)
         return problem(400, QStringLiteral("bad-cursor"), batch.error().message);
     if (!batch)
         return internal(batch.error());
     m_historyTimer->start(); // a pull writes too (what the node was sent): checkpointed when idle
     return message(sync::encode(*batch));
+}
+
+// A pull's page, as /v1/pull and a push that asks for the pull answer it: at most what the node asked for, and
+// never more than a batch may hold (HubStore::pull bounds it further).
+Result<sync::PullBatch> HubServer::pullPage(const NodeRecord& node, quint64 cursor, quint64 maxChangeSets) {
+    const int max = int(std::min<quint64>(maxChangeSets, quint64(m_options.limits.maxChangeSetsPerBatch)));
+    return m_store.pull(node, cursor, max);
 }
 
 // Issue 11 item 4 (2.5.10): a node's register entries join the school's register, keyed by (node, number).

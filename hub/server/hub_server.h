@@ -55,6 +55,7 @@ private:
     QHttpServerResponse replayed();
     QHttpServerResponse push(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
     QHttpServerResponse pull(const NodeRecord& node, const sync::Frame& frame);
+    Result<sync::PullBatch> pullPage(const NodeRecord& node, quint64 cursor, quint64 maxChangeSets);
     QHttpServerResponse prints(const NodeRecord& node, const sync::Frame& frame, qint64 nowMs);
     void writeHistory();
 
